@@ -1,0 +1,86 @@
+//! Linking checks: every named import and re-export of an ES module must name an export that
+//! module has (Node fails such a program at link time; we fail the build instead).
+
+use super::exports::ExportsInfo;
+use crate::config::BuildConfig;
+use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::graph::{ExportSource, Imported, ModuleGraph, NormalModule};
+
+pub fn check_imports(
+    graph: &ModuleGraph,
+    exports: &[Option<ExportsInfo>],
+    _config: &BuildConfig,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for module in &graph.modules {
+        let Some(m) = module.as_normal() else {
+            continue;
+        };
+        let mut check = |record: usize, imported: &Imported, span: (u32, u32)| {
+            let Some(name) = imported.name() else { return };
+            let target_idx = m.records[record].target;
+            let Some(Some(info)) = exports.get(target_idx.index()) else {
+                return;
+            };
+            if info.has_dynamic || info.names.contains_key(name) {
+                return;
+            }
+            out.push(missing_export(
+                m,
+                graph.module(target_idx).id(),
+                name,
+                info,
+                span,
+                &m.records[record].request,
+            ));
+        };
+        for b in &m.esm.imports {
+            check(b.record, &b.imported, b.span);
+        }
+        for source in m.esm.exports.values() {
+            if let ExportSource::ReExport {
+                record,
+                imported,
+                span,
+            } = source
+            {
+                check(*record, imported, *span);
+            }
+        }
+    }
+    out
+}
+
+fn missing_export(
+    m: &NormalModule,
+    target_id: &str,
+    name: &str,
+    info: &ExportsInfo,
+    span: (u32, u32),
+    request: &str,
+) -> Diagnostic {
+    let location = Location::from_range(&m.id, &m.source, span.0 as usize, span.1 as usize);
+    let mut d = Diagnostic::new(
+        Code::MissingExport,
+        format!("\"{request}\" ({target_id}) has no export named \"{name}\""),
+    )
+    .at(location);
+    let candidates: Vec<String> = info.names.keys().cloned().collect();
+    let best = candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(name, c), c))
+        .filter(|(s, _)| *s > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    d = match best {
+        Some((_, c)) => d.hint(format!("did you mean \"{c}\"?")),
+        None if candidates.is_empty() => d.hint(format!("{target_id} has no exports")),
+        None if name == "default" => d.hint(format!(
+            "{target_id} has no default export; use a named or namespace import (import * as x from \"{request}\")"
+        )),
+        None => {
+            let shown: Vec<&str> = candidates.iter().take(10).map(String::as_str).collect();
+            d.hint(format!("its exports are: {}", shown.join(", ")))
+        }
+    };
+    d
+}

@@ -1,0 +1,215 @@
+//! The command line: argument parsing, terminal output, JSON output, exit codes.
+//! Exit codes: 0 success (warnings allowed), 1 build errors, 2 usage or configuration errors.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::{self, CliOverrides, Mode, Target, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, render};
+use crate::graph::Progress;
+use crate::pipeline::{self, BuildOutcome};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "mfbundle",
+    version,
+    about = "A JavaScript bundler with Module Federation built in"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build the project in DIR (default: the current directory) from its federation.toml.
+    Build(BuildArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BuildArgs {
+    /// Project directory holding federation.toml.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Configuration file (default: DIR/federation.toml).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Output directory (default: outDir from the config, or DIR/dist).
+    #[arg(long)]
+    pub out_dir: Option<PathBuf>,
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    #[arg(long, value_enum)]
+    pub target: Option<TargetArg>,
+    /// Print the result as JSON, to stdout or to FILE.
+    #[arg(long, num_args = 0..=1, default_missing_value = "-", value_name = "FILE")]
+    pub json: Option<String>,
+    /// Print only diagnostics.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum ModeArg {
+    Production,
+    Development,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum TargetArg {
+    Web,
+    Node,
+}
+
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Build(args) => build(args),
+    }
+}
+
+struct TerminalProgress {
+    enabled: bool,
+}
+
+impl Progress for TerminalProgress {
+    fn scanned(&self, found: usize, parsed: usize) {
+        if self.enabled {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(
+                err,
+                "\r\x1b[2Kscanning: {found} modules found, {parsed} parsed"
+            );
+            let _ = err.flush();
+        }
+    }
+}
+
+fn build(args: BuildArgs) -> i32 {
+    let overrides = CliOverrides {
+        config: args.config.clone(),
+        out_dir: args.out_dir.clone(),
+        mode: args.mode.map(|m| match m {
+            ModeArg::Production => Mode::Production,
+            ModeArg::Development => Mode::Development,
+        }),
+        target: args.target.map(|t| match t {
+            TargetArg::Web => Target::Web,
+            TargetArg::Node => Target::Node,
+        }),
+    };
+    let interactive = !args.quiet && args.json.is_none() && std::io::stderr().is_terminal();
+    let config = match config::load(&args.dir, &overrides) {
+        Ok(c) => c,
+        Err(errors) => {
+            let mut ds = Diagnostics::default();
+            ds.extend(errors);
+            report(&ds, args.json.as_deref(), None, None);
+            return 2;
+        }
+    };
+    let progress = TerminalProgress {
+        enabled: interactive,
+    };
+    let outcome = pipeline::build(&config, &progress);
+    if interactive {
+        eprint!("\r\x1b[2K");
+    }
+    let out_dir = display_path(&config.root, &config.out_dir);
+    report(
+        &outcome.diagnostics,
+        args.json.as_deref(),
+        Some(&outcome),
+        Some(&out_dir),
+    );
+    if interactive && outcome.success() {
+        print_table(&outcome, &out_dir);
+    }
+    exit_code(&outcome)
+}
+
+fn exit_code(outcome: &BuildOutcome) -> i32 {
+    if outcome.success() {
+        0
+    } else if outcome
+        .diagnostics
+        .iter()
+        .any(|d: &Diagnostic| d.is_error() && d.code.is_config())
+    {
+        2
+    } else {
+        1
+    }
+}
+
+fn report(
+    diagnostics: &Diagnostics,
+    json: Option<&str>,
+    outcome: Option<&BuildOutcome>,
+    out_dir: Option<&str>,
+) {
+    let mut err = std::io::stderr().lock();
+    for d in diagnostics.iter() {
+        let _ = writeln!(err, "{}", render(d));
+    }
+    if diagnostics.error_count() > 0 {
+        let _ = writeln!(
+            err,
+            "build failed: {} error(s), {} warning(s); nothing was written",
+            diagnostics.error_count(),
+            diagnostics.warning_count()
+        );
+    }
+    let Some(target) = json else { return };
+    let value = serde_json::json!({
+        "success": !diagnostics.has_errors(),
+        "outDir": out_dir,
+        "modules": outcome.map(|o| o.module_count).unwrap_or(0),
+        "files": outcome.map(|o| &o.files[..]).unwrap_or(&[]),
+        "errors": diagnostics.error_count(),
+        "warnings": diagnostics.warning_count(),
+        "diagnostics": diagnostics,
+        "durationMs": outcome.map(|o| o.elapsed.as_millis() as u64).unwrap_or(0),
+    });
+    let text = serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
+    if target == "-" {
+        let _ = std::io::stdout().write_all(text.as_bytes());
+    } else if let Err(e) = std::fs::write(target, text) {
+        let _ = writeln!(err, "error: cannot write {target}: {e}");
+    }
+}
+
+fn print_table(outcome: &BuildOutcome, out_dir: &str) {
+    let width = outcome
+        .files
+        .iter()
+        .map(|f| f.name.len() + out_dir.len() + 1)
+        .max()
+        .unwrap_or(0);
+    let mut out = std::io::stdout().lock();
+    for f in &outcome.files {
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>10}",
+            format!("{out_dir}/{}", f.name),
+            human_size(f.size)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "built {} modules into {out_dir} in {} ms",
+        outcome.module_count,
+        outcome.elapsed.as_millis()
+    );
+}
+
+fn human_size(n: u64) -> String {
+    if n < 1024 {
+        format!("{n} B")
+    } else if n < 1024 * 1024 {
+        format!("{:.1} KiB", n as f64 / 1024.0)
+    } else {
+        format!("{:.2} MiB", n as f64 / (1024.0 * 1024.0))
+    }
+}

@@ -1,0 +1,227 @@
+//! Chunk graph: one initial chunk per entry (its whole static closure) and async chunks for
+//! `import()`. A module that several dynamic imports need, and that is not already loaded
+//! with every entry that can reach them, goes into one chunk shared by those imports rather
+//! than being copied (esbuild's "entry bits" grouping).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use petgraph::visit::EdgeRef;
+
+use crate::graph::{ImportKind, Module, ModuleGraph, ModuleIdx};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkKind {
+    Entry,
+    Async,
+}
+
+#[derive(Debug)]
+pub struct Chunk {
+    /// The chunk id in the runtime, and the base of its file name. Unique.
+    pub name: String,
+    pub kind: ChunkKind,
+    /// Modules, sorted by id.
+    pub modules: Vec<ModuleIdx>,
+    /// Entry chunks: the modules started, in order.
+    pub entry_modules: Vec<ModuleIdx>,
+}
+
+#[derive(Debug)]
+pub struct ChunkGraph {
+    /// Entry chunks first (by entry name), then async chunks.
+    pub chunks: Vec<Chunk>,
+    /// Module target of an `import()` -> names of the chunks to load first.
+    pub dynamic_chunks: HashMap<ModuleIdx, Vec<String>>,
+    /// Entry chunk index -> async chunk indices it can ever load (for its file-name map).
+    pub reachable_async: HashMap<usize, Vec<usize>>,
+}
+
+fn closure(graph: &ModuleGraph, roots: &[ModuleIdx], follow_dynamic: bool) -> BTreeSet<ModuleIdx> {
+    let mut seen: BTreeSet<ModuleIdx> = BTreeSet::new();
+    let mut stack: Vec<ModuleIdx> = roots.to_vec();
+    while let Some(m) = stack.pop() {
+        if !seen.insert(m) {
+            continue;
+        }
+        for e in graph.graph.edges((m.0).into()) {
+            if follow_dynamic || *e.weight() != ImportKind::Dynamic {
+                stack.push(ModuleIdx(e.target().index() as u32));
+            }
+        }
+    }
+    seen
+}
+
+fn dynamic_targets(graph: &ModuleGraph, modules: &BTreeSet<ModuleIdx>) -> BTreeSet<ModuleIdx> {
+    let mut out = BTreeSet::new();
+    for &m in modules {
+        for e in graph.graph.edges((m.0).into()) {
+            if *e.weight() == ImportKind::Dynamic {
+                out.insert(ModuleIdx(e.target().index() as u32));
+            }
+        }
+    }
+    out
+}
+
+pub fn build_chunks(graph: &ModuleGraph) -> ChunkGraph {
+    let id = |m: &ModuleIdx| graph.module(*m).id().to_string();
+    let sorted = |set: &BTreeSet<ModuleIdx>| {
+        let mut v: Vec<ModuleIdx> = set.iter().copied().collect();
+        v.sort_by_key(id);
+        v
+    };
+
+    let mut chunks = Vec::new();
+    let mut initial: Vec<BTreeSet<ModuleIdx>> = Vec::new();
+    let mut reach: Vec<BTreeSet<ModuleIdx>> = Vec::new();
+    let mut used_names: BTreeSet<String> = BTreeSet::new();
+    for (name, mods) in &graph.entries {
+        let set = closure(graph, mods, false);
+        chunks.push(Chunk {
+            name: name.clone(),
+            kind: ChunkKind::Entry,
+            modules: sorted(&set),
+            entry_modules: mods.clone(),
+        });
+        used_names.insert(name.clone());
+        initial.push(set);
+        reach.push(closure(graph, mods, true));
+    }
+
+    let all_reached: BTreeSet<ModuleIdx> = reach.iter().flatten().copied().collect();
+    let roots = dynamic_targets(graph, &all_reached);
+
+    // Module -> the dynamic roots that must load it.
+    let mut owners: BTreeMap<ModuleIdx, Vec<ModuleIdx>> = BTreeMap::new();
+    for &root in &roots {
+        let entries: Vec<usize> = (0..reach.len())
+            .filter(|&e| reach[e].contains(&root))
+            .collect();
+        let mut available: Option<BTreeSet<ModuleIdx>> = None;
+        for &e in &entries {
+            available = Some(match available {
+                None => initial[e].clone(),
+                Some(a) => a.intersection(&initial[e]).copied().collect(),
+            });
+        }
+        let available = available.unwrap_or_default();
+        for m in closure(graph, &[root], false) {
+            if !available.contains(&m) {
+                owners.entry(m).or_default().push(root);
+            }
+        }
+    }
+    let mut groups: BTreeMap<Vec<ModuleIdx>, BTreeSet<ModuleIdx>> = BTreeMap::new();
+    for (m, rs) in owners {
+        groups.entry(rs).or_default().insert(m);
+    }
+
+    // Names: a chunk loaded by one import() is named after its module (or the import's
+    // webpackChunkName); a chunk shared by several imports is "shared-" + its first module.
+    let mut magic_names: HashMap<ModuleIdx, String> = HashMap::new();
+    for module in &graph.modules {
+        if let Module::Normal(m) = module {
+            for r in &m.records {
+                if r.kind == ImportKind::Dynamic
+                    && let Some(n) = &r.chunk_name
+                {
+                    magic_names.entry(r.target).or_insert_with(|| n.clone());
+                }
+            }
+        }
+    }
+    let mut dynamic_chunks: HashMap<ModuleIdx, Vec<String>> = HashMap::new();
+    let mut group_list: Vec<(Vec<ModuleIdx>, Vec<ModuleIdx>)> = groups
+        .into_iter()
+        .map(|(rs, ms)| (rs, sorted(&ms)))
+        .collect();
+    // Order chunks by their first module's id, so the order does not depend on indices.
+    group_list.sort_by_key(|(_, ms)| ms.first().map(id));
+    let first_async = chunks.len();
+    for (roots_of, modules) in group_list {
+        let base = if roots_of.len() == 1 {
+            magic_names
+                .get(&roots_of[0])
+                .cloned()
+                .unwrap_or_else(|| stem(&id(&roots_of[0])))
+        } else {
+            format!("shared-{}", stem(&id(&modules[0])))
+        };
+        let mut name = base.clone();
+        let mut n = 2;
+        while used_names.contains(&name) {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        used_names.insert(name.clone());
+        for r in &roots_of {
+            dynamic_chunks.entry(*r).or_default().push(name.clone());
+        }
+        chunks.push(Chunk {
+            name,
+            kind: ChunkKind::Async,
+            modules,
+            entry_modules: vec![],
+        });
+    }
+    for v in dynamic_chunks.values_mut() {
+        v.sort();
+    }
+    let mut reachable_async = HashMap::new();
+    for (e, r) in reach.iter().enumerate() {
+        let list: Vec<usize> = (first_async..chunks.len())
+            .filter(|&c| chunks[c].modules.iter().any(|m| r.contains(m)))
+            .collect();
+        reachable_async.insert(e, list);
+    }
+    ChunkGraph {
+        chunks,
+        dynamic_chunks,
+        reachable_async,
+    }
+}
+
+/// `src/pages/About.page.js` -> `About_page`; `node_modules/x/index.js` -> `x`.
+fn stem(id: &str) -> String {
+    let mut parts: Vec<&str> = id.split('/').collect();
+    let file = parts.pop().unwrap_or("chunk");
+    let base = file.rsplit_once('.').map_or(file, |(b, _)| b);
+    let base = if base == "index" {
+        parts.pop().unwrap_or(base)
+    } else {
+        base
+    };
+    let clean: String = base
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if clean.is_empty() {
+        "chunk".into()
+    } else {
+        clean
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stem;
+
+    #[test]
+    fn stems() {
+        for (id, want) in [
+            ("src/lazy.js", "lazy"),
+            ("src/pages/About.page.js", "About_page"),
+            ("node_modules/lodash-es/index.js", "lodash-es"),
+            ("index.js", "index"),
+        ] {
+            assert_eq!(stem(id), want, "{id}");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! Stage 4, codegen: chunks, module code, runtime, files.
+//!
+//! - `chunks.rs`: which module goes in which chunk
+//! - `transform_module.rs`: one module's registry function (ESM -> runtime calls)
+//! - `render_chunk.rs`: chunk files with the runtime (`runtime/*.js`)
+//! - `write_output.rs`: atomic replacement of outDir
+
+pub mod chunks;
+pub mod render_chunk;
+pub mod transform_module;
+pub mod write_output;
+
+pub use render_chunk::OutputFile;
+
+use rayon::prelude::*;
+
+use crate::analysis::AnalysisOutput;
+use crate::config::{BuildConfig, Target};
+use crate::graph::{Module, ModuleGraph, ModuleIdx};
+use transform_module::{ModuleMeta, TransformContext, transform_module};
+
+pub fn generate(
+    graph: &mut ModuleGraph,
+    analysis: &AnalysisOutput,
+    config: &BuildConfig,
+) -> Vec<OutputFile> {
+    let chunk_graph = chunks::build_chunks(graph);
+    let metas: Vec<ModuleMeta> = graph
+        .modules
+        .iter()
+        .map(|m| ModuleMeta {
+            id: m.id().to_string(),
+            format: m.format(),
+        })
+        .collect();
+    let cx = TransformContext {
+        metas: &metas,
+        exports: &analysis.exports,
+        dynamic_chunks: &chunk_graph.dynamic_chunks,
+    };
+    let code: render_chunk::ModuleCode = graph
+        .modules
+        .par_iter_mut()
+        .enumerate()
+        .map(|(i, m)| match m {
+            Module::Normal(n) => Some(transform_module(n, ModuleIdx(i as u32), &cx)),
+            _ => None,
+        })
+        .collect();
+    let mut files = render_chunk::render_chunks(graph, &chunk_graph, &code, config);
+    if config.target == Target::Node && nearest_package_type_is_module(&config.out_dir) {
+        // The chunks are CommonJS scripts; a "type": "module" package above outDir would make
+        // Node read them as ES modules.
+        files.push(OutputFile {
+            name: "package.json".into(),
+            contents: b"{\n  \"type\": \"commonjs\"\n}\n".to_vec(),
+        });
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+    }
+    files
+}
+
+fn nearest_package_type_is_module(out_dir: &std::path::Path) -> bool {
+    for dir in out_dir.ancestors().skip(1) {
+        if let Ok(text) = std::fs::read_to_string(dir.join("package.json")) {
+            return serde_json::from_str::<serde_json::Value>(&text)
+                .ok()
+                .and_then(|v| {
+                    v.get("type")
+                        .and_then(|t| t.as_str())
+                        .map(|t| t == "module")
+                })
+                .unwrap_or(false);
+        }
+    }
+    false
+}

@@ -1,0 +1,22 @@
+// mfbundle runtime: async chunks in Node, loaded with `require` relative to this file.
+// Expects `__mf_chunk_files__` (id -> file) and `__mf_this_chunk__` in scope.
+var __mf_installed_chunks__ = {};
+__mf_installed_chunks__[__mf_this_chunk__] = 1;
+__mf_require__.u = function (chunkId) {
+  return __mf_chunk_files__[chunkId];
+};
+__mf_require__.e = function (chunkIds) {
+  return Promise.all(chunkIds.map(function (chunkId) {
+    return new Promise(function (resolve) {
+      if (!__mf_installed_chunks__[chunkId]) {
+        var chunk = require("./" + __mf_require__.u(chunkId));
+        var moreModules = chunk.modules;
+        for (var moduleId in moreModules) {
+          if (__mf_require__.o(moreModules, moduleId)) __mf_modules__[moduleId] = moreModules[moduleId];
+        }
+        for (var i = 0; i < chunk.ids.length; i++) __mf_installed_chunks__[chunk.ids[i]] = 1;
+      }
+      resolve();
+    });
+  }));
+};

@@ -1,0 +1,92 @@
+// mfbundle runtime: async chunks in the browser, loaded with <script> tags that push
+// [chunkIds, modules] into a global queue. Expects `__mf_chunk_files__` (id -> file),
+// `__mf_chunk_global__` (queue name) and `__mf_this_chunk__` in scope.
+// Chunk states: 0 = loaded, [resolve, reject, promise] = loading, undefined = not loaded.
+var __mf_installed_chunks__ = {};
+__mf_installed_chunks__[__mf_this_chunk__] = 0;
+__mf_require__.u = function (chunkId) {
+  return __mf_chunk_files__[chunkId];
+};
+var __mf_scripts_in_progress__ = {};
+var __mf_load_script__ = function (url, done, key) {
+  if (__mf_scripts_in_progress__[url]) {
+    __mf_scripts_in_progress__[url].push(done);
+    return;
+  }
+  var script;
+  var scripts = document.getElementsByTagName("script");
+  for (var i = 0; i < scripts.length; i++) {
+    if (scripts[i].getAttribute("src") == url || scripts[i].getAttribute("data-mfbundle") == key) {
+      script = scripts[i];
+      break;
+    }
+  }
+  var needAttach = !script;
+  if (!script) {
+    script = document.createElement("script");
+    script.charset = "utf-8";
+    script.setAttribute("data-mfbundle", key);
+    script.src = url;
+  }
+  __mf_scripts_in_progress__[url] = [done];
+  var onComplete = function (event) {
+    script.onerror = script.onload = null;
+    clearTimeout(timeout);
+    var callbacks = __mf_scripts_in_progress__[url];
+    delete __mf_scripts_in_progress__[url];
+    if (script.parentNode) script.parentNode.removeChild(script);
+    callbacks.forEach(function (fn) { fn(event); });
+  };
+  var timeout = setTimeout(function () {
+    onComplete({ type: "timeout", target: script });
+  }, 120000);
+  script.onerror = onComplete;
+  script.onload = onComplete;
+  if (needAttach) document.head.appendChild(script);
+};
+var __mf_ensure_chunk__ = function (chunkId) {
+  var state = __mf_installed_chunks__[chunkId];
+  if (state === 0) return Promise.resolve();
+  if (state) return state[2];
+  var promise = new Promise(function (resolve, reject) {
+    state = __mf_installed_chunks__[chunkId] = [resolve, reject];
+  });
+  state[2] = promise;
+  var url = __mf_require__.p + __mf_require__.u(chunkId);
+  var error = new Error();
+  __mf_load_script__(url, function (event) {
+    var data = __mf_installed_chunks__[chunkId];
+    if (data !== 0) {
+      __mf_installed_chunks__[chunkId] = undefined;
+      if (data) {
+        var errorType = event && (event.type === "load" ? "missing" : event.type);
+        var realSrc = event && event.target && event.target.src;
+        error.message = "Loading chunk " + chunkId + " failed.\n(" + errorType + ": " + realSrc + ")";
+        error.name = "ChunkLoadError";
+        error.type = errorType;
+        error.request = realSrc;
+        data[1](error);
+      }
+    }
+  }, "chunk-" + chunkId);
+  return promise;
+};
+__mf_require__.e = function (chunkIds) {
+  return Promise.all(chunkIds.map(__mf_ensure_chunk__));
+};
+var __mf_chunk_callback__ = function (parentPush, data) {
+  var chunkIds = data[0];
+  var moreModules = data[1];
+  for (var moduleId in moreModules) {
+    if (__mf_require__.o(moreModules, moduleId)) __mf_modules__[moduleId] = moreModules[moduleId];
+  }
+  if (parentPush) parentPush(data);
+  for (var i = 0; i < chunkIds.length; i++) {
+    var state = __mf_installed_chunks__[chunkIds[i]];
+    if (state) state[0]();
+    __mf_installed_chunks__[chunkIds[i]] = 0;
+  }
+};
+var __mf_chunk_queue__ = (self[__mf_chunk_global__] = self[__mf_chunk_global__] || []);
+__mf_chunk_queue__.forEach(__mf_chunk_callback__.bind(null, 0));
+__mf_chunk_queue__.push = __mf_chunk_callback__.bind(null, __mf_chunk_queue__.push.bind(__mf_chunk_queue__));

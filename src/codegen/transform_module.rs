@@ -1,0 +1,650 @@
+//! One module's body as it goes into the registry: ES module syntax becomes calls into the
+//! runtime (`__mf_require__`, `.r`, `.d`, `.n`, `.t`, `.es`), with imported bindings read
+//! through the exporting module's exports object on every use, so bindings stay live and
+//! circular imports work as in Node.
+//!
+//! The prologue (exports definition, import variables) is written as text; the body is the
+//! module's own AST with references rewritten, printed by swc_ecma_codegen.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use swc_common::{DUMMY_SP, GLOBALS, SyntaxContext, sync::Lrc};
+use swc_ecma_ast::*;
+use swc_ecma_codegen::{Emitter, text_writer::JsWriter};
+use swc_ecma_transforms_base::fixer::fixer;
+use swc_ecma_visit::{VisitMut, VisitMutWith};
+
+use crate::analysis::{ExportsInfo, ResolvedExport};
+use crate::graph::collect_imports::{decl_names, export_name};
+use crate::graph::{ExportSource, ImportKind, Imported, ModuleFormat, ModuleIdx, NormalModule};
+
+/// The names of the wrapper's parameters. ES modules get names no user code uses, so a
+/// top-level `const exports` in an ES module stays legal; CommonJS gets Node's names.
+pub const ESM_PARAMS: &str = "__mf_module__, __mf_exports__, __mf_require__";
+pub const CJS_PARAMS: &str = "module, exports, __mf_require__";
+
+/// What the transform needs to know about other modules.
+pub struct ModuleMeta {
+    pub id: String,
+    pub format: ModuleFormat,
+}
+
+pub struct TransformContext<'a> {
+    pub metas: &'a [ModuleMeta],
+    pub exports: &'a [Option<ExportsInfo>],
+    /// Chunk ids an `import()` of each module must load first.
+    pub dynamic_chunks: &'a HashMap<ModuleIdx, Vec<String>>,
+}
+
+/// The wrapper parameters and body text of `m`.
+pub fn transform_module(
+    m: &mut NormalModule,
+    idx: ModuleIdx,
+    cx: &TransformContext,
+) -> (&'static str, String) {
+    if m.format == ModuleFormat::Json {
+        let mut body = String::with_capacity(m.source.len() + 20);
+        body.push_str("module.exports = ");
+        body.push_str(m.source.trim());
+        body.push_str(";\n");
+        return (CJS_PARAMS, body);
+    }
+    let program = std::mem::replace(
+        &mut m.program,
+        Program::Script(Script {
+            span: DUMMY_SP,
+            body: vec![],
+            shebang: None,
+        }),
+    );
+    let globals = m.globals.clone();
+    GLOBALS.set(&globals, || match program {
+        Program::Module(module) => (ESM_PARAMS, transform_esm(m, idx, module, cx)),
+        Program::Script(script) => {
+            let mut rw = Rewriter::new(m, cx, HashMap::new(), false);
+            let mut body = script.body;
+            body.visit_mut_with(&mut rw);
+            (CJS_PARAMS, print(body))
+        }
+    })
+}
+
+fn import_var(m: &NormalModule, record: usize) -> String {
+    let req = &m.records[record].request;
+    let stem = req
+        .rsplit('/')
+        .find(|s| !s.is_empty() && *s != "." && *s != "..")
+        .unwrap_or("module");
+    let stem = stem.split('.').next().unwrap_or(stem);
+    let clean: String = stem
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("__mf_{clean}_{record}")
+}
+
+fn is_esm(cx: &TransformContext, m: &NormalModule, record: usize) -> bool {
+    cx.metas[m.records[record].target.index()].format == ModuleFormat::Esm
+}
+
+/// How an imported name is read, as text (for the prologue) and as an expression (for the body).
+#[derive(Clone)]
+enum Access {
+    /// `var` itself (a namespace, or `module.exports` as a Node-strict default).
+    Var(String),
+    /// `var.name` / `var["name"]`: needs `(0, ...)` when called.
+    Member(String, String),
+    /// `var_default()`: the `__esModule`-aware default of a CommonJS module.
+    CallGetter(String),
+}
+
+impl Access {
+    fn text(&self) -> String {
+        match self {
+            Access::Var(v) => v.clone(),
+            Access::Member(v, n) => {
+                if is_ident_name(n) {
+                    format!("{v}.{n}")
+                } else {
+                    format!("{v}[{}]", serde_json::to_string(n).unwrap_or_default())
+                }
+            }
+            Access::CallGetter(v) => format!("{v}()"),
+        }
+    }
+
+    fn expr(&self) -> Expr {
+        match self {
+            Access::Var(v) => ident(v).into(),
+            Access::Member(v, n) => member(ident(v).into(), n),
+            Access::CallGetter(v) => Expr::Call(CallExpr {
+                span: DUMMY_SP,
+                ctxt: SyntaxContext::empty(),
+                callee: Callee::Expr(Box::new(ident(v).into())),
+                args: vec![],
+                type_args: None,
+            }),
+        }
+    }
+}
+
+/// Interop variables a record needs besides its plain import variable.
+#[derive(Default, Clone, Copy)]
+struct Needs {
+    default_getter: bool,
+    namespace: bool,
+}
+
+fn access(
+    cx: &TransformContext,
+    m: &NormalModule,
+    record: usize,
+    imported: &Imported,
+    needs: &mut HashMap<usize, Needs>,
+) -> Access {
+    let var = import_var(m, record);
+    if is_esm(cx, m, record) {
+        return match imported {
+            Imported::Namespace => Access::Var(var),
+            Imported::Default => Access::Member(var, "default".into()),
+            Imported::Named(n) => Access::Member(var, n.clone()),
+        };
+    }
+    let target_format = cx.metas[m.records[record].target.index()].format;
+    match imported {
+        Imported::Named(n) => Access::Member(var, n.clone()),
+        Imported::Default if m.node_strict || target_format == ModuleFormat::Json => {
+            Access::Var(var)
+        }
+        Imported::Default => {
+            needs.entry(record).or_default().default_getter = true;
+            Access::CallGetter(format!("{var}_default"))
+        }
+        Imported::Namespace => {
+            needs.entry(record).or_default().namespace = true;
+            Access::Var(format!("{var}_ns"))
+        }
+    }
+}
+
+fn transform_esm(
+    m: &NormalModule,
+    idx: ModuleIdx,
+    module: Module,
+    cx: &TransformContext,
+) -> String {
+    let mut needs: HashMap<usize, Needs> = HashMap::new();
+    let mut bindings: HashMap<Id, Access> = HashMap::new();
+    for b in &m.esm.imports {
+        let a = access(cx, m, b.record, &b.imported, &mut needs);
+        bindings.insert(b.local.clone(), a);
+    }
+
+    // Export getters: name -> expression text or a local identifier to rewrite.
+    let mut getters: Vec<(String, Getter)> = Vec::new();
+    let mut body: Vec<Stmt> = Vec::new();
+    let mut name_fixes: Vec<Stmt> = Vec::new();
+    const DEFAULT_LOCAL: &str = "__mf_default_export__";
+    for item in module.body {
+        match item {
+            ModuleItem::Stmt(s) => body.push(s),
+            ModuleItem::ModuleDecl(decl) => match decl {
+                ModuleDecl::Import(_) | ModuleDecl::ExportAll(_) => {}
+                ModuleDecl::ExportDecl(e) => {
+                    for name in decl_names(&e.decl) {
+                        getters.push((name.clone(), Getter::Text(name)));
+                    }
+                    body.push(Stmt::Decl(e.decl));
+                }
+                ModuleDecl::ExportNamed(named) => {
+                    if named.type_only {
+                        continue;
+                    }
+                    if named.src.is_some() {
+                        // Re-exports: getters come from the scan's export table below.
+                        continue;
+                    }
+                    for spec in named.specifiers {
+                        if let ExportSpecifier::Named(n) = spec {
+                            if n.is_type_only {
+                                continue;
+                            }
+                            let exported = n
+                                .exported
+                                .as_ref()
+                                .map(export_name)
+                                .unwrap_or_else(|| export_name(&n.orig));
+                            if let ModuleExportName::Ident(orig) = n.orig {
+                                getters.push((exported, Getter::Ident(orig)));
+                            }
+                        }
+                    }
+                }
+                ModuleDecl::ExportDefaultExpr(e) => {
+                    let anonymous = is_anonymous_fn_or_class(&e.expr);
+                    body.push(Stmt::Decl(Decl::Var(Box::new(VarDecl {
+                        span: DUMMY_SP,
+                        ctxt: SyntaxContext::empty(),
+                        kind: VarDeclKind::Const,
+                        declare: false,
+                        decls: vec![VarDeclarator {
+                            span: DUMMY_SP,
+                            name: Pat::Ident(ident(DEFAULT_LOCAL).into()),
+                            init: Some(e.expr),
+                            definite: false,
+                        }],
+                    }))));
+                    if anonymous {
+                        body.push(name_fix(DEFAULT_LOCAL));
+                    }
+                    getters.push(("default".into(), Getter::Text(DEFAULT_LOCAL.into())));
+                }
+                ModuleDecl::ExportDefaultDecl(d) => match d.decl {
+                    DefaultDecl::Fn(f) => {
+                        let (id, anonymous) = match f.ident {
+                            Some(i) => (i, false),
+                            None => (ident(DEFAULT_LOCAL), true),
+                        };
+                        if anonymous {
+                            name_fixes.push(name_fix(DEFAULT_LOCAL));
+                        }
+                        getters.push(("default".into(), Getter::Text(id.sym.to_string())));
+                        body.push(Stmt::Decl(Decl::Fn(FnDecl {
+                            ident: id,
+                            declare: false,
+                            function: f.function,
+                        })));
+                    }
+                    DefaultDecl::Class(c) => {
+                        let (id, anonymous) = match c.ident {
+                            Some(i) => (i, false),
+                            None => (ident(DEFAULT_LOCAL), true),
+                        };
+                        getters.push(("default".into(), Getter::Text(id.sym.to_string())));
+                        body.push(Stmt::Decl(Decl::Class(ClassDecl {
+                            ident: id,
+                            declare: false,
+                            class: c.class,
+                        })));
+                        if anonymous {
+                            body.push(name_fix(DEFAULT_LOCAL));
+                        }
+                    }
+                    DefaultDecl::TsInterfaceDecl(_) => {}
+                },
+                ModuleDecl::TsImportEquals(_)
+                | ModuleDecl::TsExportAssignment(_)
+                | ModuleDecl::TsNamespaceExport(_) => {}
+            },
+        }
+    }
+    for (name, source) in &m.esm.exports {
+        if let ExportSource::ReExport {
+            record, imported, ..
+        } = source
+        {
+            let a = access(cx, m, *record, imported, &mut needs);
+            getters.push((name.clone(), Getter::Text(a.text())));
+        }
+    }
+    let own: std::collections::HashSet<String> = getters.iter().map(|(n, _)| n.clone()).collect();
+    let mut dynamic_stars = Vec::new();
+    if let Some(Some(info)) = cx.exports.get(idx.index()) {
+        for (name, how) in &info.names {
+            if let ResolvedExport::Star { record } = how
+                && !own.contains(name)
+            {
+                let a = access(cx, m, *record, &Imported::from_name(name), &mut needs);
+                getters.push((name.clone(), Getter::Text(a.text())));
+            }
+        }
+    }
+    for &record in &m.esm.star_exports {
+        let target = m.records[record].target.index();
+        let dynamic = match cx.exports.get(target) {
+            Some(Some(t)) => t.has_dynamic,
+            _ => true,
+        };
+        if dynamic {
+            dynamic_stars.push(record);
+        }
+    }
+
+    let mut rw = Rewriter::new(m, cx, bindings, true);
+    body.visit_mut_with(&mut rw);
+
+    // Prologue.
+    let mut out = String::with_capacity(m.source.len() + 256);
+    out.push_str("\"use strict\";\n__mf_require__.r(__mf_exports__);\n");
+    getters.sort_by(|a, b| a.0.cmp(&b.0));
+    getters.dedup_by(|a, b| a.0 == b.0);
+    if !getters.is_empty() {
+        out.push_str("__mf_require__.d(__mf_exports__, {\n");
+        for (name, g) in &getters {
+            let value = match g {
+                Getter::Text(t) => t.clone(),
+                Getter::Ident(i) => {
+                    let mut e = Expr::Ident(i.clone());
+                    e.visit_mut_with(&mut rw);
+                    expr_text(&e)
+                }
+            };
+            let key = if is_ident_name(name) {
+                name.clone()
+            } else {
+                serde_json::to_string(name).unwrap_or_default()
+            };
+            let _ = writeln!(out, "  {key}: () => {value},");
+        }
+        out.push_str("});\n");
+    }
+    for (record, r) in m.records.iter().enumerate() {
+        if !matches!(r.kind, ImportKind::Static | ImportKind::ReExport) {
+            continue;
+        }
+        let var = import_var(m, record);
+        let id = &cx.metas[r.target.index()].id;
+        let _ = writeln!(out, "var {var} = __mf_require__({});", json(id));
+        let n = needs.get(&record).copied().unwrap_or_default();
+        if n.default_getter {
+            let _ = writeln!(
+                out,
+                "var {var}_default = /*#__PURE__*/__mf_require__.n({var});"
+            );
+        }
+        if n.namespace {
+            let _ = writeln!(
+                out,
+                "var {var}_ns = /*#__PURE__*/__mf_require__.t({var}, {});",
+                m.node_strict
+            );
+        }
+        if dynamic_stars.contains(&record) {
+            let _ = writeln!(out, "__mf_require__.es(__mf_exports__, {var});");
+        }
+    }
+    let mut stmts = name_fixes;
+    stmts.extend(body);
+    out.push_str(&print(stmts));
+    out
+}
+
+enum Getter {
+    Text(String),
+    Ident(Ident),
+}
+
+fn is_anonymous_fn_or_class(e: &Expr) -> bool {
+    match e {
+        Expr::Fn(f) => f.ident.is_none(),
+        Expr::Class(c) => c.ident.is_none(),
+        Expr::Arrow(_) => true,
+        Expr::Paren(p) => is_anonymous_fn_or_class(&p.expr),
+        _ => false,
+    }
+}
+
+/// `Object.defineProperty(x, "name", { value: "default", configurable: true })`: Node names
+/// anonymous default-exported functions and classes `default`.
+fn name_fix(local: &str) -> Stmt {
+    let code = format!(
+        "Object.defineProperty({local}, \"name\", {{ value: \"default\", configurable: true }});"
+    );
+    parse_stmt(&code)
+}
+
+fn parse_stmt(code: &str) -> Stmt {
+    use swc_common::BytePos;
+    use swc_ecma_parser::{Parser, StringInput, Syntax};
+    let mut p = Parser::new(
+        Syntax::Es(Default::default()),
+        StringInput::new(code, BytePos(1), BytePos(1 + code.len() as u32)),
+        None,
+    );
+    match p.parse_script() {
+        Ok(mut s) if s.body.len() == 1 => s.body.remove(0),
+        _ => Stmt::Empty(EmptyStmt { span: DUMMY_SP }),
+    }
+}
+
+struct Rewriter<'a> {
+    m: &'a NormalModule,
+    cx: &'a TransformContext<'a>,
+    bindings: HashMap<Id, Access>,
+    /// ES modules: top-level `this` is `undefined`.
+    esm: bool,
+    this_depth: u32,
+}
+
+impl<'a> Rewriter<'a> {
+    fn new(
+        m: &'a NormalModule,
+        cx: &'a TransformContext<'a>,
+        bindings: HashMap<Id, Access>,
+        esm: bool,
+    ) -> Self {
+        Rewriter {
+            m,
+            cx,
+            bindings,
+            esm,
+            this_depth: 0,
+        }
+    }
+
+    fn target_id(&self, record: usize) -> &str {
+        &self.cx.metas[self.m.records[record].target.index()].id
+    }
+
+    /// `require("x")` -> `__mf_require__("id")`; `import("x")` -> a Promise of the namespace.
+    fn rewrite_call(&self, call: &CallExpr) -> Option<Expr> {
+        // `import("x").then(f)` starts where `import("x")` does: match on the callee too.
+        let is_request = match &call.callee {
+            Callee::Import(_) => true,
+            Callee::Expr(e) => {
+                matches!(&**e, Expr::Ident(i) if i.sym == *"require" && i.ctxt == self.m.unresolved_ctxt)
+            }
+            Callee::Super(_) => false,
+        };
+        if !is_request {
+            return None;
+        }
+        let record = *self.m.call_sites.get(&call.span.lo.0)?;
+        let id = self.target_id(record);
+        let require = format!("__mf_require__({})", json(id));
+        let code = match &call.callee {
+            Callee::Import(_) => {
+                let target = self.m.records[record].target;
+                let ns = if is_esm(self.cx, self.m, record) {
+                    require
+                } else {
+                    format!("__mf_require__.t({require}, {})", self.m.node_strict)
+                };
+                match self.cx.dynamic_chunks.get(&target) {
+                    Some(chunks) if !chunks.is_empty() => {
+                        let ids: Vec<String> = chunks.iter().map(|c| json(c)).collect();
+                        format!("__mf_require__.e([{}]).then(() => {ns})", ids.join(", "))
+                    }
+                    _ => format!("Promise.resolve().then(() => {ns})"),
+                }
+            }
+            _ => require,
+        };
+        Some(parse_expr(&code))
+    }
+}
+
+fn parse_expr(code: &str) -> Expr {
+    use swc_common::BytePos;
+    use swc_ecma_parser::{Parser, StringInput, Syntax};
+    let mut p = Parser::new(
+        Syntax::Es(Default::default()),
+        StringInput::new(code, BytePos(1), BytePos(1 + code.len() as u32)),
+        None,
+    );
+    match p.parse_expr() {
+        Ok(e) => *e,
+        Err(_) => Expr::Ident(ident("undefined")),
+    }
+}
+
+impl VisitMut for Rewriter<'_> {
+    fn visit_mut_expr(&mut self, e: &mut Expr) {
+        match e {
+            Expr::Ident(i) => {
+                if let Some(a) = self.bindings.get(&i.to_id()) {
+                    *e = a.expr();
+                }
+                return;
+            }
+            Expr::This(t) if self.esm && self.this_depth == 0 => {
+                let span = t.span;
+                *e = Expr::Unary(UnaryExpr {
+                    span,
+                    op: UnaryOp::Void,
+                    arg: Box::new(Expr::from(0usize)),
+                });
+                return;
+            }
+            _ => {}
+        }
+        e.visit_mut_children_with(self);
+        if let Expr::Call(call) = e
+            && let Some(new) = self.rewrite_call(call)
+        {
+            *e = new;
+        }
+    }
+
+    fn visit_mut_callee(&mut self, c: &mut Callee) {
+        if let Callee::Expr(e) = c
+            && let Expr::Ident(i) = &**e
+            && let Some(a @ Access::Member(..)) = self.bindings.get(&i.to_id())
+        {
+            **e = zero_seq(a.expr());
+            return;
+        }
+        c.visit_mut_children_with(self);
+    }
+
+    fn visit_mut_tagged_tpl(&mut self, t: &mut TaggedTpl) {
+        if let Expr::Ident(i) = &*t.tag
+            && let Some(a @ Access::Member(..)) = self.bindings.get(&i.to_id())
+        {
+            *t.tag = zero_seq(a.expr());
+            t.tpl.visit_mut_with(self);
+            return;
+        }
+        t.visit_mut_children_with(self);
+    }
+
+    fn visit_mut_prop(&mut self, p: &mut Prop) {
+        if let Prop::Shorthand(i) = p
+            && let Some(a) = self.bindings.get(&i.to_id())
+        {
+            *p = Prop::KeyValue(KeyValueProp {
+                key: PropName::Ident(IdentName::new(i.sym.clone(), i.span)),
+                value: Box::new(a.expr()),
+            });
+            return;
+        }
+        p.visit_mut_children_with(self);
+    }
+
+    fn visit_mut_function(&mut self, f: &mut Function) {
+        self.this_depth += 1;
+        f.visit_mut_children_with(self);
+        self.this_depth -= 1;
+    }
+
+    fn visit_mut_class(&mut self, c: &mut Class) {
+        self.this_depth += 1;
+        c.visit_mut_children_with(self);
+        self.this_depth -= 1;
+    }
+
+    fn visit_mut_getter_prop(&mut self, g: &mut GetterProp) {
+        self.this_depth += 1;
+        g.visit_mut_children_with(self);
+        self.this_depth -= 1;
+    }
+
+    fn visit_mut_setter_prop(&mut self, s: &mut SetterProp) {
+        self.this_depth += 1;
+        s.visit_mut_children_with(self);
+        self.this_depth -= 1;
+    }
+}
+
+fn zero_seq(e: Expr) -> Expr {
+    Expr::Seq(SeqExpr {
+        span: DUMMY_SP,
+        exprs: vec![Box::new(Expr::from(0usize)), Box::new(e)],
+    })
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new_no_ctxt(name.into(), DUMMY_SP)
+}
+
+fn member(obj: Expr, name: &str) -> Expr {
+    let prop = if is_ident_name(name) {
+        MemberProp::Ident(IdentName::new(name.into(), DUMMY_SP))
+    } else {
+        MemberProp::Computed(ComputedPropName {
+            span: DUMMY_SP,
+            expr: Box::new(Expr::from(name)),
+        })
+    };
+    Expr::Member(MemberExpr {
+        span: DUMMY_SP,
+        obj: Box::new(obj),
+        prop,
+    })
+}
+
+pub fn is_ident_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+}
+
+pub fn json(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+fn expr_text(e: &Expr) -> String {
+    print(vec![Stmt::Expr(ExprStmt {
+        span: DUMMY_SP,
+        expr: Box::new(e.clone()),
+    })])
+    .trim_end()
+    .trim_end_matches(';')
+    .to_string()
+}
+
+/// Prints statements with swc_ecma_codegen, after the fixer adds the parentheses that
+/// rewritten expressions need.
+fn print(body: Vec<Stmt>) -> String {
+    let mut script = Program::Script(Script {
+        span: DUMMY_SP,
+        body,
+        shebang: None,
+    });
+    script.visit_mut_with(&mut fixer(None));
+    let cm: Lrc<swc_common::SourceMap> = Default::default();
+    let mut buf = Vec::new();
+    {
+        let wr = JsWriter::new(cm.clone(), "\n", &mut buf, None);
+        let mut emitter = Emitter {
+            cfg: swc_ecma_codegen::Config::default().with_target(EsVersion::EsNext),
+            cm,
+            comments: None,
+            wr,
+        };
+        // Writing into a Vec cannot fail.
+        let _ = emitter.emit_program(&script);
+    }
+    String::from_utf8(buf).unwrap_or_default()
+}

@@ -1,0 +1,305 @@
+//! `federation.toml`: reading, validating and resolving it into a [`BuildConfig`] that the
+//! stages consume. Option names are camelCase, as webpack users write them.
+
+mod raw;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Code, Diagnostic, Location};
+use raw::{RawConfig, RawEntry};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Target {
+    Web,
+    Node,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Production,
+    Development,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Production => "production",
+            Mode::Development => "development",
+        }
+    }
+}
+
+/// The resolved configuration of one build. Paths are absolute.
+#[derive(Debug, Clone)]
+pub struct BuildConfig {
+    /// The project directory: every user-visible path is relative to it.
+    pub root: PathBuf,
+    /// The configuration file, for diagnostics.
+    pub config_file: PathBuf,
+    /// Entry name -> requests (relative to `root`), in the order written.
+    pub entries: BTreeMap<String, Vec<String>>,
+    pub out_dir: PathBuf,
+    pub target: Target,
+    pub mode: Mode,
+    /// `"auto"` or a URL/path prefix ending with `/`.
+    pub public_path: String,
+    /// Expression text -> replacement JavaScript expression text.
+    pub define: BTreeMap<String, String>,
+    pub alias: Vec<(String, String)>,
+    pub condition_names: Vec<String>,
+    pub extensions: Vec<String>,
+    /// Name used for the chunk-loading global; from the package.json name or "app".
+    pub unique_name: String,
+}
+
+/// Overrides given on the command line; they win over the file.
+#[derive(Debug, Default, Clone)]
+pub struct CliOverrides {
+    pub config: Option<PathBuf>,
+    pub out_dir: Option<PathBuf>,
+    pub mode: Option<Mode>,
+    pub target: Option<Target>,
+}
+
+/// Reads and validates the configuration of the project in `dir`.
+pub fn load(dir: &Path, overrides: &CliOverrides) -> Result<BuildConfig, Vec<Diagnostic>> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let dir = cwd.join(dir);
+    let root = match dir.canonicalize() {
+        Ok(p) => p,
+        Err(_) => {
+            return Err(vec![
+                Diagnostic::new(
+                    Code::ConfigNotFound,
+                    format!("project directory {} does not exist", dir.display()),
+                )
+                .hint("pass the directory that holds federation.toml: mfbundle build path/to/app"),
+            ]);
+        }
+    };
+    let config_file = match &overrides.config {
+        Some(c) => cwd.join(c),
+        None => root.join("federation.toml"),
+    };
+    let display_name = display_path(&root, &config_file);
+    let text = match std::fs::read_to_string(&config_file) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(vec![
+                Diagnostic::new(
+                    Code::ConfigNotFound,
+                    format!("cannot read configuration file {display_name}: {e}"),
+                )
+                .at(Location::file_only(&display_name))
+                .hint("create federation.toml (see federation.toml.example) or pass --config FILE"),
+            ]);
+        }
+    };
+    let raw = raw::parse(&text, &display_name)?;
+    resolve(raw, root, config_file, &text, &display_name, overrides)
+}
+
+fn resolve(
+    raw: RawConfig,
+    root: PathBuf,
+    config_file: PathBuf,
+    text: &str,
+    display_name: &str,
+    overrides: &CliOverrides,
+) -> Result<BuildConfig, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let key_error = |key: &str, message: String, hint: &str| {
+        let loc = raw::locate_key(text, key)
+            .map(|(s, e)| Location::from_range(display_name, text, s, e))
+            .unwrap_or_else(|| Location::file_only(display_name));
+        Diagnostic::new(Code::ConfigInvalid, message)
+            .at(loc)
+            .hint(hint)
+    };
+
+    let mut entries = BTreeMap::new();
+    match raw.entry {
+        Some(RawEntry::One(e)) => {
+            entries.insert("main".to_string(), vec![e]);
+        }
+        Some(RawEntry::Many(map)) => {
+            for (name, reqs) in map {
+                let reqs = reqs.into_vec();
+                if reqs.is_empty() {
+                    errors.push(key_error(
+                        &name,
+                        format!("entry \"{name}\" lists no module"),
+                        "give at least one request, e.g. main = \"./src/index.js\"",
+                    ));
+                }
+                if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+                    errors.push(key_error(
+                        &name,
+                        format!("entry name \"{name}\" cannot be used as a file name"),
+                        "use a plain name such as main or admin",
+                    ));
+                }
+                entries.insert(name, reqs);
+            }
+            if entries.is_empty() {
+                errors.push(key_error(
+                    "entry",
+                    "the [entry] table is empty".into(),
+                    "add main = \"./src/index.js\"",
+                ));
+            }
+        }
+        None => {
+            entries.insert("main".to_string(), vec!["./src/index.js".to_string()]);
+        }
+    }
+
+    let target = overrides
+        .target
+        .or(match raw.target.as_deref() {
+            None | Some("web") => Some(Target::Web),
+            Some("node") => Some(Target::Node),
+            Some(other) => {
+                errors.push(key_error(
+                    "target",
+                    format!("unknown target \"{other}\""),
+                    "target is \"web\" or \"node\"",
+                ));
+                None
+            }
+        })
+        .unwrap_or(Target::Web);
+    let mode = overrides
+        .mode
+        .or(match raw.mode.as_deref() {
+            None | Some("production") => Some(Mode::Production),
+            Some("development") => Some(Mode::Development),
+            Some(other) => {
+                errors.push(key_error(
+                    "mode",
+                    format!("unknown mode \"{other}\""),
+                    "mode is \"production\" or \"development\"",
+                ));
+                None
+            }
+        })
+        .unwrap_or(Mode::Production);
+
+    let mut public_path = raw.public_path.unwrap_or_else(|| "auto".to_string());
+    if public_path != "auto" && !public_path.is_empty() && !public_path.ends_with('/') {
+        public_path.push('/');
+    }
+
+    let mut define = BTreeMap::new();
+    for (k, v) in raw.define {
+        let value = match v {
+            toml::Value::String(s) => s,
+            toml::Value::Boolean(b) => b.to_string(),
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Float(f) => f.to_string(),
+            other => {
+                errors.push(key_error(
+                    &k,
+                    format!("define \"{k}\" has a {} value", other.type_str()),
+                    "give the replacement as JavaScript source in a string: \"process.env.API\" = '\"https://x\"'",
+                ));
+                continue;
+            }
+        };
+        define.insert(k, value);
+    }
+    define
+        .entry("process.env.NODE_ENV".to_string())
+        .or_insert_with(|| format!("\"{}\"", mode.as_str()));
+
+    let resolve = raw.resolve.unwrap_or_default();
+    let condition_names = resolve.condition_names.unwrap_or_else(|| {
+        match target {
+            Target::Web => vec!["browser", "import", "module", "default"],
+            Target::Node => vec!["node", "import", "module", "default"],
+        }
+        .into_iter()
+        .map(String::from)
+        .collect()
+    });
+    let extensions = resolve.extensions.unwrap_or_else(|| {
+        [".js", ".mjs", ".cjs", ".json"]
+            .into_iter()
+            .map(String::from)
+            .collect()
+    });
+    let alias = resolve
+        .alias
+        .into_iter()
+        .map(|(k, v)| {
+            let target = if v.starts_with("./") || v.starts_with("../") {
+                root.join(v).to_string_lossy().into_owned()
+            } else {
+                v
+            };
+            (k, target)
+        })
+        .collect();
+
+    let out_dir = match &overrides.out_dir {
+        Some(o) => std::env::current_dir().unwrap_or_default().join(o),
+        None => root.join(raw.out_dir.as_deref().unwrap_or("dist")),
+    };
+    if out_dir == root || root.starts_with(&out_dir) {
+        errors.push(key_error(
+            "outDir",
+            "outDir would replace the project directory".into(),
+            "use a sub-directory such as \"dist\"",
+        ));
+    }
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let unique_name = package_name(&root).unwrap_or_else(|| "app".to_string());
+    Ok(BuildConfig {
+        root,
+        config_file,
+        entries,
+        out_dir,
+        target,
+        mode,
+        public_path,
+        define,
+        alias,
+        condition_names,
+        extensions,
+        unique_name,
+    })
+}
+
+fn package_name(root: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join("package.json")).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    v.get("name")?.as_str().map(String::from)
+}
+
+/// `path` relative to `root`, `/`-separated; the user-visible form of every path.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = pathdiff(path, root);
+    let s = rel.to_string_lossy().replace('\\', "/");
+    if s.is_empty() { ".".to_string() } else { s }
+}
+
+fn pathdiff(path: &Path, base: &Path) -> PathBuf {
+    use std::path::Component;
+    let p: Vec<Component> = path.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c.as_os_str());
+    }
+    out
+}

@@ -1,0 +1,157 @@
+//! The file as written: serde structs that reject unknown keys, and the translation of
+//! toml/serde errors into located diagnostics with a did-you-mean hint.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Code, Diagnostic, Location};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RawConfig {
+    pub entry: Option<RawEntry>,
+    pub out_dir: Option<String>,
+    pub target: Option<String>,
+    pub mode: Option<String>,
+    pub public_path: Option<String>,
+    #[serde(default)]
+    pub define: BTreeMap<String, toml::Value>,
+    pub resolve: Option<RawResolve>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawEntry {
+    One(String),
+    Many(BTreeMap<String, OneOrMany>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RawResolve {
+    #[serde(default)]
+    pub alias: BTreeMap<String, String>,
+    pub condition_names: Option<Vec<String>>,
+    pub extensions: Option<Vec<String>>,
+}
+
+pub fn parse(text: &str, file: &str) -> Result<RawConfig, Vec<Diagnostic>> {
+    toml::from_str::<RawConfig>(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        let loc = match e.span() {
+            Some(span) => Location::from_range(file, text, span.start, span.end),
+            None => Location::file_only(file),
+        };
+        let mut d;
+        if let Some((field, expected)) = parse_unknown_field(&message) {
+            d = Diagnostic::new(Code::ConfigUnknownKey, format!("unknown key `{field}`")).at(loc);
+            match did_you_mean(&field, &expected) {
+                Some(best) => d = d.hint(format!("did you mean `{best}`?")),
+                None => {
+                    d = d.hint(format!(
+                        "known keys here: {}; see federation.toml.example",
+                        expected.join(", ")
+                    ))
+                }
+            }
+        } else {
+            let message = if message.contains("did not match any variant of untagged enum RawEntry")
+            {
+                "entry must be a string or a table of name = request(s)".to_string()
+            } else {
+                message
+            };
+            d = Diagnostic::new(Code::ConfigInvalid, message)
+                .at(loc)
+                .hint("see federation.toml.example for every key and its type");
+        }
+        vec![d]
+    })
+}
+
+/// serde's text for an unknown field is "unknown field `x`, expected one of `a`, `b`"
+/// (or "expected `a` or `b`"); its parts are not exposed otherwise.
+fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect();
+    Some((field.to_string(), expected))
+}
+
+pub fn did_you_mean<'a>(word: &str, candidates: &'a [String]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.as_str())
+}
+
+/// Byte range of the first line that sets `key` (`key =` or `"key" =` or `[key]`), for
+/// diagnostics about values that parsed but are not valid.
+pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        for candidate in [key.to_string(), format!("\"{key}\""), format!("[{key}]")] {
+            if let Some(rest) = trimmed.strip_prefix(&candidate)
+                && (candidate.starts_with('[') || rest.trim_start().starts_with('='))
+            {
+                let start = offset + indent;
+                return Some((start, start + candidate.len()));
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_parts() {
+        let (f, e) =
+            parse_unknown_field("unknown field `outdir`, expected one of `entry`, `outDir`")
+                .unwrap();
+        assert_eq!(f, "outdir");
+        assert_eq!(e, vec!["entry", "outDir"]);
+        assert_eq!(did_you_mean("outdir", &e), Some("outDir"));
+    }
+
+    #[test]
+    fn locate() {
+        let t = "entry = \"x\"\n  mode = \"y\"\n";
+        assert_eq!(locate_key(t, "mode"), Some((14, 18)));
+        assert_eq!(locate_key(t, "nope"), None);
+    }
+}

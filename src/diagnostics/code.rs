@@ -1,0 +1,93 @@
+use serde::{Serialize, Serializer};
+
+use super::Severity;
+
+/// Stable diagnostic codes. A code, once shipped, keeps its meaning: users grep for them and CI
+/// scripts match on them. `MF1xxx` are source problems, `MF2xxx` configuration and usage
+/// problems, `MF3xxx` I/O problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    /// A JavaScript syntax error.
+    SyntaxError,
+    /// A JSON module that is not valid JSON.
+    JsonSyntaxError,
+    /// A request that no file satisfies.
+    UnresolvedImport,
+    /// A named import or re-export of a name the target ES module does not export.
+    MissingExport,
+    /// A Node.js built-in module requested in a build for the web.
+    NodeBuiltinOnWeb,
+    /// `require(expr)` / `import(expr)` whose request is not a constant: left to run time.
+    DynamicRequest,
+    /// Syntax mfbundle parses but cannot bundle yet (top-level await, ...).
+    Unsupported,
+    /// A `federation.toml` that is not valid TOML or has a value of the wrong type.
+    ConfigInvalid,
+    /// A key `federation.toml` does not know.
+    ConfigUnknownKey,
+    /// The configuration file or project directory does not exist.
+    ConfigNotFound,
+    /// An entry that does not resolve to a file.
+    EntryNotFound,
+    /// A file that cannot be read.
+    ReadFailed,
+    /// The output directory cannot be written.
+    WriteFailed,
+}
+
+impl Code {
+    pub const ALL: [Code; 13] = [
+        Code::SyntaxError,
+        Code::JsonSyntaxError,
+        Code::UnresolvedImport,
+        Code::MissingExport,
+        Code::NodeBuiltinOnWeb,
+        Code::DynamicRequest,
+        Code::Unsupported,
+        Code::ConfigInvalid,
+        Code::ConfigUnknownKey,
+        Code::ConfigNotFound,
+        Code::EntryNotFound,
+        Code::ReadFailed,
+        Code::WriteFailed,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Code::SyntaxError => "MF1001",
+            Code::JsonSyntaxError => "MF1002",
+            Code::UnresolvedImport => "MF1003",
+            Code::MissingExport => "MF1004",
+            Code::NodeBuiltinOnWeb => "MF1005",
+            Code::DynamicRequest => "MF1006",
+            Code::Unsupported => "MF1007",
+            Code::ConfigInvalid => "MF2001",
+            Code::ConfigUnknownKey => "MF2002",
+            Code::ConfigNotFound => "MF2003",
+            Code::EntryNotFound => "MF2004",
+            Code::ReadFailed => "MF3001",
+            Code::WriteFailed => "MF3002",
+        }
+    }
+
+    pub const fn default_severity(self) -> Severity {
+        match self {
+            Code::DynamicRequest => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// Configuration and usage problems exit with 2, build problems with 1.
+    pub const fn is_config(self) -> bool {
+        matches!(
+            self,
+            Code::ConfigInvalid | Code::ConfigUnknownKey | Code::ConfigNotFound
+        )
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}

@@ -1,0 +1,64 @@
+use serde::Serialize;
+
+/// Where a diagnostic points: a project-relative `/`-separated file name, a 1-based line and
+/// column (columns count characters, not bytes), the length of the underlined text and the
+/// whole source line, so the renderer never needs to read the file again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+    pub length: u32,
+    pub line_text: String,
+}
+
+impl Location {
+    /// Location of the byte range `start..end` of `source`.
+    pub fn from_range(file: &str, source: &str, start: usize, end: usize) -> Location {
+        let start = clamp_to_char_boundary(source, start.min(source.len()));
+        let end = clamp_to_char_boundary(source, end.clamp(start, source.len()));
+        let (line, column) = line_col(source, start);
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
+        let line_text = source[line_start..line_end].trim_end_matches('\r');
+        let underlined_end = end.min(line_end);
+        let length = source[start..underlined_end].chars().count().max(1) as u32;
+        Location {
+            file: file.to_string(),
+            line,
+            column,
+            length,
+            line_text: line_text.to_string(),
+        }
+    }
+
+    /// A location that names only a file.
+    pub fn file_only(file: &str) -> Location {
+        Location {
+            file: file.to_string(),
+            line: 0,
+            column: 0,
+            length: 0,
+            line_text: String::new(),
+        }
+    }
+}
+
+/// 1-based line and character column of byte offset `pos` in `source`.
+pub fn line_col(source: &str, pos: usize) -> (u32, u32) {
+    let pos = clamp_to_char_boundary(source, pos.min(source.len()));
+    let before = &source[..pos];
+    let line = before.matches('\n').count() as u32 + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = source[line_start..pos].chars().count() as u32 + 1;
+    (line, column)
+}
+
+fn clamp_to_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

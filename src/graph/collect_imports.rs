@@ -1,0 +1,394 @@
+//! Finds a module's requests and its static ESM shape: import/export declarations,
+//! `require("x")` calls on the unbound `require`, and `import("x")` calls.
+
+use std::collections::HashMap;
+
+use swc_common::{Spanned, SyntaxContext};
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+use super::module::{EsmInfo, ExportSource, ImportBinding, ImportKind, ImportRecord, Imported};
+use crate::diagnostics::{Code, Diagnostic, Location};
+
+pub struct Collected {
+    pub records: Vec<ImportRecord<()>>,
+    pub call_sites: HashMap<u32, usize>,
+    pub esm: EsmInfo,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn collect(
+    file: &str,
+    source: &str,
+    program: &Program,
+    unresolved: SyntaxContext,
+) -> Collected {
+    let mut c = Collector {
+        file,
+        source,
+        unresolved,
+        records: Vec::new(),
+        index: HashMap::new(),
+        call_sites: HashMap::new(),
+        esm: EsmInfo::default(),
+        diagnostics: Vec::new(),
+        fn_depth: 0,
+    };
+    if let Program::Module(m) = program {
+        for item in &m.body {
+            if let ModuleItem::ModuleDecl(decl) = item {
+                c.module_decl(decl);
+            }
+        }
+    }
+    program.visit_with(&mut c);
+    Collected {
+        records: c.records,
+        call_sites: c.call_sites,
+        esm: c.esm,
+        diagnostics: c.diagnostics,
+    }
+}
+
+struct Collector<'a> {
+    file: &'a str,
+    source: &'a str,
+    unresolved: SyntaxContext,
+    records: Vec<ImportRecord<()>>,
+    /// (request, is_require, is_dynamic) -> record index: one record per request and kind.
+    index: HashMap<(String, u8), usize>,
+    call_sites: HashMap<u32, usize>,
+    esm: EsmInfo,
+    diagnostics: Vec<Diagnostic>,
+    fn_depth: u32,
+}
+
+fn span_range(s: swc_common::Span) -> (u32, u32) {
+    (s.lo.0.saturating_sub(1), s.hi.0.saturating_sub(1))
+}
+
+pub fn export_name(n: &ModuleExportName) -> String {
+    match n {
+        ModuleExportName::Ident(i) => i.sym.to_string(),
+        ModuleExportName::Str(s) => s.value.to_string_lossy().into_owned(),
+    }
+}
+
+impl Collector<'_> {
+    fn record(
+        &mut self,
+        request: String,
+        kind: ImportKind,
+        span: (u32, u32),
+        chunk_name: Option<String>,
+    ) -> usize {
+        let class = match kind {
+            ImportKind::Static | ImportKind::ReExport => 0,
+            ImportKind::Require => 1,
+            ImportKind::Dynamic => 2,
+        };
+        if let Some(&i) = self.index.get(&(request.clone(), class)) {
+            if kind == ImportKind::Static {
+                self.records[i].kind = ImportKind::Static;
+            }
+            return i;
+        }
+        let i = self.records.len();
+        self.index.insert((request.clone(), class), i);
+        self.records.push(ImportRecord {
+            request,
+            kind,
+            span,
+            chunk_name,
+            target: (),
+        });
+        i
+    }
+
+    fn module_decl(&mut self, decl: &ModuleDecl) {
+        match decl {
+            ModuleDecl::Import(import) => {
+                if import.type_only {
+                    return;
+                }
+                let r = self.record(
+                    import.src.value.to_string_lossy().into_owned(),
+                    ImportKind::Static,
+                    span_range(import.src.span),
+                    None,
+                );
+                for spec in &import.specifiers {
+                    let (local, imported, span) = match spec {
+                        ImportSpecifier::Named(n) => {
+                            if n.is_type_only {
+                                continue;
+                            }
+                            let name = n
+                                .imported
+                                .as_ref()
+                                .map(export_name)
+                                .unwrap_or_else(|| n.local.sym.to_string());
+                            (&n.local, Imported::from_name(&name), n.span)
+                        }
+                        ImportSpecifier::Default(d) => (&d.local, Imported::Default, d.span),
+                        ImportSpecifier::Namespace(ns) => (&ns.local, Imported::Namespace, ns.span),
+                    };
+                    self.esm.imports.push(ImportBinding {
+                        local: local.to_id(),
+                        record: r,
+                        imported,
+                        span: span_range(span),
+                    });
+                }
+            }
+            ModuleDecl::ExportDecl(e) => {
+                for name in decl_names(&e.decl) {
+                    self.esm.exports.insert(name, ExportSource::Local);
+                }
+            }
+            ModuleDecl::ExportNamed(named) => {
+                if named.type_only {
+                    return;
+                }
+                let record = named.src.as_ref().map(|src| {
+                    self.record(
+                        src.value.to_string_lossy().into_owned(),
+                        ImportKind::ReExport,
+                        span_range(src.span),
+                        None,
+                    )
+                });
+                for spec in &named.specifiers {
+                    let (exported, imported, span) = match spec {
+                        ExportSpecifier::Named(n) => {
+                            if n.is_type_only {
+                                continue;
+                            }
+                            let orig = export_name(&n.orig);
+                            let exported = n
+                                .exported
+                                .as_ref()
+                                .map(export_name)
+                                .unwrap_or_else(|| orig.clone());
+                            (exported, Imported::from_name(&orig), n.span)
+                        }
+                        ExportSpecifier::Namespace(ns) => {
+                            (export_name(&ns.name), Imported::Namespace, ns.span)
+                        }
+                        ExportSpecifier::Default(d) => (
+                            d.exported.sym.to_string(),
+                            Imported::Default,
+                            d.exported.span,
+                        ),
+                    };
+                    let source = match record {
+                        Some(record) => ExportSource::ReExport {
+                            record,
+                            imported,
+                            span: span_range(span),
+                        },
+                        None => ExportSource::Local,
+                    };
+                    self.esm.exports.insert(exported, source);
+                }
+            }
+            ModuleDecl::ExportDefaultDecl(_) | ModuleDecl::ExportDefaultExpr(_) => {
+                self.esm
+                    .exports
+                    .insert("default".into(), ExportSource::Local);
+            }
+            ModuleDecl::ExportAll(all) => {
+                if all.type_only {
+                    return;
+                }
+                let r = self.record(
+                    all.src.value.to_string_lossy().into_owned(),
+                    ImportKind::ReExport,
+                    span_range(all.src.span),
+                    None,
+                );
+                if !self.esm.star_exports.contains(&r) {
+                    self.esm.star_exports.push(r);
+                }
+            }
+            ModuleDecl::TsImportEquals(_)
+            | ModuleDecl::TsExportAssignment(_)
+            | ModuleDecl::TsNamespaceExport(_) => {}
+        }
+    }
+
+    fn string_arg(args: &[ExprOrSpread]) -> Option<(String, swc_common::Span)> {
+        let first = args.first()?;
+        if first.spread.is_some() {
+            return None;
+        }
+        match &*first.expr {
+            Expr::Lit(Lit::Str(s)) => Some((s.value.to_string_lossy().into_owned(), s.span)),
+            Expr::Tpl(t) if t.exprs.is_empty() && t.quasis.len() == 1 => {
+                let q = &t.quasis[0];
+                q.cooked
+                    .as_ref()
+                    .map(|c| (c.to_string_lossy().into_owned(), t.span))
+            }
+            _ => None,
+        }
+    }
+
+    fn dynamic_warning(&mut self, what: &str, span: swc_common::Span) {
+        let (s, e) = span_range(span);
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::DynamicRequest,
+                format!("{what} with a request that is not a constant string is left to run time"),
+            )
+            .at(Location::from_range(
+                self.file,
+                self.source,
+                s as usize,
+                e as usize,
+            ))
+            .hint("use a string literal so the bundler can include the module"),
+        );
+    }
+
+    /// `webpackChunkName` / `mfbundleChunkName` in a magic comment inside `import(...)`.
+    fn chunk_name(&self, call: &CallExpr) -> Option<String> {
+        let (s, _) = span_range(call.span);
+        let arg = call.args.first()?;
+        let (a, _) = span_range(arg.expr.span());
+        let text = self.source.get(s as usize..a as usize)?;
+        for key in ["webpackChunkName", "mfbundleChunkName"] {
+            if let Some(pos) = text.find(key) {
+                let rest = &text[pos + key.len()..];
+                let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+                let quote = rest.chars().next()?;
+                if quote == '"' || quote == '\'' {
+                    let body = &rest[1..];
+                    let end = body.find(quote)?;
+                    let name: String = body[..end]
+                        .chars()
+                        .map(|c| {
+                            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                                c
+                            } else {
+                                '_'
+                            }
+                        })
+                        .collect();
+                    if !name.is_empty() {
+                        return Some(name);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+impl Visit for Collector<'_> {
+    fn visit_call_expr(&mut self, call: &CallExpr) {
+        match &call.callee {
+            Callee::Import(_) => match Self::string_arg(&call.args) {
+                Some((request, span)) => {
+                    let name = self.chunk_name(call);
+                    let r = self.record(request, ImportKind::Dynamic, span_range(span), name);
+                    self.call_sites.insert(call.span.lo.0, r);
+                }
+                None => self.dynamic_warning("import()", call.span),
+            },
+            Callee::Expr(callee) => {
+                if let Expr::Ident(id) = &**callee
+                    && id.sym == *"require"
+                    && id.ctxt == self.unresolved
+                {
+                    match Self::string_arg(&call.args) {
+                        Some((request, span)) if call.args.len() == 1 => {
+                            let r =
+                                self.record(request, ImportKind::Require, span_range(span), None);
+                            self.call_sites.insert(call.span.lo.0, r);
+                        }
+                        _ => self.dynamic_warning("require()", call.span),
+                    }
+                }
+            }
+            Callee::Super(_) => {}
+        }
+        call.visit_children_with(self);
+    }
+
+    fn visit_function(&mut self, f: &Function) {
+        self.fn_depth += 1;
+        f.visit_children_with(self);
+        self.fn_depth -= 1;
+    }
+
+    fn visit_arrow_expr(&mut self, f: &ArrowExpr) {
+        self.fn_depth += 1;
+        f.visit_children_with(self);
+        self.fn_depth -= 1;
+    }
+
+    fn visit_class(&mut self, c: &Class) {
+        self.fn_depth += 1;
+        c.visit_children_with(self);
+        self.fn_depth -= 1;
+    }
+
+    fn visit_await_expr(&mut self, e: &AwaitExpr) {
+        if self.fn_depth == 0 {
+            self.unsupported_tla(e.span);
+        }
+        e.visit_children_with(self);
+    }
+
+    fn visit_for_of_stmt(&mut self, s: &ForOfStmt) {
+        if s.is_await && self.fn_depth == 0 {
+            self.unsupported_tla(s.span);
+        }
+        s.visit_children_with(self);
+    }
+
+    fn visit_meta_prop_expr(&mut self, e: &MetaPropExpr) {
+        if e.kind == MetaPropKind::ImportMeta {
+            let (s, end) = span_range(e.span);
+            self.diagnostics.push(
+                Diagnostic::new(Code::Unsupported, "import.meta is not supported yet")
+                    .at(Location::from_range(self.file, self.source, s as usize, end as usize))
+                    .hint("use a [define] replacement for the value you need, e.g. \"import.meta.env.MODE\" = '\"production\"'"),
+            );
+        }
+    }
+}
+
+impl Collector<'_> {
+    fn unsupported_tla(&mut self, span: swc_common::Span) {
+        let (s, e) = span_range(span);
+        self.diagnostics.push(
+            Diagnostic::new(Code::Unsupported, "top-level await is not supported yet")
+                .at(Location::from_range(
+                    self.file,
+                    self.source,
+                    s as usize,
+                    e as usize,
+                ))
+                .hint("move the await into an async function, or load this module with import()"),
+        );
+    }
+}
+
+/// Names bound by an exported declaration.
+pub fn decl_names(decl: &Decl) -> Vec<String> {
+    match decl {
+        Decl::Class(c) => vec![c.ident.sym.to_string()],
+        Decl::Fn(f) => vec![f.ident.sym.to_string()],
+        Decl::Var(v) => {
+            let ids: Vec<Id> = swc_ecma_utils::find_pat_ids(&v.decls);
+            ids.into_iter().map(|(s, _)| s.to_string()).collect()
+        }
+        Decl::Using(u) => {
+            let ids: Vec<Id> = swc_ecma_utils::find_pat_ids(&u.decls);
+            ids.into_iter().map(|(s, _)| s.to_string()).collect()
+        }
+        _ => vec![],
+    }
+}

@@ -1,0 +1,210 @@
+//! What the scan stage knows about each module. Past the scan, modules are addressed by
+//! [`ModuleIdx`]; a path becomes an index in exactly one place (`scan.rs`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use swc_common::{Globals, SyntaxContext};
+use swc_ecma_ast::{Id, Program};
+
+/// Index of a module in [`super::ModuleGraph::modules`] and of its node in the petgraph graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ModuleIdx(pub u32);
+
+impl ModuleIdx {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Every kind of node in the module graph. Federation adds its own kinds here (consume-shared,
+/// provide-shared, remote, container entry) so that every stage must say how it handles them.
+pub enum Module {
+    /// A JavaScript or JSON file of the project or of a package.
+    Normal(Box<NormalModule>),
+    /// A Node.js built-in (`fs`, `node:path`) left to the platform's `require` (node target).
+    External(ExternalModule),
+    /// A request that a package.json `browser` field maps to `false`: an empty object.
+    Empty(EmptyModule),
+}
+
+impl Module {
+    /// The stable, project-relative id used in the output registry and in every message.
+    pub fn id(&self) -> &str {
+        match self {
+            Module::Normal(m) => &m.id,
+            Module::External(m) => &m.id,
+            Module::Empty(m) => &m.id,
+        }
+    }
+
+    pub fn as_normal(&self) -> Option<&NormalModule> {
+        match self {
+            Module::Normal(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// How importers must read this module's exports.
+    pub fn format(&self) -> ModuleFormat {
+        match self {
+            Module::Normal(m) => m.format,
+            Module::External(_) | Module::Empty(_) => ModuleFormat::CommonJs,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum ModuleFormat {
+    /// An ES module: exports object with getters, `__esModule`, `Symbol.toStringTag`.
+    Esm,
+    /// CommonJS: `module.exports` as the module sets it.
+    CommonJs,
+    /// A `.json` file: `module.exports` is the parsed value.
+    Json,
+}
+
+pub struct NormalModule {
+    pub id: String,
+    pub path: PathBuf,
+    pub source: Arc<str>,
+    pub format: ModuleFormat,
+    /// True where Node itself would run the file as ESM (`.mjs`, or `.js` under
+    /// `"type": "module"`): a default import of CommonJS is then `module.exports` even when it
+    /// sets `__esModule`, as in Node and in webpack's `javascript/esm`.
+    pub node_strict: bool,
+    /// The parsed and define-substituted program (an empty script for JSON).
+    pub program: Program,
+    /// Hygiene data of this module's syntax contexts (swc's resolver marks).
+    pub globals: Arc<Globals>,
+    /// Context of identifiers that no declaration binds (`require`, `process`, ...).
+    pub unresolved_ctxt: SyntaxContext,
+    /// The module's requests, deduplicated, in source order.
+    pub records: Vec<ImportRecord>,
+    /// Byte offset of each `require(...)` / `import(...)` call -> its record.
+    pub call_sites: HashMap<u32, usize>,
+    pub esm: EsmInfo,
+}
+
+#[derive(Debug)]
+pub struct ExternalModule {
+    pub id: String,
+    /// What the platform's `require` receives, e.g. `node:fs`.
+    pub request: String,
+}
+
+#[derive(Debug)]
+pub struct EmptyModule {
+    pub id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum ImportKind {
+    /// `import ... from`, `import "x"`.
+    Static,
+    /// `export ... from`, `export * from` (and no import of the same request).
+    ReExport,
+    /// `require("x")`.
+    Require,
+    /// `import("x")`.
+    Dynamic,
+}
+
+impl ImportKind {
+    /// The kind of request the resolver sees (`import` or `require` conditions).
+    pub fn is_require(self) -> bool {
+        matches!(self, ImportKind::Require)
+    }
+}
+
+/// A request in a module. `T` is `()` while scanning and [`ModuleIdx`] once resolved, so code
+/// generation cannot compile against an unresolved edge.
+#[derive(Debug, Clone)]
+pub struct ImportRecord<T = ModuleIdx> {
+    pub request: String,
+    pub kind: ImportKind,
+    /// Byte range of the request string in the source, for diagnostics.
+    pub span: (u32, u32),
+    /// `webpackChunkName` magic comment of an `import()`, if any.
+    pub chunk_name: Option<String>,
+    pub target: T,
+}
+
+/// What is imported from a record.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Imported {
+    Default,
+    Named(String),
+    Namespace,
+}
+
+impl Imported {
+    pub fn from_name(name: &str) -> Imported {
+        if name == "default" {
+            Imported::Default
+        } else {
+            Imported::Named(name.to_string())
+        }
+    }
+
+    /// The export name this refers to, `None` for the namespace.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Imported::Default => Some("default"),
+            Imported::Named(n) => Some(n),
+            Imported::Namespace => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportBinding {
+    pub local: Id,
+    pub record: usize,
+    pub imported: Imported,
+    /// Byte range of the specifier, for diagnostics.
+    pub span: (u32, u32),
+}
+
+#[derive(Debug, Clone)]
+pub enum ExportSource {
+    /// A binding declared in this module (or an imported binding exported again).
+    Local,
+    /// `export { x as y } from "m"`, `export * as ns from "m"`.
+    ReExport {
+        record: usize,
+        imported: Imported,
+        span: (u32, u32),
+    },
+}
+
+/// The static ESM shape of a module, filled by the scan.
+#[derive(Debug, Default, Clone)]
+pub struct EsmInfo {
+    pub imports: Vec<ImportBinding>,
+    /// Export name -> where it comes from; excludes `export *`.
+    pub exports: BTreeMap<String, ExportSource>,
+    /// Records of `export * from`, in source order.
+    pub star_exports: Vec<usize>,
+}
+
+impl std::fmt::Debug for NormalModule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NormalModule")
+            .field("id", &self.id)
+            .field("format", &self.format)
+            .field("records", &self.records)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Module::Normal(m) => m.fmt(f),
+            Module::External(m) => m.fmt(f),
+            Module::Empty(m) => m.fmt(f),
+        }
+    }
+}

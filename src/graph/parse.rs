@@ -1,0 +1,217 @@
+//! Parsing one file: swc's parser, Node's module-vs-script rules, swc's resolver (so that later
+//! passes can tell bindings apart by syntax context), then `[define]` substitution and
+//! dead-branch removal, so that code in `if (process.env.NODE_ENV !== "production")` never
+//! reaches the graph in production.
+
+use std::sync::Arc;
+
+use swc_common::{BytePos, GLOBALS, Globals, Mark, Spanned, SyntaxContext, pass::Repeat};
+use swc_ecma_ast::{EsVersion, Expr, Module, Program, Script};
+use swc_ecma_parser::{EsSyntax, Parser, StringInput, Syntax, error::Error as ParseError};
+use swc_ecma_transforms_base::resolver;
+use swc_ecma_transforms_optimization::inline_globals;
+use swc_ecma_transforms_optimization::simplify::{dead_branch_remover, expr_simplifier};
+use swc_ecma_utils::NodeIgnoringSpan;
+
+use crate::diagnostics::{Code, Diagnostic, Location};
+
+/// Node's view of a file before parsing: its extension and its package's `"type"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// `.mjs`, or `.js` under `"type": "module"`: always an ES module.
+    Module,
+    /// `.cjs`: always CommonJS.
+    CommonJs,
+    /// `.js` elsewhere: an ES module if it has import/export syntax.
+    Auto,
+}
+
+pub struct Parsed {
+    pub program: Program,
+    pub globals: Arc<Globals>,
+    pub unresolved_ctxt: SyntaxContext,
+}
+
+/// `[define]` parsed once per build: expression -> replacement.
+#[derive(Default)]
+pub struct Defines {
+    pairs: Vec<(Expr, Expr)>,
+    /// Last segment of each key: a file that contains none of them is not searched.
+    needles: Vec<String>,
+}
+
+impl Defines {
+    pub fn parse(
+        define: &std::collections::BTreeMap<String, String>,
+    ) -> Result<Defines, Vec<Diagnostic>> {
+        let mut out = Defines::default();
+        let mut errors = Vec::new();
+        for (k, v) in define {
+            let key = parse_expr(k);
+            let value = parse_expr(v);
+            match (key, value) {
+                (Some(key), Some(value)) => {
+                    out.pairs.push((key, value));
+                    out.needles
+                        .push(k.rsplit('.').next().unwrap_or(k).trim().to_string());
+                }
+                (None, _) => errors.push(
+                    Diagnostic::new(
+                        Code::ConfigInvalid,
+                        format!("define key `{k}` is not a JavaScript expression"),
+                    )
+                    .hint("keys are identifiers or member chains such as process.env.API_URL"),
+                ),
+                (_, None) => errors.push(
+                    Diagnostic::new(
+                        Code::ConfigInvalid,
+                        format!("define value of `{k}` is not a JavaScript expression: {v}"),
+                    )
+                    .hint("strings need inner quotes: \"process.env.API\" = '\"https://x\"'"),
+                ),
+            }
+        }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn applies_to(&self, source: &str) -> bool {
+        self.needles.iter().any(|n| source.contains(n.as_str()))
+    }
+}
+
+fn parse_expr(text: &str) -> Option<Expr> {
+    let mut p = Parser::new(
+        Syntax::Es(EsSyntax::default()),
+        StringInput::new(text, BytePos(1), BytePos(1 + text.len() as u32)),
+        None,
+    );
+    let e = p.parse_expr().ok()?;
+    if !p.take_errors().is_empty() {
+        return None;
+    }
+    Some(*e)
+}
+
+/// Parses `source` (the file `file`, project-relative) into a program with resolved syntax
+/// contexts. Byte positions are offsets into `source` plus one (swc reserves 0).
+pub fn parse_js(
+    file: &str,
+    source: &str,
+    kind: SourceKind,
+    defines: &Defines,
+) -> Result<Parsed, Vec<Diagnostic>> {
+    let syntax = Syntax::Es(EsSyntax {
+        import_attributes: true,
+        explicit_resource_management: true,
+        ..Default::default()
+    });
+    let input = StringInput::new(source, BytePos(1), BytePos(1 + source.len() as u32));
+    let mut parser = Parser::new(syntax, input, None);
+    let result = match kind {
+        SourceKind::Module => parser.parse_module().map(Program::Module),
+        SourceKind::CommonJs => parser.parse_commonjs().map(Program::Script),
+        SourceKind::Auto => parser.parse_program(),
+    };
+    let mut errors: Vec<ParseError> = parser.take_errors();
+    let program = match result {
+        Ok(p) => Some(p),
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors
+            .into_iter()
+            .map(|e| syntax_diagnostic(file, source, &e))
+            .collect());
+    }
+    let Some(mut program) = program else {
+        return Err(vec![]);
+    };
+    // `parse_program` returns a Module for files without import/export only when they need
+    // module grammar; normalise so that "has module declarations" decides for Auto files.
+    if kind == SourceKind::Auto
+        && let Program::Module(m) = &program
+        && !m.body.iter().any(|i| i.is_module_decl())
+    {
+        let Module {
+            span,
+            body,
+            shebang,
+        } = match program {
+            Program::Module(m) => m,
+            Program::Script(_) => unreachable!(),
+        };
+        program = Program::Script(Script {
+            span,
+            body: body.into_iter().filter_map(|i| i.stmt()).collect(),
+            shebang,
+        });
+    }
+
+    let globals = Arc::new(Globals::new());
+    let unresolved_ctxt = GLOBALS.set(&globals, || {
+        let unresolved = Mark::new();
+        let top_level = Mark::new();
+        program.mutate(resolver(unresolved, top_level, false));
+        if !defines.pairs.is_empty() && defines.applies_to(source) {
+            let map: rustc_hash::FxHashMap<_, _> = defines
+                .pairs
+                .iter()
+                .map(|(k, v)| (NodeIgnoringSpan::owned(k.clone()), v.clone()))
+                .collect();
+            program.mutate(inline_globals(
+                Default::default(),
+                Default::default(),
+                swc_common::sync::Lrc::new(map),
+                Default::default(),
+            ));
+            program.mutate(Repeat::new((
+                expr_simplifier(unresolved, Default::default()),
+                dead_branch_remover(unresolved),
+            )));
+        }
+        SyntaxContext::empty().apply_mark(unresolved)
+    });
+    Ok(Parsed {
+        program,
+        globals,
+        unresolved_ctxt,
+    })
+}
+
+fn syntax_diagnostic(file: &str, source: &str, e: &ParseError) -> Diagnostic {
+    let span = e.span();
+    let start = span.lo.0.saturating_sub(1) as usize;
+    let end = span.hi.0.saturating_sub(1) as usize;
+    let msg = e.kind().msg().to_string();
+    let hint = syntax_hint(&msg);
+    let mut d =
+        Diagnostic::new(Code::SyntaxError, msg).at(Location::from_range(file, source, start, end));
+    if let Some(h) = hint {
+        d = d.hint(h);
+    }
+    d
+}
+
+fn syntax_hint(msg: &str) -> Option<&'static str> {
+    if msg.contains("jsx") || msg.contains("JSX") {
+        Some("JSX is not enabled for .js files; this build parses plain JavaScript")
+    } else if msg.contains("'import', and 'export' cannot be used outside of module code") {
+        Some(
+            "the file is parsed as CommonJS (.cjs or \"type\": \"commonjs\"); rename it to .mjs or use require",
+        )
+    } else if msg.contains("Unexpected eof") || msg.contains("Expected") {
+        Some("check for a missing bracket, brace or parenthesis before this point")
+    } else {
+        None
+    }
+}
+
+/// The ES version swc's codegen is told to keep: everything we parse.
+pub const TARGET: EsVersion = EsVersion::EsNext;

@@ -1,0 +1,235 @@
+//! Resolution through oxc_resolver, configured like webpack for the build's target: `import`
+//! and `require` requests use different condition names, the `browser` field applies on the
+//! web, Node built-ins are reported as such, symlinks resolve to their real path (so a pnpm
+//! package is one module however it is reached).
+
+use std::path::{Path, PathBuf};
+
+use oxc_resolver::{AliasValue, ModuleType, ResolveError, ResolveOptions, Resolver};
+
+use super::module::ImportKind;
+use crate::config::{BuildConfig, Target, display_path};
+use crate::diagnostics::{Code, Diagnostic, Location};
+
+pub enum Resolved {
+    File {
+        path: PathBuf,
+        module_type: Option<ModuleType>,
+    },
+    /// A Node.js built-in, always in its `node:` form.
+    Builtin(String),
+    /// Mapped to `false` by a `browser` field.
+    Ignored(PathBuf),
+}
+
+pub struct Resolvers {
+    esm: Resolver,
+    cjs: Resolver,
+    target: Target,
+    extensions: Vec<String>,
+    root: PathBuf,
+}
+
+impl Resolvers {
+    pub fn new(config: &BuildConfig) -> Resolvers {
+        let main_fields = match config.target {
+            Target::Web => vec!["browser", "module", "main"],
+            Target::Node => vec!["module", "main"],
+        };
+        let esm_options = ResolveOptions {
+            alias: config
+                .alias
+                .iter()
+                .map(|(k, v)| (k.clone(), vec![AliasValue::Path(v.clone())]))
+                .collect(),
+            alias_fields: match config.target {
+                Target::Web => vec![vec!["browser".into()]],
+                Target::Node => vec![],
+            },
+            condition_names: config.condition_names.clone(),
+            extensions: config.extensions.clone(),
+            main_fields: main_fields.into_iter().map(String::from).collect(),
+            builtin_modules: true,
+            module_type: true,
+            symlinks: true,
+            ..ResolveOptions::default()
+        };
+        let mut cjs_options = esm_options.clone();
+        cjs_options.condition_names = config
+            .condition_names
+            .iter()
+            .map(|c| {
+                if c == "import" {
+                    "require".to_string()
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        if !cjs_options.condition_names.iter().any(|c| c == "require") {
+            cjs_options.condition_names.push("require".into());
+        }
+        let esm = Resolver::new(esm_options);
+        let cjs = esm.clone_with_options(cjs_options);
+        Resolvers {
+            esm,
+            cjs,
+            target: config.target,
+            extensions: config.extensions.clone(),
+            root: config.root.clone(),
+        }
+    }
+
+    pub fn resolve(
+        &self,
+        dir: &Path,
+        request: &str,
+        kind: ImportKind,
+    ) -> Result<Resolved, ResolveError> {
+        let resolver = if kind.is_require() {
+            &self.cjs
+        } else {
+            &self.esm
+        };
+        match resolver.resolve(dir, request) {
+            Ok(r) => {
+                let module_type = r.module_type();
+                Ok(Resolved::File {
+                    path: r.into_path_buf(),
+                    module_type,
+                })
+            }
+            Err(ResolveError::Builtin { resolved, .. }) => Ok(Resolved::Builtin(resolved)),
+            Err(ResolveError::Ignored(p)) => Ok(Resolved::Ignored(p)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The diagnostic for a failed request: what was tried, and a hint.
+    pub fn unresolved_diagnostic(
+        &self,
+        importer: &Path,
+        request: &str,
+        error: &ResolveError,
+        location: Location,
+    ) -> Diagnostic {
+        let dir = importer.parent().unwrap_or(Path::new("/"));
+        let mut d = Diagnostic::new(
+            Code::UnresolvedImport,
+            format!("Could not resolve \"{request}\""),
+        )
+        .at(location);
+        let is_path = request.starts_with('.') || request.starts_with('/');
+        if is_path {
+            let base = dir.join(request);
+            let shown = display_path(&self.root, &base);
+            let mut tried = vec![shown.clone()];
+            for ext in &self.extensions {
+                tried.push(format!("{shown}{ext}"));
+            }
+            for ext in &self.extensions {
+                tried.push(format!("{shown}/index{ext}"));
+            }
+            d = d.note(format!("tried: {}", tried.join(", ")));
+            if let Some(h) = self.path_hint(&base) {
+                d = d.hint(h);
+            }
+        } else {
+            let package = package_name(request);
+            let installed = dir
+                .ancestors()
+                .any(|a| a.join("node_modules").join(package).is_dir());
+            match error {
+                ResolveError::NotFound(_) if !installed => {
+                    d = d
+                        .note(format!(
+                            "looked for node_modules/{package} in {} and every parent directory",
+                            display_path(&self.root, dir)
+                        ))
+                        .hint(format!("the package \"{package}\" is not installed: run `npm install {package}`"));
+                }
+                other => {
+                    d = d
+                        .note(other.to_string().replace(&*self.root.to_string_lossy(), "."))
+                        .hint(format!(
+                            "\"{package}\" is installed but has no file for \"{request}\"; check its package.json \"exports\" and the path"
+                        ));
+                }
+            }
+        }
+        d
+    }
+
+    /// Same stem with another extension, or a close name in the same directory.
+    fn path_hint(&self, base: &Path) -> Option<String> {
+        let dir = base.parent()?;
+        let wanted = base.file_name()?.to_string_lossy().into_owned();
+        let wanted_stem = wanted.split('.').next().unwrap_or(&wanted).to_string();
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        if let Some(same_stem) = names
+            .iter()
+            .find(|n| n.split('.').next() == Some(&wanted_stem) && **n != wanted)
+        {
+            let ext = same_stem.rsplit('.').next().unwrap_or("");
+            return Some(format!(
+                "found \"{same_stem}\": wrong extension? \".{ext}\" is not in resolve.extensions ({}), or write the file name in full",
+                self.extensions.join(", ")
+            ));
+        }
+        let best = names
+            .iter()
+            .map(|n| (strsim::jaro_winkler(&wanted, n), n))
+            .filter(|(s, _)| *s > 0.75)
+            .max_by(|a, b| a.0.total_cmp(&b.0))?;
+        Some(format!("did you mean \"{}\"?", best.1))
+    }
+
+    pub fn builtin_on_web_diagnostic(&self, request: &str, location: Location) -> Diagnostic {
+        debug_assert_eq!(self.target, Target::Web);
+        Diagnostic::new(
+            Code::NodeBuiltinOnWeb,
+            format!("\"{request}\" is a Node.js built-in module and is not available in a build for the web"),
+        )
+        .at(location)
+        .hint(format!(
+            "install a browser version and alias it ([resolve.alias] \"{}\" = \"...\"), or build with target = \"node\"",
+            request.trim_start_matches("node:")
+        ))
+    }
+}
+
+/// `@scope/pkg/deep` -> `@scope/pkg`; `pkg/deep` -> `pkg`.
+pub fn package_name(request: &str) -> &str {
+    let mut parts = request.splitn(3, '/');
+    let first = parts.next().unwrap_or("");
+    if first.starts_with('@') {
+        match parts.next() {
+            Some(second) => &request[..first.len() + 1 + second.len()],
+            None => first,
+        }
+    } else {
+        first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::package_name;
+
+    #[test]
+    fn package_names() {
+        for (req, want) in [
+            ("react", "react"),
+            ("react-dom/client", "react-dom"),
+            ("@scope/pkg", "@scope/pkg"),
+            ("@scope/pkg/deep/x", "@scope/pkg"),
+        ] {
+            assert_eq!(package_name(req), want, "{req}");
+        }
+    }
+}

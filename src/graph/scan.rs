@@ -1,0 +1,348 @@
+//! The scan: from the entries, read, parse and resolve every reachable module. Each round
+//! parses the current frontier in parallel (rayon); the coordinator then hands out indices
+//! in frontier order, so indices and output never depend on the thread count.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use oxc_resolver::ModuleType;
+use petgraph::graph::DiGraph;
+use rayon::prelude::*;
+
+use super::collect_imports::collect;
+use super::module::*;
+use super::parse::{Defines, SourceKind, parse_js};
+use super::resolve::{Resolved, Resolvers};
+use super::{ModuleGraph, ScanOutput};
+use crate::config::{BuildConfig, Target, display_path};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
+
+/// Progress reporting for terminals: modules found so far and modules parsed.
+pub trait Progress: Sync {
+    fn scanned(&self, found: usize, parsed: usize);
+}
+
+pub struct NoProgress;
+impl Progress for NoProgress {
+    fn scanned(&self, _: usize, _: usize) {}
+}
+
+struct Job {
+    idx: ModuleIdx,
+    path: PathBuf,
+    module_type: Option<ModuleType>,
+}
+
+struct Scanned {
+    module: Option<NormalModule>,
+    records: Vec<ImportRecord<()>>,
+    resolved: Vec<Option<Resolved>>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Key of a module in the table that turns resolutions into indices.
+#[derive(PartialEq, Eq, Hash)]
+enum ModuleKey {
+    File(PathBuf),
+    Builtin(String),
+    Ignored(PathBuf),
+}
+
+pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) -> ScanOutput {
+    let resolvers = Resolvers::new(config);
+    let mut diagnostics = Diagnostics::default();
+    let mut slots: Vec<Option<Module>> = Vec::new();
+    let mut table: HashMap<ModuleKey, ModuleIdx> = HashMap::new();
+    let mut frontier: Vec<Job> = Vec::new();
+    let mut entries = Vec::new();
+    let parsed_count = AtomicUsize::new(0);
+
+    let config_name = display_path(&config.root, &config.config_file);
+    let config_text = std::fs::read_to_string(&config.config_file).unwrap_or_default();
+    for (name, requests) in &config.entries {
+        let mut idxs = Vec::new();
+        for request in requests {
+            match resolvers.resolve(&config.root, request, ImportKind::Static) {
+                Ok(resolved) => {
+                    let idx = intern(resolved, &mut table, &mut slots, &mut frontier, config);
+                    idxs.push(idx);
+                }
+                Err(e) => {
+                    let loc = match config_text.find(&format!("\"{request}\"")) {
+                        Some(pos) => Location::from_range(
+                            &config_name,
+                            &config_text,
+                            pos,
+                            pos + request.len() + 2,
+                        ),
+                        None => Location::file_only(&config_name),
+                    };
+                    let mut d = resolvers.unresolved_diagnostic(
+                        &config.root.join("federation.toml"),
+                        request,
+                        &e,
+                        loc,
+                    );
+                    d.code = Code::EntryNotFound;
+                    d.message = format!("entry \"{name}\" does not resolve: \"{request}\"");
+                    diagnostics.push(d);
+                }
+            }
+        }
+        entries.push((name.clone(), idxs));
+    }
+
+    let mut records_by_module: Vec<Vec<ImportRecord<()>>> = Vec::new();
+    let mut resolved_targets: Vec<Vec<Option<ModuleIdx>>> = Vec::new();
+    while !frontier.is_empty() {
+        let jobs = std::mem::take(&mut frontier);
+        let found = slots.len();
+        let results: Vec<(ModuleIdx, Scanned)> = jobs
+            .into_par_iter()
+            .map(|job| {
+                let scanned = scan_one(&job, config, defines, &resolvers);
+                let n = parsed_count.fetch_add(1, Ordering::Relaxed) + 1;
+                progress.scanned(found, n);
+                (job.idx, scanned)
+            })
+            .collect();
+        for (idx, scanned) in results {
+            diagnostics.extend(scanned.diagnostics);
+            let mut targets = Vec::with_capacity(scanned.resolved.len());
+            for resolved in scanned.resolved {
+                targets.push(
+                    resolved.map(|r| intern(r, &mut table, &mut slots, &mut frontier, config)),
+                );
+            }
+            let i = idx.index();
+            if records_by_module.len() <= i {
+                records_by_module.resize_with(i + 1, Vec::new);
+                resolved_targets.resize_with(i + 1, Vec::new);
+            }
+            records_by_module[i] = scanned.records;
+            resolved_targets[i] = targets;
+            if let Some(m) = scanned.module {
+                slots[i] = Some(Module::Normal(Box::new(m)));
+            }
+        }
+        progress.scanned(slots.len(), parsed_count.load(Ordering::Relaxed));
+    }
+
+    // Modules that failed to parse leave a hole; the build stops at the error anyway, but the
+    // graph must stay well-formed, so they become empty modules.
+    let mut modules: Vec<Module> = slots
+        .into_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            m.unwrap_or_else(|| {
+                Module::Empty(EmptyModule {
+                    id: format!("(failed) {i}"),
+                })
+            })
+        })
+        .collect();
+
+    let mut graph = DiGraph::<(), ImportKind, u32>::with_capacity(modules.len(), modules.len() * 2);
+    for _ in 0..modules.len() {
+        graph.add_node(());
+    }
+    for (i, module) in modules.iter_mut().enumerate() {
+        let Module::Normal(m) = module else { continue };
+        let raw = std::mem::take(&mut records_by_module[i]);
+        let targets = &resolved_targets[i];
+        let mut records = Vec::with_capacity(raw.len());
+        for (r, target) in raw.into_iter().zip(targets) {
+            // An unresolved record already produced an error; point it at the importer itself
+            // so the record list stays index-aligned with the AST's call sites.
+            let target = target.unwrap_or(ModuleIdx(i as u32));
+            if target.index() != i || r.kind == ImportKind::Dynamic {
+                graph.add_edge((i as u32).into(), (target.0).into(), r.kind);
+            }
+            records.push(ImportRecord {
+                request: r.request,
+                kind: r.kind,
+                span: r.span,
+                chunk_name: r.chunk_name,
+                target,
+            });
+        }
+        m.records = records;
+    }
+    ScanOutput {
+        graph: ModuleGraph {
+            modules,
+            graph,
+            entries,
+        },
+        diagnostics,
+    }
+}
+
+fn intern(
+    resolved: Resolved,
+    table: &mut HashMap<ModuleKey, ModuleIdx>,
+    slots: &mut Vec<Option<Module>>,
+    frontier: &mut Vec<Job>,
+    config: &BuildConfig,
+) -> ModuleIdx {
+    let (key, module_type) = match resolved {
+        Resolved::File { path, module_type } => (ModuleKey::File(path), module_type),
+        Resolved::Builtin(b) => (ModuleKey::Builtin(b), None),
+        Resolved::Ignored(p) => (ModuleKey::Ignored(p), None),
+    };
+    if let Some(&idx) = table.get(&key) {
+        return idx;
+    }
+    let idx = ModuleIdx(slots.len() as u32);
+    let slot = match &key {
+        ModuleKey::File(path) => {
+            frontier.push(Job {
+                idx,
+                path: path.clone(),
+                module_type,
+            });
+            None
+        }
+        ModuleKey::Builtin(b) => Some(Module::External(ExternalModule {
+            id: b.clone(),
+            request: b.clone(),
+        })),
+        ModuleKey::Ignored(p) => Some(Module::Empty(EmptyModule {
+            id: format!("(ignored) {}", display_path(&config.root, p)),
+        })),
+    };
+    slots.push(slot);
+    table.insert(key, idx);
+    idx
+}
+
+fn scan_one(job: &Job, config: &BuildConfig, defines: &Defines, resolvers: &Resolvers) -> Scanned {
+    let id = display_path(&config.root, &job.path);
+    let mut diagnostics = Vec::new();
+    let failed = |diagnostics| Scanned {
+        module: None,
+        records: Vec::new(),
+        resolved: Vec::new(),
+        diagnostics,
+    };
+    let source: Arc<str> = match std::fs::read(&job.path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s)),
+            Err(_) => {
+                return failed(vec![
+                    Diagnostic::new(Code::ReadFailed, format!("{id} is not UTF-8 text"))
+                        .at(Location::file_only(&id))
+                        .hint("JavaScript sources must be UTF-8"),
+                ]);
+            }
+        },
+        Err(e) => {
+            return failed(vec![
+                Diagnostic::new(Code::ReadFailed, format!("cannot read {id}: {e}"))
+                    .at(Location::file_only(&id)),
+            ]);
+        }
+    };
+    let ext = job.path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    if ext == "json" || job.module_type == Some(ModuleType::Json) {
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(&source) {
+            let pos = offset_of(&source, e.line(), e.column());
+            return failed(vec![
+                Diagnostic::new(Code::JsonSyntaxError, format!("invalid JSON: {e}"))
+                    .at(Location::from_range(&id, &source, pos, pos + 1))
+                    .hint("JSON modules must be strict JSON: no comments, no trailing commas"),
+            ]);
+        }
+        let parsed = match parse_js(&id, "", SourceKind::CommonJs, &Defines::default()) {
+            Ok(p) => p,
+            Err(d) => return failed(d),
+        };
+        return Scanned {
+            module: Some(NormalModule {
+                id,
+                path: job.path.clone(),
+                source,
+                format: ModuleFormat::Json,
+                node_strict: false,
+                program: parsed.program,
+                globals: parsed.globals,
+                unresolved_ctxt: parsed.unresolved_ctxt,
+                records: Vec::new(),
+                call_sites: HashMap::new(),
+                esm: EsmInfo::default(),
+            }),
+            records: Vec::new(),
+            resolved: Vec::new(),
+            diagnostics,
+        };
+    }
+    let kind = match ext {
+        "mjs" => SourceKind::Module,
+        "cjs" => SourceKind::CommonJs,
+        _ if job.module_type == Some(ModuleType::Module) => SourceKind::Module,
+        _ => SourceKind::Auto,
+    };
+    let parsed = match parse_js(&id, &source, kind, defines) {
+        Ok(p) => p,
+        Err(d) => return failed(d),
+    };
+    let collected = collect(&id, &source, &parsed.program, parsed.unresolved_ctxt);
+    diagnostics.extend(collected.diagnostics);
+    let format = if parsed.program.is_module() {
+        ModuleFormat::Esm
+    } else {
+        ModuleFormat::CommonJs
+    };
+    let dir = job.path.parent().unwrap_or(Path::new("/"));
+    let mut resolved = Vec::with_capacity(collected.records.len());
+    for record in &collected.records {
+        let loc =
+            || Location::from_range(&id, &source, record.span.0 as usize, record.span.1 as usize);
+        match resolvers.resolve(dir, &record.request, record.kind) {
+            Ok(Resolved::Builtin(b)) if config.target == Target::Web => {
+                diagnostics.push(resolvers.builtin_on_web_diagnostic(&b, loc()));
+                resolved.push(None);
+            }
+            Ok(r) => resolved.push(Some(r)),
+            Err(e) => {
+                diagnostics.push(resolvers.unresolved_diagnostic(
+                    &job.path,
+                    &record.request,
+                    &e,
+                    loc(),
+                ));
+                resolved.push(None);
+            }
+        }
+    }
+    Scanned {
+        module: Some(NormalModule {
+            id,
+            path: job.path.clone(),
+            source,
+            format,
+            node_strict: kind == SourceKind::Module,
+            program: parsed.program,
+            globals: parsed.globals,
+            unresolved_ctxt: parsed.unresolved_ctxt,
+            records: Vec::new(),
+            call_sites: collected.call_sites,
+            esm: collected.esm,
+        }),
+        records: collected.records,
+        resolved,
+        diagnostics,
+    }
+}
+
+/// Byte offset of a 1-based line and column as serde_json reports them.
+fn offset_of(source: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = source
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column.saturating_sub(1)).min(source.len())
+}

@@ -1,0 +1,16 @@
+//! mfbundle: a JavaScript bundler with Module Federation built in.
+//!
+//! The build is a pipeline of stages, each a function from one typed output to the next:
+//! [`graph`] (scan: parse + resolve) -> [`federation`] (consume / provide / remote nodes) ->
+//! [`analysis`] (exports, usage) -> [`codegen`] (chunks, runtime, files). [`pipeline`] runs
+//! them; [`cli`] is the command line; [`config`] reads `federation.toml`; [`diagnostics`] is
+//! how every stage reports problems.
+
+pub mod analysis;
+pub mod cli;
+pub mod codegen;
+pub mod config;
+pub mod diagnostics;
+pub mod federation;
+pub mod graph;
+pub mod pipeline;

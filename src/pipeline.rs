@@ -1,0 +1,89 @@
+//! The build, stage by stage: scan (graph) -> federation -> analysis -> codegen -> write.
+//! Each stage returns typed output; the pipeline stops at the first stage that reports an
+//! error, and nothing is written unless every stage succeeded.
+
+use std::time::{Duration, Instant};
+
+use crate::config::{BuildConfig, display_path};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
+use crate::graph::{Progress, parse::Defines};
+use crate::{analysis, codegen, federation, graph};
+
+#[derive(Debug, serde::Serialize)]
+pub struct WrittenFile {
+    /// Relative to outDir.
+    pub name: String,
+    pub size: u64,
+}
+
+#[derive(Debug)]
+pub struct BuildOutcome {
+    pub files: Vec<WrittenFile>,
+    pub diagnostics: Diagnostics,
+    pub module_count: usize,
+    pub elapsed: Duration,
+}
+
+impl BuildOutcome {
+    pub fn success(&self) -> bool {
+        !self.diagnostics.has_errors()
+    }
+}
+
+pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
+    let start = Instant::now();
+    let mut diagnostics = Diagnostics::default();
+    let finish = |diagnostics: Diagnostics, files, module_count| {
+        let mut diagnostics: Diagnostics = diagnostics;
+        diagnostics.sort();
+        BuildOutcome {
+            files,
+            diagnostics,
+            module_count,
+            elapsed: start.elapsed(),
+        }
+    };
+    let defines = match Defines::parse(&config.define) {
+        Ok(d) => d,
+        Err(errors) => {
+            let file = display_path(&config.root, &config.config_file);
+            diagnostics.extend(errors.into_iter().map(|d| d.at(Location::file_only(&file))));
+            return finish(diagnostics, vec![], 0);
+        }
+    };
+
+    let scanned = graph::scan(config, &defines, progress);
+    let module_count = scanned.graph.modules.len();
+    diagnostics.extend(scanned.diagnostics.iter().cloned());
+    if diagnostics.has_errors() {
+        return finish(diagnostics, vec![], module_count);
+    }
+
+    let mut federated = federation::apply(scanned);
+
+    let analyzed = analysis::analyze(&federated.graph, config);
+    diagnostics.extend(analyzed.diagnostics.iter().cloned());
+    if diagnostics.has_errors() {
+        return finish(diagnostics, vec![], module_count);
+    }
+
+    let files = codegen::generate(&mut federated.graph, &analyzed, config);
+    if let Err(e) = codegen::write_output::write_output(&config.out_dir, &files) {
+        diagnostics.push(
+            Diagnostic::new(
+                Code::WriteFailed,
+                format!("cannot write {}: {e}", display_path(&config.root, &config.out_dir)),
+            )
+            .hint("check that the directory is writable and the disk is not full; the previous output was left in place"),
+        );
+        return finish(diagnostics, vec![], module_count);
+    }
+    let written = files
+        .iter()
+        .map(|f| WrittenFile {
+            name: f.name.clone(),
+            size: f.contents.len() as u64,
+        })
+        .collect();
+    finish(diagnostics, written, module_count)
+}
