@@ -14,6 +14,16 @@ const RUNTIME_PUBLIC_PATH_AUTO: &str = include_str!("runtime/public_path_auto.js
 const RUNTIME_CHUNKS_WEB: &str = include_str!("runtime/chunk_loading_web.js");
 const RUNTIME_CHUNKS_NODE: &str = include_str!("runtime/chunk_loading_node.js");
 
+/// Every runtime file by name, for tools that want to recognise the runtime in output
+/// (the snapshot tests replace it by its name).
+pub const RUNTIME_FILES: [(&str, &str); 5] = [
+    ("require.js", RUNTIME_REQUIRE),
+    ("esm_interop.js", RUNTIME_ESM),
+    ("public_path_auto.js", RUNTIME_PUBLIC_PATH_AUTO),
+    ("chunk_loading_web.js", RUNTIME_CHUNKS_WEB),
+    ("chunk_loading_node.js", RUNTIME_CHUNKS_NODE),
+];
+
 pub struct OutputFile {
     /// File name relative to outDir, `/`-separated.
     pub name: String,

@@ -1,0 +1,178 @@
+//! Every folder under `fixtures/` with a `federation.toml` is a test case: adding a case is
+//! adding a folder. A case may hold:
+//!
+//! - `test.toml`: options (see [`Case`]); all optional.
+//! - `expected_stderr.txt`: the exact diagnostics mfbundle prints (for failing builds).
+//! - `expected_stdout.txt`: what running the bundle with Node prints. Without it, a Node-target
+//!   case is differential: the source entry is run with `node` too and both outputs must match.
+//! - `index.html`: with `browser = true`, the page headless Chromium opens; `expect_text` must
+//!   appear in its DOM.
+//! - `snapshot.snap`: every emitted file (runtime shown by name), reviewed as a diff;
+//!   `INSTA_UPDATE=always cargo test --test fixtures` rewrites them.
+
+mod support;
+
+use std::path::Path;
+
+use serde::Deserialize;
+use support::*;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    /// Extra CLI arguments.
+    #[serde(default)]
+    args: Vec<String>,
+    /// Expected exit status of `mfbundle build`.
+    #[serde(default)]
+    exit_code: i32,
+    /// Run the entry bundle with Node (default: true for the node target).
+    run: Option<bool>,
+    /// Keep a snapshot of the output (default true).
+    snapshot: Option<bool>,
+    /// Open index.html in headless Chromium.
+    #[serde(default)]
+    browser: bool,
+    expect_text: Option<String>,
+    /// The source entry Node runs for the differential check (default: the config's entry).
+    source_entry: Option<String>,
+}
+
+fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
+    let dir = &std::fs::canonicalize(path.parent().unwrap())?;
+    let case: Case = match std::fs::read_to_string(dir.join("test.toml")) {
+        Ok(t) => toml::from_str(&t)?,
+        Err(_) => Case::default(),
+    };
+    let config_text = std::fs::read_to_string(path)?;
+    let config: toml::Table = toml::from_str(&config_text).unwrap_or_default();
+    let target_node = config.get("target").and_then(|t| t.as_str()) == Some("node")
+        || case
+            .args
+            .windows(2)
+            .any(|w| w[0] == "--target" && w[1] == "node");
+
+    let out = tempfile::tempdir()?;
+    let out_dir = out.path().join("dist");
+    let build = mfbundle()
+        .arg("build")
+        .arg(dir)
+        .arg("--out-dir")
+        .arg(&out_dir)
+        .args(&case.args)
+        .output()?;
+    let stderr = text(&build.stderr);
+    let code = build.status.code().unwrap_or(-1);
+    if code != case.exit_code {
+        return Err(format!(
+            "mfbundle exited {code}, expected {}\nstderr:\n{stderr}",
+            case.exit_code
+        )
+        .into());
+    }
+    if let Ok(expected) = std::fs::read_to_string(dir.join("expected_stderr.txt")) {
+        if expected != stderr {
+            return Err(
+                format!("stderr differs\n--- expected\n{expected}\n--- actual\n{stderr}").into(),
+            );
+        }
+    }
+    if code != 0 {
+        if out_dir.exists() {
+            return Err("a failed build must not write outDir".into());
+        }
+        return Ok(());
+    }
+
+    if case.run.unwrap_or(target_node) {
+        let bundle = run_node(&out_dir.join("main.js"), dir);
+        let actual = format!("{}{}", text(&bundle.stdout), exit_note(&bundle));
+        let expected = match std::fs::read_to_string(dir.join("expected_stdout.txt")) {
+            Ok(e) => e,
+            Err(_) => {
+                let entry = case
+                    .source_entry
+                    .clone()
+                    .or_else(|| main_entry(&config))
+                    .ok_or("no entry")?;
+                let source = run_node(&dir.join(entry), dir);
+                if !source.status.success() {
+                    return Err(format!(
+                        "the source itself fails in Node:\n{}",
+                        text(&source.stderr)
+                    )
+                    .into());
+                }
+                format!("{}{}", text(&source.stdout), exit_note(&source))
+            }
+        };
+        if expected != actual {
+            return Err(format!(
+                "bundle output differs\n--- expected\n{expected}\n--- bundle\n{actual}\n--- bundle stderr\n{}",
+                text(&bundle.stderr)
+            )
+            .into());
+        }
+    }
+
+    if case.browser {
+        let site = out.path();
+        std::fs::copy(dir.join("index.html"), site.join("index.html"))?;
+        let port = serve(site.to_path_buf());
+        let dom = dump_dom(&format!("http://127.0.0.1:{port}/index.html"));
+        let want = case
+            .expect_text
+            .as_deref()
+            .ok_or("browser cases need expect_text")?;
+        if !dom.contains(want) {
+            return Err(format!("the page does not show {want:?}; DOM:\n{dom}").into());
+        }
+    }
+    if case.snapshot.unwrap_or(true) {
+        let snapshot = snapshot_text(&out_dir);
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path(std::fs::canonicalize(dir)?);
+        settings.set_prepend_module_to_snapshot(false);
+        settings.set_omit_expression(true);
+        settings.bind(|| insta::assert_snapshot!("snapshot", snapshot));
+    }
+
+    Ok(())
+}
+
+fn exit_note(o: &std::process::Output) -> String {
+    if o.status.success() {
+        String::new()
+    } else {
+        format!("[exit {}]\n", o.status.code().unwrap_or(-1))
+    }
+}
+
+fn main_entry(config: &toml::Table) -> Option<String> {
+    match config.get("entry")? {
+        toml::Value::String(s) => Some(s.clone()),
+        toml::Value::Table(t) => match t.get("main")? {
+            toml::Value::String(s) => Some(s.clone()),
+            toml::Value::Array(a) => a.last()?.as_str().map(String::from),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Every emitted file under a header, with the runtime's files replaced by their names.
+fn snapshot_text(out_dir: &Path) -> String {
+    let mut s = String::new();
+    for name in list_files(out_dir) {
+        let mut body = std::fs::read_to_string(out_dir.join(&name)).unwrap_or_default();
+        for (file, code) in mfbundle::codegen::render_chunk::RUNTIME_FILES {
+            body = body.replace(code, &format!("/* <runtime {file}> */\n"));
+        }
+        s.push_str(&format!("---------- {name} ----------\n{body}\n"));
+    }
+    s
+}
+
+datatest_stable::harness! {
+    { test = run_fixture, root = "fixtures", pattern = r"^(?!.*node_modules).*federation\.toml$" },
+}
