@@ -1,6 +1,21 @@
 use clap::Parser;
 
+/// Deeply nested input recurses deeply in swc's visitors and in dropping the AST; the build
+/// runs on threads with large stacks (reserved address space, not memory) so that such input
+/// is bundled or reported, never a crash.
+const STACK_SIZE: usize = 512 * 1024 * 1024;
+
 fn main() {
     let cli = mfbundle::cli::Cli::parse();
-    std::process::exit(mfbundle::cli::run(cli));
+    let _ = rayon::ThreadPoolBuilder::new()
+        .stack_size(STACK_SIZE)
+        .build_global();
+    let code = std::thread::Builder::new()
+        .name("mfbundle".into())
+        .stack_size(STACK_SIZE)
+        .spawn(move || mfbundle::cli::run(cli))
+        .ok()
+        .and_then(|h| h.join().ok())
+        .unwrap_or(101);
+    std::process::exit(code);
 }

@@ -70,12 +70,12 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
         )
         .into());
     }
-    if let Ok(expected) = std::fs::read_to_string(dir.join("expected_stderr.txt")) {
-        if expected != stderr {
-            return Err(
-                format!("stderr differs\n--- expected\n{expected}\n--- actual\n{stderr}").into(),
-            );
-        }
+    if let Ok(expected) = std::fs::read_to_string(dir.join("expected_stderr.txt"))
+        && expected != stderr
+    {
+        return Err(
+            format!("stderr differs\n--- expected\n{expected}\n--- actual\n{stderr}").into(),
+        );
     }
     if code != 0 {
         if out_dir.exists() {

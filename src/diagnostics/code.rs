@@ -21,6 +21,8 @@ pub enum Code {
     DynamicRequest,
     /// Syntax mfbundle parses but cannot bundle yet (top-level await, ...).
     Unsupported,
+    /// Brackets nested deeper than the compiler's recursion can follow.
+    TooDeeplyNested,
     /// A `federation.toml` that is not valid TOML or has a value of the wrong type.
     ConfigInvalid,
     /// A key `federation.toml` does not know.
@@ -36,7 +38,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 14] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -44,6 +46,7 @@ impl Code {
         Code::NodeBuiltinOnWeb,
         Code::DynamicRequest,
         Code::Unsupported,
+        Code::TooDeeplyNested,
         Code::ConfigInvalid,
         Code::ConfigUnknownKey,
         Code::ConfigNotFound,
@@ -61,6 +64,7 @@ impl Code {
             Code::NodeBuiltinOnWeb => "MF1005",
             Code::DynamicRequest => "MF1006",
             Code::Unsupported => "MF1007",
+            Code::TooDeeplyNested => "MF1008",
             Code::ConfigInvalid => "MF2001",
             Code::ConfigUnknownKey => "MF2002",
             Code::ConfigNotFound => "MF2003",

@@ -9,8 +9,15 @@ pub struct Location {
     pub line: u32,
     pub column: u32,
     pub length: u32,
+    /// The source line, cut to a window around the column when it is long (minified code).
     pub line_text: String,
+    /// 1-based column of the highlighted text within `line_text`.
+    #[serde(skip)]
+    pub text_column: u32,
 }
+
+/// Longest source line shown whole; longer ones are cut to a window around the column.
+const MAX_LINE: usize = 160;
 
 impl Location {
     /// Location of the byte range `start..end` of `source`.
@@ -25,12 +32,14 @@ impl Location {
         let line_text = source[line_start..line_end].trim_end_matches('\r');
         let underlined_end = end.min(line_end);
         let length = source[start..underlined_end].chars().count().max(1) as u32;
+        let (line_text, text_column) = window(line_text, column as usize);
         Location {
             file: file.to_string(),
             line,
             column,
             length,
-            line_text: line_text.to_string(),
+            line_text,
+            text_column,
         }
     }
 
@@ -42,8 +51,29 @@ impl Location {
             column: 0,
             length: 0,
             line_text: String::new(),
+            text_column: 0,
         }
     }
+}
+
+fn window(line: &str, column: usize) -> (String, u32) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_LINE {
+        return (line.to_string(), column as u32);
+    }
+    let start = column.saturating_sub(1).saturating_sub(60);
+    let end = (start + MAX_LINE).min(chars.len());
+    let mut text = String::new();
+    let mut col = column - start;
+    if start > 0 {
+        text.push_str("...");
+        col += 3;
+    }
+    text.extend(&chars[start..end]);
+    if end < chars.len() {
+        text.push_str("...");
+    }
+    (text, col as u32)
 }
 
 /// 1-based line and character column of byte offset `pos` in `source`.

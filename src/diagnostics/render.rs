@@ -33,10 +33,16 @@ pub fn render(d: &Diagnostic) -> String {
             let prefix: String = loc
                 .line_text
                 .chars()
-                .take(loc.column.saturating_sub(1) as usize)
+                .take(loc.text_column.saturating_sub(1) as usize)
                 .map(|c| if c == '\t' { "    " } else { " " })
                 .collect();
-            let carets = "^".repeat(loc.length.max(1) as usize);
+            let room = loc
+                .line_text
+                .chars()
+                .count()
+                .saturating_sub(loc.text_column as usize - 1)
+                .max(1);
+            let carets = "^".repeat((loc.length as usize).clamp(1, room));
             let _ = writeln!(out, "{pad} | {prefix}{carets}");
         }
         Some(loc) => {

@@ -104,6 +104,16 @@ pub fn parse_js(
     kind: SourceKind,
     defines: &Defines,
 ) -> Result<Parsed, Vec<Diagnostic>> {
+    if let Some(pos) = too_deep(source) {
+        return Err(vec![
+            Diagnostic::new(
+                Code::TooDeeplyNested,
+                format!("brackets are nested more than {MAX_NESTING} levels deep"),
+            )
+            .at(Location::from_range(file, source, pos, pos + 1))
+            .hint("generated code this deep cannot be compiled; split the expression or load the data as JSON"),
+        ]);
+    }
     let syntax = Syntax::Es(EsSyntax {
         import_attributes: true,
         explicit_resource_management: true,
@@ -183,6 +193,54 @@ pub fn parse_js(
         globals,
         unresolved_ctxt,
     })
+}
+
+/// Nesting deeper than this is refused before parsing: swc's passes recurse once per level
+/// and overflow even the large stacks `main` gives them somewhere past 20,000 levels.
+pub const MAX_NESTING: usize = 10_000;
+
+/// Byte offset where bracket nesting first exceeds [`MAX_NESTING`]. Strings and comments are
+/// skipped; regular expressions are not recognised, which can only overcount, and only
+/// matters for files near the limit.
+fn too_deep(source: &str) -> Option<usize> {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            q @ (b'"' | b'\'' | b'`') => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != q && !(q != b'`' && bytes[i] == b'\n') {
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn syntax_diagnostic(file: &str, source: &str, e: &ParseError) -> Diagnostic {

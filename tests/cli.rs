@@ -1,0 +1,267 @@
+//! The command line as CI uses it: exit codes, JSON output, determinism, and what is left on
+//! disk when a build fails.
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use support::*;
+
+fn copy_dir(from: &Path, to: &Path) {
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "cp -a {} {}",
+        from.display(),
+        to.display()
+    );
+}
+
+fn read_all(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    list_files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn identical_bytes_whatever_the_thread_count_and_directory() {
+    for fixture in [
+        "browser/dynamic-import",
+        "semantics/dynamic-import-shared-chunk",
+        "packages/react-lodash",
+    ] {
+        let src = repo_root().join("fixtures").join(fixture);
+        if fixture.starts_with("packages/") && !src.join("node_modules").exists() {
+            panic!("{fixture}: node_modules missing; run tests/setup.sh first");
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let a = tmp.path().join("copy-a");
+        let b = tmp.path().join("nested/elsewhere/copy-b");
+        std::fs::create_dir_all(b.parent().unwrap()).unwrap();
+        copy_dir(&src, &a);
+        copy_dir(&src, &b);
+        let out_a = tmp.path().join("out-a");
+        let out_b = tmp.path().join("out-b");
+        for (dir, out, threads) in [(&a, &out_a, "1"), (&b, &out_b, "4")] {
+            let o = mfbundle()
+                .arg("build")
+                .arg(dir)
+                .arg("--out-dir")
+                .arg(out)
+                .env("RAYON_NUM_THREADS", threads)
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{fixture}: {}", text(&o.stderr));
+        }
+        let fa = read_all(&out_a);
+        let fb = read_all(&out_b);
+        assert!(!fa.is_empty());
+        assert_eq!(
+            fa.iter().map(|f| &f.0).collect::<Vec<_>>(),
+            fb.iter().map(|f| &f.0).collect::<Vec<_>>(),
+            "{fixture}: file names"
+        );
+        for ((name, x), (_, y)) in fa.iter().zip(&fb) {
+            assert!(x == y, "{fixture}: {name} differs between builds");
+        }
+    }
+}
+
+#[test]
+fn missing_project_or_config_is_a_configuration_error() {
+    let o = mfbundle()
+        .args(["build", "/definitely/not/here"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr)
+            .contains("error[MF2003]: project directory /definitely/not/here does not exist")
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let o = mfbundle().arg("build").arg(empty.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("error[MF2003]: cannot read configuration file federation.toml"),
+        "{err}"
+    );
+    assert!(err.contains("hint: create federation.toml"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2_and_version_prints() {
+    let o = mfbundle()
+        .args(["build", "--mode", "fast"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("invalid value 'fast'"));
+    let o = mfbundle().arg("--version").output().unwrap();
+    assert!(o.status.success());
+    assert!(text(&o.stdout).starts_with("mfbundle "));
+}
+
+#[test]
+fn json_output_lists_written_files_and_diagnostics() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("dist");
+    let fixture = repo_root().join("fixtures/semantics/dynamic-import-esm");
+    let o = mfbundle()
+        .arg("build")
+        .arg(&fixture)
+        .arg("--out-dir")
+        .arg(&out)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is JSON");
+    assert_eq!(v["success"], true);
+    assert_eq!(v["errors"], 0);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), list_files(&out).len());
+    for f in files {
+        let name = f["name"].as_str().unwrap();
+        let size = std::fs::metadata(out.join(name)).unwrap().len();
+        assert_eq!(f["size"].as_u64(), Some(size), "{name}");
+    }
+
+    let bad = repo_root().join("fixtures/diagnostics/missing-export");
+    let report = tmp.path().join("report.json");
+    let o = mfbundle()
+        .arg("build")
+        .arg(&bad)
+        .arg("--out-dir")
+        .arg(tmp.path().join("bad-out"))
+        .arg(format!("--json={}", report.display()))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(v["success"], false);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["code"], "MF1004");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["location"]["file"], "src/index.mjs");
+    assert_eq!(d["location"]["line"], 1);
+    assert_eq!(d["location"]["column"], 10);
+    assert_eq!(d["hint"], "did you mean \"format\"?");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("app");
+    copy_dir(
+        &repo_root().join("fixtures/semantics/named-imports"),
+        &project,
+    );
+    let out = tmp.path().join("dist");
+    let o = mfbundle()
+        .arg("build")
+        .arg(&project)
+        .arg("--out-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let before = read_all(&out);
+
+    std::fs::write(project.join("src/math.mjs"), "export const PI = ;\n").unwrap();
+    let o = mfbundle()
+        .arg("build")
+        .arg(&project)
+        .arg("--out-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        read_all(&out),
+        before,
+        "outDir changed after a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("mfbundle-"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging directories left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn unwritable_out_dir_is_reported_not_panicked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let blocker = tmp.path().join("a-file");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let fixture = repo_root().join("fixtures/semantics/named-imports");
+    let o = mfbundle()
+        .arg("build")
+        .arg(&fixture)
+        .arg("--out-dir")
+        .arg(blocker.join("dist"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("error[MF3002]: cannot write"), "{err}");
+}
+
+#[test]
+fn hostile_inputs_never_panic() {
+    let deep = "[".repeat(5000);
+    let deeper = format!("x = {}{};", "(".repeat(200_000), ")".repeat(200_000));
+    let cases: &[(&str, &[u8])] = &[
+        ("empty", b""),
+        ("binary", &[0, 159, 146, 150, 255, 0, 1]),
+        ("deep-nesting", deep.as_bytes()),
+        ("deeper-than-the-limit", deeper.as_bytes()),
+        ("unterminated", b"const s = `abc ${"),
+        ("only-comment", b"/* never closed"),
+        ("regex-mess", b"let r = /[/; x = 1 / / 2"),
+        ("import-garbage", b"import { from 'x'; export * as from;"),
+        (
+            "bom-and-shebang",
+            "\u{feff}#!/usr/bin/env node\nconsole.log(1)".as_bytes(),
+        ),
+    ];
+    for (name, source) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("src")).unwrap();
+        std::fs::write(
+            tmp.path().join("federation.toml"),
+            "entry = \"./src/index.js\"\n",
+        )
+        .unwrap();
+        std::fs::write(tmp.path().join("src/index.js"), source).unwrap();
+        let o = mfbundle().arg("build").arg(tmp.path()).output().unwrap();
+        let code = o.status.code();
+        assert!(
+            matches!(code, Some(0) | Some(1)),
+            "{name}: exit {code:?}\n{}",
+            text(&o.stderr)
+        );
+        assert!(
+            !text(&o.stderr).contains("panicked"),
+            "{name}: {}",
+            text(&o.stderr)
+        );
+    }
+}
