@@ -1,0 +1,6 @@
+export let greetings = 0;
+
+export function greet(who) {
+  greetings += 1;
+  return `hello, ${who}`;
+}
