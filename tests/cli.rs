@@ -269,10 +269,24 @@ fn hostile_inputs_never_panic() {
 #[test]
 fn federation_toml_example_is_a_valid_configuration() {
     let tmp = tempfile::tempdir().unwrap();
-    std::fs::copy(repo_root().join("federation.toml.example"), tmp.path().join("federation.toml")).unwrap();
+    std::fs::copy(
+        repo_root().join("federation.toml.example"),
+        tmp.path().join("federation.toml"),
+    )
+    .unwrap();
     std::fs::create_dir_all(tmp.path().join("src")).unwrap();
-    std::fs::write(tmp.path().join("src/index.js"), "console.log(process.env.API_URL);\n").unwrap();
-    let o = mfbundle().arg("build").arg(tmp.path()).arg("--target").arg("node").output().unwrap();
+    std::fs::write(
+        tmp.path().join("src/index.js"),
+        "console.log(process.env.API_URL);\n",
+    )
+    .unwrap();
+    let o = mfbundle()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("--target")
+        .arg("node")
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", text(&o.stderr));
     let run = run_node(&tmp.path().join("dist/main.js"), tmp.path());
     assert_eq!(text(&run.stdout), "https://api.example.com\n");

@@ -214,6 +214,13 @@ fn resolve(
     define
         .entry("process.env.NODE_ENV".to_string())
         .or_insert_with(|| format!("\"{}\"", mode.as_str()));
+    if target == Target::Web {
+        // CommonJS packages written for Node read `global`; webpack maps it to the global
+        // object on the web too.
+        define
+            .entry("global".to_string())
+            .or_insert_with(|| "globalThis".to_string());
+    }
 
     let resolve = raw.resolve.unwrap_or_default();
     let condition_names = resolve.condition_names.unwrap_or_else(|| {
