@@ -49,6 +49,9 @@ pub struct BuildArgs {
     /// Print only diagnostics.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Treat federation warnings (version conflicts, unused shared keys) as errors.
+    #[arg(long)]
+    pub strict_federation: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -98,6 +101,7 @@ fn build(args: BuildArgs) -> i32 {
             TargetArg::Web => Target::Web,
             TargetArg::Node => Target::Node,
         }),
+        strict_federation: args.strict_federation,
     };
     let interactive = !args.quiet && args.json.is_none() && std::io::stderr().is_terminal();
     let config = match config::load(&args.dir, &overrides) {

@@ -59,7 +59,12 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
         return finish(diagnostics, vec![], module_count);
     }
 
-    let mut federated = federation::apply(scanned);
+    let mut federated = federation::apply(scanned, config);
+    diagnostics = Diagnostics::default();
+    diagnostics.extend(federated.diagnostics.iter().cloned());
+    if diagnostics.has_errors() {
+        return finish(diagnostics, vec![], module_count);
+    }
 
     let analyzed = analysis::analyze(&federated.graph, config);
     diagnostics.extend(analyzed.diagnostics.iter().cloned());

@@ -165,7 +165,10 @@ fn snapshot_text(out_dir: &Path) -> String {
     let mut s = String::new();
     for name in list_files(out_dir) {
         let mut body = std::fs::read_to_string(out_dir.join(&name)).unwrap_or_default();
-        for (file, code) in mfbundle::codegen::render_chunk::RUNTIME_FILES {
+        let runtime = mfbundle::codegen::render_chunk::RUNTIME_FILES
+            .iter()
+            .chain(mfbundle::codegen::render_federation::RUNTIME_FILES.iter());
+        for (file, code) in runtime {
             body = body.replace(code, &format!("/* <runtime {file}> */\n"));
         }
         s.push_str(&format!("---------- {name} ----------\n{body}\n"));

@@ -36,6 +36,12 @@ pub struct ChunkGraph {
     pub reachable_async: HashMap<usize, Vec<usize>>,
 }
 
+/// Edges that start a new chunk group: `import()`, and the lazy side of shared modules
+/// (a consume's fallback, a provided module).
+fn is_async(kind: ImportKind) -> bool {
+    matches!(kind, ImportKind::Dynamic | ImportKind::SharedAsync)
+}
+
 fn closure(graph: &ModuleGraph, roots: &[ModuleIdx], follow_dynamic: bool) -> BTreeSet<ModuleIdx> {
     let mut seen: BTreeSet<ModuleIdx> = BTreeSet::new();
     let mut stack: Vec<ModuleIdx> = roots.to_vec();
@@ -44,7 +50,7 @@ fn closure(graph: &ModuleGraph, roots: &[ModuleIdx], follow_dynamic: bool) -> BT
             continue;
         }
         for e in graph.graph.edges((m.0).into()) {
-            if follow_dynamic || *e.weight() != ImportKind::Dynamic {
+            if follow_dynamic || !is_async(*e.weight()) {
                 stack.push(ModuleIdx(e.target().index() as u32));
             }
         }
@@ -56,7 +62,7 @@ fn dynamic_targets(graph: &ModuleGraph, modules: &BTreeSet<ModuleIdx>) -> BTreeS
     let mut out = BTreeSet::new();
     for &m in modules {
         for e in graph.graph.edges((m.0).into()) {
-            if *e.weight() == ImportKind::Dynamic {
+            if is_async(*e.weight()) {
                 out.insert(ModuleIdx(e.target().index() as u32));
             }
         }
@@ -77,7 +83,10 @@ pub fn build_chunks(graph: &ModuleGraph) -> ChunkGraph {
     let mut reach: Vec<BTreeSet<ModuleIdx>> = Vec::new();
     let mut used_names: BTreeSet<String> = BTreeSet::new();
     for (name, mods) in &graph.entries {
-        let set = closure(graph, mods, false);
+        // Every entry's runtime registers this build's provides when a share scope starts.
+        let mut roots = mods.clone();
+        roots.extend(graph.provides.iter().copied());
+        let set = closure(graph, &roots, false);
         chunks.push(Chunk {
             name: name.clone(),
             kind: ChunkKind::Entry,
@@ -86,7 +95,7 @@ pub fn build_chunks(graph: &ModuleGraph) -> ChunkGraph {
         });
         used_names.insert(name.clone());
         initial.push(set);
-        reach.push(closure(graph, mods, true));
+        reach.push(closure(graph, &roots, true));
     }
 
     let all_reached: BTreeSet<ModuleIdx> = reach.iter().flatten().copied().collect();

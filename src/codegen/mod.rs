@@ -7,6 +7,7 @@
 
 pub mod chunks;
 pub mod render_chunk;
+pub mod render_federation;
 pub mod transform_module;
 pub mod write_output;
 

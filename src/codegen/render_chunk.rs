@@ -4,6 +4,7 @@
 use std::fmt::Write;
 
 use super::chunks::{ChunkGraph, ChunkKind};
+use super::render_federation::render_federation_runtime;
 use super::transform_module::{CJS_PARAMS, json};
 use crate::config::{BuildConfig, Mode, Target};
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
@@ -56,6 +57,10 @@ pub fn render_chunks(
         }
         let mut out = String::new();
         let registry = registry(graph, &chunk.modules, code);
+        if registry.is_empty() {
+            // Only consume-shared nodes: the chunk is runtime data, not a file.
+            continue;
+        }
         match config.target {
             Target::Web => {
                 let _ = write!(
@@ -126,8 +131,25 @@ pub fn render_chunks(
                 Target::Node => out.push_str(RUNTIME_CHUNKS_NODE),
             }
         }
-        for m in &chunk.entry_modules {
-            let _ = writeln!(out, "__mf_require__({});", json(graph.module(*m).id()));
+        let (federation, initial_consumes) = render_federation_runtime(graph, chunks, i, config);
+        out.push_str(&federation);
+        let starts: Vec<String> = chunk
+            .entry_modules
+            .iter()
+            .map(|m| format!("__mf_require__({});", json(graph.module(*m).id())))
+            .collect();
+        if initial_consumes.is_empty() {
+            for s in starts {
+                let _ = writeln!(out, "{s}");
+            }
+        } else {
+            let ids: Vec<String> = initial_consumes.iter().map(|c| json(c)).collect();
+            let _ = writeln!(
+                out,
+                "__mf_require__.consume([{}]).then(function () {{\n  {}\n}});",
+                ids.join(", "),
+                starts.join("\n  ")
+            );
         }
         out.push_str("})();\n");
         files.push(OutputFile {
@@ -143,6 +165,9 @@ fn registry(graph: &ModuleGraph, modules: &[ModuleIdx], code: &ModuleCode) -> St
     let mut out = String::new();
     for &m in modules {
         let module = graph.module(m);
+        if !module.has_registry_code() {
+            continue;
+        }
         let id = module.id();
         let _ = writeln!(out, "/* {} */", id.replace("*/", "*\\/"));
         match (module, &code[m.index()]) {

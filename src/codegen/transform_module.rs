@@ -152,11 +152,11 @@ fn access(
         };
     }
     let target_format = cx.metas[m.records[record].target.index()].format;
+    // A shared module may come from another build: decide by `__esModule` at run time.
+    let strict = m.node_strict && target_format != ModuleFormat::Dynamic;
     match imported {
         Imported::Named(n) => Access::Member(var, n.clone()),
-        Imported::Default if m.node_strict || target_format == ModuleFormat::Json => {
-            Access::Var(var)
-        }
+        Imported::Default if strict || target_format == ModuleFormat::Json => Access::Var(var),
         Imported::Default => {
             needs.entry(record).or_default().default_getter = true;
             Access::CallGetter(format!("{var}_default"))
@@ -357,7 +357,7 @@ fn transform_esm(
             let _ = writeln!(
                 out,
                 "var {var}_ns = /*#__PURE__*/__mf_require__.t({var}, {});",
-                m.node_strict
+                m.node_strict && cx.metas[r.target.index()].format != ModuleFormat::Dynamic
             );
         }
         if dynamic_stars.contains(&record) {
@@ -459,7 +459,9 @@ impl<'a> Rewriter<'a> {
                 let ns = if is_esm(self.cx, self.m, record) {
                     require
                 } else {
-                    format!("__mf_require__.t({require}, {})", self.m.node_strict)
+                    let strict = self.m.node_strict
+                        && self.cx.metas[target.index()].format != ModuleFormat::Dynamic;
+                    format!("__mf_require__.t({require}, {strict})")
                 };
                 match self.cx.dynamic_chunks.get(&target) {
                     Some(chunks) if !chunks.is_empty() => {
@@ -495,6 +497,18 @@ impl VisitMut for Rewriter<'_> {
             Expr::Ident(i) => {
                 if let Some(a) = self.bindings.get(&i.to_id()) {
                     *e = a.expr();
+                } else if i.ctxt == self.m.unresolved_ctxt {
+                    // webpack's free variables for share scopes, used for dynamic remotes and
+                    // to seed scopes in tests.
+                    match &*i.sym {
+                        "__webpack_share_scopes__" => {
+                            *e = member(ident("__mf_require__").into(), "S")
+                        }
+                        "__webpack_init_sharing__" => {
+                            *e = member(ident("__mf_require__").into(), "I")
+                        }
+                        _ => {}
+                    }
                 }
                 return;
             }

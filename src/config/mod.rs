@@ -1,7 +1,10 @@
 //! `federation.toml`: reading, validating and resolving it into a [`BuildConfig`] that the
 //! stages consume. Option names are camelCase, as webpack users write them.
 
-mod raw;
+pub(crate) mod raw;
+pub mod shared;
+
+pub use shared::{SharedItem, VersionSetting};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -51,8 +54,16 @@ pub struct BuildConfig {
     pub alias: Vec<(String, String)>,
     pub condition_names: Vec<String>,
     pub extensions: Vec<String>,
-    /// Name used for the chunk-loading global; from the package.json name or "app".
+    /// Name used for the chunk-loading global and as `from` in share scopes: `name`, else
+    /// the package.json name, else "app".
     pub unique_name: String,
+    /// The federation `name` (required once `shared` is used).
+    pub name: Option<String>,
+    /// The default share scope of shared items.
+    pub share_scope: String,
+    pub shared: Vec<SharedItem>,
+    /// Federation warnings are errors (`--strict-federation`).
+    pub strict_federation: bool,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -62,6 +73,7 @@ pub struct CliOverrides {
     pub out_dir: Option<PathBuf>,
     pub mode: Option<Mode>,
     pub target: Option<Target>,
+    pub strict_federation: bool,
 }
 
 /// Reads and validates the configuration of the project in `dir`.
@@ -263,10 +275,44 @@ fn resolve(
         ));
     }
 
+    let share_scope = raw
+        .share_scope
+        .clone()
+        .unwrap_or_else(|| "default".to_string());
+    let shared = match shared::parse_shared(raw.shared.as_ref(), &share_scope, text, display_name) {
+        Ok(items) => items,
+        Err(mut e) => {
+            errors.append(&mut e);
+            Vec::new()
+        }
+    };
+    if !shared.is_empty() && raw.name.as_deref().is_none_or(str::is_empty) {
+        errors.push(key_error(
+            "shared",
+            "`name` is required when modules are shared".into(),
+            "add name = \"app1\": it is the `from` of this build's entries in the share scope",
+        ));
+    }
+    if let Some(n) = &raw.name
+        && (n.is_empty()
+            || !n
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$'))
+    {
+        errors.push(key_error(
+            "name",
+            format!("name \"{n}\" is not a valid JavaScript identifier"),
+            "use letters, digits and _ only, e.g. name = \"app1\": remotes find the container under this global name",
+        ));
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
-    let unique_name = package_name(&root).unwrap_or_else(|| "app".to_string());
+    let unique_name = raw
+        .name
+        .clone()
+        .or_else(|| package_name(&root))
+        .unwrap_or_else(|| "app".to_string());
     Ok(BuildConfig {
         root,
         config_file,
@@ -280,6 +326,10 @@ fn resolve(
         condition_names,
         extensions,
         unique_name,
+        name: raw.name,
+        share_scope,
+        shared,
+        strict_federation: overrides.strict_federation,
     })
 }
 

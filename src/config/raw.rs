@@ -18,6 +18,9 @@ pub struct RawConfig {
     #[serde(default)]
     pub define: BTreeMap<String, toml::Value>,
     pub resolve: Option<RawResolve>,
+    pub name: Option<String>,
+    pub share_scope: Option<String>,
+    pub shared: Option<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]

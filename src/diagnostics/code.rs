@@ -31,6 +31,18 @@ pub enum Code {
     ConfigNotFound,
     /// An entry that does not resolve to a file.
     EntryNotFound,
+    /// A consumed package whose required version cannot be determined (webpack's warning).
+    SharedRequiredVersionUnknown,
+    /// A provided module whose version cannot be determined (webpack's warning).
+    SharedVersionUnknown,
+    /// A singleton whose issuers require versions that the provided one does not satisfy.
+    SharedSingletonConflict,
+    /// A provided version that no consumer of this build accepts.
+    SharedVersionUnaccepted,
+    /// A `shared` key that no module requests.
+    SharedUnused,
+    /// An eager shared module that synchronously requires a non-eager one.
+    SharedEagerRequiresLazy,
     /// A file that cannot be read.
     ReadFailed,
     /// The output directory cannot be written.
@@ -38,7 +50,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 14] = [
+    pub const ALL: [Code; 20] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -51,6 +63,12 @@ impl Code {
         Code::ConfigUnknownKey,
         Code::ConfigNotFound,
         Code::EntryNotFound,
+        Code::SharedRequiredVersionUnknown,
+        Code::SharedVersionUnknown,
+        Code::SharedSingletonConflict,
+        Code::SharedVersionUnaccepted,
+        Code::SharedUnused,
+        Code::SharedEagerRequiresLazy,
         Code::ReadFailed,
         Code::WriteFailed,
     ];
@@ -69,6 +87,12 @@ impl Code {
             Code::ConfigUnknownKey => "MF2002",
             Code::ConfigNotFound => "MF2003",
             Code::EntryNotFound => "MF2004",
+            Code::SharedRequiredVersionUnknown => "MF4001",
+            Code::SharedVersionUnknown => "MF4002",
+            Code::SharedSingletonConflict => "MF4003",
+            Code::SharedVersionUnaccepted => "MF4004",
+            Code::SharedUnused => "MF4005",
+            Code::SharedEagerRequiresLazy => "MF4006",
             Code::ReadFailed => "MF3001",
             Code::WriteFailed => "MF3002",
         }
@@ -76,9 +100,28 @@ impl Code {
 
     pub const fn default_severity(self) -> Severity {
         match self {
-            Code::DynamicRequest => Severity::Warning,
+            Code::DynamicRequest
+            | Code::SharedRequiredVersionUnknown
+            | Code::SharedVersionUnknown
+            | Code::SharedSingletonConflict
+            | Code::SharedVersionUnaccepted
+            | Code::SharedUnused
+            | Code::SharedEagerRequiresLazy => Severity::Warning,
             _ => Severity::Error,
         }
+    }
+
+    /// Federation warnings, which `--strict-federation` turns into errors.
+    pub const fn is_federation(self) -> bool {
+        matches!(
+            self,
+            Code::SharedRequiredVersionUnknown
+                | Code::SharedVersionUnknown
+                | Code::SharedSingletonConflict
+                | Code::SharedVersionUnaccepted
+                | Code::SharedUnused
+                | Code::SharedEagerRequiresLazy
+        )
     }
 
     /// Configuration and usage problems exit with 2, build problems with 1.

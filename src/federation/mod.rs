@@ -1,12 +1,35 @@
-//! Stage 2, federation: rewrites requests that match the federation config into
-//! consume-shared, provide-shared, remote and container-entry nodes.
+//! Stage 2, federation: turns requests that match `shared` into consume-shared nodes (with
+//! the normally resolved module as fallback) and the modules `shared` provides into
+//! provide-shared nodes, finds the versions webpack would find, and reports version problems.
 //!
-//! Issue 2 builds no federation nodes yet: this stage passes the scanned graph through
-//! unchanged, so that the pipeline already has its final shape and the federation issues
-//! (#3 shared modules, #4 containers and remotes) fill it in without moving other stages.
+//! - `matcher.rs`: which requests and files `shared` applies to (used by the scan)
+//! - `package_json.rs`: versions from package.json files
+//! - `shared_nodes.rs`: the consume and provide nodes and their diagnostics
+//! - `runtime/*.js`: share scopes and consume loaders in the output
 
+pub mod matcher;
+pub mod package_json;
+mod shared_nodes;
+
+use crate::config::BuildConfig;
+use crate::diagnostics::Severity;
 use crate::graph::ScanOutput;
 
-pub fn apply(scan: ScanOutput) -> ScanOutput {
+pub fn apply(mut scan: ScanOutput, config: &BuildConfig) -> ScanOutput {
+    if config.shared.is_empty() {
+        return scan;
+    }
+    let mut diagnostics = shared_nodes::create_shared_nodes(&mut scan, config);
+    if config.strict_federation {
+        for d in &mut diagnostics {
+            if d.code.is_federation() {
+                d.severity = Severity::Error;
+                d.notes
+                    .push("an error because of --strict-federation".into());
+            }
+        }
+    }
+    scan.diagnostics.extend(diagnostics);
+    scan.graph.rebuild_edges();
     scan
 }

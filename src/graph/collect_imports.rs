@@ -85,7 +85,7 @@ impl Collector<'_> {
         let class = match kind {
             ImportKind::Static | ImportKind::ReExport => 0,
             ImportKind::Require => 1,
-            ImportKind::Dynamic => 2,
+            ImportKind::Dynamic | ImportKind::SharedAsync => 2,
         };
         if let Some(&i) = self.index.get(&(request.clone(), class)) {
             if kind == ImportKind::Static {
@@ -100,6 +100,7 @@ impl Collector<'_> {
             kind,
             span,
             chunk_name,
+            shared: None,
             target: (),
         });
         i

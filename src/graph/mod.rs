@@ -15,7 +15,7 @@ pub mod resolve;
 pub mod scan;
 
 pub use module::*;
-pub use scan::{NoProgress, Progress, scan};
+pub use scan::{NoProgress, Progress, ProvideHit, scan};
 
 use petgraph::graph::DiGraph;
 
@@ -29,15 +29,64 @@ pub struct ModuleGraph {
     pub graph: DiGraph<(), ImportKind, u32>,
     /// Entry name -> its modules, by name.
     pub entries: Vec<(String, Vec<ModuleIdx>)>,
+    /// Provide-shared nodes: registered by every entry's runtime when a share scope starts.
+    pub provides: Vec<ModuleIdx>,
 }
 
 impl ModuleGraph {
     pub fn module(&self, idx: ModuleIdx) -> &Module {
         &self.modules[idx.index()]
     }
+
+    /// Adds a module (a federation node) and its graph node; returns its index.
+    pub fn push(&mut self, module: Module) -> ModuleIdx {
+        let idx = ModuleIdx(self.modules.len() as u32);
+        self.modules.push(module);
+        self.graph.add_node(());
+        idx
+    }
+
+    /// Recomputes every edge from the modules' records and the federation nodes' links.
+    pub fn rebuild_edges(&mut self) {
+        self.graph.clear_edges();
+        for (i, module) in self.modules.iter().enumerate() {
+            let from = (i as u32).into();
+            match module {
+                Module::Normal(m) => {
+                    for r in &m.records {
+                        if r.target.index() != i || r.kind == ImportKind::Dynamic {
+                            self.graph.add_edge(from, r.target.0.into(), r.kind);
+                        }
+                    }
+                }
+                Module::ConsumeShared(c) => {
+                    if let Some(f) = c.fallback {
+                        let kind = if c.eager {
+                            ImportKind::Static
+                        } else {
+                            ImportKind::SharedAsync
+                        };
+                        self.graph.add_edge(from, f.0.into(), kind);
+                    }
+                }
+                Module::ProvideShared(p) => {
+                    let kind = if p.eager {
+                        ImportKind::Static
+                    } else {
+                        ImportKind::SharedAsync
+                    };
+                    self.graph.add_edge(from, p.module.0.into(), kind);
+                }
+                Module::External(_) | Module::Empty(_) => {}
+            }
+        }
+    }
 }
 
 pub struct ScanOutput {
     pub graph: ModuleGraph,
+    /// Modules that `shared` items provide (possibly repeated); the federation stage turns
+    /// them into provide-shared nodes.
+    pub provides: Vec<ProvideHit>,
     pub diagnostics: Diagnostics,
 }

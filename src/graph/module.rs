@@ -27,6 +27,11 @@ pub enum Module {
     External(ExternalModule),
     /// A request that a package.json `browser` field maps to `false`: an empty object.
     Empty(EmptyModule),
+    /// A request that matched `shared`: resolved at run time from the share scope, with the
+    /// normally resolved module as fallback. Created by the federation stage.
+    ConsumeShared(ConsumeSharedModule),
+    /// A module this build offers to the share scope. Created by the federation stage.
+    ProvideShared(ProvideSharedModule),
 }
 
 impl Module {
@@ -36,6 +41,8 @@ impl Module {
             Module::Normal(m) => &m.id,
             Module::External(m) => &m.id,
             Module::Empty(m) => &m.id,
+            Module::ConsumeShared(m) => &m.id,
+            Module::ProvideShared(m) => &m.id,
         }
     }
 
@@ -51,7 +58,13 @@ impl Module {
         match self {
             Module::Normal(m) => m.format,
             Module::External(_) | Module::Empty(_) => ModuleFormat::CommonJs,
+            Module::ConsumeShared(_) | Module::ProvideShared(_) => ModuleFormat::Dynamic,
         }
+    }
+
+    /// Modules whose code lives in the registry (federation nodes are runtime data).
+    pub fn has_registry_code(&self) -> bool {
+        !matches!(self, Module::ConsumeShared(_) | Module::ProvideShared(_))
     }
 }
 
@@ -63,6 +76,9 @@ pub enum ModuleFormat {
     CommonJs,
     /// A `.json` file: `module.exports` is the parsed value.
     Json,
+    /// Known only at run time (a shared module may come from another build): default and
+    /// namespace imports decide by `__esModule`, as webpack does for consumed modules.
+    Dynamic,
 }
 
 pub struct NormalModule {
@@ -99,6 +115,34 @@ pub struct EmptyModule {
     pub id: String,
 }
 
+#[derive(Debug, Clone)]
+pub struct ConsumeSharedModule {
+    pub id: String,
+    pub share_scope: String,
+    pub share_key: String,
+    /// The range checked at run time; `None` takes any version.
+    pub required_version: Option<String>,
+    pub strict_version: bool,
+    pub singleton: bool,
+    pub eager: bool,
+    /// The normally resolved module; `None` for `import = false`.
+    pub fallback: Option<ModuleIdx>,
+    /// Index of the `shared` item in the configuration.
+    pub item: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProvideSharedModule {
+    pub id: String,
+    pub share_scope: String,
+    pub share_key: String,
+    /// Registered as `"0"` when unknown, as webpack does.
+    pub version: Option<String>,
+    pub eager: bool,
+    pub module: ModuleIdx,
+    pub item: usize,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum ImportKind {
     /// `import ... from`, `import "x"`.
@@ -109,6 +153,9 @@ pub enum ImportKind {
     Require,
     /// `import("x")`.
     Dynamic,
+    /// A consume-shared node's fallback or a provide-shared node's module, loaded on demand
+    /// (not eager): an async boundary like `import()`.
+    SharedAsync,
 }
 
 impl ImportKind {
@@ -128,7 +175,18 @@ pub struct ImportRecord<T = ModuleIdx> {
     pub span: (u32, u32),
     /// `webpackChunkName` magic comment of an `import()`, if any.
     pub chunk_name: Option<String>,
+    /// The request matched a `shared` item: the federation stage retargets it to a
+    /// consume-shared node (whose fallback is `target`, unless `import = false`).
+    pub shared: Option<SharedRequest>,
     pub target: T,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedRequest {
+    /// Index of the `shared` item in the configuration.
+    pub item: usize,
+    /// The share key, with a prefix item's remainder appended.
+    pub share_key: String,
 }
 
 /// What is imported from a record.
@@ -205,6 +263,8 @@ impl std::fmt::Debug for Module {
             Module::Normal(m) => m.fmt(f),
             Module::External(m) => m.fmt(f),
             Module::Empty(m) => m.fmt(f),
+            Module::ConsumeShared(m) => m.fmt(f),
+            Module::ProvideShared(m) => m.fmt(f),
         }
     }
 }

@@ -18,6 +18,7 @@ use super::resolve::{Resolved, Resolvers};
 use super::{ModuleGraph, ScanOutput};
 use crate::config::{BuildConfig, Target, display_path};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
+use crate::federation::matcher::SharedMatcher;
 
 /// Progress reporting for terminals: modules found so far and modules parsed.
 pub trait Progress: Sync {
@@ -39,7 +40,16 @@ struct Scanned {
     module: Option<NormalModule>,
     records: Vec<ImportRecord<()>>,
     resolved: Vec<Option<Resolved>>,
+    /// Record index -> the provide its resolution creates.
+    provides: Vec<(usize, SharedRequest)>,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// A module that a `shared` item provides, found while resolving.
+#[derive(Debug, Clone)]
+pub struct ProvideHit {
+    pub shared: SharedRequest,
+    pub module: ModuleIdx,
 }
 
 /// Key of a module in the table that turns resolutions into indices.
@@ -61,6 +71,49 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
 
     let config_name = display_path(&config.root, &config.config_file);
     let config_text = std::fs::read_to_string(&config.config_file).unwrap_or_default();
+    let config_location = |request: &str| match config_text.find(&format!("\"{request}\"")) {
+        Some(pos) => Location::from_range(&config_name, &config_text, pos, pos + request.len() + 2),
+        None => Location::file_only(&config_name),
+    };
+
+    // Path keys of `shared` match resolved files; they are resolved once, from the root, and
+    // their provides always exist (webpack's rule), so they are scan roots too.
+    let mut matcher = SharedMatcher::new(config);
+    let mut provides: Vec<ProvideHit> = Vec::new();
+    for (i, item) in config.shared.iter().enumerate() {
+        if !item.is_path_key() {
+            continue;
+        }
+        match resolvers.resolve(&config.root, &item.key, ImportKind::Static) {
+            Ok(Resolved::File { path, module_type }) => {
+                matcher.add_resolved_path(i, item, path.clone());
+                if item.import.is_some() {
+                    let idx = intern(
+                        Resolved::File { path, module_type },
+                        &mut table,
+                        &mut slots,
+                        &mut frontier,
+                        config,
+                    );
+                    provides.push(ProvideHit {
+                        shared: SharedRequest {
+                            item: i,
+                            share_key: item.share_key.clone(),
+                        },
+                        module: idx,
+                    });
+                }
+            }
+            Ok(_) | Err(_) => diagnostics.push(
+                Diagnostic::new(
+                    Code::UnresolvedImport,
+                    format!("shared \"{}\" does not resolve to a file", item.key),
+                )
+                .at(config_location(&item.key))
+                .hint("path keys of [shared] are relative to the project directory"),
+            ),
+        }
+    }
     for (name, requests) in &config.entries {
         let mut idxs = Vec::new();
         for request in requests {
@@ -102,7 +155,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
         let results: Vec<(ModuleIdx, Scanned)> = jobs
             .into_par_iter()
             .map(|job| {
-                let scanned = scan_one(&job, config, defines, &resolvers);
+                let scanned = scan_one(&job, config, defines, &resolvers, &matcher);
                 let n = parsed_count.fetch_add(1, Ordering::Relaxed) + 1;
                 progress.scanned(found, n);
                 (job.idx, scanned)
@@ -115,6 +168,11 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
                 targets.push(
                     resolved.map(|r| intern(r, &mut table, &mut slots, &mut frontier, config)),
                 );
+            }
+            for (record, shared) in scanned.provides {
+                if let Some(module) = targets[record] {
+                    provides.push(ProvideHit { shared, module });
+                }
             }
             let i = idx.index();
             if records_by_module.len() <= i {
@@ -165,6 +223,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
                 kind: r.kind,
                 span: r.span,
                 chunk_name: r.chunk_name,
+                shared: r.shared,
                 target,
             });
         }
@@ -175,7 +234,9 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
             modules,
             graph,
             entries,
+            provides: Vec::new(),
         },
+        provides,
         diagnostics,
     }
 }
@@ -218,13 +279,20 @@ fn intern(
     idx
 }
 
-fn scan_one(job: &Job, config: &BuildConfig, defines: &Defines, resolvers: &Resolvers) -> Scanned {
+fn scan_one(
+    job: &Job,
+    config: &BuildConfig,
+    defines: &Defines,
+    resolvers: &Resolvers,
+    matcher: &SharedMatcher,
+) -> Scanned {
     let id = display_path(&config.root, &job.path);
     let mut diagnostics = Vec::new();
     let failed = |diagnostics| Scanned {
         module: None,
         records: Vec::new(),
         resolved: Vec::new(),
+        provides: Vec::new(),
         diagnostics,
     };
     let source: Arc<str> = match std::fs::read(&job.path) {
@@ -275,6 +343,7 @@ fn scan_one(job: &Job, config: &BuildConfig, defines: &Defines, resolvers: &Reso
             }),
             records: Vec::new(),
             resolved: Vec::new(),
+            provides: Vec::new(),
             diagnostics,
         };
     }
@@ -296,23 +365,48 @@ fn scan_one(job: &Job, config: &BuildConfig, defines: &Defines, resolvers: &Reso
         ModuleFormat::CommonJs
     };
     let dir = job.path.parent().unwrap_or(Path::new("/"));
-    let mut resolved = Vec::with_capacity(collected.records.len());
-    for record in &collected.records {
+    let mut records = collected.records;
+    let mut resolved = Vec::with_capacity(records.len());
+    let mut provides = Vec::new();
+    for (index, record) in records.iter_mut().enumerate() {
         let loc =
             || Location::from_range(&id, &source, record.span.0 as usize, record.span.1 as usize);
-        match resolvers.resolve(dir, &record.request, record.kind) {
+        // A request that matches `shared` resolves its item's `import` as the fallback, or
+        // nothing at all for `import = false`.
+        let (request, from) = match matcher.consume_for_request(&record.request, &config.shared) {
+            Some(m) => {
+                record.shared = Some(m.shared);
+                match m.import {
+                    Some(import) if crate::config::shared::is_path(&import) => {
+                        (import, config.root.as_path())
+                    }
+                    Some(import) => (import, dir),
+                    None => {
+                        resolved.push(None);
+                        continue;
+                    }
+                }
+            }
+            None => (record.request.clone(), dir),
+        };
+        match resolvers.resolve(from, &request, record.kind) {
             Ok(Resolved::Builtin(b)) if config.target == Target::Web => {
                 diagnostics.push(resolvers.builtin_on_web_diagnostic(&b, loc()));
                 resolved.push(None);
             }
-            Ok(r) => resolved.push(Some(r)),
+            Ok(r) => {
+                if let Resolved::File { path, .. } = &r {
+                    if record.shared.is_none() {
+                        record.shared = matcher.consume_for_file(path, &config.shared);
+                    }
+                    if let Some(p) = matcher.provide_for(&request, path, &config.shared) {
+                        provides.push((index, p));
+                    }
+                }
+                resolved.push(Some(r));
+            }
             Err(e) => {
-                diagnostics.push(resolvers.unresolved_diagnostic(
-                    &job.path,
-                    &record.request,
-                    &e,
-                    loc(),
-                ));
+                diagnostics.push(resolvers.unresolved_diagnostic(&job.path, &request, &e, loc()));
                 resolved.push(None);
             }
         }
@@ -331,8 +425,9 @@ fn scan_one(job: &Job, config: &BuildConfig, defines: &Defines, resolvers: &Reso
             call_sites: collected.call_sites,
             esm: collected.esm,
         }),
-        records: collected.records,
+        records,
         resolved,
+        provides,
         diagnostics,
     }
 }

@@ -8,7 +8,8 @@ __mf_require__.u = function (chunkId) {
 __mf_require__.e = function (chunkIds) {
   return Promise.all(chunkIds.map(function (chunkId) {
     return new Promise(function (resolve) {
-      if (!__mf_installed_chunks__[chunkId]) {
+      // A chunk without a file holds only shared-module consumes.
+      if (!__mf_installed_chunks__[chunkId] && __mf_require__.u(chunkId)) {
         var chunk = require("./" + __mf_require__.u(chunkId));
         var moreModules = chunk.modules;
         for (var moduleId in moreModules) {

@@ -46,7 +46,7 @@ var __mf_load_script__ = function (url, done, key) {
 };
 var __mf_ensure_chunk__ = function (chunkId) {
   var state = __mf_installed_chunks__[chunkId];
-  if (state === 0) return Promise.resolve();
+  if (state === 0 || !__mf_require__.u(chunkId)) return Promise.resolve();
   if (state) return state[2];
   var promise = new Promise(function (resolve, reject) {
     state = __mf_installed_chunks__[chunkId] = [resolve, reject];

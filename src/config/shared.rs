@@ -1,0 +1,383 @@
+//! The `shared` section: webpack's option shapes (array form, version-or-request strings,
+//! item tables) validated into [`SharedItem`]s, with every error located on its key's line.
+
+use crate::diagnostics::{Code, Diagnostic, Location};
+
+use super::raw::{did_you_mean, locate_key};
+
+/// One `shared` entry, with webpack's defaults applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedItem {
+    /// The key as written: a package request (`react`), a prefix (`lodash/`) or a path
+    /// (`./src/store.js`).
+    pub key: String,
+    /// The request the fallback and the provide resolve; `None` for `import = false`.
+    pub import: Option<String>,
+    pub share_key: String,
+    pub share_scope: String,
+    pub required_version: VersionSetting,
+    pub version: VersionSetting,
+    pub singleton: bool,
+    /// webpack's default: `true` when there is a fallback and the item is not a singleton.
+    pub strict_version: bool,
+    pub eager: bool,
+    pub package_name: Option<String>,
+}
+
+/// `requiredVersion` / `version`: found automatically, turned off with `false`, or given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionSetting {
+    Auto,
+    Disabled,
+    Given(String),
+}
+
+impl SharedItem {
+    pub fn is_prefix(&self) -> bool {
+        self.key.ends_with('/')
+    }
+
+    /// Keys that are paths match resolved files; other keys match requests.
+    pub fn is_path_key(&self) -> bool {
+        is_path(&self.key)
+    }
+}
+
+pub fn is_path(s: &str) -> bool {
+    s.starts_with("./") || s.starts_with("../") || s == "." || s == ".." || s.starts_with('/')
+}
+
+const ITEM_KEYS: [&str; 9] = [
+    "import",
+    "shareKey",
+    "shareScope",
+    "requiredVersion",
+    "version",
+    "singleton",
+    "strictVersion",
+    "eager",
+    "packageName",
+];
+
+/// webpack's rule: a string starting with a digit or `^ = v < > ~`, or exactly `*`/`x`/`X`,
+/// is a version range; any other string is a request.
+pub fn is_required_version(s: &str) -> bool {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_digit() || "^=v<>~".contains(c) => true,
+        Some('*' | 'x' | 'X') => chars.next().is_none(),
+        _ => false,
+    }
+}
+
+pub fn valid_range(s: &str) -> bool {
+    nodejs_semver::Range::parse(s).is_ok()
+}
+
+pub fn parse_shared(
+    value: Option<&toml::Value>,
+    default_scope: &str,
+    text: &str,
+    file: &str,
+) -> Result<Vec<SharedItem>, Vec<Diagnostic>> {
+    let mut items = Vec::new();
+    let mut errors = Vec::new();
+    let at = |key: &str| {
+        locate_key(text, key)
+            .map(|(s, e)| Location::from_range(file, text, s, e))
+            .unwrap_or_else(|| Location::file_only(file))
+    };
+    let plain = |key: &str| SharedItem {
+        key: key.to_string(),
+        import: Some(key.to_string()),
+        share_key: key.to_string(),
+        share_scope: default_scope.to_string(),
+        required_version: VersionSetting::Auto,
+        version: VersionSetting::Auto,
+        singleton: false,
+        strict_version: true,
+        eager: false,
+        package_name: None,
+    };
+    match value {
+        None => {}
+        Some(toml::Value::Array(list)) => {
+            for v in list {
+                match v.as_str() {
+                    Some(key) if !key.is_empty() => items.push(plain(key)),
+                    _ => errors.push(
+                        Diagnostic::new(
+                            Code::ConfigInvalid,
+                            "shared = [...] lists package names as strings",
+                        )
+                        .at(at("shared"))
+                        .hint("shared = [\"react\", \"react-dom\"]"),
+                    ),
+                }
+            }
+        }
+        Some(toml::Value::Table(table)) => {
+            for (key, v) in table {
+                match v {
+                    toml::Value::String(s) => {
+                        let mut item = plain(key);
+                        if s != key && is_required_version(s) {
+                            if !valid_range(s) {
+                                errors.push(invalid_range(key, s, at(key)));
+                            }
+                            item.required_version = VersionSetting::Given(s.clone());
+                        } else {
+                            item.import = Some(s.clone());
+                        }
+                        items.push(item);
+                    }
+                    toml::Value::Table(t) => match parse_item(key, t, default_scope, &at) {
+                        Ok(item) => items.push(item),
+                        Err(mut e) => errors.append(&mut e),
+                    },
+                    other => errors.push(
+                        Diagnostic::new(
+                            Code::ConfigInvalid,
+                            format!("shared \"{key}\" is a {}; expected a version range, a request or a table", other.type_str()),
+                        )
+                        .at(at(key))
+                        .hint(format!("\"{key}\" = \"^1.0.0\" or \"{key}\" = {{ singleton = true }}")),
+                    ),
+                }
+            }
+        }
+        Some(other) => errors.push(
+            Diagnostic::new(
+                Code::ConfigInvalid,
+                format!(
+                    "shared is a {}; expected an array or a table",
+                    other.type_str()
+                ),
+            )
+            .at(at("shared"))
+            .hint("shared = [\"react\"] or a [shared] table"),
+        ),
+    }
+    if errors.is_empty() {
+        Ok(items)
+    } else {
+        Err(errors)
+    }
+}
+
+fn invalid_range(key: &str, range: &str, loc: Location) -> Diagnostic {
+    Diagnostic::new(
+        Code::ConfigInvalid,
+        format!("shared \"{key}\": \"{range}\" is not a valid version range"),
+    )
+    .at(loc)
+    .hint("use an npm range such as ^1.2.0, ~1.2, >=1 <3, 1.x or 1.0.0 - 2.0.0")
+}
+
+fn parse_item(
+    key: &str,
+    t: &toml::Table,
+    default_scope: &str,
+    at: &dyn Fn(&str) -> Location,
+) -> Result<SharedItem, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let candidates: Vec<String> = ITEM_KEYS.iter().map(|s| s.to_string()).collect();
+    for k in t.keys() {
+        if !ITEM_KEYS.contains(&k.as_str()) {
+            let mut d = Diagnostic::new(
+                Code::ConfigUnknownKey,
+                format!("unknown key `{k}` in shared \"{key}\""),
+            )
+            .at(at(key));
+            d = match did_you_mean(k, &candidates) {
+                Some(best) => d.hint(format!("did you mean `{best}`?")),
+                None => d.hint(format!("shared item keys: {}", ITEM_KEYS.join(", "))),
+            };
+            errors.push(d);
+        }
+    }
+    let type_error = |k: &str, want: &str| {
+        Diagnostic::new(
+            Code::ConfigInvalid,
+            format!("shared \"{key}\": {k} must be {want}"),
+        )
+        .at(at(key))
+        .hint("see federation.toml.example")
+    };
+    let string = |k: &str, errors: &mut Vec<Diagnostic>| -> Option<String> {
+        match t.get(k) {
+            None => None,
+            Some(toml::Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                errors.push(type_error(k, "a string"));
+                None
+            }
+        }
+    };
+    let boolean = |k: &str, errors: &mut Vec<Diagnostic>| -> Option<bool> {
+        match t.get(k) {
+            None => None,
+            Some(toml::Value::Boolean(b)) => Some(*b),
+            Some(_) => {
+                errors.push(type_error(k, "true or false"));
+                None
+            }
+        }
+    };
+    let string_or_false = |k: &str, errors: &mut Vec<Diagnostic>| -> VersionSetting {
+        match t.get(k) {
+            None => VersionSetting::Auto,
+            Some(toml::Value::String(s)) => VersionSetting::Given(s.clone()),
+            Some(toml::Value::Boolean(false)) => VersionSetting::Disabled,
+            Some(_) => {
+                errors.push(type_error(k, "a string or false"));
+                VersionSetting::Auto
+            }
+        }
+    };
+    let import = match t.get("import") {
+        None => Some(key.to_string()),
+        Some(toml::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+        Some(toml::Value::Boolean(false)) => None,
+        Some(_) => {
+            errors.push(type_error("import", "a request string or false"));
+            Some(key.to_string())
+        }
+    };
+    let required_version = string_or_false("requiredVersion", &mut errors);
+    if let VersionSetting::Given(r) = &required_version
+        && !valid_range(r)
+    {
+        errors.push(invalid_range(key, r, at(key)));
+    }
+    let version = string_or_false("version", &mut errors);
+    let singleton = boolean("singleton", &mut errors).unwrap_or(false);
+    let eager = boolean("eager", &mut errors).unwrap_or(false);
+    let strict = boolean("strictVersion", &mut errors);
+    let share_key = string("shareKey", &mut errors).unwrap_or_else(|| key.to_string());
+    let share_scope =
+        string("shareScope", &mut errors).unwrap_or_else(|| default_scope.to_string());
+    let package_name = string("packageName", &mut errors);
+    if import.is_none() {
+        if eager {
+            errors.push(
+                Diagnostic::new(Code::ConfigInvalid, format!("shared \"{key}\": eager = true with import = false"))
+                    .at(at(key))
+                    .hint("eager bundles the fallback into the initial chunk, and import = false means there is none: drop one of them"),
+            );
+        }
+        if matches!(version, VersionSetting::Given(_)) {
+            errors.push(
+                Diagnostic::new(Code::ConfigInvalid, format!("shared \"{key}\": version is set but import = false provides nothing"))
+                    .at(at(key))
+                    .hint("version is the version this build provides; with import = false it consumes only"),
+            );
+        }
+    }
+    if key.ends_with('/') != share_key.ends_with('/') && t.contains_key("shareKey") {
+        errors.push(
+            Diagnostic::new(
+                Code::ConfigInvalid,
+                format!("shared \"{key}\": a prefix key needs a prefix shareKey (ending with /)"),
+            )
+            .at(at(key))
+            .hint("the rest of each matching request is appended to shareKey"),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(SharedItem {
+        key: key.to_string(),
+        strict_version: strict.unwrap_or(import.is_some() && !singleton),
+        import,
+        share_key,
+        share_scope,
+        required_version,
+        version,
+        singleton,
+        eager,
+        package_name,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_or_request() {
+        for (s, want) in [
+            ("^18.0.0", true),
+            ("18", true),
+            ("~1.2", true),
+            (">=1", true),
+            ("=1.0.0", true),
+            ("v1", true),
+            ("*", true),
+            ("x", true),
+            ("X", true),
+            ("xy", false),
+            ("lib2", false),
+            ("./local.js", false),
+            ("@scope/pkg", false),
+        ] {
+            assert_eq!(is_required_version(s), want, "{s}");
+        }
+    }
+
+    fn parse(toml_text: &str) -> Result<Vec<SharedItem>, Vec<Diagnostic>> {
+        let v: toml::Table = toml::from_str(toml_text).unwrap();
+        parse_shared(v.get("shared"), "default", toml_text, "federation.toml")
+    }
+
+    #[test]
+    fn shapes_and_defaults() {
+        let items = parse(
+            r#"
+[shared]
+"lodash-es" = "^4.17.21"
+react = { singleton = true, requiredVersion = "^19.0.0" }
+"lodash/" = {}
+"lib-two" = { import = "lib2", requiredVersion = "^1.0.0", version = "1.3.4", strictVersion = true, eager = true }
+"./src/store.js" = { import = false, shareKey = "store", shareScope = "other" }
+other = "other-request"
+"#,
+        )
+        .unwrap();
+        let by = |k: &str| items.iter().find(|i| i.key == k).unwrap().clone();
+        let l = by("lodash-es");
+        assert_eq!(l.required_version, VersionSetting::Given("^4.17.21".into()));
+        assert!(l.strict_version);
+        let r = by("react");
+        assert!(r.singleton && !r.strict_version);
+        assert!(by("lodash/").is_prefix());
+        let two = by("lib-two");
+        assert_eq!(two.import.as_deref(), Some("lib2"));
+        assert!(two.eager);
+        let store = by("./src/store.js");
+        assert_eq!(store.import, None);
+        assert!(!store.strict_version);
+        assert_eq!(store.share_scope, "other");
+        assert!(store.is_path_key());
+        assert_eq!(by("other").import.as_deref(), Some("other-request"));
+        let arr = parse("shared = [\"react\"]\n").unwrap();
+        assert_eq!(arr[0].share_key, "react");
+    }
+
+    #[test]
+    fn errors_are_located() {
+        let e = parse("[shared]\nreact = { singelton = true }\n").unwrap_err();
+        assert_eq!(e[0].code, Code::ConfigUnknownKey);
+        assert_eq!(e[0].hint.as_deref(), Some("did you mean `singleton`?"));
+        assert_eq!(e[0].location.as_ref().unwrap().line, 2);
+        let e = parse("[shared]\nreact = { requiredVersion = \"^^1\" }\n").unwrap_err();
+        assert!(
+            e[0].message.contains("not a valid version range"),
+            "{}",
+            e[0].message
+        );
+        let e = parse("[shared]\nx = { import = false, eager = true }\n").unwrap_err();
+        assert!(e[0].message.contains("eager = true with import = false"));
+    }
+}

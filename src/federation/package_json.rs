@@ -1,0 +1,80 @@
+//! package.json look-ups the federation stage needs, as webpack's sharing/utils.js does
+//! them: the nearest description file of a file, and the required version of a dependency
+//! from the issuer's chain of description files.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::shared::is_required_version;
+
+#[derive(Default)]
+pub struct PackageJsonCache {
+    files: HashMap<PathBuf, Option<serde_json::Value>>,
+}
+
+pub enum RequiredVersion {
+    /// A range from a dependency list.
+    Found(String),
+    /// The issuer is the package itself (no check), or the dependency is not a version
+    /// (`file:`, `workspace:`, a git URL): webpack checks nothing.
+    NoCheck,
+    /// No package.json on the way up lists the package: the files looked at.
+    NotFound(Vec<PathBuf>),
+}
+
+impl PackageJsonCache {
+    fn read(&mut self, path: &Path) -> Option<&serde_json::Value> {
+        self.files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| {
+                let text = std::fs::read_to_string(path).ok()?;
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .ok()
+                    .filter(|v| v.is_object())
+            })
+            .as_ref()
+    }
+
+    /// The nearest package.json above `file` and its `version`, if it has one.
+    pub fn nearest_version(&mut self, file: &Path) -> (Option<PathBuf>, Option<String>) {
+        for dir in file.ancestors().skip(1) {
+            let p = dir.join("package.json");
+            if let Some(v) = self.read(&p) {
+                let version = v.get("version").and_then(|v| v.as_str()).map(String::from);
+                return (Some(p), version);
+            }
+        }
+        (None, None)
+    }
+
+    /// webpack's `getDescriptionFile` + `getRequiredVersionFromDescriptionFile`: walk up from
+    /// `dir` to the first package.json that is `package` itself or lists it in
+    /// optionalDependencies, dependencies, peerDependencies or devDependencies.
+    pub fn required_version(&mut self, dir: &Path, package: &str) -> RequiredVersion {
+        let mut checked = Vec::new();
+        for d in dir.ancestors() {
+            let p = d.join("package.json");
+            let Some(data) = self.read(&p) else { continue };
+            if data.get("name").and_then(|n| n.as_str()) == Some(package) {
+                return RequiredVersion::NoCheck;
+            }
+            for list in [
+                "optionalDependencies",
+                "dependencies",
+                "peerDependencies",
+                "devDependencies",
+            ] {
+                if let Some(spec) = data.get(list).and_then(|l| l.get(package)) {
+                    let spec = spec.as_str().unwrap_or("").trim();
+                    return if is_required_version(spec) {
+                        RequiredVersion::Found(spec.to_string())
+                    } else {
+                        RequiredVersion::NoCheck
+                    };
+                }
+            }
+            checked.push(p);
+        }
+        RequiredVersion::NotFound(checked)
+    }
+}

@@ -1,0 +1,193 @@
+// mfbundle runtime: consuming shared modules, with webpack 5's version selection and its
+// exact messages (ConsumeSharedRuntimeModule). Expects in scope the functions of semver.js,
+// `__mf_consumes__` (consume id -> [loader, scope, key, eager, requiredVersion, fallback])
+// and `__mf_chunk_consumes__` (chunk id -> consume ids).
+var __mf_ranges__ = {};
+var __mf_range__ = function (text) {
+  return __mf_ranges__[text] || (__mf_ranges__[text] = parseRange(text));
+};
+var exists = function (scope, key) {
+  return scope && __mf_require__.o(scope, key);
+};
+var get = function (entry) {
+  entry.loaded = 1;
+  return entry.get();
+};
+var eagerOnly = function (versions) {
+  return Object.keys(versions).reduce(function (filtered, version) {
+    if (versions[version].eager) filtered[version] = versions[version];
+    return filtered;
+  }, {});
+};
+var findLatestVersion = function (scope, key, eager) {
+  var versions = eager ? eagerOnly(scope[key]) : scope[key];
+  var key = Object.keys(versions).reduce(function (a, b) {
+    return !a || versionLt(a, b) ? b : a;
+  }, 0);
+  return key && versions[key];
+};
+var findSatisfyingVersion = function (scope, key, requiredVersion, eager) {
+  var versions = eager ? eagerOnly(scope[key]) : scope[key];
+  var key = Object.keys(versions).reduce(function (a, b) {
+    if (!satisfy(requiredVersion, b)) return a;
+    return !a || versionLt(a, b) ? b : a;
+  }, 0);
+  return key && versions[key];
+};
+var findSingletonVersionKey = function (scope, key, eager) {
+  var versions = eager ? eagerOnly(scope[key]) : scope[key];
+  return Object.keys(versions).reduce(function (a, b) {
+    return !a || (!versions[a].loaded && versionLt(a, b)) ? b : a;
+  }, 0);
+};
+var getInvalidSingletonVersionMessage = function (scope, key, version, requiredVersion) {
+  return "Unsatisfied version " + version + " from " + (version && scope[key][version].from) +
+    " of shared singleton module " + key + " (required " + rangeToString(requiredVersion) + ")";
+};
+var getInvalidVersionMessage = function (scope, scopeName, key, requiredVersion, eager) {
+  var versions = scope[key];
+  return "No satisfying version (" + rangeToString(requiredVersion) + ")" +
+    (eager ? " for eager consumption" : "") + " of shared module " + key +
+    " found in shared scope " + scopeName + ".\n" +
+    "Available versions: " + Object.keys(versions).map(function (key) {
+      return key + " from " + versions[key].from;
+    }).join(", ");
+};
+var fail = function (msg) {
+  throw new Error(msg);
+};
+var failAsNotExist = function (scopeName, key) {
+  return fail("Shared module " + key + " doesn't exist in shared scope " + scopeName);
+};
+var warn = function (msg) {
+  if (typeof console !== "undefined" && console.warn) console.warn(msg);
+};
+var init = function (fn) {
+  return function (scopeName, key, eager, c, d) {
+    var promise = __mf_require__.I(scopeName);
+    // an eager consume expects its providers to be registered already: no waiting
+    if (promise && promise.then && !eager) {
+      return promise.then(fn.bind(fn, scopeName, __mf_require__.S[scopeName], key, false, c, d));
+    }
+    return fn(scopeName, __mf_require__.S[scopeName], key, eager, c, d);
+  };
+};
+var useFallback = function (scopeName, key, fallback) {
+  return fallback ? fallback() : failAsNotExist(scopeName, key);
+};
+var load = init(function (scopeName, scope, key, eager, fallback) {
+  if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
+  return get(findLatestVersion(scope, key, eager));
+});
+var loadVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback) {
+  if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
+  var satisfyingVersion = findSatisfyingVersion(scope, key, requiredVersion, eager);
+  if (satisfyingVersion) return get(satisfyingVersion);
+  warn(getInvalidVersionMessage(scope, scopeName, key, requiredVersion, eager));
+  return get(findLatestVersion(scope, key, eager));
+});
+var loadStrictVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback) {
+  if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
+  var satisfyingVersion = findSatisfyingVersion(scope, key, requiredVersion, eager);
+  if (satisfyingVersion) return get(satisfyingVersion);
+  if (fallback) return fallback();
+  fail(getInvalidVersionMessage(scope, scopeName, key, requiredVersion, eager));
+});
+var loadSingleton = init(function (scopeName, scope, key, eager, fallback) {
+  if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
+  var version = findSingletonVersionKey(scope, key, eager);
+  return get(scope[key][version]);
+});
+var loadSingletonVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback) {
+  if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
+  var version = findSingletonVersionKey(scope, key, eager);
+  if (!satisfy(requiredVersion, version)) {
+    warn(getInvalidSingletonVersionMessage(scope, key, version, requiredVersion));
+  }
+  return get(scope[key][version]);
+});
+var loadStrictSingletonVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback) {
+  if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
+  var version = findSingletonVersionKey(scope, key, eager);
+  if (!satisfy(requiredVersion, version)) {
+    fail(getInvalidSingletonVersionMessage(scope, key, version, requiredVersion));
+  }
+  return get(scope[key][version]);
+});
+// The six behaviours, chosen at build time as webpack's ConsumeSharedModule chooses them.
+var __mf_loaders__ = {
+  load: load,
+  loadVersion: loadVersion,
+  loadStrictVersion: loadStrictVersion,
+  loadSingleton: loadSingleton,
+  loadSingletonVersion: loadSingletonVersion,
+  loadStrictSingletonVersion: loadStrictSingletonVersion
+};
+// Runs a consume's loader: a factory, or a Promise of one.
+var __mf_consume_handler__ = function (id) {
+  var c = __mf_consumes__[id];
+  var loader = __mf_loaders__[c[0]];
+  return c[4] === undefined
+    ? loader(c[1], c[2], c[3], c[5])
+    : loader(c[1], c[2], c[3], __mf_range__(c[4]), c[5]);
+};
+var __mf_consume_installed__ = {};
+// Until resolved ahead of time, a consume resolves when first required, synchronously, as
+// webpack's initial consumes do: this is where eager consumption happens.
+Object.keys(__mf_consumes__).forEach(function (id) {
+  __mf_modules__[id] = function (module) {
+    __mf_consume_installed__[id] = 0;
+    delete __mf_module_cache__[id];
+    var factory = __mf_consume_handler__(id);
+    if (typeof factory !== "function") {
+      throw new Error("Shared module is not available for eager consumption: " + id);
+    }
+    module.exports = factory();
+  };
+});
+// Resolves consumes ahead of their first use (chunk loading, entry startup). A failure is
+// kept and thrown where the module is required, as in webpack.
+__mf_require__.consume = function (ids) {
+  var promises = [];
+  ids.forEach(function (id) {
+    if (__mf_require__.o(__mf_consume_installed__, id)) {
+      if (__mf_consume_installed__[id]) promises.push(__mf_consume_installed__[id]);
+      return;
+    }
+    var onFactory = function (factory) {
+      __mf_consume_installed__[id] = 0;
+      __mf_modules__[id] = function (module) {
+        delete __mf_module_cache__[id];
+        module.exports = factory();
+      };
+    };
+    var onError = function (error) {
+      delete __mf_consume_installed__[id];
+      __mf_modules__[id] = function () {
+        delete __mf_module_cache__[id];
+        throw error;
+      };
+    };
+    try {
+      var promise = __mf_consume_handler__(id);
+      if (promise && promise.then) {
+        promises.push((__mf_consume_installed__[id] = promise.then(onFactory)["catch"](onError)));
+      } else onFactory(promise);
+    } catch (e) {
+      onError(e);
+    }
+  });
+  return Promise.all(promises);
+};
+if (__mf_require__.e) {
+  var __mf_ensure_chunks__ = __mf_require__.e;
+  __mf_require__.e = function (chunkIds) {
+    var ids = [];
+    chunkIds.forEach(function (chunkId) {
+      (__mf_chunk_consumes__[chunkId] || []).forEach(function (id) {
+        ids.push(id);
+      });
+    });
+    return Promise.all([__mf_ensure_chunks__(chunkIds), __mf_require__.consume(ids)]);
+  };
+}

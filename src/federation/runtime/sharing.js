@@ -1,0 +1,65 @@
+// mfbundle runtime: share scopes, as webpack 5's ShareRuntimeModule defines them
+// (`__webpack_require__.S` / `.I`), so that webpack, Rspack and mfbundle builds on one page
+// negotiate in the same objects. Expects in scope: `__mf_unique_name__` (this build's
+// `from`), `__mf_provides__` (scope -> [[key, version, get, eager], ...]) and
+// `__mf_init_remotes__` (scope, initExternal) for containers this build consumes.
+__mf_require__.S = {};
+var __mf_init_promises__ = {};
+var __mf_init_tokens__ = {};
+__mf_require__.I = function (name, initScope) {
+  if (!initScope) initScope = [];
+  // handling circular init calls
+  var initToken = __mf_init_tokens__[name];
+  if (!initToken) initToken = __mf_init_tokens__[name] = {};
+  if (initScope.indexOf(initToken) >= 0) return;
+  initScope.push(initToken);
+  // only runs once
+  if (__mf_init_promises__[name]) return __mf_init_promises__[name];
+  // creates a new share scope if needed
+  if (!__mf_require__.o(__mf_require__.S, name)) __mf_require__.S[name] = {};
+  var scope = __mf_require__.S[name];
+  var warn = function (msg) {
+    if (typeof console !== "undefined" && console.warn) console.warn(msg);
+  };
+  var uniqueName = __mf_unique_name__;
+  // webpack's rule: a loaded entry is never replaced; otherwise an eager provider beats a
+  // lazy one, and between equals the greater `from` wins.
+  var register = function (name, version, factory, eager) {
+    var versions = (scope[name] = scope[name] || {});
+    var activeVersion = versions[version];
+    if (
+      !activeVersion ||
+      (!activeVersion.loaded &&
+        (!eager != !activeVersion.eager ? eager : uniqueName > activeVersion.from))
+    ) {
+      versions[version] = { get: factory, from: uniqueName, eager: !!eager };
+    }
+  };
+  var promises = [];
+  var initExternal = function (id) {
+    var handleError = function (err) {
+      warn("Initialization of sharing external failed: " + err);
+    };
+    try {
+      var module = __mf_require__(id);
+      if (!module) return;
+      var initFn = function (module) {
+        return module && module.init && module.init(__mf_require__.S[name], initScope);
+      };
+      if (module.then) return promises.push(module.then(initFn, handleError));
+      var initResult = initFn(module);
+      if (initResult && initResult.then) return promises.push(initResult["catch"](handleError));
+    } catch (err) {
+      handleError(err);
+    }
+  };
+  var provides = __mf_provides__[name] || [];
+  for (var i = 0; i < provides.length; i++) {
+    register(provides[i][0], provides[i][1], provides[i][2], provides[i][3]);
+  }
+  __mf_init_remotes__(name, initExternal);
+  if (!promises.length) return (__mf_init_promises__[name] = 1);
+  return (__mf_init_promises__[name] = Promise.all(promises).then(function () {
+    return (__mf_init_promises__[name] = 1);
+  }));
+};

@@ -1,0 +1,455 @@
+//! Consume-shared and provide-shared nodes, and the federation diagnostics about them.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::package_json::{PackageJsonCache, RequiredVersion};
+use crate::config::raw::locate_key;
+use crate::config::{BuildConfig, VersionSetting, display_path};
+use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::graph::resolve::package_name;
+use crate::graph::{
+    ConsumeSharedModule, ImportKind, Module, ModuleIdx, ProvideSharedModule, ScanOutput,
+};
+
+#[derive(PartialEq, Eq, Hash)]
+struct ConsumeKey {
+    scope: String,
+    share_key: String,
+    required: Option<String>,
+    strict: bool,
+    singleton: bool,
+    eager: bool,
+    fallback: Option<ModuleIdx>,
+}
+
+struct Issuer {
+    location: Location,
+    /// The package.json the required version came from.
+    package_json: Option<PathBuf>,
+}
+
+pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let graph = &mut scan.graph;
+    let mut cache = PackageJsonCache::default();
+    let config_name = display_path(&config.root, &config.config_file);
+    let config_text = std::fs::read_to_string(&config.config_file).unwrap_or_default();
+    let key_location = |key: &str| {
+        locate_key(&config_text, key)
+            .map(|(s, e)| Location::from_range(&config_name, &config_text, s, e))
+            .unwrap_or_else(|| Location::file_only(&config_name))
+    };
+    let shown = |p: &Path| display_path(&config.root, p);
+
+    // Consumes: one node per distinct (scope, key, version check, fallback).
+    let mut used_items = BTreeSet::new();
+    let mut assignments: Vec<(usize, usize, ConsumeKey, usize)> = Vec::new();
+    let mut issuer_info: Vec<Issuer> = Vec::new();
+    let mut warned_requests = HashSet::new();
+    for (i, module) in graph.modules.iter().enumerate() {
+        let Module::Normal(m) = module else { continue };
+        for (r_idx, r) in m.records.iter().enumerate() {
+            let Some(sh) = &r.shared else { continue };
+            used_items.insert(sh.item);
+            let item = &config.shared[sh.item];
+            let location =
+                Location::from_range(&m.id, &m.source, r.span.0 as usize, r.span.1 as usize);
+            let mut package_json = None;
+            let required = match &item.required_version {
+                VersionSetting::Given(range) => Some(range.clone()),
+                VersionSetting::Disabled => None,
+                VersionSetting::Auto if item.is_path_key() => None,
+                VersionSetting::Auto => {
+                    let package = item
+                        .package_name
+                        .clone()
+                        .unwrap_or_else(|| package_name(&r.request).to_string());
+                    let dir = m.path.parent().unwrap_or(Path::new("/"));
+                    match cache.required_version(dir, &package) {
+                        RequiredVersion::Found(range) => {
+                            package_json = dir
+                                .ancestors()
+                                .map(|d| d.join("package.json"))
+                                .find(|p| p.exists());
+                            Some(range)
+                        }
+                        RequiredVersion::NoCheck => None,
+                        RequiredVersion::NotFound(checked) => {
+                            if warned_requests.insert(r.request.clone()) {
+                                let files: Vec<String> = checked.iter().map(|p| shown(p)).collect();
+                                out.push(
+                                    Diagnostic::new(
+                                        Code::SharedRequiredVersionUnknown,
+                                        format!(
+                                            "No required version specified and unable to automatically determine one. Unable to find required version for \"{package}\" in description file/s\n{}\nIt need to be in dependencies, devDependencies or peerDependencies.",
+                                            if files.is_empty() { "(none found)".to_string() } else { files.join("\n") }
+                                        ),
+                                    )
+                                    .at(location.clone())
+                                    .hint(format!(
+                                        "add \"{package}\" to the dependencies of your package.json, or set requiredVersion for \"{}\" in federation.toml (false turns the check off)",
+                                        item.key
+                                    )),
+                                );
+                            }
+                            None
+                        }
+                    }
+                }
+            };
+            let key = ConsumeKey {
+                scope: item.share_scope.clone(),
+                share_key: sh.share_key.clone(),
+                required,
+                strict: item.strict_version,
+                singleton: item.singleton,
+                eager: item.eager,
+                fallback: item.import.as_ref().map(|_| r.target),
+            };
+            issuer_info.push(Issuer {
+                location,
+                package_json,
+            });
+            assignments.push((i, r_idx, key, sh.item));
+        }
+    }
+    let mut consume_nodes: HashMap<ConsumeKey, ModuleIdx> = HashMap::new();
+    let mut consume_issuers: BTreeMap<ModuleIdx, Vec<usize>> = BTreeMap::new();
+    let mut used_ids: HashSet<String> = graph.modules.iter().map(|m| m.id().to_string()).collect();
+    for (n, (module, record, key, item)) in assignments.into_iter().enumerate() {
+        let idx = match consume_nodes.get(&key) {
+            Some(&idx) => idx,
+            None => {
+                let base = match &key.required {
+                    Some(r) => format!("consume-shared/{}/{}@{}", key.scope, key.share_key, r),
+                    None => format!("consume-shared/{}/{}", key.scope, key.share_key),
+                };
+                let id = unique_id(base, &mut used_ids);
+                let node = ConsumeSharedModule {
+                    id,
+                    share_scope: key.scope.clone(),
+                    share_key: key.share_key.clone(),
+                    required_version: key.required.clone(),
+                    strict_version: key.strict,
+                    singleton: key.singleton,
+                    eager: key.eager,
+                    fallback: key.fallback,
+                    item,
+                };
+                let idx = graph.push(Module::ConsumeShared(node));
+                consume_nodes.insert(key, idx);
+                idx
+            }
+        };
+        consume_issuers.entry(idx).or_default().push(n);
+        if let Module::Normal(m) = &mut graph.modules[module] {
+            m.records[record].target = idx;
+        }
+    }
+
+    // Provides: one node per distinct (scope, key, version, module).
+    let mut provide_nodes: BTreeMap<(String, String, Option<String>, ModuleIdx), ModuleIdx> =
+        BTreeMap::new();
+    let mut hits = std::mem::take(&mut scan.provides);
+    hits.sort_by_key(|h| (h.module, h.shared.item));
+    for hit in hits {
+        let item = &config.shared[hit.shared.item];
+        let version = match &item.version {
+            VersionSetting::Given(v) => Some(v.clone()),
+            VersionSetting::Disabled => None,
+            VersionSetting::Auto => {
+                let path = match graph.module(hit.module) {
+                    Module::Normal(m) => Some(m.path.clone()),
+                    _ => None,
+                };
+                let (pj, version) = match &path {
+                    Some(p) => cache.nearest_version(p),
+                    None => (None, None),
+                };
+                if version.is_none() {
+                    let details = match &pj {
+                        None => "No description file (usually package.json) found. Add description file with name and version, or manually specify version in shared config.".to_string(),
+                        Some(pj) => format!(
+                            "No version in description file (usually package.json). Add version to description file {}, or manually specify version in shared config.",
+                            shown(pj)
+                        ),
+                    };
+                    out.push(
+                        Diagnostic::new(
+                            Code::SharedVersionUnknown,
+                            format!("No version specified and unable to automatically determine one. {details}"),
+                        )
+                        .at(key_location(&item.key))
+                        .note(format!("shared module {} -> {}", item.key, graph.module(hit.module).id()))
+                        .hint(format!("set version for \"{}\" in federation.toml; it registers as \"0\" meanwhile", item.key)),
+                    );
+                }
+                version
+            }
+        };
+        let key = (
+            item.share_scope.clone(),
+            hit.shared.share_key.clone(),
+            version.clone(),
+            hit.module,
+        );
+        if provide_nodes.contains_key(&key) {
+            continue;
+        }
+        let base = format!(
+            "provide-shared/{}/{}@{}",
+            item.share_scope,
+            hit.shared.share_key,
+            version.as_deref().unwrap_or("0")
+        );
+        let node = ProvideSharedModule {
+            id: unique_id(base, &mut used_ids),
+            share_scope: item.share_scope.clone(),
+            share_key: hit.shared.share_key.clone(),
+            version,
+            eager: item.eager,
+            module: hit.module,
+            item: hit.shared.item,
+        };
+        let idx = graph.push(Module::ProvideShared(node));
+        provide_nodes.insert(key, idx);
+        graph.provides.push(idx);
+    }
+
+    // A shared key nothing requests.
+    for (i, item) in config.shared.iter().enumerate() {
+        if !used_items.contains(&i) {
+            out.push(
+                Diagnostic::new(
+                    Code::SharedUnused,
+                    format!(
+                        "shared \"{}\" is not requested by any module of this build",
+                        item.key
+                    ),
+                )
+                .at(key_location(&item.key))
+                .hint("remove it from [shared], or check the spelling against the import requests"),
+            );
+        }
+    }
+
+    // Version checks among this build's own consumers and providers.
+    let provided_versions = |scope: &str, key: &str| -> Vec<String> {
+        let mut v: Vec<String> = provide_nodes
+            .keys()
+            .filter(|(s, k, _, _)| s == scope && k == key)
+            .map(|(_, _, v, _)| v.clone().unwrap_or_else(|| "0".into()))
+            .collect();
+        v.sort_by(|a, b| compare_versions(a, b));
+        v
+    };
+    let mut groups: BTreeMap<(String, String), Vec<ModuleIdx>> = BTreeMap::new();
+    for &idx in consume_nodes.values() {
+        if let Module::ConsumeShared(c) = graph.module(idx) {
+            groups
+                .entry((c.share_scope.clone(), c.share_key.clone()))
+                .or_default()
+                .push(idx);
+        }
+    }
+    for ((scope, key), mut consumes) in groups {
+        consumes.sort();
+        let versions = provided_versions(&scope, &key);
+        let singleton = consumes
+            .iter()
+            .any(|c| matches!(graph.module(*c), Module::ConsumeShared(c) if c.singleton));
+        let describe = |c: ModuleIdx| -> Vec<String> {
+            consume_issuers
+                .get(&c)
+                .into_iter()
+                .flatten()
+                .map(|&n| {
+                    let is = &issuer_info[n];
+                    let from = is
+                        .package_json
+                        .as_ref()
+                        .map(|p| format!(" (from {})", shown(p)))
+                        .unwrap_or_default();
+                    format!(
+                        "{}:{}:{}{from}",
+                        is.location.file, is.location.line, is.location.column
+                    )
+                })
+                .collect()
+        };
+        let ranges: Vec<(ModuleIdx, String)> = consumes
+            .iter()
+            .filter_map(|c| match graph.module(*c) {
+                Module::ConsumeShared(cs) => cs.required_version.clone().map(|r| (*c, r)),
+                _ => None,
+            })
+            .collect();
+        if ranges.is_empty() {
+            continue;
+        }
+        let first = |c: ModuleIdx| issuer_info[consume_issuers[&c][0]].location.clone();
+        if singleton {
+            if let Some(version) = versions.last() {
+                for (c, range) in &ranges {
+                    if !satisfies(range, version) {
+                        out.push(
+                            Diagnostic::new(
+                                Code::SharedSingletonConflict,
+                                format!("shared singleton \"{key}\": this build provides {version}, but some of its modules require {range}"),
+                            )
+                            .at(first(*c))
+                            .note(format!("requiring {range}: {}", describe(*c).join(", ")))
+                            .hint(format!(
+                                "align the versions in package.json, or set requiredVersion for \"{key}\"; at run time webpack's rule warns \"Unsatisfied version {version} ... (required {range})\""
+                            )),
+                        );
+                    }
+                }
+            } else {
+                for (n, (a, ra)) in ranges.iter().enumerate() {
+                    for (b, rb) in &ranges[n + 1..] {
+                        if !intersects(ra, rb) {
+                            out.push(
+                                Diagnostic::new(
+                                    Code::SharedSingletonConflict,
+                                    format!("shared singleton \"{key}\": modules of this build require {ra} and {rb}, which no single version satisfies"),
+                                )
+                                .at(first(*a))
+                                .note(format!("requiring {ra}: {}", describe(*a).join(", ")))
+                                .note(format!("requiring {rb}: {}", describe(*b).join(", ")))
+                                .hint("align the versions in the package.json files involved"),
+                            );
+                        }
+                    }
+                }
+            }
+        } else {
+            for version in &versions {
+                if !ranges.iter().any(|(_, r)| satisfies(r, version)) {
+                    let wanted: Vec<&str> = ranges.iter().map(|(_, r)| r.as_str()).collect();
+                    out.push(
+                        Diagnostic::new(
+                            Code::SharedVersionUnaccepted,
+                            format!("shared \"{key}\": this build provides {version}, which none of its own consumers accepts ({})", wanted.join(", ")),
+                        )
+                        .at(key_location(&key))
+                        .note(format!("consumers: {}", ranges.iter().flat_map(|(c, _)| describe(*c)).collect::<Vec<_>>().join(", ")))
+                        .hint("install a version the consumers accept, or widen their requiredVersion"),
+                    );
+                }
+            }
+        }
+    }
+
+    // An eager shared module that synchronously requires a non-eager shared module: loaded
+    // synchronously by another build before this one started, it would fail with "Shared
+    // module is not available for eager consumption".
+    let eager_roots: Vec<(ModuleIdx, String)> = graph
+        .modules
+        .iter()
+        .filter_map(|m| match m {
+            Module::ProvideShared(p) if p.eager => Some((p.module, p.share_key.clone())),
+            _ => None,
+        })
+        .collect();
+    for (root, key) in eager_roots {
+        if let Some((lazy, via)) = find_sync_lazy_consume(graph, root) {
+            let Module::ConsumeShared(c) = graph.module(lazy) else {
+                continue;
+            };
+            let Module::Normal(m) = graph.module(via.0) else {
+                continue;
+            };
+            let r = &m.records[via.1];
+            out.push(
+                Diagnostic::new(
+                    Code::SharedEagerRequiresLazy,
+                    format!(
+                        "eager shared module \"{key}\" synchronously requires \"{}\", which is not eager",
+                        c.share_key
+                    ),
+                )
+                .at(Location::from_range(&m.id, &m.source, r.span.0 as usize, r.span.1 as usize))
+                .note("a build that consumes the eager module before this one has started fails with \"Shared module is not available for eager consumption\"")
+                .hint(format!("make \"{}\" eager as well, or load it with import()", c.share_key)),
+            );
+        }
+    }
+    out
+}
+
+/// A non-eager consume reachable from `root` through synchronous requests, and the record
+/// (module, record index) that reaches it.
+fn find_sync_lazy_consume(
+    graph: &crate::graph::ModuleGraph,
+    root: ModuleIdx,
+) -> Option<(ModuleIdx, (ModuleIdx, usize))> {
+    let mut seen = HashSet::new();
+    let mut stack = vec![root];
+    while let Some(i) = stack.pop() {
+        if !seen.insert(i) {
+            continue;
+        }
+        let Module::Normal(m) = graph.module(i) else {
+            continue;
+        };
+        for (n, r) in m.records.iter().enumerate() {
+            if matches!(r.kind, ImportKind::Dynamic | ImportKind::SharedAsync) {
+                continue;
+            }
+            match graph.module(r.target) {
+                Module::ConsumeShared(c) if !c.eager => return Some((r.target, (i, n))),
+                Module::ConsumeShared(c) => {
+                    if let Some(f) = c.fallback {
+                        stack.push(f);
+                    }
+                }
+                _ => stack.push(r.target),
+            }
+        }
+    }
+    None
+}
+
+fn unique_id(base: String, used: &mut HashSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while used.contains(&id) {
+        id = format!("{base}#{n}");
+        n += 1;
+    }
+    used.insert(id.clone());
+    id
+}
+
+/// npm semantics for build-time checks (the run time uses webpack's own code).
+pub fn satisfies(range: &str, version: &str) -> bool {
+    match (
+        nodejs_semver::Range::parse(range),
+        nodejs_semver::Version::parse(version),
+    ) {
+        (Ok(r), Ok(v)) => r.satisfies(&v),
+        _ => true,
+    }
+}
+
+fn intersects(a: &str, b: &str) -> bool {
+    match (
+        nodejs_semver::Range::parse(a),
+        nodejs_semver::Range::parse(b),
+    ) {
+        (Ok(a), Ok(b)) => a.intersect(&b).is_some(),
+        _ => true,
+    }
+}
+
+fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
+    match (
+        nodejs_semver::Version::parse(a),
+        nodejs_semver::Version::parse(b),
+    ) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => a.cmp(b),
+    }
+}
