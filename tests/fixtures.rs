@@ -36,6 +36,10 @@ struct Case {
     expect_text: Option<String>,
     /// The source entry Node runs for the differential check (default: the config's entry).
     source_entry: Option<String>,
+    /// Build the fixture with the real webpack 5 too (tests/webpack, same `shared` options)
+    /// and require identical stdout and stderr from both bundles in Node.
+    #[serde(default)]
+    compare_webpack: bool,
 }
 
 fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
@@ -84,7 +88,11 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
         return Ok(());
     }
 
-    if case.run.unwrap_or(target_node) {
+    if case.compare_webpack {
+        compare_with_webpack(dir, &config, &out_dir, out.path())?;
+    }
+
+    if case.run.unwrap_or(target_node) && !case.compare_webpack {
         let bundle = run_node(&out_dir.join("main.js"), dir);
         let actual = format!("{}{}", text(&bundle.stdout), exit_note(&bundle));
         let expected = match std::fs::read_to_string(dir.join("expected_stdout.txt")) {
@@ -137,6 +145,63 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
         settings.bind(|| insta::assert_snapshot!("snapshot", snapshot));
     }
 
+    Ok(())
+}
+
+/// Builds `dir` with webpack (tests/webpack/build.cjs) and runs both bundles in Node: the
+/// chosen versions, values, warnings and errors must be the same.
+fn compare_with_webpack(
+    dir: &Path,
+    config: &toml::Table,
+    ours: &Path,
+    tmp: &Path,
+) -> datatest_stable::Result<()> {
+    let oracle = repo_root().join("tests/webpack");
+    if !oracle.join("node_modules/webpack").exists() {
+        return Err("tests/webpack/node_modules is missing: run tests/setup.sh".into());
+    }
+    let theirs = tmp.join("webpack-dist");
+    let entry = main_entry(config).ok_or("no entry")?;
+    let options = serde_json::json!({
+        "context": dir,
+        "outDir": theirs,
+        "entry": entry,
+        "name": config.get("name").and_then(|v| v.as_str()),
+        "shareScope": config.get("shareScope").and_then(|v| v.as_str()),
+        "shared": serde_json::to_value(config.get("shared"))?,
+    });
+    let options_file = tmp.join("webpack-options.json");
+    std::fs::write(&options_file, serde_json::to_vec(&options)?)?;
+    let built = std::process::Command::new("node")
+        .arg(oracle.join("build.cjs"))
+        .arg(&options_file)
+        .output()?;
+    if !built.status.success() {
+        return Err(format!("webpack build failed:\n{}", text(&built.stderr)).into());
+    }
+    let a = run_node(&theirs.join("main.js"), dir);
+    let b = run_node(&ours.join("main.js"), dir);
+    let show = |o: &std::process::Output| {
+        format!(
+            "stdout:\n{}stderr:\n{}{}",
+            text(&o.stdout),
+            text(&o.stderr),
+            exit_note(o)
+        )
+    };
+    if show(&a) != show(&b) {
+        return Err(format!(
+            "webpack and mfbundle differ\n--- webpack\n{}\n--- mfbundle\n{}",
+            show(&a),
+            show(&b)
+        )
+        .into());
+    }
+    if let Ok(expected) = std::fs::read_to_string(dir.join("expected_stdout.txt"))
+        && expected != text(&b.stdout)
+    {
+        return Err(format!("stdout differs from expected_stdout.txt\n{}", show(&b)).into());
+    }
     Ok(())
 }
 
