@@ -81,12 +81,13 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
                                 out.push(
                                     Diagnostic::new(
                                         Code::SharedRequiredVersionUnknown,
-                                        format!(
-                                            "No required version specified and unable to automatically determine one. Unable to find required version for \"{package}\" in description file/s\n{}\nIt need to be in dependencies, devDependencies or peerDependencies.",
-                                            if files.is_empty() { "(none found)".to_string() } else { files.join("\n") }
-                                        ),
+                                        "No required version specified and unable to automatically determine one.",
                                     )
                                     .at(location.clone())
+                                    .note(format!(
+                                        "Unable to find required version for \"{package}\" in description file/s {}. It need to be in dependencies, devDependencies or peerDependencies.",
+                                        if files.is_empty() { "(none found)".to_string() } else { files.join(", ") }
+                                    ))
                                     .hint(format!(
                                         "add \"{package}\" to the dependencies of your package.json, or set requiredVersion for \"{}\" in federation.toml (false turns the check off)",
                                         item.key
