@@ -1,0 +1,28 @@
+//! The runtime's JavaScript tested on its own: each `tests/runtime/*_table.cjs` is a
+//! table-driven Node script that exits non-zero on the first failing row.
+
+mod support;
+
+use support::*;
+
+fn run_table(name: &str) {
+    let script = repo_root().join("tests/runtime").join(name);
+    let out = run_node(&script, &repo_root());
+    assert!(
+        out.status.success(),
+        "{name} failed:\n{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    print!("{}", text(&out.stdout));
+}
+
+#[test]
+fn semver_matches_webpack() {
+    run_table("semver_table.cjs");
+}
+
+#[test]
+fn consume_behaviours() {
+    run_table("consume_table.cjs");
+}
