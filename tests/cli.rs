@@ -277,7 +277,12 @@ fn federation_toml_example_is_a_valid_configuration() {
     std::fs::create_dir_all(tmp.path().join("src")).unwrap();
     std::fs::write(
         tmp.path().join("src/index.js"),
-        "console.log(process.env.API_URL);\n",
+        "import { store } from \"./store.js\";\nconsole.log(process.env.API_URL, store);\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("src/store.js"),
+        "export const store = \"shared store\";\n",
     )
     .unwrap();
     let o = mfbundle()
@@ -289,5 +294,5 @@ fn federation_toml_example_is_a_valid_configuration() {
         .unwrap();
     assert!(o.status.success(), "{}", text(&o.stderr));
     let run = run_node(&tmp.path().join("dist/main.js"), tmp.path());
-    assert_eq!(text(&run.stdout), "https://api.example.com\n");
+    assert_eq!(text(&run.stdout), "https://api.example.com shared store\n");
 }
