@@ -2,8 +2,10 @@
 //! stages consume. Option names are camelCase, as webpack users write them.
 
 pub(crate) mod raw;
+pub mod containers;
 pub mod shared;
 
+pub use containers::{Containers, Expose, LibraryType, Remote, RemoteExternal};
 pub use shared::{SharedItem, VersionSetting};
 
 use std::collections::BTreeMap;
@@ -64,6 +66,8 @@ pub struct BuildConfig {
     pub shared: Vec<SharedItem>,
     /// Federation warnings are errors (`--strict-federation`).
     pub strict_federation: bool,
+    /// Exposes and remotes.
+    pub containers: Containers,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -286,6 +290,31 @@ fn resolve(
             Vec::new()
         }
     };
+    let containers = match containers::parse_containers(
+        containers::RawContainers {
+            filename: raw.filename.as_deref(),
+            library_type: raw.library.as_ref().map(|l| l.kind.as_str()),
+            remote_type: raw.remote_type.as_deref(),
+            exposes: raw.exposes.as_ref(),
+            remotes: raw.remotes.as_ref(),
+        },
+        &share_scope,
+        text,
+        display_name,
+    ) {
+        Ok(c) => c,
+        Err(mut e) => {
+            errors.append(&mut e);
+            Containers::default()
+        }
+    };
+    if !containers.exposes.is_empty() && raw.name.as_deref().is_none_or(str::is_empty) {
+        errors.push(key_error(
+            "exposes",
+            "`name` is required when modules are exposed".into(),
+            "add name = \"app1\": hosts find the container under this name",
+        ));
+    }
     if !shared.is_empty() && raw.name.as_deref().is_none_or(str::is_empty) {
         errors.push(key_error(
             "shared",
@@ -330,6 +359,7 @@ fn resolve(
         share_scope,
         shared,
         strict_federation: overrides.strict_federation,
+        containers,
     })
 }
 

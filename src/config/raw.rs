@@ -21,6 +21,18 @@ pub struct RawConfig {
     pub name: Option<String>,
     pub share_scope: Option<String>,
     pub shared: Option<toml::Value>,
+    pub filename: Option<String>,
+    pub library: Option<RawLibrary>,
+    pub remote_type: Option<String>,
+    pub exposes: Option<toml::Value>,
+    pub remotes: Option<toml::Value>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLibrary {
+    #[serde(rename = "type")]
+    pub kind: String,
 }
 
 #[derive(Debug, Deserialize)]

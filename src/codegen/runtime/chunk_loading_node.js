@@ -5,9 +5,9 @@ __mf_installed_chunks__[__mf_this_chunk__] = 1;
 __mf_require__.u = function (chunkId) {
   return __mf_chunk_files__[chunkId];
 };
-__mf_require__.e = function (chunkIds) {
-  return Promise.all(chunkIds.map(function (chunkId) {
-    return new Promise(function (resolve) {
+__mf_require__.f.require = function (chunkId, promises) {
+  promises.push(
+    new Promise(function (resolve) {
       // A chunk without a file holds only shared-module consumes.
       if (!__mf_installed_chunks__[chunkId] && __mf_require__.u(chunkId)) {
         var chunk = require("./" + __mf_require__.u(chunkId));
@@ -18,6 +18,6 @@ __mf_require__.e = function (chunkIds) {
         for (var i = 0; i < chunk.ids.length; i++) __mf_installed_chunks__[chunk.ids[i]] = 1;
       }
       resolve();
-    });
-  }));
+    })
+  );
 };

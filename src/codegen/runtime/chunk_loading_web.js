@@ -71,9 +71,10 @@ var __mf_ensure_chunk__ = function (chunkId) {
   }, "chunk-" + chunkId);
   return promise;
 };
-__mf_require__.e = function (chunkIds) {
-  return Promise.all(chunkIds.map(__mf_ensure_chunk__));
+__mf_require__.f.j = function (chunkId, promises) {
+  promises.push(__mf_ensure_chunk__(chunkId));
 };
+__mf_require__.l = __mf_load_script__;
 var __mf_chunk_callback__ = function (parentPush, data) {
   var chunkIds = data[0];
   var moreModules = data[1];

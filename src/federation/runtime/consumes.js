@@ -179,15 +179,7 @@ __mf_require__.consume = function (ids) {
   });
   return Promise.all(promises);
 };
-if (__mf_require__.e) {
-  var __mf_ensure_chunks__ = __mf_require__.e;
-  __mf_require__.e = function (chunkIds) {
-    var ids = [];
-    chunkIds.forEach(function (chunkId) {
-      (__mf_chunk_consumes__[chunkId] || []).forEach(function (id) {
-        ids.push(id);
-      });
-    });
-    return Promise.all([__mf_ensure_chunks__(chunkIds), __mf_require__.consume(ids)]);
-  };
-}
+__mf_require__.f.consumes = function (chunkId, promises) {
+  var ids = __mf_chunk_consumes__[chunkId];
+  if (ids) promises.push(__mf_require__.consume(ids));
+};

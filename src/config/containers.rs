@@ -1,0 +1,280 @@
+//! `exposes`, `remotes`, `filename`, `library` and `remoteType`: what this build offers as a
+//! container and which containers it loads, in webpack's option shapes.
+
+use crate::diagnostics::{Code, Diagnostic, Location};
+
+use super::raw::locate_key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryType {
+    /// `var app1 = container` (default).
+    Var,
+    /// `module.exports = container`.
+    CommonJsModule,
+    /// An ES module: `export { get, init }`.
+    Module,
+    /// `globalThis["app1"] = container` (also `window`, `self`).
+    Global,
+    Window,
+    SelfGlobal,
+}
+
+impl LibraryType {
+    pub fn parse(s: &str) -> Option<LibraryType> {
+        Some(match s {
+            "var" => LibraryType::Var,
+            "commonjs-module" | "commonjs2" => LibraryType::CommonJsModule,
+            "module" => LibraryType::Module,
+            "global" => LibraryType::Global,
+            "window" => LibraryType::Window,
+            "self" => LibraryType::SelfGlobal,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expose {
+    /// `"./Button"` or `"."`.
+    pub key: String,
+    /// Requests, relative to the project; evaluated in order, the last one's exports returned.
+    pub imports: Vec<String>,
+    /// Chunk name for the exposed module.
+    pub name: Option<String>,
+}
+
+/// How a remote container is obtained at run time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RemoteExternal {
+    /// `name@url` with remoteType script: load the URL with a script tag, read global `name`.
+    Script { global: String, url: String },
+    /// `var <expr>`: the expression's value.
+    Var(String),
+    /// `promise <expr>`: a Promise of the container.
+    Promise(String),
+    /// `commonjs-module <path>`: `require(path)`, relative to the output file (Node).
+    CommonJsModule(String),
+    /// `module <url>` (or `name@url` with remoteType module): `import(url)`.
+    Module(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remote {
+    /// The request prefix: `app2` matches `app2` and `app2/...`.
+    pub key: String,
+    /// Alternatives, tried in order.
+    pub externals: Vec<RemoteExternal>,
+    pub share_scope: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Containers {
+    /// remoteEntry.js and how it publishes the container; `None` without `exposes`.
+    pub filename: String,
+    pub library: Option<LibraryType>,
+    pub exposes: Vec<Expose>,
+    pub remotes: Vec<Remote>,
+}
+
+pub struct RawContainers<'a> {
+    pub filename: Option<&'a str>,
+    pub library_type: Option<&'a str>,
+    pub remote_type: Option<&'a str>,
+    pub exposes: Option<&'a toml::Value>,
+    pub remotes: Option<&'a toml::Value>,
+}
+
+pub fn parse_containers(
+    raw: RawContainers,
+    default_scope: &str,
+    text: &str,
+    file: &str,
+) -> Result<Containers, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let at = |key: &str| {
+        locate_key(text, key)
+            .map(|(s, e)| Location::from_range(file, text, s, e))
+            .unwrap_or_else(|| Location::file_only(file))
+    };
+    let invalid = |key: &str, message: String, hint: &str| {
+        Diagnostic::new(Code::ConfigInvalid, message).at(at(key)).hint(hint)
+    };
+    let library = match raw.library_type {
+        None => LibraryType::Var,
+        Some(t) => LibraryType::parse(t).unwrap_or_else(|| {
+            errors.push(invalid(
+                "library",
+                format!("unknown library type \"{t}\""),
+                "library types: var, commonjs-module, module, global, window, self",
+            ));
+            LibraryType::Var
+        }),
+    };
+    let remote_type = raw.remote_type.unwrap_or("script");
+    if !matches!(remote_type, "script" | "module") {
+        errors.push(invalid(
+            "remoteType",
+            format!("remoteType \"{remote_type}\" is not supported"),
+            "remoteType is \"script\" (load name@url with a script tag) or \"module\" (import(url))",
+        ));
+    }
+
+    let mut exposes = Vec::new();
+    match raw.exposes {
+        None => {}
+        Some(toml::Value::Table(t)) => {
+            for (key, v) in t {
+                if key != "." && !key.starts_with("./") {
+                    errors.push(invalid(
+                        key,
+                        format!("exposed name \"{key}\" must start with \"./\" (or be \".\")"),
+                        "write \"./Button\" = \"./src/Button.js\": hosts import it as remote/Button",
+                    ));
+                    continue;
+                }
+                let strings = |v: &toml::Value| -> Option<Vec<String>> {
+                    match v {
+                        toml::Value::String(s) => Some(vec![s.clone()]),
+                        toml::Value::Array(a) if !a.is_empty() => {
+                            a.iter().map(|x| x.as_str().map(String::from)).collect()
+                        }
+                        _ => None,
+                    }
+                };
+                let (imports, name) = match v {
+                    toml::Value::Table(item) => {
+                        for k in item.keys() {
+                            if k != "import" && k != "name" {
+                                errors.push(
+                                    Diagnostic::new(Code::ConfigUnknownKey, format!("unknown key `{k}` in exposes \"{key}\""))
+                                        .at(at(key))
+                                        .hint("exposed items take import and name"),
+                                );
+                            }
+                        }
+                        (
+                            item.get("import").and_then(strings),
+                            item.get("name").and_then(|n| n.as_str()).map(String::from),
+                        )
+                    }
+                    other => (strings(other), None),
+                };
+                match imports {
+                    Some(imports) => exposes.push(Expose {
+                        key: key.clone(),
+                        imports,
+                        name,
+                    }),
+                    None => errors.push(invalid(
+                        key,
+                        format!("exposes \"{key}\" needs a request or a list of requests"),
+                        "\"./Button\" = \"./src/Button.js\"",
+                    )),
+                }
+            }
+        }
+        Some(_) => errors.push(invalid("exposes", "exposes must be a table".into(), "[exposes]\n\"./Button\" = \"./src/Button.js\"")),
+    }
+
+    let mut remotes = Vec::new();
+    match raw.remotes {
+        None => {}
+        Some(toml::Value::Table(t)) => {
+            for (key, v) in t {
+                let (spec, share_scope) = match v {
+                    toml::Value::Table(item) => (item.get("external"), item.get("shareScope").and_then(|s| s.as_str())),
+                    other => (Some(other), None),
+                };
+                let list: Vec<&str> = match spec {
+                    Some(toml::Value::String(s)) => vec![s.as_str()],
+                    Some(toml::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
+                    _ => vec![],
+                };
+                if list.is_empty() {
+                    errors.push(invalid(
+                        key,
+                        format!("remote \"{key}\" needs an external: \"name@url\", \"commonjs-module ./path\", ..."),
+                        "app2 = \"app2@http://localhost:3002/remoteEntry.js\"",
+                    ));
+                    continue;
+                }
+                let mut externals = Vec::new();
+                for s in list {
+                    match parse_external(s, remote_type) {
+                        Some(e) => externals.push(e),
+                        None => errors.push(invalid(
+                            key,
+                            format!("remote \"{key}\": cannot read \"{s}\""),
+                            "use name@url, or a type prefix: var <expr>, promise <expr>, commonjs-module <path>, module <url>, script name@url",
+                        )),
+                    }
+                }
+                remotes.push(Remote {
+                    key: key.clone(),
+                    externals,
+                    share_scope: share_scope.unwrap_or(default_scope).to_string(),
+                });
+            }
+        }
+        Some(_) => errors.push(invalid("remotes", "remotes must be a table".into(), "[remotes]\napp2 = \"app2@http://localhost:3002/remoteEntry.js\"")),
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Containers {
+        filename: raw.filename.unwrap_or("remoteEntry.js").to_string(),
+        library: if exposes.is_empty() { None } else { Some(library) },
+        exposes,
+        remotes,
+    })
+}
+
+fn parse_external(s: &str, remote_type: &str) -> Option<RemoteExternal> {
+    let s = s.trim();
+    let (ty, rest) = match s.split_once(' ') {
+        Some((t, r)) if matches!(t, "var" | "promise" | "commonjs-module" | "commonjs" | "module" | "script" | "import") => (t, r.trim()),
+        _ => (remote_type, s),
+    };
+    let name_at_url = |r: &str| -> Option<(String, String)> {
+        let (name, url) = r.split_once('@')?;
+        (!name.is_empty() && !url.is_empty()).then(|| (name.to_string(), url.to_string()))
+    };
+    Some(match ty {
+        "var" => RemoteExternal::Var(rest.to_string()),
+        "promise" => RemoteExternal::Promise(rest.to_string()),
+        "commonjs-module" | "commonjs" => RemoteExternal::CommonJsModule(rest.to_string()),
+        "module" | "import" => match name_at_url(rest) {
+            Some((_, url)) => RemoteExternal::Module(url),
+            None => RemoteExternal::Module(rest.to_string()),
+        },
+        _ => {
+            let (global, url) = name_at_url(rest)?;
+            RemoteExternal::Script { global, url }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn externals() {
+        for (s, want) in [
+            (
+                "app2@http://localhost:3002/remoteEntry.js",
+                RemoteExternal::Script {
+                    global: "app2".into(),
+                    url: "http://localhost:3002/remoteEntry.js".into(),
+                },
+            ),
+            ("commonjs-module ./app3/remoteEntry.js", RemoteExternal::CommonJsModule("./app3/remoteEntry.js".into())),
+            ("var window.app4", RemoteExternal::Var("window.app4".into())),
+            ("promise import('x')", RemoteExternal::Promise("import('x')".into())),
+            ("module http://x/remoteEntry.mjs", RemoteExternal::Module("http://x/remoteEntry.mjs".into())),
+        ] {
+            assert_eq!(parse_external(s, "script"), Some(want), "{s}");
+        }
+        assert_eq!(parse_external("no-at-sign", "script"), None);
+    }
+}
