@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::visit::EdgeRef;
 
+use crate::config::BuildConfig;
 use crate::graph::{ImportKind, Module, ModuleGraph, ModuleIdx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,8 @@ pub struct Chunk {
     pub modules: Vec<ModuleIdx>,
     /// Entry chunks: the modules started, in order.
     pub entry_modules: Vec<ModuleIdx>,
+    /// The file name when it is not `<name>.js` (remoteEntry.js).
+    pub file_name: Option<String>,
 }
 
 #[derive(Debug)]
@@ -70,7 +73,7 @@ fn dynamic_targets(graph: &ModuleGraph, modules: &BTreeSet<ModuleIdx>) -> BTreeS
     out
 }
 
-pub fn build_chunks(graph: &ModuleGraph) -> ChunkGraph {
+pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
     let id = |m: &ModuleIdx| graph.module(*m).id().to_string();
     let sorted = |set: &BTreeSet<ModuleIdx>| {
         let mut v: Vec<ModuleIdx> = set.iter().copied().collect();
@@ -82,16 +85,30 @@ pub fn build_chunks(graph: &ModuleGraph) -> ChunkGraph {
     let mut initial: Vec<BTreeSet<ModuleIdx>> = Vec::new();
     let mut reach: Vec<BTreeSet<ModuleIdx>> = Vec::new();
     let mut used_names: BTreeSet<String> = BTreeSet::new();
-    for (name, mods) in &graph.entries {
-        // Every entry's runtime registers this build's provides when a share scope starts.
+    // The container is an entry of its own, written to remoteEntry.js.
+    let mut entries: Vec<(String, Vec<ModuleIdx>, Option<String>)> =
+        graph.entries.iter().map(|(n, m)| (n.clone(), m.clone(), None)).collect();
+    if let Some(container) = graph.container {
+        let file = config.containers.filename.clone();
+        let mut name = file.trim_end_matches(".js").trim_end_matches(".mjs").to_string();
+        while entries.iter().any(|(n, _, _)| *n == name) {
+            name.push('_');
+        }
+        entries.push((name, vec![container], Some(file)));
+    }
+    for (name, mods, file_name) in &entries {
+        // Every entry's runtime registers this build's provides when a share scope starts,
+        // and can reach the remote containers whose init that calls.
         let mut roots = mods.clone();
         roots.extend(graph.provides.iter().copied());
+        roots.extend(graph.remote_containers.iter().copied());
         let set = closure(graph, &roots, false);
         chunks.push(Chunk {
             name: name.clone(),
             kind: ChunkKind::Entry,
             modules: sorted(&set),
             entry_modules: mods.clone(),
+            file_name: file_name.clone(),
         });
         used_names.insert(name.clone());
         initial.push(set);
@@ -129,6 +146,22 @@ pub fn build_chunks(graph: &ModuleGraph) -> ChunkGraph {
     // Names: a chunk loaded by one import() is named after its module (or the import's
     // webpackChunkName); a chunk shared by several imports is "shared-" + its first module.
     let mut magic_names: HashMap<ModuleIdx, String> = HashMap::new();
+    if let Some(Module::ContainerEntry(c)) = graph.container.map(|c| graph.module(c)) {
+        for (key, modules) in &c.exposes {
+            let configured = config.containers.exposes.iter().find(|e| e.key == *key).and_then(|e| e.name.clone());
+            let name = configured.unwrap_or_else(|| {
+                let clean: String = key
+                    .trim_start_matches("./")
+                    .chars()
+                    .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+                    .collect();
+                format!("expose-{}", if clean.is_empty() || clean == "." { "main".into() } else { clean })
+            });
+            for m in modules {
+                magic_names.entry(*m).or_insert_with(|| name.clone());
+            }
+        }
+    }
     for module in &graph.modules {
         if let Module::Normal(m) = module {
             for r in &m.records {
@@ -172,6 +205,7 @@ pub fn build_chunks(graph: &ModuleGraph) -> ChunkGraph {
             kind: ChunkKind::Async,
             modules,
             entry_modules: vec![],
+            file_name: None,
         });
     }
     for v in dynamic_chunks.values_mut() {

@@ -25,7 +25,7 @@ pub fn generate(
     analysis: &AnalysisOutput,
     config: &BuildConfig,
 ) -> Vec<OutputFile> {
-    let chunk_graph = chunks::build_chunks(graph);
+    let chunk_graph = chunks::build_chunks(graph, config);
     let metas: Vec<ModuleMeta> = graph
         .modules
         .iter()

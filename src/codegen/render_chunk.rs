@@ -4,9 +4,11 @@
 use std::fmt::Write;
 
 use super::chunks::{ChunkGraph, ChunkKind};
-use super::render_federation::render_federation_runtime;
+use super::render_federation::{
+    container_entry_code, initial_requirements, remote_container_code, render_federation_runtime,
+};
 use super::transform_module::{CJS_PARAMS, json};
-use crate::config::{BuildConfig, Mode, Target};
+use crate::config::{BuildConfig, LibraryType, Mode, Target};
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
 const RUNTIME_REQUIRE: &str = include_str!("runtime/require.js");
@@ -56,7 +58,7 @@ pub fn render_chunks(
             continue;
         }
         let mut out = String::new();
-        let registry = registry(graph, &chunk.modules, code);
+        let registry = registry(graph, chunks, &chunk.modules, code, config);
         if registry.is_empty() {
             // Only consume-shared nodes: the chunk is runtime data, not a file.
             continue;
@@ -88,7 +90,9 @@ pub fn render_chunks(
             contents: out.into_bytes(),
         });
     }
-    for (i, chunk) in chunks.chunks.iter().enumerate() {
+    let runtime = build_runtime(graph, chunks, &file_names, &chunk_global, config);
+    let runtime_key = format!("__mfbundle_runtime_{}__", build_hash(graph, code));
+    for chunk in &chunks.chunks {
         if chunk.kind != ChunkKind::Entry {
             continue;
         }
@@ -100,60 +104,88 @@ pub fn render_chunks(
             config.target,
             config.mode.as_str()
         );
-        out.push_str("(() => {\nvar __mf_modules__ = {\n");
-        out.push_str(&registry(graph, &chunk.modules, code));
+        let container = chunk
+            .entry_modules
+            .first()
+            .filter(|m| matches!(graph.module(**m), Module::ContainerEntry(_)));
+        let library = config.containers.library.unwrap_or(LibraryType::Var);
+        let global_name = config.name.clone().unwrap_or_else(|| config.unique_name.clone());
+        let opening = match (container, library) {
+            (Some(_), LibraryType::Var) => format!("var {global_name};\n{global_name} = (() => {{\n"),
+            (Some(_), LibraryType::Module) => "var __mf_container__ = (() => {\n".to_string(),
+            _ => "(() => {\n".to_string(),
+        };
+        out.push_str(&opening);
+        // This file's modules; the runtime is created by the first file of this build that
+        // runs on the page and reused by the others (remoteEntry.js next to main.js), so no
+        // module is ever evaluated twice.
+        out.push_str("var __mf_file_modules__ = {\n");
+        out.push_str(&registry(graph, chunks, &chunk.modules, code, config));
         out.push_str("};\n");
-        out.push_str(RUNTIME_REQUIRE);
-        out.push_str(RUNTIME_ESM);
-        let async_chunks = chunks.reachable_async.get(&i).cloned().unwrap_or_default();
-        if !async_chunks.is_empty() {
-            out.push_str("var __mf_chunk_files__ = {\n");
-            for c in &async_chunks {
-                let _ = writeln!(
-                    out,
-                    "  {}: {},",
-                    json(&chunks.chunks[*c].name),
-                    json(&file_names[*c])
-                );
-            }
-            out.push_str("};\n");
-            let _ = writeln!(out, "var __mf_this_chunk__ = {};", json(&chunk.name));
-            match config.target {
-                Target::Web => {
-                    if config.public_path == "auto" {
-                        out.push_str(RUNTIME_PUBLIC_PATH_AUTO);
-                    } else {
-                        let _ = writeln!(out, "__mf_require__.p = {};", json(&config.public_path));
-                    }
-                    let _ = writeln!(out, "var __mf_chunk_global__ = {};", json(&chunk_global));
-                    out.push_str(RUNTIME_CHUNKS_WEB);
-                }
-                Target::Node => out.push_str(RUNTIME_CHUNKS_NODE),
-            }
-        }
-        let (federation, initial_consumes) = render_federation_runtime(graph, chunks, i, config);
-        out.push_str(&federation);
+        out.push_str(
+            "var __mf_page__ = typeof globalThis !== \"undefined\" ? globalThis : typeof self !== \"undefined\" ? self : {};\n",
+        );
+        let _ = writeln!(out, "var __mf_require__ = __mf_page__[{}];", json(&runtime_key));
+        out.push_str("if (!__mf_require__) {\n__mf_require__ = (function () {\nvar __mf_modules__ = {};\n");
+        out.push_str(&runtime);
+        out.push_str("return __mf_require__;\n})();\n");
+        let _ = writeln!(out, "__mf_page__[{}] = __mf_require__;\n}}", json(&runtime_key));
+        out.push_str(
+            "for (var __mf_id__ in __mf_file_modules__) {\n  if (!__mf_require__.o(__mf_require__.m, __mf_id__)) __mf_require__.m[__mf_id__] = __mf_file_modules__[__mf_id__];\n}\n",
+        );
+        let (consumes, remotes) = initial_requirements(graph, chunk);
         let starts: Vec<String> = chunk
             .entry_modules
             .iter()
-            .map(|m| format!("__mf_require__({});", json(graph.module(*m).id())))
+            .map(|m| format!("__mf_require__({})", json(graph.module(*m).id())))
             .collect();
-        if initial_consumes.is_empty() {
+        if let Some(c) = container {
+            let id = json(graph.module(*c).id());
+            match library {
+                LibraryType::Var | LibraryType::Module => {
+                    let _ = writeln!(out, "return __mf_require__({id});");
+                }
+                LibraryType::CommonJsModule => {
+                    let _ = writeln!(out, "module.exports = __mf_require__({id});");
+                }
+                LibraryType::Global => {
+                    let _ = writeln!(out, "__mf_page__[{}] = __mf_require__({id});", json(&global_name));
+                }
+                LibraryType::Window => {
+                    let _ = writeln!(out, "window[{}] = __mf_require__({id});", json(&global_name));
+                }
+                LibraryType::SelfGlobal => {
+                    let _ = writeln!(out, "self[{}] = __mf_require__({id});", json(&global_name));
+                }
+            }
+        } else if consumes.is_empty() && remotes.is_empty() {
             for s in starts {
-                let _ = writeln!(out, "{s}");
+                let _ = writeln!(out, "{s};");
             }
         } else {
-            let ids: Vec<String> = initial_consumes.iter().map(|c| json(c)).collect();
+            // The entry's shared modules and remote modules are resolved before any of its
+            // modules runs: no bootstrap file is needed.
+            let list = |ids: &[String]| ids.iter().map(|c| json(c)).collect::<Vec<_>>().join(", ");
+            let mut waits = Vec::new();
+            if !consumes.is_empty() {
+                waits.push(format!("__mf_require__.consume([{}])", list(&consumes)));
+            }
+            if !remotes.is_empty() {
+                waits.push(format!("__mf_require__.remotes([{}])", list(&remotes)));
+            }
             let _ = writeln!(
                 out,
-                "__mf_require__.consume([{}]).then(function () {{\n  {}\n}});",
-                ids.join(", "),
-                starts.join("\n  ")
+                "Promise.all([{}]).then(function () {{\n  {};\n}});",
+                waits.join(", "),
+                starts.join(";\n  ")
             );
         }
         out.push_str("})();\n");
+        if container.is_some() && library == LibraryType::Module {
+            out.push_str("var get = __mf_container__.get;\nvar init = __mf_container__.init;\nexport { get, init };\n");
+        }
         files.push(OutputFile {
-            name: format!("{}.js", chunk.name),
+            name: chunk.file_name.clone().unwrap_or_else(|| format!("{}.js", chunk.name)),
             contents: out.into_bytes(),
         });
     }
@@ -161,7 +193,72 @@ pub fn render_chunks(
     files
 }
 
-fn registry(graph: &ModuleGraph, modules: &[ModuleIdx], code: &ModuleCode) -> String {
+/// The runtime every entry file of this build carries (identical in all of them): module
+/// system, chunk loading with the whole build's chunk files, federation.
+fn build_runtime(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    file_names: &[String],
+    chunk_global: &str,
+    config: &BuildConfig,
+) -> String {
+    let mut out = String::new();
+    out.push_str(RUNTIME_REQUIRE);
+    out.push_str(RUNTIME_ESM);
+    let async_chunks: Vec<usize> = (0..chunks.chunks.len())
+        .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)
+        .collect();
+    let needs_script_loader = config.target == Target::Web
+        && config
+            .containers
+            .remotes
+            .iter()
+            .any(|r| r.externals.iter().any(|e| matches!(e, crate::config::RemoteExternal::Script { .. })));
+    if !async_chunks.is_empty() || needs_script_loader {
+        out.push_str("var __mf_chunk_files__ = {\n");
+        for c in &async_chunks {
+            if !file_names[*c].is_empty() {
+                let _ = writeln!(out, "  {}: {},", json(&chunks.chunks[*c].name), json(&file_names[*c]));
+            }
+        }
+        out.push_str("};\nvar __mf_this_chunk__ = null;\n");
+        match config.target {
+            Target::Web => {
+                if config.public_path == "auto" {
+                    out.push_str(RUNTIME_PUBLIC_PATH_AUTO);
+                } else {
+                    let _ = writeln!(out, "__mf_require__.p = {};", json(&config.public_path));
+                }
+                let _ = writeln!(out, "var __mf_chunk_global__ = {};", json(chunk_global));
+                out.push_str(RUNTIME_CHUNKS_WEB);
+            }
+            Target::Node => out.push_str(RUNTIME_CHUNKS_NODE),
+        }
+    }
+    out.push_str(&render_federation_runtime(graph, chunks, config));
+    out
+}
+
+/// Identifies this build's output, so that its entry files share one runtime on a page and
+/// never share it with another build's.
+fn build_hash(graph: &ModuleGraph, code: &ModuleCode) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (m, c) in graph.modules.iter().zip(code) {
+        h.update(m.id().as_bytes());
+        if let Some((_, body)) = c {
+            h.update(body.as_bytes());
+        }
+    }
+    format!("{:016x}", h.digest())[..12].to_string()
+}
+
+fn registry(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    modules: &[ModuleIdx],
+    code: &ModuleCode,
+    config: &BuildConfig,
+) -> String {
     let mut out = String::new();
     for &m in modules {
         let module = graph.module(m);
@@ -180,6 +277,22 @@ fn registry(graph: &ModuleGraph, modules: &[ModuleIdx], code: &ModuleCode) -> St
                     "{}: (function ({CJS_PARAMS}) {{\nmodule.exports = require({});\n}}),",
                     json(id),
                     json(&e.request)
+                );
+            }
+            (Module::ContainerEntry(c), _) => {
+                let _ = write!(
+                    out,
+                    "{}: (function ({CJS_PARAMS}) {{\n{}}}),\n",
+                    json(id),
+                    container_entry_code(graph, chunks, c)
+                );
+            }
+            (Module::RemoteContainer(c), _) => {
+                let _ = write!(
+                    out,
+                    "{}: (function ({CJS_PARAMS}) {{\n{}}}),\n",
+                    json(id),
+                    remote_container_code(&config.containers.remotes[c.remote])
                 );
             }
             _ => {

@@ -1,27 +1,32 @@
 //! The federation part of an entry chunk's runtime: this build's provides, the consumes its
 //! chunks need, which chunk needs which consume, and the consumes to resolve before startup.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::chunks::{ChunkGraph, ChunkKind};
+use super::chunks::{Chunk, ChunkGraph, ChunkKind};
 use super::transform_module::json;
-use crate::config::BuildConfig;
-use crate::graph::{ConsumeSharedModule, Module, ModuleGraph, ModuleIdx};
+use crate::config::{BuildConfig, Remote, RemoteExternal};
+use crate::graph::{ConsumeSharedModule, ContainerEntryModule, Module, ModuleGraph, ModuleIdx};
 
 const RUNTIME_SEMVER: &str = include_str!("../federation/runtime/semver.js");
 const RUNTIME_SHARING: &str = include_str!("../federation/runtime/sharing.js");
 const RUNTIME_CONSUMES: &str = include_str!("../federation/runtime/consumes.js");
+const RUNTIME_REMOTES: &str = include_str!("../federation/runtime/remotes.js");
 
-pub const RUNTIME_FILES: [(&str, &str); 3] = [
+pub const RUNTIME_FILES: [(&str, &str); 4] = [
     ("semver.js", RUNTIME_SEMVER),
     ("sharing.js", RUNTIME_SHARING),
     ("consumes.js", RUNTIME_CONSUMES),
+    ("remotes.js", RUNTIME_REMOTES),
 ];
 
 /// Whether an entry's runtime needs share scopes: the build shares, or user code reads
 /// `__webpack_share_scopes__` / `__webpack_init_sharing__`.
 pub fn needs_sharing(graph: &ModuleGraph, config: &BuildConfig) -> bool {
     !config.shared.is_empty()
+        || graph.container.is_some()
+        || !graph.remote_containers.is_empty()
         || graph.modules.iter().any(|m| {
             m.as_normal().is_some_and(|n| {
                 n.source.contains("__webpack_share_scopes__")
@@ -30,32 +35,33 @@ pub fn needs_sharing(graph: &ModuleGraph, config: &BuildConfig) -> bool {
         })
 }
 
-/// `function () { return <factory or Promise of factory>; }` loading `module` (its chunks
-/// first, unless `eager`).
-fn module_getter(
-    graph: &ModuleGraph,
-    chunks: &ChunkGraph,
-    module: ModuleIdx,
-    eager: bool,
-) -> String {
-    let require = format!(
-        "function () {{ return __mf_require__({}); }}",
-        json(graph.module(module).id())
-    );
+/// `function () { return <factory or Promise of factory>; }` loading `modules` (their
+/// chunks first, unless `eager`). Several modules (a multi-import expose) all run in order;
+/// the last one's exports count.
+fn module_getter(graph: &ModuleGraph, chunks: &ChunkGraph, modules: &[ModuleIdx], eager: bool) -> String {
+    let calls: Vec<String> = modules
+        .iter()
+        .map(|m| format!("__mf_require__({})", json(graph.module(*m).id())))
+        .collect();
+    let require = format!("function () {{ return ({}); }}", calls.join(", "));
     if eager {
         return format!("function () {{ return {require}; }}");
     }
-    match chunks.dynamic_chunks.get(&module) {
-        Some(ids) if !ids.is_empty() => {
-            let ids: Vec<String> = ids.iter().map(|c| json(c)).collect();
-            format!(
-                "function () {{ return __mf_require__.e([{}]).then(function () {{ return {require}; }}); }}",
-                ids.join(", ")
-            )
-        }
-        _ => format!(
-            "function () {{ return Promise.resolve().then(function () {{ return {require}; }}); }}"
-        ),
+    let mut ids: Vec<String> = modules
+        .iter()
+        .filter_map(|m| chunks.dynamic_chunks.get(m))
+        .flatten()
+        .map(|c| json(c))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    if ids.is_empty() {
+        format!("function () {{ return Promise.resolve().then(function () {{ return {require}; }}); }}")
+    } else {
+        format!(
+            "function () {{ return __mf_require__.e([{}]).then(function () {{ return {require}; }}); }}",
+            ids.join(", ")
+        )
     }
 }
 
@@ -70,128 +76,219 @@ fn loader_name(c: &ConsumeSharedModule) -> &'static str {
     }
 }
 
-/// Runtime text for entry chunk `entry`, placed after chunk loading; and the consumes its
-/// startup must resolve first.
-pub fn render_federation_runtime(
-    graph: &ModuleGraph,
-    chunks: &ChunkGraph,
-    entry: usize,
-    config: &BuildConfig,
-) -> (String, Vec<String>) {
+/// The federation runtime of the build (the same in every entry file): provides, consumes,
+/// remotes, and which async chunk needs which of them.
+pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, config: &BuildConfig) -> String {
     let mut out = String::new();
     if !needs_sharing(graph, config) {
-        return (out, Vec::new());
+        return out;
     }
-    let entry_chunk = &chunks.chunks[entry];
-    let async_chunks = chunks
-        .reachable_async
-        .get(&entry)
-        .cloned()
-        .unwrap_or_default();
+    let async_chunks: Vec<usize> = (0..chunks.chunks.len())
+        .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)
+        .collect();
+    let of_kind = |chunk: usize, pick: fn(&Module) -> bool| -> Vec<String> {
+        chunks.chunks[chunk]
+            .modules
+            .iter()
+            .filter(|m| pick(graph.module(**m)))
+            .map(|m| json(graph.module(*m).id()))
+            .collect()
+    };
 
     // Provides, by scope, in id order.
-    let mut by_scope: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    let mut by_scope: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut provides: Vec<ModuleIdx> = graph.provides.clone();
     provides.sort_by_key(|p| graph.module(*p).id().to_string());
     for p in provides {
-        let Module::ProvideShared(ps) = graph.module(p) else {
-            continue;
-        };
+        let Module::ProvideShared(ps) = graph.module(p) else { continue };
         by_scope.entry(&ps.share_scope).or_default().push(format!(
             "[{}, {}, {}, {}]",
             json(&ps.share_key),
             json(ps.version.as_deref().unwrap_or("0")),
-            module_getter(graph, chunks, ps.module, ps.eager),
+            module_getter(graph, chunks, &[ps.module], ps.eager),
             u8::from(ps.eager)
         ));
     }
-    let _ = writeln!(
-        out,
-        "var __mf_unique_name__ = {};",
-        json(&config.unique_name)
-    );
+    let _ = writeln!(out, "var __mf_unique_name__ = {};", json(&config.unique_name));
     out.push_str("var __mf_provides__ = {\n");
     for (scope, list) in &by_scope {
-        let _ = writeln!(
-            out,
-            "  {}: [\n    {}\n  ],",
-            json(scope),
-            list.join(",\n    ")
-        );
+        let _ = writeln!(out, "  {}: [\n    {}\n  ],", json(scope), list.join(",\n    "));
     }
     out.push_str("};\n");
-    out.push_str("var __mf_init_remotes__ = function () {};\n");
-    out.push_str(RUNTIME_SHARING);
-
-    // Consumes this entry can reach.
-    let consumes_of = |chunk: usize| -> Vec<ModuleIdx> {
-        chunks.chunks[chunk]
-            .modules
-            .iter()
-            .copied()
-            .filter(|m| matches!(graph.module(*m), Module::ConsumeShared(_)))
-            .collect()
-    };
-    let mut all: Vec<ModuleIdx> = consumes_of(entry);
-    for &c in &async_chunks {
-        all.extend(consumes_of(c));
-    }
-    all.sort_by_key(|m| graph.module(*m).id().to_string());
-    all.dedup();
-    if all.is_empty() {
-        return (out, Vec::new());
-    }
-    out.push_str(RUNTIME_SEMVER);
-    out.push_str("var __mf_consumes__ = {\n");
-    for &c in &all {
-        let Module::ConsumeShared(cs) = graph.module(c) else {
-            continue;
-        };
-        let fallback = cs
-            .fallback
-            .map(|f| module_getter(graph, chunks, f, cs.eager))
-            .unwrap_or_else(|| "undefined".into());
-        let _ = writeln!(
-            out,
-            "  {}: [{}, {}, {}, {}, {}, {}],",
-            json(&cs.id),
-            json(loader_name(cs)),
-            json(&cs.share_scope),
-            json(&cs.share_key),
-            cs.eager,
-            cs.required_version
-                .as_deref()
-                .map(json)
-                .unwrap_or_else(|| "undefined".into()),
-            fallback
-        );
-    }
-    out.push_str("};\nvar __mf_chunk_consumes__ = {\n");
-    for &c in &async_chunks {
-        debug_assert_eq!(chunks.chunks[c].kind, ChunkKind::Async);
-        let ids: Vec<String> = consumes_of(c)
-            .iter()
-            .map(|m| json(graph.module(*m).id()))
-            .collect();
-        if !ids.is_empty() {
-            let _ = writeln!(
-                out,
-                "  {}: [{}],",
-                json(&chunks.chunks[c].name),
-                ids.join(", ")
-            );
+    // Share-scope init calls `init` on every remote container that uses the scope.
+    let mut remote_scopes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for &c in &graph.remote_containers {
+        if let Module::RemoteContainer(rc) = graph.module(c) {
+            remote_scopes.entry(&rc.share_scope).or_default().push(json(&rc.id));
         }
     }
+    out.push_str("var __mf_init_remotes__ = function (name, initExternal) {\n");
+    for (scope, ids) in &remote_scopes {
+        let _ = writeln!(
+            out,
+            "  if (name === {}) {{ {} }}",
+            json(scope),
+            ids.iter().map(|i| format!("initExternal({i});")).collect::<Vec<_>>().join(" ")
+        );
+    }
     out.push_str("};\n");
-    out.push_str(RUNTIME_CONSUMES);
-    // Non-eager consumes of the entry chunk are resolved before any module runs, so an entry
-    // can import a shared module directly (no bootstrap file). Eager ones resolve on first
-    // use, synchronously, as in webpack.
-    let initial: Vec<String> = consumes_of(entry)
-        .into_iter()
-        .filter(|m| matches!(graph.module(*m), Module::ConsumeShared(c) if !c.eager))
-        .map(|m| graph.module(m).id().to_string())
+    out.push_str(RUNTIME_SHARING);
+
+    let mut consumes: Vec<ModuleIdx> = (0..graph.modules.len() as u32)
+        .map(ModuleIdx)
+        .filter(|m| matches!(graph.module(*m), Module::ConsumeShared(_)))
         .collect();
-    let _ = entry_chunk;
-    (out, initial)
+    consumes.sort_by_key(|m| graph.module(*m).id().to_string());
+    if !consumes.is_empty() {
+        out.push_str(RUNTIME_SEMVER);
+        out.push_str("var __mf_consumes__ = {\n");
+        for &c in &consumes {
+            let Module::ConsumeShared(cs) = graph.module(c) else { continue };
+            let fallback = cs
+                .fallback
+                .map(|f| module_getter(graph, chunks, &[f], cs.eager))
+                .unwrap_or_else(|| "undefined".into());
+            let _ = writeln!(
+                out,
+                "  {}: [{}, {}, {}, {}, {}, {}],",
+                json(&cs.id),
+                json(loader_name(cs)),
+                json(&cs.share_scope),
+                json(&cs.share_key),
+                cs.eager,
+                cs.required_version.as_deref().map(json).unwrap_or_else(|| "undefined".into()),
+                fallback
+            );
+        }
+        out.push_str("};\nvar __mf_chunk_consumes__ = {\n");
+        for &c in &async_chunks {
+            let ids = of_kind(c, |m| matches!(m, Module::ConsumeShared(_)));
+            if !ids.is_empty() {
+                let _ = writeln!(out, "  {}: [{}],", json(&chunks.chunks[c].name), ids.join(", "));
+            }
+        }
+        out.push_str("};\n");
+        out.push_str(RUNTIME_CONSUMES);
+    }
+
+    let mut remotes: Vec<ModuleIdx> = (0..graph.modules.len() as u32)
+        .map(ModuleIdx)
+        .filter(|m| matches!(graph.module(*m), Module::Remote(_)))
+        .collect();
+    remotes.sort_by_key(|m| graph.module(*m).id().to_string());
+    if !remotes.is_empty() {
+        out.push_str("var __mf_remotes__ = {\n");
+        for &r in &remotes {
+            let Module::Remote(rm) = graph.module(r) else { continue };
+            let _ = writeln!(
+                out,
+                "  {}: [{}, {}, {}],",
+                json(&rm.id),
+                json(&rm.share_scope),
+                json(&rm.request),
+                json(graph.module(rm.container).id())
+            );
+        }
+        out.push_str("};\nvar __mf_chunk_remotes__ = {\n");
+        for &c in &async_chunks {
+            let ids = of_kind(c, |m| matches!(m, Module::Remote(_)));
+            if !ids.is_empty() {
+                let _ = writeln!(out, "  {}: [{}],", json(&chunks.chunks[c].name), ids.join(", "));
+            }
+        }
+        out.push_str("};\n");
+        out.push_str(RUNTIME_REMOTES);
+    }
+    out
+}
+
+/// The consumes (non-eager: eager ones resolve on first use, as in webpack) and remote
+/// modules of an entry chunk, which its startup resolves before running any module.
+pub fn initial_requirements(graph: &ModuleGraph, chunk: &Chunk) -> (Vec<String>, Vec<String>) {
+    let mut consumes = Vec::new();
+    let mut remotes = Vec::new();
+    for &m in &chunk.modules {
+        match graph.module(m) {
+            Module::ConsumeShared(c) if !c.eager => consumes.push(c.id.clone()),
+            Module::Remote(r) => remotes.push(r.id.clone()),
+            _ => {}
+        }
+    }
+    (consumes, remotes)
+}
+
+/// The container object of remoteEntry.js, as webpack's ContainerEntryModule writes it.
+pub fn container_entry_code(graph: &ModuleGraph, chunks: &ChunkGraph, c: &ContainerEntryModule) -> String {
+    let mut out = String::from("var moduleMap = {\n");
+    for (key, modules) in &c.exposes {
+        let _ = writeln!(out, "  {}: {},", json(key), module_getter(graph, chunks, modules, false));
+    }
+    out.push_str("};\n");
+    let _ = write!(
+        out,
+        r#"var get = function (module, getScope) {{
+  __mf_require__.R = getScope;
+  getScope = __mf_require__.o(moduleMap, module)
+    ? moduleMap[module]()
+    : Promise.resolve().then(function () {{
+        throw new Error('Module "' + module + '" does not exist in container.');
+      }});
+  __mf_require__.R = undefined;
+  return getScope;
+}};
+var init = function (shareScope, initScope) {{
+  if (!__mf_require__.S) return;
+  var name = {scope};
+  var oldScope = __mf_require__.S[name];
+  if (oldScope && oldScope !== shareScope) throw new Error("Container initialization failed as it has already been initialized with a different share scope");
+  __mf_require__.S[name] = shareScope;
+  return __mf_require__.I(name, initScope);
+}};
+__mf_require__.d(exports, {{
+  get: function () {{ return get; }},
+  init: function () {{ return init; }}
+}});
+"#,
+        scope = json(&c.share_scope)
+    );
+    out
+}
+
+/// How a remote container is obtained: a Promise of it or the container itself.
+pub fn remote_container_code(remote: &Remote) -> String {
+    let one = |e: &RemoteExternal| -> String {
+        match e {
+            RemoteExternal::Script { global, url } => format!(
+                r#"new Promise(function (resolve, reject) {{
+  if (typeof __mf_page__[{g}] !== "undefined") return resolve();
+  var error = new Error();
+  __mf_require__.l({u}, function (event) {{
+    if (typeof __mf_page__[{g}] !== "undefined") return resolve();
+    var errorType = event && (event.type === "load" ? "missing" : event.type);
+    var realSrc = event && event.target && event.target.src;
+    error.message = "Loading script failed.\n(" + errorType + ": " + realSrc + ")";
+    error.name = "ScriptExternalLoadError";
+    error.type = errorType;
+    error.request = realSrc;
+    reject(error);
+  }}, {g});
+}}).then(function () {{ return __mf_page__[{g}]; }})"#,
+                g = json(global),
+                u = json(url)
+            ),
+            RemoteExternal::Var(expr) | RemoteExternal::Promise(expr) => format!("({expr})"),
+            RemoteExternal::CommonJsModule(path) => format!("require({})", json(path)),
+            RemoteExternal::Module(url) => format!("import({})", json(url)),
+        }
+    };
+    if remote.externals.len() == 1 {
+        format!("module.exports = {};\n", one(&remote.externals[0]))
+    } else {
+        let alternatives: Vec<String> = remote
+            .externals
+            .iter()
+            .map(|e| format!("function () {{ return {}; }}", one(e)))
+            .collect();
+        format!("module.exports = __mf_require__.firstContainer([\n{}\n]);\n", alternatives.join(",\n"))
+    }
 }

@@ -31,6 +31,8 @@ pub enum Code {
     ConfigNotFound,
     /// An entry that does not resolve to a file.
     EntryNotFound,
+    /// An exposed module that does not resolve to a file.
+    ExposeNotFound,
     /// A consumed package whose required version cannot be determined (webpack's warning).
     SharedRequiredVersionUnknown,
     /// A provided module whose version cannot be determined (webpack's warning).
@@ -43,6 +45,12 @@ pub enum Code {
     SharedUnused,
     /// An eager shared module that synchronously requires a non-eager one.
     SharedEagerRequiresLazy,
+    /// A remote key that is also an installed package: the remote wins.
+    RemoteShadowsPackage,
+    /// A remote whose share scope this build does not share anything in.
+    RemoteScopeNotShared,
+    /// A remote of type script in a Node build.
+    RemoteTypeUnsupported,
     /// A file that cannot be read.
     ReadFailed,
     /// The output directory cannot be written.
@@ -50,7 +58,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 20] = [
+    pub const ALL: [Code; 24] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -63,12 +71,16 @@ impl Code {
         Code::ConfigUnknownKey,
         Code::ConfigNotFound,
         Code::EntryNotFound,
+        Code::ExposeNotFound,
         Code::SharedRequiredVersionUnknown,
         Code::SharedVersionUnknown,
         Code::SharedSingletonConflict,
         Code::SharedVersionUnaccepted,
         Code::SharedUnused,
         Code::SharedEagerRequiresLazy,
+        Code::RemoteShadowsPackage,
+        Code::RemoteScopeNotShared,
+        Code::RemoteTypeUnsupported,
         Code::ReadFailed,
         Code::WriteFailed,
     ];
@@ -87,12 +99,16 @@ impl Code {
             Code::ConfigUnknownKey => "MF2002",
             Code::ConfigNotFound => "MF2003",
             Code::EntryNotFound => "MF2004",
+            Code::ExposeNotFound => "MF2005",
             Code::SharedRequiredVersionUnknown => "MF4001",
             Code::SharedVersionUnknown => "MF4002",
             Code::SharedSingletonConflict => "MF4003",
             Code::SharedVersionUnaccepted => "MF4004",
             Code::SharedUnused => "MF4005",
             Code::SharedEagerRequiresLazy => "MF4006",
+            Code::RemoteShadowsPackage => "MF4101",
+            Code::RemoteScopeNotShared => "MF4102",
+            Code::RemoteTypeUnsupported => "MF4103",
             Code::ReadFailed => "MF3001",
             Code::WriteFailed => "MF3002",
         }
@@ -106,7 +122,9 @@ impl Code {
             | Code::SharedSingletonConflict
             | Code::SharedVersionUnaccepted
             | Code::SharedUnused
-            | Code::SharedEagerRequiresLazy => Severity::Warning,
+            | Code::SharedEagerRequiresLazy
+            | Code::RemoteShadowsPackage
+            | Code::RemoteScopeNotShared => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -121,6 +139,8 @@ impl Code {
                 | Code::SharedVersionUnaccepted
                 | Code::SharedUnused
                 | Code::SharedEagerRequiresLazy
+                | Code::RemoteShadowsPackage
+                | Code::RemoteScopeNotShared
         )
     }
 

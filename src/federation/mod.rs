@@ -5,8 +5,10 @@
 //! - `matcher.rs`: which requests and files `shared` applies to (used by the scan)
 //! - `package_json.rs`: versions from package.json files
 //! - `shared_nodes.rs`: the consume and provide nodes and their diagnostics
+//! - `container_nodes.rs`: the container entry, remote modules and remote containers
 //! - `runtime/*.js`: share scopes and consume loaders in the output
 
+mod container_nodes;
 pub mod matcher;
 pub mod package_json;
 mod shared_nodes;
@@ -16,10 +18,15 @@ use crate::diagnostics::Severity;
 use crate::graph::ScanOutput;
 
 pub fn apply(mut scan: ScanOutput, config: &BuildConfig) -> ScanOutput {
-    if config.shared.is_empty() {
+    let containers = &config.containers;
+    if config.shared.is_empty() && containers.exposes.is_empty() && containers.remotes.is_empty() {
         return scan;
     }
-    let mut diagnostics = shared_nodes::create_shared_nodes(&mut scan, config);
+    let mut diagnostics = Vec::new();
+    if !config.shared.is_empty() {
+        diagnostics.extend(shared_nodes::create_shared_nodes(&mut scan, config));
+    }
+    diagnostics.extend(container_nodes::create_container_nodes(&mut scan, config));
     if config.strict_federation {
         for d in &mut diagnostics {
             if d.code.is_federation() {

@@ -101,6 +101,7 @@ impl Collector<'_> {
             span,
             chunk_name,
             shared: None,
+            remote: None,
             target: (),
         });
         i

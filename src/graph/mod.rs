@@ -31,6 +31,11 @@ pub struct ModuleGraph {
     pub entries: Vec<(String, Vec<ModuleIdx>)>,
     /// Provide-shared nodes: registered by every entry's runtime when a share scope starts.
     pub provides: Vec<ModuleIdx>,
+    /// Remote containers: every entry's runtime can obtain them (share-scope init calls their
+    /// `init`).
+    pub remote_containers: Vec<ModuleIdx>,
+    /// The container published in remoteEntry.js, if the build exposes modules.
+    pub container: Option<ModuleIdx>,
 }
 
 impl ModuleGraph {
@@ -77,7 +82,17 @@ impl ModuleGraph {
                     };
                     self.graph.add_edge(from, p.module.0.into(), kind);
                 }
-                Module::External(_) | Module::Empty(_) => {}
+                Module::ContainerEntry(c) => {
+                    for (_, modules) in &c.exposes {
+                        for m in modules {
+                            self.graph.add_edge(from, m.0.into(), ImportKind::SharedAsync);
+                        }
+                    }
+                }
+                Module::Remote(r) => {
+                    self.graph.add_edge(from, r.container.0.into(), ImportKind::Static);
+                }
+                Module::External(_) | Module::Empty(_) | Module::RemoteContainer(_) => {}
             }
         }
     }
@@ -88,5 +103,7 @@ pub struct ScanOutput {
     /// Modules that `shared` items provide (possibly repeated); the federation stage turns
     /// them into provide-shared nodes.
     pub provides: Vec<ProvideHit>,
+    /// Exposed key -> its modules (resolved from the project root), in config order.
+    pub exposes: Vec<(String, Vec<ModuleIdx>)>,
     pub diagnostics: Diagnostics,
 }

@@ -32,6 +32,12 @@ pub enum Module {
     ConsumeShared(ConsumeSharedModule),
     /// A module this build offers to the share scope. Created by the federation stage.
     ProvideShared(ProvideSharedModule),
+    /// The container this build publishes in remoteEntry.js (`get`, `init`).
+    ContainerEntry(ContainerEntryModule),
+    /// A module of another build's container (`app2/Button`), loaded at run time.
+    Remote(RemoteModule),
+    /// Another build's container object, obtained as its remote config says.
+    RemoteContainer(RemoteContainerModule),
 }
 
 impl Module {
@@ -43,6 +49,9 @@ impl Module {
             Module::Empty(m) => &m.id,
             Module::ConsumeShared(m) => &m.id,
             Module::ProvideShared(m) => &m.id,
+            Module::ContainerEntry(m) => &m.id,
+            Module::Remote(m) => &m.id,
+            Module::RemoteContainer(m) => &m.id,
         }
     }
 
@@ -58,13 +67,14 @@ impl Module {
         match self {
             Module::Normal(m) => m.format,
             Module::External(_) | Module::Empty(_) => ModuleFormat::CommonJs,
-            Module::ConsumeShared(_) | Module::ProvideShared(_) => ModuleFormat::Dynamic,
+            Module::ConsumeShared(_) | Module::ProvideShared(_) | Module::Remote(_) => ModuleFormat::Dynamic,
+            Module::ContainerEntry(_) | Module::RemoteContainer(_) => ModuleFormat::CommonJs,
         }
     }
 
     /// Modules whose code lives in the registry (federation nodes are runtime data).
     pub fn has_registry_code(&self) -> bool {
-        !matches!(self, Module::ConsumeShared(_) | Module::ProvideShared(_))
+        !matches!(self, Module::ConsumeShared(_) | Module::ProvideShared(_) | Module::Remote(_))
     }
 }
 
@@ -132,6 +142,35 @@ pub struct ConsumeSharedModule {
 }
 
 #[derive(Debug, Clone)]
+pub struct ContainerEntryModule {
+    /// `webpack/container/entry/<name>`, as webpack names it.
+    pub id: String,
+    pub share_scope: String,
+    /// Exposed key (`./Button`) -> modules evaluated in order (the last one's exports are
+    /// returned).
+    pub exposes: Vec<(String, Vec<ModuleIdx>)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RemoteModule {
+    /// `webpack/container/remote/<key>/<request>`, as webpack names it.
+    pub id: String,
+    /// What the container is asked for: `./Button`, or `.` for the remote's key alone.
+    pub request: String,
+    pub share_scope: String,
+    pub container: ModuleIdx,
+}
+
+#[derive(Debug, Clone)]
+pub struct RemoteContainerModule {
+    /// `webpack/container/reference/<key>`: the text webpack's error messages name.
+    pub id: String,
+    /// Index of the remote in the configuration.
+    pub remote: usize,
+    pub share_scope: String,
+}
+
+#[derive(Debug, Clone)]
 pub struct ProvideSharedModule {
     pub id: String,
     pub share_scope: String,
@@ -178,6 +217,8 @@ pub struct ImportRecord<T = ModuleIdx> {
     /// The request matched a `shared` item: the federation stage retargets it to a
     /// consume-shared node (whose fallback is `target`, unless `import = false`).
     pub shared: Option<SharedRequest>,
+    /// The request names a module of a remote container: (remote index, `./Button`).
+    pub remote: Option<(usize, String)>,
     pub target: T,
 }
 
@@ -265,6 +306,9 @@ impl std::fmt::Debug for Module {
             Module::Empty(m) => m.fmt(f),
             Module::ConsumeShared(m) => m.fmt(f),
             Module::ProvideShared(m) => m.fmt(f),
+            Module::ContainerEntry(m) => m.fmt(f),
+            Module::Remote(m) => m.fmt(f),
+            Module::RemoteContainer(m) => m.fmt(f),
         }
     }
 }

@@ -147,6 +147,28 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
         entries.push((name.clone(), idxs));
     }
 
+    // Exposed modules are roots too: the container loads them on `get`.
+    let mut exposes = Vec::new();
+    for expose in &config.containers.exposes {
+        let mut idxs = Vec::new();
+        for request in &expose.imports {
+            match resolvers.resolve(&config.root, request, ImportKind::Static) {
+                Ok(resolved @ Resolved::File { .. }) => {
+                    idxs.push(intern(resolved, &mut table, &mut slots, &mut frontier, config));
+                }
+                Ok(_) | Err(_) => diagnostics.push(
+                    Diagnostic::new(
+                        Code::ExposeNotFound,
+                        format!("exposed module \"{}\" does not resolve: \"{request}\"", expose.key),
+                    )
+                    .at(config_location(request))
+                    .hint("exposes map a name to a file of this project, relative to federation.toml: \"./Button\" = \"./src/Button.js\""),
+                ),
+            }
+        }
+        exposes.push((expose.key.clone(), idxs));
+    }
+
     let mut records_by_module: Vec<Vec<ImportRecord<()>>> = Vec::new();
     let mut resolved_targets: Vec<Vec<Option<ModuleIdx>>> = Vec::new();
     while !frontier.is_empty() {
@@ -224,6 +246,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
                 span: r.span,
                 chunk_name: r.chunk_name,
                 shared: r.shared,
+                remote: r.remote,
                 target,
             });
         }
@@ -235,8 +258,11 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
             graph,
             entries,
             provides: Vec::new(),
+            remote_containers: Vec::new(),
+            container: None,
         },
         provides,
+        exposes,
         diagnostics,
     }
 }
@@ -371,6 +397,19 @@ fn scan_one(
     for (index, record) in records.iter_mut().enumerate() {
         let loc =
             || Location::from_range(&id, &source, record.span.0 as usize, record.span.1 as usize);
+        // `app2` and `app2/...` name modules of a remote container: nothing to resolve.
+        if let Some((n, remote)) = config
+            .containers
+            .remotes
+            .iter()
+            .enumerate()
+            .find(|(_, r)| record.request == r.key || record.request.starts_with(&format!("{}/", r.key)))
+        {
+            let rest = &record.request[remote.key.len()..];
+            record.remote = Some((n, if rest.is_empty() { ".".to_string() } else { format!(".{rest}") }));
+            resolved.push(None);
+            continue;
+        }
         // A request that matches `shared` resolves its item's `import` as the fallback, or
         // nothing at all for `import = false`.
         let (request, from) = match matcher.consume_for_request(&record.request, &config.shared) {
