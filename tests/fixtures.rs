@@ -162,23 +162,8 @@ fn compare_with_webpack(
     }
     let theirs = tmp.join("webpack-dist");
     let entry = main_entry(config).ok_or("no entry")?;
-    let options = serde_json::json!({
-        "context": dir,
-        "outDir": theirs,
-        "entry": entry,
-        "name": config.get("name").and_then(|v| v.as_str()),
-        "shareScope": config.get("shareScope").and_then(|v| v.as_str()),
-        "shared": serde_json::to_value(config.get("shared"))?,
-    });
-    let options_file = tmp.join("webpack-options.json");
-    std::fs::write(&options_file, serde_json::to_vec(&options)?)?;
-    let built = std::process::Command::new("node")
-        .arg(oracle.join("build.cjs"))
-        .arg(&options_file)
-        .output()?;
-    if !built.status.success() {
-        return Err(format!("webpack build failed:\n{}", text(&built.stderr)).into());
-    }
+    build_with_webpack(dir, config, &theirs, tmp)?;
+    let _ = entry;
     let a = run_node(&theirs.join("main.js"), dir);
     let b = run_node(&ours.join("main.js"), dir);
     let show = |o: &std::process::Output| {
@@ -201,6 +186,116 @@ fn compare_with_webpack(
         && expected != text(&b.stdout)
     {
         return Err(format!("stdout differs from expected_stdout.txt\n{}", show(&b)).into());
+    }
+    Ok(())
+}
+
+/// Builds the project in `dir` with the real webpack 5 (tests/webpack/build.cjs), its
+/// options taken from the same federation.toml.
+fn build_with_webpack(
+    dir: &Path,
+    config: &toml::Table,
+    out_dir: &Path,
+    tmp: &Path,
+) -> datatest_stable::Result<()> {
+    let oracle = repo_root().join("tests/webpack");
+    if !oracle.join("node_modules/webpack").exists() {
+        return Err("tests/webpack/node_modules is missing: run tests/setup.sh".into());
+    }
+    let options = serde_json::json!({
+        "context": dir,
+        "outDir": out_dir,
+        "entry": main_entry(config).ok_or("no entry")?,
+        "name": config.get("name").and_then(|v| v.as_str()),
+        "shareScope": config.get("shareScope").and_then(|v| v.as_str()),
+        "shared": serde_json::to_value(config.get("shared"))?,
+        "exposes": serde_json::to_value(config.get("exposes"))?,
+        "remotes": serde_json::to_value(config.get("remotes"))?,
+        "filename": config.get("filename").and_then(|v| v.as_str()),
+        "library": serde_json::to_value(config.get("library"))?,
+    });
+    let options_file = tmp.join(format!("webpack-options-{}.json", std::process::id()));
+    std::fs::write(&options_file, serde_json::to_vec(&options)?)?;
+    let built = std::process::Command::new("node")
+        .arg(oracle.join("build.cjs"))
+        .arg(&options_file)
+        .output()?;
+    if !built.status.success() {
+        return Err(format!(
+            "webpack build of {} failed:\n{}",
+            dir.display(),
+            text(&built.stderr)
+        )
+        .into());
+    }
+    Ok(())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Scenario {
+    /// Projects in build order: folder -> "mfbundle" or "webpack".
+    build: Vec<(String, String)>,
+    /// The project whose dist/main.js Node runs.
+    run: String,
+}
+
+/// An interop scenario: several projects (folders with a federation.toml), each built by
+/// mfbundle or by webpack into its own dist/, then one of them run in Node. Its stdout and
+/// stderr must equal expected_stdout.txt / expected_stderr.txt.
+fn run_interop(path: &Path) -> datatest_stable::Result<()> {
+    let root = std::fs::canonicalize(path.parent().unwrap())?;
+    let scenario: Scenario = toml::from_str(&std::fs::read_to_string(path)?)?;
+    // Projects refer to each other's dist/ (commonjs-module ../../remote/dist/...): build in a
+    // copy so that the fixture tree stays clean and tests can run in parallel.
+    let tmp = tempfile::tempdir()?;
+    let work = tmp.path().join("scenario");
+    let status = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(&root)
+        .arg(&work)
+        .status()?;
+    if !status.success() {
+        return Err("copying the scenario failed".into());
+    }
+    for (project, tool) in &scenario.build {
+        let dir = work.join(project);
+        let config: toml::Table =
+            toml::from_str(&std::fs::read_to_string(dir.join("federation.toml"))?)?;
+        match tool.as_str() {
+            "mfbundle" => {
+                let o = mfbundle().arg("build").arg(&dir).output()?;
+                if !o.status.success() {
+                    return Err(format!(
+                        "mfbundle build of {project} failed:\n{}",
+                        text(&o.stderr)
+                    )
+                    .into());
+                }
+            }
+            "webpack" => build_with_webpack(&dir, &config, &dir.join("dist"), tmp.path())?,
+            other => return Err(format!("unknown tool {other}").into()),
+        }
+    }
+    let run_dir = work.join(&scenario.run);
+    let o = run_node(&run_dir.join("dist/main.js"), &run_dir);
+    let stdout = format!("{}{}", text(&o.stdout), exit_note(&o));
+    let expected = std::fs::read_to_string(root.join("expected_stdout.txt")).unwrap_or_default();
+    if stdout != expected {
+        return Err(format!(
+            "stdout differs\n--- expected\n{expected}\n--- actual\n{stdout}\n--- stderr\n{}",
+            text(&o.stderr)
+        )
+        .into());
+    }
+    let expected_err =
+        std::fs::read_to_string(root.join("expected_stderr.txt")).unwrap_or_default();
+    if text(&o.stderr) != expected_err {
+        return Err(format!(
+            "stderr differs\n--- expected\n{expected_err}\n--- actual\n{}",
+            text(&o.stderr)
+        )
+        .into());
     }
     Ok(())
 }
@@ -242,5 +337,6 @@ fn snapshot_text(out_dir: &Path) -> String {
 }
 
 datatest_stable::harness! {
-    { test = run_fixture, root = "fixtures", pattern = r"^(?!.*node_modules).*federation\.toml$" },
+    { test = run_fixture, root = "fixtures", pattern = r"^(?!.*node_modules)(?!interop/).*federation\.toml$" },
+    { test = run_interop, root = "fixtures", pattern = r"^interop/[^/]+/scenario\.toml$" },
 }

@@ -86,11 +86,17 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
     let mut reach: Vec<BTreeSet<ModuleIdx>> = Vec::new();
     let mut used_names: BTreeSet<String> = BTreeSet::new();
     // The container is an entry of its own, written to remoteEntry.js.
-    let mut entries: Vec<(String, Vec<ModuleIdx>, Option<String>)> =
-        graph.entries.iter().map(|(n, m)| (n.clone(), m.clone(), None)).collect();
+    let mut entries: Vec<(String, Vec<ModuleIdx>, Option<String>)> = graph
+        .entries
+        .iter()
+        .map(|(n, m)| (n.clone(), m.clone(), None))
+        .collect();
     if let Some(container) = graph.container {
         let file = config.containers.filename.clone();
-        let mut name = file.trim_end_matches(".js").trim_end_matches(".mjs").to_string();
+        let mut name = file
+            .trim_end_matches(".js")
+            .trim_end_matches(".mjs")
+            .to_string();
         while entries.iter().any(|(n, _, _)| *n == name) {
             name.push('_');
         }
@@ -148,14 +154,32 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
     let mut magic_names: HashMap<ModuleIdx, String> = HashMap::new();
     if let Some(Module::ContainerEntry(c)) = graph.container.map(|c| graph.module(c)) {
         for (key, modules) in &c.exposes {
-            let configured = config.containers.exposes.iter().find(|e| e.key == *key).and_then(|e| e.name.clone());
+            let configured = config
+                .containers
+                .exposes
+                .iter()
+                .find(|e| e.key == *key)
+                .and_then(|e| e.name.clone());
             let name = configured.unwrap_or_else(|| {
                 let clean: String = key
                     .trim_start_matches("./")
                     .chars()
-                    .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+                    .map(|c| {
+                        if c.is_ascii_alphanumeric() || c == '-' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
                     .collect();
-                format!("expose-{}", if clean.is_empty() || clean == "." { "main".into() } else { clean })
+                format!(
+                    "expose-{}",
+                    if clean.is_empty() || clean == "." {
+                        "main".into()
+                    } else {
+                        clean
+                    }
+                )
             });
             for m in modules {
                 magic_names.entry(*m).or_insert_with(|| name.clone());

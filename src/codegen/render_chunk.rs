@@ -109,9 +109,14 @@ pub fn render_chunks(
             .first()
             .filter(|m| matches!(graph.module(**m), Module::ContainerEntry(_)));
         let library = config.containers.library.unwrap_or(LibraryType::Var);
-        let global_name = config.name.clone().unwrap_or_else(|| config.unique_name.clone());
+        let global_name = config
+            .name
+            .clone()
+            .unwrap_or_else(|| config.unique_name.clone());
         let opening = match (container, library) {
-            (Some(_), LibraryType::Var) => format!("var {global_name};\n{global_name} = (() => {{\n"),
+            (Some(_), LibraryType::Var) => {
+                format!("var {global_name};\n{global_name} = (() => {{\n")
+            }
             (Some(_), LibraryType::Module) => "var __mf_container__ = (() => {\n".to_string(),
             _ => "(() => {\n".to_string(),
         };
@@ -125,11 +130,21 @@ pub fn render_chunks(
         out.push_str(
             "var __mf_page__ = typeof globalThis !== \"undefined\" ? globalThis : typeof self !== \"undefined\" ? self : {};\n",
         );
-        let _ = writeln!(out, "var __mf_require__ = __mf_page__[{}];", json(&runtime_key));
-        out.push_str("if (!__mf_require__) {\n__mf_require__ = (function () {\nvar __mf_modules__ = {};\n");
+        let _ = writeln!(
+            out,
+            "var __mf_require__ = __mf_page__[{}];",
+            json(&runtime_key)
+        );
+        out.push_str(
+            "if (!__mf_require__) {\n__mf_require__ = (function () {\nvar __mf_modules__ = {};\n",
+        );
         out.push_str(&runtime);
         out.push_str("return __mf_require__;\n})();\n");
-        let _ = writeln!(out, "__mf_page__[{}] = __mf_require__;\n}}", json(&runtime_key));
+        let _ = writeln!(
+            out,
+            "__mf_page__[{}] = __mf_require__;\n}}",
+            json(&runtime_key)
+        );
         out.push_str(
             "for (var __mf_id__ in __mf_file_modules__) {\n  if (!__mf_require__.o(__mf_require__.m, __mf_id__)) __mf_require__.m[__mf_id__] = __mf_file_modules__[__mf_id__];\n}\n",
         );
@@ -149,10 +164,18 @@ pub fn render_chunks(
                     let _ = writeln!(out, "module.exports = __mf_require__({id});");
                 }
                 LibraryType::Global => {
-                    let _ = writeln!(out, "__mf_page__[{}] = __mf_require__({id});", json(&global_name));
+                    let _ = writeln!(
+                        out,
+                        "__mf_page__[{}] = __mf_require__({id});",
+                        json(&global_name)
+                    );
                 }
                 LibraryType::Window => {
-                    let _ = writeln!(out, "window[{}] = __mf_require__({id});", json(&global_name));
+                    let _ = writeln!(
+                        out,
+                        "window[{}] = __mf_require__({id});",
+                        json(&global_name)
+                    );
                 }
                 LibraryType::SelfGlobal => {
                     let _ = writeln!(out, "self[{}] = __mf_require__({id});", json(&global_name));
@@ -185,7 +208,10 @@ pub fn render_chunks(
             out.push_str("var get = __mf_container__.get;\nvar init = __mf_container__.init;\nexport { get, init };\n");
         }
         files.push(OutputFile {
-            name: chunk.file_name.clone().unwrap_or_else(|| format!("{}.js", chunk.name)),
+            name: chunk
+                .file_name
+                .clone()
+                .unwrap_or_else(|| format!("{}.js", chunk.name)),
             contents: out.into_bytes(),
         });
     }
@@ -209,16 +235,21 @@ fn build_runtime(
         .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)
         .collect();
     let needs_script_loader = config.target == Target::Web
-        && config
-            .containers
-            .remotes
-            .iter()
-            .any(|r| r.externals.iter().any(|e| matches!(e, crate::config::RemoteExternal::Script { .. })));
+        && config.containers.remotes.iter().any(|r| {
+            r.externals
+                .iter()
+                .any(|e| matches!(e, crate::config::RemoteExternal::Script { .. }))
+        });
     if !async_chunks.is_empty() || needs_script_loader {
         out.push_str("var __mf_chunk_files__ = {\n");
         for c in &async_chunks {
             if !file_names[*c].is_empty() {
-                let _ = writeln!(out, "  {}: {},", json(&chunks.chunks[*c].name), json(&file_names[*c]));
+                let _ = writeln!(
+                    out,
+                    "  {}: {},",
+                    json(&chunks.chunks[*c].name),
+                    json(&file_names[*c])
+                );
             }
         }
         out.push_str("};\nvar __mf_this_chunk__ = null;\n");

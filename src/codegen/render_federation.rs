@@ -38,7 +38,12 @@ pub fn needs_sharing(graph: &ModuleGraph, config: &BuildConfig) -> bool {
 /// `function () { return <factory or Promise of factory>; }` loading `modules` (their
 /// chunks first, unless `eager`). Several modules (a multi-import expose) all run in order;
 /// the last one's exports count.
-fn module_getter(graph: &ModuleGraph, chunks: &ChunkGraph, modules: &[ModuleIdx], eager: bool) -> String {
+fn module_getter(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    modules: &[ModuleIdx],
+    eager: bool,
+) -> String {
     let calls: Vec<String> = modules
         .iter()
         .map(|m| format!("__mf_require__({})", json(graph.module(*m).id())))
@@ -56,7 +61,9 @@ fn module_getter(graph: &ModuleGraph, chunks: &ChunkGraph, modules: &[ModuleIdx]
     ids.sort();
     ids.dedup();
     if ids.is_empty() {
-        format!("function () {{ return Promise.resolve().then(function () {{ return {require}; }}); }}")
+        format!(
+            "function () {{ return Promise.resolve().then(function () {{ return {require}; }}); }}"
+        )
     } else {
         format!(
             "function () {{ return __mf_require__.e([{}]).then(function () {{ return {require}; }}); }}",
@@ -78,7 +85,11 @@ fn loader_name(c: &ConsumeSharedModule) -> &'static str {
 
 /// The federation runtime of the build (the same in every entry file): provides, consumes,
 /// remotes, and which async chunk needs which of them.
-pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, config: &BuildConfig) -> String {
+pub fn render_federation_runtime(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    config: &BuildConfig,
+) -> String {
     let mut out = String::new();
     if !needs_sharing(graph, config) {
         return out;
@@ -100,7 +111,9 @@ pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, confi
     let mut provides: Vec<ModuleIdx> = graph.provides.clone();
     provides.sort_by_key(|p| graph.module(*p).id().to_string());
     for p in provides {
-        let Module::ProvideShared(ps) = graph.module(p) else { continue };
+        let Module::ProvideShared(ps) = graph.module(p) else {
+            continue;
+        };
         by_scope.entry(&ps.share_scope).or_default().push(format!(
             "[{}, {}, {}, {}]",
             json(&ps.share_key),
@@ -109,17 +122,29 @@ pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, confi
             u8::from(ps.eager)
         ));
     }
-    let _ = writeln!(out, "var __mf_unique_name__ = {};", json(&config.unique_name));
+    let _ = writeln!(
+        out,
+        "var __mf_unique_name__ = {};",
+        json(&config.unique_name)
+    );
     out.push_str("var __mf_provides__ = {\n");
     for (scope, list) in &by_scope {
-        let _ = writeln!(out, "  {}: [\n    {}\n  ],", json(scope), list.join(",\n    "));
+        let _ = writeln!(
+            out,
+            "  {}: [\n    {}\n  ],",
+            json(scope),
+            list.join(",\n    ")
+        );
     }
     out.push_str("};\n");
     // Share-scope init calls `init` on every remote container that uses the scope.
     let mut remote_scopes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for &c in &graph.remote_containers {
         if let Module::RemoteContainer(rc) = graph.module(c) {
-            remote_scopes.entry(&rc.share_scope).or_default().push(json(&rc.id));
+            remote_scopes
+                .entry(&rc.share_scope)
+                .or_default()
+                .push(json(&rc.id));
         }
     }
     out.push_str("var __mf_init_remotes__ = function (name, initExternal) {\n");
@@ -128,7 +153,10 @@ pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, confi
             out,
             "  if (name === {}) {{ {} }}",
             json(scope),
-            ids.iter().map(|i| format!("initExternal({i});")).collect::<Vec<_>>().join(" ")
+            ids.iter()
+                .map(|i| format!("initExternal({i});"))
+                .collect::<Vec<_>>()
+                .join(" ")
         );
     }
     out.push_str("};\n");
@@ -143,7 +171,9 @@ pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, confi
         out.push_str(RUNTIME_SEMVER);
         out.push_str("var __mf_consumes__ = {\n");
         for &c in &consumes {
-            let Module::ConsumeShared(cs) = graph.module(c) else { continue };
+            let Module::ConsumeShared(cs) = graph.module(c) else {
+                continue;
+            };
             let fallback = cs
                 .fallback
                 .map(|f| module_getter(graph, chunks, &[f], cs.eager))
@@ -156,7 +186,10 @@ pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, confi
                 json(&cs.share_scope),
                 json(&cs.share_key),
                 cs.eager,
-                cs.required_version.as_deref().map(json).unwrap_or_else(|| "undefined".into()),
+                cs.required_version
+                    .as_deref()
+                    .map(json)
+                    .unwrap_or_else(|| "undefined".into()),
                 fallback
             );
         }
@@ -164,7 +197,12 @@ pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, confi
         for &c in &async_chunks {
             let ids = of_kind(c, |m| matches!(m, Module::ConsumeShared(_)));
             if !ids.is_empty() {
-                let _ = writeln!(out, "  {}: [{}],", json(&chunks.chunks[c].name), ids.join(", "));
+                let _ = writeln!(
+                    out,
+                    "  {}: [{}],",
+                    json(&chunks.chunks[c].name),
+                    ids.join(", ")
+                );
             }
         }
         out.push_str("};\n");
@@ -179,7 +217,9 @@ pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, confi
     if !remotes.is_empty() {
         out.push_str("var __mf_remotes__ = {\n");
         for &r in &remotes {
-            let Module::Remote(rm) = graph.module(r) else { continue };
+            let Module::Remote(rm) = graph.module(r) else {
+                continue;
+            };
             let _ = writeln!(
                 out,
                 "  {}: [{}, {}, {}],",
@@ -193,7 +233,12 @@ pub fn render_federation_runtime(graph: &ModuleGraph, chunks: &ChunkGraph, confi
         for &c in &async_chunks {
             let ids = of_kind(c, |m| matches!(m, Module::Remote(_)));
             if !ids.is_empty() {
-                let _ = writeln!(out, "  {}: [{}],", json(&chunks.chunks[c].name), ids.join(", "));
+                let _ = writeln!(
+                    out,
+                    "  {}: [{}],",
+                    json(&chunks.chunks[c].name),
+                    ids.join(", ")
+                );
             }
         }
         out.push_str("};\n");
@@ -218,10 +263,19 @@ pub fn initial_requirements(graph: &ModuleGraph, chunk: &Chunk) -> (Vec<String>,
 }
 
 /// The container object of remoteEntry.js, as webpack's ContainerEntryModule writes it.
-pub fn container_entry_code(graph: &ModuleGraph, chunks: &ChunkGraph, c: &ContainerEntryModule) -> String {
+pub fn container_entry_code(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    c: &ContainerEntryModule,
+) -> String {
     let mut out = String::from("var moduleMap = {\n");
     for (key, modules) in &c.exposes {
-        let _ = writeln!(out, "  {}: {},", json(key), module_getter(graph, chunks, modules, false));
+        let _ = writeln!(
+            out,
+            "  {}: {},",
+            json(key),
+            module_getter(graph, chunks, modules, false)
+        );
     }
     out.push_str("};\n");
     let _ = write!(
@@ -289,6 +343,9 @@ pub fn remote_container_code(remote: &Remote) -> String {
             .iter()
             .map(|e| format!("function () {{ return {}; }}", one(e)))
             .collect();
-        format!("module.exports = __mf_require__.firstContainer([\n{}\n]);\n", alternatives.join(",\n"))
+        format!(
+            "module.exports = __mf_require__.firstContainer([\n{}\n]);\n",
+            alternatives.join(",\n")
+        )
     }
 }

@@ -97,7 +97,9 @@ pub fn parse_containers(
             .unwrap_or_else(|| Location::file_only(file))
     };
     let invalid = |key: &str, message: String, hint: &str| {
-        Diagnostic::new(Code::ConfigInvalid, message).at(at(key)).hint(hint)
+        Diagnostic::new(Code::ConfigInvalid, message)
+            .at(at(key))
+            .hint(hint)
     };
     let library = match raw.library_type {
         None => LibraryType::Var,
@@ -146,9 +148,12 @@ pub fn parse_containers(
                         for k in item.keys() {
                             if k != "import" && k != "name" {
                                 errors.push(
-                                    Diagnostic::new(Code::ConfigUnknownKey, format!("unknown key `{k}` in exposes \"{key}\""))
-                                        .at(at(key))
-                                        .hint("exposed items take import and name"),
+                                    Diagnostic::new(
+                                        Code::ConfigUnknownKey,
+                                        format!("unknown key `{k}` in exposes \"{key}\""),
+                                    )
+                                    .at(at(key))
+                                    .hint("exposed items take import and name"),
                                 );
                             }
                         }
@@ -173,7 +178,11 @@ pub fn parse_containers(
                 }
             }
         }
-        Some(_) => errors.push(invalid("exposes", "exposes must be a table".into(), "[exposes]\n\"./Button\" = \"./src/Button.js\"")),
+        Some(_) => errors.push(invalid(
+            "exposes",
+            "exposes must be a table".into(),
+            "[exposes]\n\"./Button\" = \"./src/Button.js\"",
+        )),
     }
 
     let mut remotes = Vec::new();
@@ -182,7 +191,10 @@ pub fn parse_containers(
         Some(toml::Value::Table(t)) => {
             for (key, v) in t {
                 let (spec, share_scope) = match v {
-                    toml::Value::Table(item) => (item.get("external"), item.get("shareScope").and_then(|s| s.as_str())),
+                    toml::Value::Table(item) => (
+                        item.get("external"),
+                        item.get("shareScope").and_then(|s| s.as_str()),
+                    ),
                     other => (Some(other), None),
                 };
                 let list: Vec<&str> = match spec {
@@ -216,14 +228,22 @@ pub fn parse_containers(
                 });
             }
         }
-        Some(_) => errors.push(invalid("remotes", "remotes must be a table".into(), "[remotes]\napp2 = \"app2@http://localhost:3002/remoteEntry.js\"")),
+        Some(_) => errors.push(invalid(
+            "remotes",
+            "remotes must be a table".into(),
+            "[remotes]\napp2 = \"app2@http://localhost:3002/remoteEntry.js\"",
+        )),
     }
     if !errors.is_empty() {
         return Err(errors);
     }
     Ok(Containers {
         filename: raw.filename.unwrap_or("remoteEntry.js").to_string(),
-        library: if exposes.is_empty() { None } else { Some(library) },
+        library: if exposes.is_empty() {
+            None
+        } else {
+            Some(library)
+        },
         exposes,
         remotes,
     })
@@ -232,7 +252,14 @@ pub fn parse_containers(
 fn parse_external(s: &str, remote_type: &str) -> Option<RemoteExternal> {
     let s = s.trim();
     let (ty, rest) = match s.split_once(' ') {
-        Some((t, r)) if matches!(t, "var" | "promise" | "commonjs-module" | "commonjs" | "module" | "script" | "import") => (t, r.trim()),
+        Some((t, r))
+            if matches!(
+                t,
+                "var" | "promise" | "commonjs-module" | "commonjs" | "module" | "script" | "import"
+            ) =>
+        {
+            (t, r.trim())
+        }
         _ => (remote_type, s),
     };
     let name_at_url = |r: &str| -> Option<(String, String)> {
@@ -268,10 +295,19 @@ mod tests {
                     url: "http://localhost:3002/remoteEntry.js".into(),
                 },
             ),
-            ("commonjs-module ./app3/remoteEntry.js", RemoteExternal::CommonJsModule("./app3/remoteEntry.js".into())),
+            (
+                "commonjs-module ./app3/remoteEntry.js",
+                RemoteExternal::CommonJsModule("./app3/remoteEntry.js".into()),
+            ),
             ("var window.app4", RemoteExternal::Var("window.app4".into())),
-            ("promise import('x')", RemoteExternal::Promise("import('x')".into())),
-            ("module http://x/remoteEntry.mjs", RemoteExternal::Module("http://x/remoteEntry.mjs".into())),
+            (
+                "promise import('x')",
+                RemoteExternal::Promise("import('x')".into()),
+            ),
+            (
+                "module http://x/remoteEntry.mjs",
+                RemoteExternal::Module("http://x/remoteEntry.mjs".into()),
+            ),
         ] {
             assert_eq!(parse_external(s, "script"), Some(want), "{s}");
         }

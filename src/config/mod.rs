@@ -1,8 +1,8 @@
 //! `federation.toml`: reading, validating and resolving it into a [`BuildConfig`] that the
 //! stages consume. Option names are camelCase, as webpack users write them.
 
-pub(crate) mod raw;
 pub mod containers;
+pub(crate) mod raw;
 pub mod shared;
 
 pub use containers::{Containers, Expose, LibraryType, Remote, RemoteExternal};

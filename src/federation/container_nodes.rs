@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use crate::config::raw::locate_key;
 use crate::config::{BuildConfig, RemoteExternal, Target, display_path};
 use crate::diagnostics::{Code, Diagnostic, Location};
-use crate::graph::{ContainerEntryModule, Module, ModuleIdx, RemoteContainerModule, RemoteModule, ScanOutput};
+use crate::graph::{
+    ContainerEntryModule, Module, ModuleIdx, RemoteContainerModule, RemoteModule, ScanOutput,
+};
 
 pub fn create_container_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -22,7 +24,11 @@ pub fn create_container_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Ve
     let remotes = &config.containers.remotes;
 
     // Configuration checks that need the file system or the target.
-    let shared_scopes: Vec<&str> = config.shared.iter().map(|s| s.share_scope.as_str()).collect();
+    let shared_scopes: Vec<&str> = config
+        .shared
+        .iter()
+        .map(|s| s.share_scope.as_str())
+        .collect();
     for remote in remotes {
         if config.root.join("node_modules").join(&remote.key).is_dir() {
             out.push(
@@ -34,7 +40,9 @@ pub fn create_container_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Ve
                 .hint("rename the remote key (the container's own name can stay), or remove the package"),
             );
         }
-        if remote.share_scope != config.share_scope && !shared_scopes.contains(&remote.share_scope.as_str()) {
+        if remote.share_scope != config.share_scope
+            && !shared_scopes.contains(&remote.share_scope.as_str())
+        {
             out.push(
                 Diagnostic::new(
                     Code::RemoteScopeNotShared,
@@ -48,7 +56,10 @@ pub fn create_container_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Ve
             );
         }
         if config.target == Target::Node
-            && remote.externals.iter().any(|e| matches!(e, RemoteExternal::Script { .. }))
+            && remote
+                .externals
+                .iter()
+                .any(|e| matches!(e, RemoteExternal::Script { .. }))
         {
             out.push(
                 Diagnostic::new(
@@ -84,27 +95,32 @@ pub fn create_container_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Ve
             graph.remote_containers.push(idx);
             idx
         });
-        let idx = *remote_nodes.entry((remote, request.clone())).or_insert_with(|| {
-            let suffix = request.trim_start_matches('.').trim_start_matches('/');
-            let id = if suffix.is_empty() {
-                format!("webpack/container/remote/{}", remotes[remote].key)
-            } else {
-                format!("webpack/container/remote/{}/{suffix}", remotes[remote].key)
-            };
-            graph.push(Module::Remote(RemoteModule {
-                id,
-                request: request.clone(),
-                share_scope: remotes[remote].share_scope.clone(),
-                container,
-            }))
-        });
+        let idx = *remote_nodes
+            .entry((remote, request.clone()))
+            .or_insert_with(|| {
+                let suffix = request.trim_start_matches('.').trim_start_matches('/');
+                let id = if suffix.is_empty() {
+                    format!("webpack/container/remote/{}", remotes[remote].key)
+                } else {
+                    format!("webpack/container/remote/{}/{suffix}", remotes[remote].key)
+                };
+                graph.push(Module::Remote(RemoteModule {
+                    id,
+                    request: request.clone(),
+                    share_scope: remotes[remote].share_scope.clone(),
+                    container,
+                }))
+            });
         if let Module::Normal(m) = &mut graph.modules[module] {
             m.records[record].target = idx;
         }
     }
 
     if !config.containers.exposes.is_empty() {
-        let name = config.name.clone().unwrap_or_else(|| config.unique_name.clone());
+        let name = config
+            .name
+            .clone()
+            .unwrap_or_else(|| config.unique_name.clone());
         let node = ContainerEntryModule {
             id: format!("webpack/container/entry/{name}"),
             share_scope: config.share_scope.clone(),
@@ -114,4 +130,3 @@ pub fn create_container_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Ve
     }
     out
 }
-

@@ -85,12 +85,14 @@ impl ModuleGraph {
                 Module::ContainerEntry(c) => {
                     for (_, modules) in &c.exposes {
                         for m in modules {
-                            self.graph.add_edge(from, m.0.into(), ImportKind::SharedAsync);
+                            self.graph
+                                .add_edge(from, m.0.into(), ImportKind::SharedAsync);
                         }
                     }
                 }
                 Module::Remote(r) => {
-                    self.graph.add_edge(from, r.container.0.into(), ImportKind::Static);
+                    self.graph
+                        .add_edge(from, r.container.0.into(), ImportKind::Static);
                 }
                 Module::External(_) | Module::Empty(_) | Module::RemoteContainer(_) => {}
             }

@@ -67,14 +67,19 @@ impl Module {
         match self {
             Module::Normal(m) => m.format,
             Module::External(_) | Module::Empty(_) => ModuleFormat::CommonJs,
-            Module::ConsumeShared(_) | Module::ProvideShared(_) | Module::Remote(_) => ModuleFormat::Dynamic,
+            Module::ConsumeShared(_) | Module::ProvideShared(_) | Module::Remote(_) => {
+                ModuleFormat::Dynamic
+            }
             Module::ContainerEntry(_) | Module::RemoteContainer(_) => ModuleFormat::CommonJs,
         }
     }
 
     /// Modules whose code lives in the registry (federation nodes are runtime data).
     pub fn has_registry_code(&self) -> bool {
-        !matches!(self, Module::ConsumeShared(_) | Module::ProvideShared(_) | Module::Remote(_))
+        !matches!(
+            self,
+            Module::ConsumeShared(_) | Module::ProvideShared(_) | Module::Remote(_)
+        )
     }
 }
 

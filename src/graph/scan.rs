@@ -398,15 +398,18 @@ fn scan_one(
         let loc =
             || Location::from_range(&id, &source, record.span.0 as usize, record.span.1 as usize);
         // `app2` and `app2/...` name modules of a remote container: nothing to resolve.
-        if let Some((n, remote)) = config
-            .containers
-            .remotes
-            .iter()
-            .enumerate()
-            .find(|(_, r)| record.request == r.key || record.request.starts_with(&format!("{}/", r.key)))
-        {
+        if let Some((n, remote)) = config.containers.remotes.iter().enumerate().find(|(_, r)| {
+            record.request == r.key || record.request.starts_with(&format!("{}/", r.key))
+        }) {
             let rest = &record.request[remote.key.len()..];
-            record.remote = Some((n, if rest.is_empty() { ".".to_string() } else { format!(".{rest}") }));
+            record.remote = Some((
+                n,
+                if rest.is_empty() {
+                    ".".to_string()
+                } else {
+                    format!(".{rest}")
+                },
+            ));
             resolved.push(None);
             continue;
         }

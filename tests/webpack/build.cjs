@@ -1,7 +1,8 @@
 // Builds a fixture with the real webpack 5 and the same sharing options as its
 // federation.toml, for tests/fixtures.rs to compare against mfbundle's build.
 // Usage: node build.cjs <options.json>
-// options: { context, outDir, entry, name, shareScope, shared }
+// options: { context, outDir, entry, name, shareScope, shared, exposes, remotes, filename,
+//            library } (exposes/remotes switch to ModuleFederationPlugin)
 "use strict";
 const fs = require("fs");
 const webpack = require("webpack");
@@ -20,10 +21,20 @@ const compiler = webpack({
   },
   optimization: { minimize: false },
   plugins: [
-    new webpack.sharing.SharePlugin({
-      shared: options.shared,
-      shareScope: options.shareScope || "default",
-    }),
+    options.exposes || options.remotes
+      ? new webpack.container.ModuleFederationPlugin({
+          name: options.name,
+          filename: options.filename || "remoteEntry.js",
+          library: options.library || { type: "commonjs-module" },
+          exposes: options.exposes || {},
+          remotes: options.remotes || {},
+          shared: options.shared || {},
+          shareScope: options.shareScope || "default",
+        })
+      : new webpack.sharing.SharePlugin({
+          shared: options.shared,
+          shareScope: options.shareScope || "default",
+        }),
   ],
   infrastructureLogging: { level: "error" },
 });
