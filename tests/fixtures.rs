@@ -277,8 +277,13 @@ fn run_interop(path: &Path) -> datatest_stable::Result<()> {
             other => return Err(format!("unknown tool {other}").into()),
         }
     }
-    let run_dir = work.join(&scenario.run);
-    let o = run_node(&run_dir.join("dist/main.js"), &run_dir);
+    // `run` is a project (its dist/main.js runs) or a script of the scenario.
+    let o = if scenario.run.ends_with(".cjs") || scenario.run.ends_with(".mjs") {
+        run_node(&work.join(&scenario.run), &work)
+    } else {
+        let run_dir = work.join(&scenario.run);
+        run_node(&run_dir.join("dist/main.js"), &run_dir)
+    };
     let stdout = format!("{}{}", text(&o.stdout), exit_note(&o));
     let expected = std::fs::read_to_string(root.join("expected_stdout.txt")).unwrap_or_default();
     if stdout != expected {

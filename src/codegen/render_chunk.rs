@@ -113,6 +113,12 @@ pub fn render_chunks(
             .name
             .clone()
             .unwrap_or_else(|| config.unique_name.clone());
+        if container.is_some() && library == LibraryType::Module && config.target == Target::Node {
+            // An ES module has no `require`; chunks of a Node build load with one.
+            out.push_str(
+                "import { createRequire as __mf_create_require__ } from \"module\";\nvar require = __mf_create_require__(import.meta.url);\n",
+            );
+        }
         let opening = match (container, library) {
             (Some(_), LibraryType::Var) => {
                 format!("var {global_name};\n{global_name} = (() => {{\n")
