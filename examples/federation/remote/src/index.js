@@ -1,0 +1,1 @@
+import("./Widget.js").then(({ renderWidget }) => renderWidget(document.getElementById("app")));
