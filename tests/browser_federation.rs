@@ -70,3 +70,50 @@ fn host_renders_remote_widget_with_one_shared_singleton_and_survives_a_dead_remo
     }
     assert!(!dom.contains("Rendered by the remote"), "{dom}");
 }
+
+#[test]
+fn module_federation_runtime_host_loads_an_mfbundle_remote_by_manifest() {
+    let host_src = repo_root().join("tests/mf-runtime-host");
+    assert!(
+        host_src
+            .join("node_modules/@module-federation/runtime")
+            .exists(),
+        "tests/mf-runtime-host/node_modules is missing: run tests/setup.sh"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = |from: &Path, to: &Path| {
+        let ok = std::process::Command::new("cp")
+            .arg("-a")
+            .arg(from)
+            .arg(to)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    };
+    copy(
+        &repo_root().join("examples/federation"),
+        &tmp.path().join("federation"),
+    );
+    let remote = tmp.path().join("federation/remote");
+    build(&remote);
+    let remote_port = serve(remote.clone());
+
+    let host = tmp.path().join("mf-runtime-host");
+    copy(&host_src, &host);
+    let config = host.join("federation.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(
+        &config,
+        text.replace("127.0.0.1:3002", &format!("127.0.0.1:{remote_port}")),
+    )
+    .unwrap();
+    build(&host);
+    let host_port = serve(host.clone());
+    let dom = dump_dom(&format!("http://127.0.0.1:{host_port}/index.html"));
+    for want in [
+        "Rendered by the remote with ui-kit 1.2.0",
+        "loaded by @module-federation/runtime",
+    ] {
+        assert!(dom.contains(want), "missing {want:?} in:\n{dom}");
+    }
+}

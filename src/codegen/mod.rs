@@ -6,6 +6,7 @@
 //! - `write_output.rs`: atomic replacement of outDir
 
 pub mod chunks;
+pub mod manifest;
 pub mod render_chunk;
 pub mod render_federation;
 pub mod transform_module;

@@ -221,6 +221,17 @@ pub fn render_chunks(
             contents: out.into_bytes(),
         });
     }
+    if graph.container.is_some() {
+        let (manifest, stats) = super::manifest::manifests(graph, chunks, &file_names, config);
+        files.push(OutputFile {
+            name: "mf-manifest.json".into(),
+            contents: manifest.into_bytes(),
+        });
+        files.push(OutputFile {
+            name: "mf-stats.json".into(),
+            contents: stats.into_bytes(),
+        });
+    }
     files.sort_by(|a, b| a.name.cmp(&b.name));
     files
 }

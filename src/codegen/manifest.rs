@@ -1,0 +1,238 @@
+//! `mf-manifest.json` and `mf-stats.json` (the Module Federation 2.0 formats of
+//! `@module-federation/sdk`), written next to remoteEntry.js so hosts on the
+//! `@module-federation/*` runtime can load this build's container by manifest.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use super::chunks::ChunkGraph;
+use crate::config::{BuildConfig, LibraryType, RemoteExternal};
+use crate::graph::{Module, ModuleGraph, ModuleIdx};
+
+fn library_name(t: LibraryType) -> &'static str {
+    match t {
+        LibraryType::Var => "var",
+        LibraryType::CommonJsModule => "commonjs-module",
+        LibraryType::Module => "module",
+        LibraryType::Global => "global",
+        LibraryType::Window => "window",
+        LibraryType::SelfGlobal => "self",
+    }
+}
+
+/// The async chunk files `modules` need, sorted.
+fn files_of(chunks: &ChunkGraph, file_names: &[String], modules: &[ModuleIdx]) -> Vec<String> {
+    let mut out = BTreeSet::new();
+    for m in modules {
+        for name in chunks.dynamic_chunks.get(m).into_iter().flatten() {
+            if let Some(i) = chunks.chunks.iter().position(|c| &c.name == name)
+                && !file_names[i].is_empty()
+            {
+                out.insert(file_names[i].clone());
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+fn assets(js_sync: Vec<String>, js_async: Vec<String>) -> Value {
+    json!({
+        "js": { "sync": js_sync, "async": js_async },
+        "css": { "sync": [], "async": [] }
+    })
+}
+
+/// (mf-manifest.json, mf-stats.json)
+pub fn manifests(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    file_names: &[String],
+    config: &BuildConfig,
+) -> (String, String) {
+    let name = config
+        .name
+        .clone()
+        .unwrap_or_else(|| config.unique_name.clone());
+    let (build_name, build_version) = package_info(config);
+    let meta = json!({
+        "name": name,
+        "globalName": name,
+        "type": "app",
+        "buildInfo": { "buildVersion": build_version, "buildName": build_name },
+        "remoteEntry": {
+            "name": config.containers.filename,
+            "path": "",
+            "type": library_name(config.containers.library.unwrap_or(LibraryType::Var)),
+        },
+        "types": { "path": "", "name": "", "zip": "", "api": "" },
+        "pluginVersion": format!("mfbundle {}", env!("CARGO_PKG_VERSION")),
+        "publicPath": config.public_path,
+    });
+
+    let mut shared_m = Vec::new();
+    let mut shared_s = Vec::new();
+    let mut provides: Vec<ModuleIdx> = graph.provides.clone();
+    provides.sort_by_key(|p| graph.module(*p).id().to_string());
+    for p in provides {
+        let Module::ProvideShared(ps) = graph.module(p) else {
+            continue;
+        };
+        let item = &config.shared[ps.item];
+        let required = graph
+            .modules
+            .iter()
+            .find_map(|m| match m {
+                Module::ConsumeShared(c)
+                    if c.share_key == ps.share_key && c.share_scope == ps.share_scope =>
+                {
+                    c.required_version.clone()
+                }
+                _ => None,
+            })
+            .unwrap_or_else(|| "*".into());
+        let used_in: Vec<String> = graph
+            .modules
+            .iter()
+            .filter_map(|m| m.as_normal())
+            .filter(|m| m.records.iter().any(|r| {
+                matches!(graph.module(r.target), Module::ConsumeShared(c) if c.share_key == ps.share_key)
+            }))
+            .map(|m| m.id.clone())
+            .collect();
+        let files = files_of(chunks, file_names, &[ps.module]);
+        let base = json!({
+            "id": format!("{name}:{}", ps.share_key),
+            "name": ps.share_key,
+            "version": ps.version.clone().unwrap_or_else(|| "0".into()),
+            "singleton": item.singleton,
+            "requiredVersion": required,
+            "hash": "",
+            "assets": assets(vec![], files),
+        });
+        shared_m.push(base.clone());
+        let mut s = base;
+        s["deps"] = json!([]);
+        s["usedIn"] = json!(used_in);
+        s["usedExports"] = json!([]);
+        s["fallback"] = json!("");
+        s["fallbackName"] = json!("");
+        s["fallbackType"] = json!("");
+        shared_s.push(s);
+    }
+
+    let mut remotes_m = Vec::new();
+    let mut remotes_s = Vec::new();
+    for &c in &graph.remote_containers {
+        let Module::RemoteContainer(rc) = graph.module(c) else {
+            continue;
+        };
+        let remote = &config.containers.remotes[rc.remote];
+        let (container_name, entry) = match remote.externals.first() {
+            Some(RemoteExternal::Script { global, url }) => (global.clone(), url.clone()),
+            Some(RemoteExternal::Module(url)) => (remote.key.clone(), url.clone()),
+            _ => (remote.key.clone(), String::new()),
+        };
+        for m in &graph.modules {
+            let Module::Remote(r) = m else { continue };
+            if r.container != c {
+                continue;
+            }
+            let module_name = r.request.trim_start_matches("./").to_string();
+            let base = json!({
+                "federationContainerName": container_name,
+                "moduleName": if module_name == "." { ".".to_string() } else { module_name },
+                "alias": remote.key,
+                "entry": entry,
+            });
+            remotes_m.push(base.clone());
+            let mut s = base;
+            s["consumingFederationContainerName"] = json!(name);
+            s["usedIn"] = json!(
+                graph
+                    .modules
+                    .iter()
+                    .filter_map(|m| m.as_normal())
+                    .filter(|n| n.records.iter().any(
+                        |rec| matches!(graph.module(rec.target), Module::Remote(x) if x.id == r.id)
+                    ))
+                    .map(|n| n.id.clone())
+                    .collect::<Vec<_>>()
+            );
+            remotes_s.push(s);
+        }
+    }
+
+    let mut exposes_m = Vec::new();
+    let mut exposes_s = Vec::new();
+    if let Some(Module::ContainerEntry(ce)) = graph.container.map(|c| graph.module(c)) {
+        for (key, modules) in &ce.exposes {
+            let short = key.trim_start_matches("./");
+            let short = if short == "." || short.is_empty() {
+                "."
+            } else {
+                short
+            };
+            let files = files_of(chunks, file_names, modules);
+            let base = json!({
+                "id": format!("{name}:{short}"),
+                "name": short,
+                "path": key,
+                "assets": assets(files, vec![]),
+            });
+            exposes_m.push(base.clone());
+            let mut s = base;
+            s["file"] = json!(
+                modules
+                    .first()
+                    .map(|m| graph.module(*m).id().to_string())
+                    .unwrap_or_default()
+            );
+            s["requires"] = json!(
+                shared_m
+                    .iter()
+                    .map(|x| x["name"].clone())
+                    .collect::<Vec<_>>()
+            );
+            exposes_s.push(s);
+        }
+    }
+
+    let manifest = json!({
+        "id": name,
+        "name": name,
+        "metaData": meta,
+        "shared": shared_m,
+        "remotes": remotes_m,
+        "exposes": exposes_m,
+    });
+    let stats = json!({
+        "id": name,
+        "name": name,
+        "metaData": meta,
+        "shared": shared_s,
+        "remotes": remotes_s,
+        "exposes": exposes_s,
+    });
+    (
+        serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n",
+        serde_json::to_string_pretty(&stats).unwrap_or_default() + "\n",
+    )
+}
+
+fn package_info(config: &BuildConfig) -> (String, String) {
+    let v: Value = std::fs::read_to_string(config.root.join("package.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(Value::Null);
+    (
+        v.get("name")
+            .and_then(|n| n.as_str())
+            .unwrap_or(&config.unique_name)
+            .to_string(),
+        v.get("version")
+            .and_then(|n| n.as_str())
+            .unwrap_or("0.0.0")
+            .to_string(),
+    )
+}
