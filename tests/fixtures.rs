@@ -198,9 +198,21 @@ fn build_with_webpack(
     out_dir: &Path,
     tmp: &Path,
 ) -> datatest_stable::Result<()> {
-    let oracle = repo_root().join("tests/webpack");
-    if !oracle.join("node_modules/webpack").exists() {
-        return Err("tests/webpack/node_modules is missing: run tests/setup.sh".into());
+    build_with_peer("webpack", dir, config, out_dir, tmp)
+}
+
+/// Builds with a peer bundler: `webpack` (tests/webpack) or `rspack` (tests/rspack, its
+/// ModuleFederationPluginV1), both from the same federation.toml.
+fn build_with_peer(
+    tool: &str,
+    dir: &Path,
+    config: &toml::Table,
+    out_dir: &Path,
+    tmp: &Path,
+) -> datatest_stable::Result<()> {
+    let oracle = repo_root().join("tests").join(tool);
+    if !oracle.join("node_modules").exists() {
+        return Err(format!("tests/{tool}/node_modules is missing: run tests/setup.sh").into());
     }
     let options = serde_json::json!({
         "context": dir,
@@ -214,7 +226,7 @@ fn build_with_webpack(
         "filename": config.get("filename").and_then(|v| v.as_str()),
         "library": serde_json::to_value(config.get("library"))?,
     });
-    let options_file = tmp.join(format!("webpack-options-{}.json", std::process::id()));
+    let options_file = tmp.join(format!("{tool}-options-{}.json", std::process::id()));
     std::fs::write(&options_file, serde_json::to_vec(&options)?)?;
     let built = std::process::Command::new("node")
         .arg(oracle.join("build.cjs"))
@@ -222,7 +234,7 @@ fn build_with_webpack(
         .output()?;
     if !built.status.success() {
         return Err(format!(
-            "webpack build of {} failed:\n{}",
+            "{tool} build of {} failed:\n{}",
             dir.display(),
             text(&built.stderr)
         )
@@ -273,7 +285,9 @@ fn run_interop(path: &Path) -> datatest_stable::Result<()> {
                     .into());
                 }
             }
-            "webpack" => build_with_webpack(&dir, &config, &dir.join("dist"), tmp.path())?,
+            "webpack" | "rspack" => {
+                build_with_peer(tool, &dir, &config, &dir.join("dist"), tmp.path())?
+            }
             other => return Err(format!("unknown tool {other}").into()),
         }
     }
