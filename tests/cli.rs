@@ -285,6 +285,35 @@ fn federation_toml_example_is_a_valid_configuration() {
         "export const store = \"shared store\";\n",
     )
     .unwrap();
+    std::fs::write(
+        tmp.path().join("src/Button.js"),
+        "export default () => \"button\";\n",
+    )
+    .unwrap();
+    // As written (a web build with a script remote): remoteEntry.js and the manifests.
+    let web_out = tmp.path().join("web");
+    let web = mfbundle()
+        .arg("build")
+        .arg(tmp.path())
+        .arg("--out-dir")
+        .arg(&web_out)
+        .output()
+        .unwrap();
+    assert!(web.status.success(), "{}", text(&web.stderr));
+    for f in [
+        "main.js",
+        "remoteEntry.js",
+        "mf-manifest.json",
+        "mf-stats.json",
+    ] {
+        assert!(web_out.join(f).exists(), "{f} missing");
+    }
+    // For Node (no script remotes there), run it: define and the path-keyed shared store.
+    let config = tmp.path().join("federation.toml");
+    let without_remote = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("app2 = \"app2@http://localhost:3002/remoteEntry.js\"", "");
+    std::fs::write(&config, without_remote).unwrap();
     let o = mfbundle()
         .arg("build")
         .arg(tmp.path())

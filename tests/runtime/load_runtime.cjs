@@ -14,6 +14,7 @@ module.exports = function loadRuntime({ uniqueName = "me", provides = {}, consum
     var __mf_module_cache__ = {};
     function __mf_require__(id) { return __mf_modules__[id](); }
     __mf_require__.o = function (o, p) { return Object.prototype.hasOwnProperty.call(o, p); };
+    __mf_require__.f = {};
     var __mf_unique_name__ = uniqueName;
     var __mf_provides__ = provides;
     var __mf_init_remotes__ = function () {};
