@@ -52,6 +52,9 @@ pub struct BuildArgs {
     /// Treat federation warnings (version conflicts, unused shared keys) as errors.
     #[arg(long)]
     pub strict_federation: bool,
+    /// Print the time of each stage (to stderr).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -129,6 +132,19 @@ fn build(args: BuildArgs) -> i32 {
     );
     if interactive && outcome.success() {
         print_table(&outcome, &out_dir);
+    }
+    if args.timings {
+        let mut err = std::io::stderr().lock();
+        let _ = writeln!(err, "timings (ms):");
+        for (stage, d) in &outcome.timings {
+            let _ = writeln!(err, "  {stage:<30} {:>9.2}", d.as_secs_f64() * 1000.0);
+        }
+        let _ = writeln!(
+            err,
+            "  {:<30} {:>9.2}",
+            "total",
+            outcome.elapsed.as_secs_f64() * 1000.0
+        );
     }
     exit_code(&outcome)
 }

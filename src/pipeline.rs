@@ -22,6 +22,8 @@ pub struct BuildOutcome {
     pub diagnostics: Diagnostics,
     pub module_count: usize,
     pub elapsed: Duration,
+    /// Stage name -> wall time, in pipeline order (`--timings`).
+    pub timings: Vec<(&'static str, Duration)>,
 }
 
 impl BuildOutcome {
@@ -33,6 +35,12 @@ impl BuildOutcome {
 pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
     let start = Instant::now();
     let mut diagnostics = Diagnostics::default();
+    let timings = std::cell::RefCell::new(Vec::new());
+    let mut lap = Instant::now();
+    let mut mark = |name: &'static str| {
+        timings.borrow_mut().push((name, lap.elapsed()));
+        lap = Instant::now();
+    };
     let finish = |diagnostics: Diagnostics, files, module_count| {
         let mut diagnostics: Diagnostics = diagnostics;
         diagnostics.sort();
@@ -41,6 +49,7 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
             diagnostics,
             module_count,
             elapsed: start.elapsed(),
+            timings: timings.borrow().clone(),
         }
     };
     let defines = match Defines::parse(&config.define) {
@@ -53,6 +62,13 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
     };
 
     let scanned = graph::scan(config, &defines, progress);
+    mark("scan");
+    timings
+        .borrow_mut()
+        .push(("  parse (summed over threads)", scanned.parse_time));
+    timings
+        .borrow_mut()
+        .push(("  resolve (summed over threads)", scanned.resolve_time));
     let module_count = scanned.graph.modules.len();
     diagnostics.extend(scanned.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
@@ -60,6 +76,7 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
     }
 
     let mut federated = federation::apply(scanned, config);
+    mark("federation");
     diagnostics = Diagnostics::default();
     diagnostics.extend(federated.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
@@ -67,13 +84,17 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
     }
 
     let analyzed = analysis::analyze(&federated.graph, config);
+    mark("analysis");
     diagnostics.extend(analyzed.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
         return finish(diagnostics, vec![], module_count);
     }
 
     let files = codegen::generate(&mut federated.graph, &analyzed, config);
-    if let Err(e) = codegen::write_output::write_output(&config.out_dir, &files) {
+    mark("codegen");
+    let written = codegen::write_output::write_output(&config.out_dir, &files);
+    mark("write");
+    if let Err(e) = written {
         diagnostics.push(
             Diagnostic::new(
                 Code::WriteFailed,

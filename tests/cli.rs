@@ -325,3 +325,30 @@ fn federation_toml_example_is_a_valid_configuration() {
     let run = run_node(&tmp.path().join("dist/main.js"), tmp.path());
     assert_eq!(text(&run.stdout), "https://api.example.com shared store\n");
 }
+
+#[test]
+fn timings_lists_every_stage() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = mfbundle()
+        .arg("build")
+        .arg(repo_root().join("fixtures/semantics/named-imports"))
+        .arg("--out-dir")
+        .arg(tmp.path().join("dist"))
+        .arg("--timings")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let err = text(&o.stderr);
+    for stage in [
+        "scan",
+        "parse",
+        "resolve",
+        "federation",
+        "analysis",
+        "codegen",
+        "write",
+        "total",
+    ] {
+        assert!(err.contains(stage), "{stage} missing from:\n{err}");
+    }
+}

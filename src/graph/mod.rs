@@ -108,4 +108,8 @@ pub struct ScanOutput {
     /// Exposed key -> its modules (resolved from the project root), in config order.
     pub exposes: Vec<(String, Vec<ModuleIdx>)>,
     pub diagnostics: Diagnostics,
+    /// Time spent parsing (with define and dead-branch removal) and resolving, summed over
+    /// the threads, for `--timings`.
+    pub parse_time: std::time::Duration,
+    pub resolve_time: std::time::Duration,
 }

@@ -68,6 +68,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
     let mut frontier: Vec<Job> = Vec::new();
     let mut entries = Vec::new();
     let parsed_count = AtomicUsize::new(0);
+    let timings = StageClock::default();
 
     let config_name = display_path(&config.root, &config.config_file);
     let config_text = std::fs::read_to_string(&config.config_file).unwrap_or_default();
@@ -177,7 +178,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
         let results: Vec<(ModuleIdx, Scanned)> = jobs
             .into_par_iter()
             .map(|job| {
-                let scanned = scan_one(&job, config, defines, &resolvers, &matcher);
+                let scanned = scan_one(&job, config, defines, &resolvers, &matcher, &timings);
                 let n = parsed_count.fetch_add(1, Ordering::Relaxed) + 1;
                 progress.scanned(found, n);
                 (job.idx, scanned)
@@ -264,6 +265,21 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
         provides,
         exposes,
         diagnostics,
+        parse_time: std::time::Duration::from_nanos(timings.parse.load(Ordering::Relaxed)),
+        resolve_time: std::time::Duration::from_nanos(timings.resolve.load(Ordering::Relaxed)),
+    }
+}
+
+/// Nanoseconds spent in parsing and resolving, summed over worker threads.
+#[derive(Default)]
+struct StageClock {
+    parse: std::sync::atomic::AtomicU64,
+    resolve: std::sync::atomic::AtomicU64,
+}
+
+impl StageClock {
+    fn add(counter: &std::sync::atomic::AtomicU64, since: std::time::Instant) {
+        counter.fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
     }
 }
 
@@ -311,6 +327,7 @@ fn scan_one(
     defines: &Defines,
     resolvers: &Resolvers,
     matcher: &SharedMatcher,
+    clock: &StageClock,
 ) -> Scanned {
     let id = display_path(&config.root, &job.path);
     let mut diagnostics = Vec::new();
@@ -379,11 +396,19 @@ fn scan_one(
         _ if job.module_type == Some(ModuleType::Module) => SourceKind::Module,
         _ => SourceKind::Auto,
     };
-    let parsed = match parse_js(&id, &source, kind, defines) {
-        Ok(p) => p,
-        Err(d) => return failed(d),
+    let parse_start = std::time::Instant::now();
+    let parsed = parse_js(&id, &source, kind, defines);
+    let collected = parsed
+        .as_ref()
+        .ok()
+        .map(|p| collect(&id, &source, &p.program, p.unresolved_ctxt));
+    StageClock::add(&clock.parse, parse_start);
+    let (parsed, collected) = match (parsed, collected) {
+        (Ok(p), Some(c)) => (p, c),
+        (Err(d), _) => return failed(d),
+        (Ok(_), None) => return failed(vec![]),
     };
-    let collected = collect(&id, &source, &parsed.program, parsed.unresolved_ctxt);
+    let resolve_start = std::time::Instant::now();
     diagnostics.extend(collected.diagnostics);
     let format = if parsed.program.is_module() {
         ModuleFormat::Esm
@@ -453,6 +478,7 @@ fn scan_one(
             }
         }
     }
+    StageClock::add(&clock.resolve, resolve_start);
     Scanned {
         module: Some(NormalModule {
             id,
