@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""mfbundle's benchmark: the same inputs built by mfbundle and its peers in one run.
+
+    python3 bench/bench.py            # full: 1k/5k/20k modules, lodash, MF host; 5 runs each
+    python3 bench/bench.py --smoke    # one small workload, one run (part of the test command)
+
+Prints, per workload and tool, the median wall time, peak memory (max RSS of the build
+process) and output bytes, and each peer's ratio to mfbundle. Cold builds: output and any
+cache directory are removed before every run; no minification, no source maps. Workloads
+are generated deterministically into bench/work/ (not committed). The peers (esbuild,
+rolldown, Rspack, webpack) and the workloads' packages are pinned by bench/package-lock.json
+and installed with `npm ci` by tests/setup.sh.
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+WORK = os.path.join(HERE, "work")
+NODE_MODULES = os.path.join(HERE, "node_modules")
+MFBUNDLE = os.path.join(ROOT, "target", "release", "mfbundle")
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def link_node_modules(project):
+    link = os.path.join(project, "node_modules")
+    if not os.path.lexists(link):
+        os.symlink(NODE_MODULES, link)
+
+
+def synthetic(n):
+    """A DAG of n modules (about 30 lines each, several exports of which one or two are
+    used, cross edges, 10% CommonJS), generated from a fixed seed."""
+    project = os.path.join(WORK, f"synthetic-{n}")
+    if os.path.exists(os.path.join(project, "done")):
+        return project
+    shutil.rmtree(project, ignore_errors=True)
+    rng = random.Random(n)
+    cjs = set(rng.sample(range(1, n), n // 10))
+    for i in range(n):
+        deps = sorted({j for j in (i * 2 + 1, i * 2 + 2, rng.randrange(i + 1, n) if i + 1 < n else n) if j < n})
+        lines = []
+        if i in cjs:
+            for j in deps:
+                lines.append(f'const m{j} = require("./m{j}.js");')
+            body = " + ".join(f"m{j}.f0({i})" for j in deps) or str(i)
+            lines += [
+                f"function f0(x) {{ return x + {i}; }}",
+                f"function f1(x) {{ return x * {i}; }}",
+                f"function f2(x) {{ return String(x) + '{i}'; }}",
+                f"function unused{i}() {{ return [1, 2, 3].map((v) => v * {i}); }}",
+                "module.exports = { f0, f1, f2, unused" + str(i) + ", total: () => " + body + " };",
+            ]
+        else:
+            for j in deps:
+                if j in cjs:
+                    lines.append(f'import m{j} from "./m{j}.js";')
+                else:
+                    lines.append(f'import {{ f0 as f0_{j}, total as total_{j} }} from "./m{j}.js";')
+            calls = [f"m{j}.f0({i})" if j in cjs else f"f0_{j}({i})" for j in deps]
+            lines += [
+                f"export function f0(x) {{ return x + {i}; }}",
+                f"export function f1(x) {{ return x * {i}; }}",
+                f"export const f2 = (x) => String(x) + '{i}';",
+                f"export class C{i} {{",
+                f"  constructor(v) {{ this.v = v; }}",
+                f"  get double() {{ return this.v * 2; }}",
+                "}",
+                f"export function total() {{ return {' + '.join(calls) or str(i)}; }}",
+            ]
+        while len(lines) < 28:
+            k = len(lines)
+            lines.append(f"// filler {k}: const table{k} = {{ key: {k}, label: 'row {k} of module {i}' }};")
+        write(os.path.join(project, "src", f"m{i}.js"), "\n".join(lines) + "\n")
+    entry = [f'import {{ total as t{j} }} from "./m{j}.js";' for j in range(min(10, n)) if j not in cjs]
+    entry.append("console.log(" + " + ".join(f"t{j}()" for j in range(min(10, n)) if j not in cjs) + ");")
+    write(os.path.join(project, "src", "index.js"), "\n".join(entry) + "\n")
+    write(os.path.join(project, "federation.toml"), 'entry = "./src/index.js"\n')
+    write(os.path.join(project, "done"), "")
+    return project
+
+
+def lodash_workload():
+    project = os.path.join(WORK, "lodash")
+    write(os.path.join(project, "src", "index.js"),
+          'import { debounce, chunk } from "lodash-es";\n'
+          'import * as _ from "lodash-es";\n'
+          'console.log(chunk([1, 2, 3, 4], 2), typeof debounce(() => 1, 10), _.kebabCase("A B"));\n')
+    write(os.path.join(project, "federation.toml"), 'entry = "./src/index.js"\n')
+    write(os.path.join(project, "package.json"), '{"name": "lodash-bench", "version": "1.0.0"}\n')
+    link_node_modules(project)
+    return project
+
+
+SHARED = {"react": {"singleton": True, "requiredVersion": "^19.0.0"},
+          "react-dom": {"singleton": True, "requiredVersion": "^19.0.0"},
+          "lodash-es": {"requiredVersion": "^4.17.21"}}
+
+
+def mf_host_workload():
+    project = os.path.join(WORK, "mf-host")
+    write(os.path.join(project, "src", "index.js"), 'import("./bootstrap.js");\n')
+    write(os.path.join(project, "src", "bootstrap.js"),
+          'import React from "react";\nimport { createRoot } from "react-dom/client";\n'
+          'import { debounce } from "lodash-es";\n'
+          'const App = () => React.createElement("h1", null, "host");\n'
+          'createRoot(document.getElementById("root")).render(React.createElement(App));\n'
+          'window.addEventListener("resize", debounce(() => {}, 100));\n')
+    toml = 'name = "host"\nentry = "./src/index.js"\n\n[shared]\n'
+    toml += 'react = { singleton = true, requiredVersion = "^19.0.0" }\n'
+    toml += '"react-dom" = { singleton = true, requiredVersion = "^19.0.0" }\n'
+    toml += '"lodash-es" = "^4.17.21"\n'
+    write(os.path.join(project, "federation.toml"), toml)
+    write(os.path.join(project, "package.json"), json.dumps({"name": "mf-host", "version": "1.0.0", "dependencies": {
+        "react": "^19.0.0", "react-dom": "^19.0.0", "lodash-es": "^4.17.21"}}) + "\n")
+    link_node_modules(project)
+    return project
+
+
+def commands(tool, project, out, mf):
+    entry = "./src/index.js"
+    node = "node"
+    if tool == "mfbundle":
+        return [MFBUNDLE, "build", project, "--out-dir", out, "--quiet"]
+    if tool == "esbuild":
+        return [os.path.join(NODE_MODULES, "esbuild", "bin", "esbuild"), os.path.join(project, "src", "index.js"),
+                "--bundle", f"--outdir={out}", "--log-level=error", "--format=esm", "--splitting"]
+    if tool == "rolldown":
+        return [node, os.path.join(HERE, "tools", "rolldown.mjs"), os.path.join(project, "src", "index.js"), out]
+    if tool in ("rspack", "webpack"):
+        cmd = [node, os.path.join(HERE, "tools", "webpack-like.cjs"), tool, project, entry, out]
+        if mf:
+            cmd.append(json.dumps(SHARED))
+        return cmd
+    raise ValueError(tool)
+
+
+def measure(cmd, out):
+    """(seconds, peak RSS bytes) of one cold build."""
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=HERE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{err}")
+    return elapsed, usage.ru_maxrss * 1024
+
+
+def out_bytes(out):
+    total = 0
+    for dirpath, _, files in os.walk(out):
+        for f in files:
+            if f.endswith((".js", ".mjs")):
+                total += os.path.getsize(os.path.join(dirpath, f))
+    return total
+
+
+def minified_bytes(out):
+    """Bytes of the output's JS files after one and the same minifier (esbuild)."""
+    total = 0
+    for dirpath, _, files in os.walk(out):
+        for f in files:
+            if f.endswith((".js", ".mjs")):
+                r = subprocess.run([os.path.join(NODE_MODULES, "esbuild", "bin", "esbuild"),
+                                    os.path.join(dirpath, f), "--minify", "--log-level=error"],
+                                   capture_output=True, check=True)
+                total += len(r.stdout)
+    return total
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--smoke", action="store_true", help="one small workload, one run")
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    if not os.path.exists(os.path.join(NODE_MODULES, "esbuild")):
+        sys.exit("bench/node_modules is missing: run tests/setup.sh (npm ci in bench/)")
+    if not os.path.exists(MFBUNDLE):
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    runs = 1 if args.smoke else args.runs
+    tools = ["mfbundle", "esbuild", "rolldown", "rspack", "webpack"]
+    if args.smoke:
+        workloads = [("synthetic-200", synthetic(200), False)]
+    else:
+        workloads = [(f"synthetic-{n}", synthetic(n), False) for n in (1000, 5000, 20000)]
+        workloads += [("lodash", lodash_workload(), False), ("mf-host", mf_host_workload(), True)]
+    print(f"mfbundle benchmark: {runs} run(s) per tool, median shown; cold builds, no minification")
+    print(f"machine: {os.cpu_count()} cores")
+    failures = 0
+    for name, project, mf in workloads:
+        print(f"\n{name}")
+        print(f"  {'tool':<10} {'wall s':>8} {'peak MB':>9} {'out KB':>9} {'min KB':>8}   {'time':>6} {'mem':>6} {'size':>6}  (ratio to mfbundle)")
+        results = {}
+        for tool in tools:
+            if mf and tool in ("esbuild", "rolldown"):
+                continue  # no Module Federation
+            out = os.path.join(WORK, "out", name, tool)
+            try:
+                samples = [measure(commands(tool, project, out, mf), out) for _ in range(runs)]
+            except RuntimeError as e:
+                print(f"  {tool:<10} failed: {str(e).splitlines()[-1] if str(e) else e}")
+                failures += tool == "mfbundle"
+                continue
+            wall = statistics.median(s[0] for s in samples)
+            mem = statistics.median(s[1] for s in samples)
+            size = out_bytes(out)
+            mini = minified_bytes(out) if not args.smoke and name == "synthetic-5000" else None
+            results[tool] = (wall, mem, size, mini)
+        base = results.get("mfbundle")
+        for tool, (wall, mem, size, mini) in results.items():
+            ratio = ""
+            if base and tool != "mfbundle":
+                ratio = f"   {wall / base[0]:>5.2f}x {mem / base[1]:>5.2f}x {size / max(base[2], 1):>5.2f}x"
+            mini_s = f"{mini / 1024:>8.1f}" if mini is not None else f"{'':>8}"
+            print(f"  {tool:<10} {wall:>8.3f} {mem / 2**20:>9.1f} {size / 1024:>9.1f} {mini_s}{ratio}")
+    print("\n1 passed, 0 failed" if failures == 0 else f"\n0 passed, {failures} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

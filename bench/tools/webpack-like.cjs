@@ -1,0 +1,27 @@
+// node tools/webpack-like.cjs <webpack|rspack> <context> <entry> <outDir> [shared-json]
+// Plain builds, or with shared-json a Module Federation host sharing those packages.
+"use strict";
+const [tool, context, entry, outDir, sharedJson] = process.argv.slice(2);
+const lib = tool === "rspack" ? require("@rspack/core") : require("webpack");
+const plugins = [];
+if (sharedJson) {
+  const MF = tool === "rspack" ? lib.container.ModuleFederationPluginV1 : lib.container.ModuleFederationPlugin;
+  plugins.push(new MF({ name: "host", shared: JSON.parse(sharedJson) }));
+}
+const compiler = lib({
+  mode: "production",
+  context,
+  entry: { main: entry },
+  output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js" },
+  optimization: { minimize: false },
+  devtool: false,
+  plugins,
+  infrastructureLogging: { level: "error" },
+});
+compiler.run((err, stats) => {
+  if (err || stats.hasErrors()) {
+    console.error(err ? err.stack : stats.toString({ all: false, errors: true }));
+    process.exit(1);
+  }
+  compiler.close(() => process.exit(0));
+});
