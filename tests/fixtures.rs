@@ -229,8 +229,9 @@ fn build_with_peer(
     let options_file = tmp.join(format!("{tool}-options-{}.json", std::process::id()));
     std::fs::write(&options_file, serde_json::to_vec(&options)?)?;
     let built = std::process::Command::new("node")
-        .arg(oracle.join("build.cjs"))
+        .arg(repo_root().join("tests/webpack/build.cjs"))
         .arg(&options_file)
+        .arg(tool)
         .output()?;
     if !built.status.success() {
         return Err(format!(

@@ -161,17 +161,7 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
                 .find(|e| e.key == *key)
                 .and_then(|e| e.name.clone());
             let name = configured.unwrap_or_else(|| {
-                let clean: String = key
-                    .trim_start_matches("./")
-                    .chars()
-                    .map(|c| {
-                        if c.is_ascii_alphanumeric() || c == '-' {
-                            c
-                        } else {
-                            '_'
-                        }
-                    })
-                    .collect();
+                let clean = file_safe(key.trim_start_matches("./"));
                 format!(
                     "expose-{}",
                     if clean.is_empty() || clean == "." {
@@ -249,6 +239,19 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
     }
 }
 
+/// Letters, digits and `-` kept, anything else `_`: safe in a file name and a chunk id.
+fn file_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
 /// `src/pages/About.page.js` -> `About_page`; `node_modules/x/index.js` -> `x`.
 fn stem(id: &str) -> String {
     let mut parts: Vec<&str> = id.split('/').collect();
@@ -259,16 +262,7 @@ fn stem(id: &str) -> String {
     } else {
         base
     };
-    let clean: String = base
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let clean = file_safe(base);
     if clean.is_empty() {
         "chunk".into()
     } else {

@@ -97,14 +97,28 @@ pub fn render_federation_runtime(
     let async_chunks: Vec<usize> = (0..chunks.chunks.len())
         .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)
         .collect();
-    let of_kind = |chunk: usize, pick: fn(&Module) -> bool| -> Vec<String> {
-        chunks.chunks[chunk]
-            .modules
-            .iter()
-            .filter(|m| pick(graph.module(**m)))
-            .map(|m| json(graph.module(*m).id()))
-            .collect()
-    };
+    // `var <name> = { chunk id: [ids of the chunk's modules that `pick` selects] };`
+    let chunk_map =
+        |out: &mut String, name: &str, async_chunks: &[usize], pick: fn(&Module) -> bool| {
+            let _ = writeln!(out, "var {name} = {{");
+            for &c in async_chunks {
+                let ids: Vec<String> = chunks.chunks[c]
+                    .modules
+                    .iter()
+                    .filter(|m| pick(graph.module(**m)))
+                    .map(|m| json(graph.module(*m).id()))
+                    .collect();
+                if !ids.is_empty() {
+                    let _ = writeln!(
+                        out,
+                        "  {}: [{}],",
+                        json(&chunks.chunks[c].name),
+                        ids.join(", ")
+                    );
+                }
+            }
+            out.push_str("};\n");
+        };
 
     // Provides, by scope, in id order.
     let mut by_scope: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -193,19 +207,10 @@ pub fn render_federation_runtime(
                 fallback
             );
         }
-        out.push_str("};\nvar __mf_chunk_consumes__ = {\n");
-        for &c in &async_chunks {
-            let ids = of_kind(c, |m| matches!(m, Module::ConsumeShared(_)));
-            if !ids.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  {}: [{}],",
-                    json(&chunks.chunks[c].name),
-                    ids.join(", ")
-                );
-            }
-        }
         out.push_str("};\n");
+        chunk_map(&mut out, "__mf_chunk_consumes__", &async_chunks, |m| {
+            matches!(m, Module::ConsumeShared(_))
+        });
         out.push_str(RUNTIME_CONSUMES);
     }
 
@@ -229,19 +234,10 @@ pub fn render_federation_runtime(
                 json(graph.module(rm.container).id())
             );
         }
-        out.push_str("};\nvar __mf_chunk_remotes__ = {\n");
-        for &c in &async_chunks {
-            let ids = of_kind(c, |m| matches!(m, Module::Remote(_)));
-            if !ids.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "  {}: [{}],",
-                    json(&chunks.chunks[c].name),
-                    ids.join(", ")
-                );
-            }
-        }
         out.push_str("};\n");
+        chunk_map(&mut out, "__mf_chunk_remotes__", &async_chunks, |m| {
+            matches!(m, Module::Remote(_))
+        });
         out.push_str(RUNTIME_REMOTES);
     }
     out

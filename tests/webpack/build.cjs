@@ -1,14 +1,34 @@
-// Builds a fixture with the real webpack 5 and the same sharing options as its
-// federation.toml, for tests/fixtures.rs to compare against mfbundle's build.
-// Usage: node build.cjs <options.json>
+// Builds a project with a peer bundler and the same options as its federation.toml, for the
+// tests to compare with (or combine with) mfbundle's build.
+// Usage: node build.cjs <options.json> [webpack|rspack]
 // options: { context, outDir, entry, name, shareScope, shared, exposes, remotes, filename,
-//            library } (exposes/remotes switch to ModuleFederationPlugin)
+//            library }. webpack 5 comes from tests/webpack, Rspack (@rspack/core, its
+// ModuleFederationPluginV1) from tests/rspack, each pinned by its lockfile. With exposes or
+// remotes the federation plugin is used, otherwise webpack's SharePlugin.
 "use strict";
 const fs = require("fs");
-const webpack = require("webpack");
+const path = require("path");
 
 const options = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
-const compiler = webpack({
+const tool = process.argv[3] || "webpack";
+const bundler =
+  tool === "rspack"
+    ? require(path.join(__dirname, "../rspack/node_modules/@rspack/core"))
+    : require("webpack");
+const federation = () => {
+  const Plugin =
+    tool === "rspack" ? bundler.container.ModuleFederationPluginV1 : bundler.container.ModuleFederationPlugin;
+  return new Plugin({
+    name: options.name,
+    filename: options.filename || "remoteEntry.js",
+    library: options.library || { type: "commonjs-module" },
+    exposes: options.exposes || {},
+    remotes: options.remotes || {},
+    shared: options.shared || {},
+    shareScope: options.shareScope || "default",
+  });
+};
+const compiler = bundler({
   mode: "production",
   target: "node",
   context: options.context,
@@ -21,17 +41,9 @@ const compiler = webpack({
   },
   optimization: { minimize: false },
   plugins: [
-    options.exposes || options.remotes
-      ? new webpack.container.ModuleFederationPlugin({
-          name: options.name,
-          filename: options.filename || "remoteEntry.js",
-          library: options.library || { type: "commonjs-module" },
-          exposes: options.exposes || {},
-          remotes: options.remotes || {},
-          shared: options.shared || {},
-          shareScope: options.shareScope || "default",
-        })
-      : new webpack.sharing.SharePlugin({
+    options.exposes || options.remotes || tool === "rspack"
+      ? federation()
+      : new bundler.sharing.SharePlugin({
           shared: options.shared,
           shareScope: options.shareScope || "default",
         }),
@@ -44,7 +56,7 @@ compiler.run((err, stats) => {
     process.exit(2);
   }
   const info = stats.toJson({ all: false, errors: true, warnings: true });
-  for (const w of info.warnings) console.error("webpack warning: " + w.message);
-  for (const e of info.errors) console.error("webpack error: " + e.message);
+  for (const w of info.warnings) console.error(tool + " warning: " + w.message);
+  for (const e of info.errors) console.error(tool + " error: " + e.message);
   compiler.close(() => process.exit(stats.hasErrors() ? 1 : 0));
 });
