@@ -1,0 +1,610 @@
+//! Which exports each import site references, and which of those the importing code really
+//! uses: the basis of `mfbundle analyze` and of share-usage.json.
+//!
+//! An imported binding is *used* when an expression refers to it (swc's resolver tells bindings
+//! apart by syntax context, so shadowing is handled); an import whose bindings are never
+//! referenced is *imported but unused*. A namespace (`import * as ns`) counts member by member
+//! while every use is `ns.name` or `ns["name"]`; anything else (passed around, computed access)
+//! makes it use every export. `require` and `import()` are read the same way when their
+//! results are destructured or accessed directly.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+use crate::graph::{ImportKind, Imported, NormalModule};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PatternType {
+    /// `import "x"`: nothing imported (ordered first: any binding makes it more specific).
+    SideEffect,
+    Named,
+    Default,
+    /// `import * as ns`, `require`, `import()`, `export *`.
+    Namespace,
+}
+
+/// What one request of a module references of its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordUsage {
+    pub record: usize,
+    pub pattern: PatternType,
+    /// Export names the import statement names (or, for a namespace, the members accessed).
+    pub imported: BTreeSet<String>,
+    /// The subset that code refers to.
+    pub used: BTreeSet<String>,
+    /// Every export may be used (an escaping namespace, `require` kept whole, ...).
+    pub uses_all: bool,
+    /// Why `uses_all` is set, for the report's bailout reasons.
+    pub bailout: Option<String>,
+}
+
+/// Usage of every record of `m` (records that are not imports of any kind are skipped).
+pub fn record_usages(m: &NormalModule) -> Vec<RecordUsage> {
+    let mut by_record: BTreeMap<usize, RecordUsage> = BTreeMap::new();
+    // A record's pattern is the most general way any of its statements imports it.
+    let entry =
+        |by_record: &mut BTreeMap<usize, RecordUsage>, record: usize, pattern: PatternType| {
+            let u = by_record.entry(record).or_insert_with(|| RecordUsage {
+                record,
+                pattern,
+                imported: BTreeSet::new(),
+                used: BTreeSet::new(),
+                uses_all: false,
+                bailout: None,
+            });
+            u.pattern = u.pattern.max(pattern);
+        };
+    // Count how each import binding is referenced.
+    let mut bindings: HashMap<Id, (usize, Imported)> = HashMap::new();
+    for b in &m.esm.imports {
+        bindings.insert(b.local.clone(), (b.record, b.imported.clone()));
+    }
+    let mut refs = RefCollector {
+        bindings: &bindings,
+        named: HashMap::new(),
+        members: HashMap::new(),
+        escapes: HashMap::new(),
+        m,
+        calls: BTreeMap::new(),
+    };
+    m.program.visit_with(&mut refs);
+
+    for (r, record) in m.records.iter().enumerate() {
+        if matches!(record.kind, ImportKind::Static | ImportKind::ReExport) {
+            entry(&mut by_record, r, PatternType::SideEffect);
+        }
+    }
+    for b in &m.esm.imports {
+        let pattern = match b.imported {
+            Imported::Default => PatternType::Default,
+            Imported::Named(_) => PatternType::Named,
+            Imported::Namespace => PatternType::Namespace,
+        };
+        entry(&mut by_record, b.record, pattern);
+        let u = by_record.get_mut(&b.record).expect("inserted above");
+        match &b.imported {
+            Imported::Namespace => {
+                if refs.escapes.get(&b.local).copied().unwrap_or(false) {
+                    u.uses_all = true;
+                    u.bailout = Some(
+                        "namespace object escapes (passed on or accessed with a computed key)"
+                            .into(),
+                    );
+                }
+                for name in refs.members.get(&b.local).into_iter().flatten() {
+                    u.imported.insert(name.clone());
+                    u.used.insert(name.clone());
+                }
+            }
+            other => {
+                let name = other.name().unwrap_or_default().to_string();
+                u.imported.insert(name.clone());
+                if refs.named.get(&b.local).copied().unwrap_or(0) > 0 {
+                    u.used.insert(name);
+                }
+            }
+        }
+    }
+    // Re-exports pass names on: they count as used (the importers of this module decide).
+    for source in m.esm.exports.values() {
+        if let crate::graph::ExportSource::ReExport {
+            record, imported, ..
+        } = source
+        {
+            entry(&mut by_record, *record, PatternType::Named);
+            let u = by_record.get_mut(record).expect("inserted above");
+            match imported.name() {
+                Some(n) => {
+                    u.imported.insert(n.to_string());
+                    u.used.insert(n.to_string());
+                }
+                None => {
+                    u.uses_all = true;
+                    u.bailout = Some("export * as namespace re-exports every export".into());
+                }
+            }
+        }
+    }
+    for &record in &m.esm.star_exports {
+        entry(&mut by_record, record, PatternType::Namespace);
+        let u = by_record.get_mut(&record).expect("inserted above");
+        u.uses_all = true;
+        u.bailout = Some("export * re-exports every export".into());
+    }
+    // require() / import() call sites.
+    for (record, calls) in refs.calls {
+        let pattern = match m.records[record].kind {
+            ImportKind::Dynamic | ImportKind::Require => PatternType::Namespace,
+            _ => PatternType::SideEffect,
+        };
+        entry(&mut by_record, record, pattern);
+        let u = by_record.get_mut(&record).expect("inserted above");
+        for call in calls {
+            match call {
+                CallUse::Names(names) => {
+                    u.imported.extend(names.iter().cloned());
+                    u.used.extend(names);
+                }
+                CallUse::Whole => {
+                    u.uses_all = true;
+                    u.bailout = Some(match m.records[record].kind {
+                        ImportKind::Dynamic => "import() result used as a whole".into(),
+                        _ => "require() result used as a whole".into(),
+                    });
+                }
+            }
+        }
+    }
+    by_record.into_values().collect()
+}
+
+enum CallUse {
+    Names(Vec<String>),
+    Whole,
+}
+
+struct RefCollector<'a> {
+    bindings: &'a HashMap<Id, (usize, Imported)>,
+    /// Binding -> references (non-namespace imports).
+    named: HashMap<Id, usize>,
+    /// Namespace binding -> statically accessed members.
+    members: HashMap<Id, BTreeSet<String>>,
+    /// Namespace binding -> used other than by static member access.
+    escapes: HashMap<Id, bool>,
+    m: &'a NormalModule,
+    calls: BTreeMap<usize, Vec<CallUse>>,
+}
+
+fn static_prop(prop: &MemberProp) -> Option<String> {
+    match prop {
+        MemberProp::Ident(i) => Some(i.sym.to_string()),
+        MemberProp::Computed(c) => match &*c.expr {
+            Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy().into_owned()),
+            _ => None,
+        },
+        MemberProp::PrivateName(_) => None,
+    }
+}
+
+impl RefCollector<'_> {
+    fn request_record(&self, call: &CallExpr) -> Option<usize> {
+        let is_request = match &call.callee {
+            Callee::Import(_) => true,
+            Callee::Expr(e) => {
+                matches!(&**e, Expr::Ident(i) if i.sym == *"require" && i.ctxt == self.m.unresolved_ctxt)
+            }
+            Callee::Super(_) => false,
+        };
+        if !is_request {
+            return None;
+        }
+        self.m.call_sites.get(&call.span.lo.0).copied()
+    }
+
+    fn pattern_names(pat: &Pat) -> Option<Vec<String>> {
+        let Pat::Object(o) = pat else { return None };
+        let mut names = Vec::new();
+        for p in &o.props {
+            match p {
+                ObjectPatProp::KeyValue(kv) => match &kv.key {
+                    PropName::Ident(i) => names.push(i.sym.to_string()),
+                    PropName::Str(s) => names.push(s.value.to_string_lossy().into_owned()),
+                    _ => return None,
+                },
+                ObjectPatProp::Assign(a) => names.push(a.key.sym.to_string()),
+                ObjectPatProp::Rest(_) => return None,
+            }
+        }
+        Some(names)
+    }
+
+    /// `import("x")` or `await import("x")` / `require("x")` as the expression.
+    fn call_of(&self, e: &Expr) -> Option<usize> {
+        match e {
+            Expr::Call(c) => self.request_record(c),
+            Expr::Await(a) => self.call_of(&a.arg),
+            Expr::Paren(p) => self.call_of(&p.expr),
+            _ => None,
+        }
+    }
+}
+
+impl Visit for RefCollector<'_> {
+    fn visit_member_expr(&mut self, e: &MemberExpr) {
+        if let Expr::Ident(i) = &*e.obj
+            && let Some((_, Imported::Namespace)) = self.bindings.get(&i.to_id())
+        {
+            match static_prop(&e.prop) {
+                Some(name) => {
+                    self.members.entry(i.to_id()).or_default().insert(name);
+                }
+                None => {
+                    self.escapes.insert(i.to_id(), true);
+                }
+            }
+            if let MemberProp::Computed(c) = &e.prop {
+                c.visit_with(self);
+            }
+            return;
+        }
+        // require("x").name
+        if let Some(record) = self.call_of(&e.obj)
+            && let Some(name) = static_prop(&e.prop)
+        {
+            self.calls
+                .entry(record)
+                .or_default()
+                .push(CallUse::Names(vec![name]));
+            if let Expr::Call(c) = &*e.obj {
+                c.args.visit_with(self);
+            }
+            return;
+        }
+        e.visit_children_with(self);
+    }
+
+    fn visit_var_declarator(&mut self, d: &VarDeclarator) {
+        // const { a, b } = require("x") / await import("x")
+        if let Some(init) = &d.init
+            && let Some(record) = self.call_of(init)
+            && let Some(names) = Self::pattern_names(&d.name)
+        {
+            self.calls
+                .entry(record)
+                .or_default()
+                .push(CallUse::Names(names));
+            d.name.visit_with(self);
+            return;
+        }
+        d.visit_children_with(self);
+    }
+
+    fn visit_call_expr(&mut self, c: &CallExpr) {
+        // import("x").then(({ a }) => ...) / .then((m) => m.a)
+        if let Callee::Expr(callee) = &c.callee
+            && let Expr::Member(me) = &**callee
+            && let Some(record) = self.call_of(&me.obj)
+            && static_prop(&me.prop).as_deref() == Some("then")
+        {
+            let names = c.args.first().and_then(|first| then_names(&first.expr));
+            let use_ = names.map_or(CallUse::Whole, CallUse::Names);
+            self.calls.entry(record).or_default().push(use_);
+            // The callbacks may use other imports.
+            c.args.visit_with(self);
+            return;
+        }
+        if let Some(record) = self.request_record(c) {
+            // A request whose result is used as a whole.
+            self.calls.entry(record).or_default().push(CallUse::Whole);
+            return;
+        }
+        c.visit_children_with(self);
+    }
+
+    fn visit_expr(&mut self, e: &Expr) {
+        if let Expr::Ident(i) = e
+            && let Some((_, imported)) = self.bindings.get(&i.to_id())
+        {
+            if *imported == Imported::Namespace {
+                self.escapes.insert(i.to_id(), true);
+            } else {
+                *self.named.entry(i.to_id()).or_default() += 1;
+            }
+            return;
+        }
+        e.visit_children_with(self);
+    }
+
+    fn visit_prop(&mut self, p: &Prop) {
+        if let Prop::Shorthand(i) = p {
+            self.visit_expr(&Expr::Ident(i.clone()));
+            return;
+        }
+        p.visit_children_with(self);
+    }
+
+    fn visit_export_named_specifier(&mut self, s: &ExportNamedSpecifier) {
+        // `export { x }` of an imported binding uses it.
+        if let ModuleExportName::Ident(i) = &s.orig {
+            self.visit_expr(&Expr::Ident(i.clone()));
+        }
+    }
+
+    fn visit_import_decl(&mut self, _: &ImportDecl) {}
+}
+
+/// Names a `.then` callback reads from its argument: `({ a, b }) => ...` or
+/// `(m) => m.a` (only member reads of the parameter; anything else is the whole namespace).
+fn then_names(e: &Expr) -> Option<Vec<String>> {
+    let (param, body): (&Pat, Option<&ArrowFunctionBody>) = match e {
+        Expr::Arrow(a) => (a.params.first()?, Some(&a.body)),
+        _ => return None,
+    };
+    if let Some(names) = RefCollector::pattern_names(param) {
+        return Some(names);
+    }
+    let Pat::Ident(p) = param else { return None };
+    let mut finder = ParamUses {
+        id: p.to_id(),
+        names: BTreeSet::new(),
+        whole: false,
+    };
+    body?.visit_with(&mut finder);
+    if finder.whole {
+        None
+    } else {
+        Some(finder.names.into_iter().collect())
+    }
+}
+
+struct ParamUses {
+    id: Id,
+    names: BTreeSet<String>,
+    whole: bool,
+}
+
+impl Visit for ParamUses {
+    fn visit_member_expr(&mut self, e: &MemberExpr) {
+        if let Expr::Ident(i) = &*e.obj
+            && i.to_id() == self.id
+        {
+            match static_prop(&e.prop) {
+                Some(n) => {
+                    self.names.insert(n);
+                }
+                None => self.whole = true,
+            }
+            return;
+        }
+        e.visit_children_with(self);
+    }
+
+    fn visit_ident(&mut self, i: &Ident) {
+        if i.to_id() == self.id {
+            self.whole = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::collect_imports::collect;
+    use crate::graph::parse::{Defines, SourceKind, parse_js};
+    use crate::graph::{ImportRecord, ModuleFormat, ModuleIdx};
+
+    fn module(source: &str) -> NormalModule {
+        let parsed =
+            parse_js("t.js", source, SourceKind::Auto, &Defines::default()).expect("parses");
+        let c = collect("t.js", source, &parsed.program, parsed.unresolved_ctxt);
+        NormalModule {
+            id: "t.js".into(),
+            path: "/t.js".into(),
+            source: source.into(),
+            format: ModuleFormat::Esm,
+            node_strict: false,
+            program: parsed.program,
+            globals: parsed.globals,
+            unresolved_ctxt: parsed.unresolved_ctxt,
+            records: c
+                .records
+                .into_iter()
+                .map(|r| ImportRecord {
+                    request: r.request,
+                    kind: r.kind,
+                    span: r.span,
+                    chunk_name: r.chunk_name,
+                    shared: None,
+                    remote: None,
+                    target: ModuleIdx(0),
+                })
+                .collect(),
+            call_sites: c.call_sites,
+            esm: c.esm,
+        }
+    }
+
+    fn set(names: &[&str]) -> BTreeSet<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// (comment, source, pattern, imported, used, uses all)
+    #[test]
+    fn import_patterns() {
+        let table: &[(&str, &str, PatternType, &[&str], &[&str], bool)] = &[
+            (
+                "named, both used",
+                "import { a, b } from 'x'; a(); b;",
+                PatternType::Named,
+                &["a", "b"],
+                &["a", "b"],
+                false,
+            ),
+            (
+                "named, one unused",
+                "import { debounce, map } from 'x'; debounce();",
+                PatternType::Named,
+                &["debounce", "map"],
+                &["debounce"],
+                false,
+            ),
+            (
+                "renamed",
+                "import { a as z } from 'x'; z();",
+                PatternType::Named,
+                &["a"],
+                &["a"],
+                false,
+            ),
+            (
+                "shadowed is not a use",
+                "import { a } from 'x'; function f(a) { return a; }",
+                PatternType::Named,
+                &["a"],
+                &[],
+                false,
+            ),
+            (
+                "default",
+                "import d from 'x'; d();",
+                PatternType::Default,
+                &["default"],
+                &["default"],
+                false,
+            ),
+            (
+                "namespace members",
+                "import * as _ from 'x'; _.debounce(); _['chunk'];",
+                PatternType::Namespace,
+                &["chunk", "debounce"],
+                &["chunk", "debounce"],
+                false,
+            ),
+            (
+                "namespace escapes",
+                "import * as _ from 'x'; use(_);",
+                PatternType::Namespace,
+                &[],
+                &[],
+                true,
+            ),
+            (
+                "namespace computed",
+                "import * as _ from 'x'; const k = 'a'; _[k];",
+                PatternType::Namespace,
+                &[],
+                &[],
+                true,
+            ),
+            (
+                "side effect",
+                "import 'x';",
+                PatternType::SideEffect,
+                &[],
+                &[],
+                false,
+            ),
+            (
+                "re-export",
+                "export { a as b } from 'x';",
+                PatternType::Named,
+                &["a"],
+                &["a"],
+                false,
+            ),
+            (
+                "export star",
+                "export * from 'x';",
+                PatternType::Namespace,
+                &[],
+                &[],
+                true,
+            ),
+            (
+                "exported import is used",
+                "import { a } from 'x'; export { a };",
+                PatternType::Named,
+                &["a"],
+                &["a"],
+                false,
+            ),
+            (
+                "shorthand property",
+                "import { a } from 'x'; const o = { a };",
+                PatternType::Named,
+                &["a"],
+                &["a"],
+                false,
+            ),
+            (
+                "require destructured",
+                "const { a, b } = require('x'); a();",
+                PatternType::Namespace,
+                &["a", "b"],
+                &["a", "b"],
+                false,
+            ),
+            (
+                "require member",
+                "const a = require('x').a;",
+                PatternType::Namespace,
+                &["a"],
+                &["a"],
+                false,
+            ),
+            (
+                "require whole",
+                "const x = require('x'); x.a;",
+                PatternType::Namespace,
+                &[],
+                &[],
+                true,
+            ),
+            (
+                "import() then destructured",
+                "import('x').then(({ a }) => a());",
+                PatternType::Namespace,
+                &["a"],
+                &["a"],
+                false,
+            ),
+            (
+                "import() then member",
+                "import('x').then((m) => m.a + m.b);",
+                PatternType::Namespace,
+                &["a", "b"],
+                &["a", "b"],
+                false,
+            ),
+            (
+                "import() then whole",
+                "import('x').then((m) => use(m));",
+                PatternType::Namespace,
+                &[],
+                &[],
+                true,
+            ),
+            (
+                "await import() destructured",
+                "async function f() { const { a } = await import('x'); }",
+                PatternType::Namespace,
+                &["a"],
+                &["a"],
+                false,
+            ),
+        ];
+        for (comment, source, pattern, imported, used, all) in table {
+            let m = module(source);
+            let usages = record_usages(&m);
+            assert_eq!(usages.len(), 1, "{comment}: {usages:?}");
+            let u = &usages[0];
+            assert_eq!(u.pattern, *pattern, "{comment}");
+            assert_eq!(u.imported, set(imported), "{comment}: imported");
+            assert_eq!(u.used, set(used), "{comment}: used");
+            assert_eq!(u.uses_all, *all, "{comment}: uses all");
+        }
+    }
+}
