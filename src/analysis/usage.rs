@@ -432,9 +432,18 @@ mod tests {
     }
 
     /// (comment, source, pattern, imported, used, uses all)
+    type Row = (
+        &'static str,
+        &'static str,
+        PatternType,
+        &'static [&'static str],
+        &'static [&'static str],
+        bool,
+    );
+
     #[test]
     fn import_patterns() {
-        let table: &[(&str, &str, PatternType, &[&str], &[&str], bool)] = &[
+        let table: &[Row] = &[
             (
                 "named, both used",
                 "import { a, b } from 'x'; a(); b;",
