@@ -26,6 +26,22 @@ pub struct Cli {
 pub enum Command {
     /// Build the project in DIR (default: the current directory) from its federation.toml.
     Build(BuildArgs),
+    /// Report, for every shared module, which exports are provided, imported and really used,
+    /// and what could be eliminated. Writes no chunks.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AnalyzeArgs {
+    /// Project directory holding federation.toml.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Configuration file (default: DIR/federation.toml).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Write the report (share-usage.json format) to stdout or to FILE instead of the table.
+    #[arg(long, num_args = 0..=1, default_missing_value = "-", value_name = "FILE")]
+    pub json: Option<String>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -72,7 +88,48 @@ pub enum TargetArg {
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Analyze(args) => analyze(args),
     }
+}
+
+fn analyze(args: AnalyzeArgs) -> i32 {
+    let overrides = CliOverrides {
+        config: args.config.clone(),
+        ..Default::default()
+    };
+    let config = match config::load(&args.dir, &overrides) {
+        Ok(c) => c,
+        Err(errors) => {
+            let mut ds = Diagnostics::default();
+            ds.extend(errors);
+            report(&ds, None, None, None);
+            return 2;
+        }
+    };
+    let (result, diagnostics) = pipeline::analyze(&config, &crate::graph::NoProgress);
+    let mut err = std::io::stderr().lock();
+    for d in diagnostics.iter() {
+        let _ = writeln!(err, "{}", render(d));
+    }
+    let Some(result) = result else {
+        let config_error = diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.code.is_config());
+        return if config_error { 2 } else { 1 };
+    };
+    match args.json.as_deref() {
+        None => print!("{}", crate::analysis::share_usage::render_table(&result)),
+        Some(target) => {
+            let text = serde_json::to_string_pretty(&result).unwrap_or_default() + "\n";
+            if target == "-" {
+                let _ = std::io::stdout().write_all(text.as_bytes());
+            } else if let Err(e) = std::fs::write(target, text) {
+                let _ = writeln!(err, "error: cannot write {target}: {e}");
+                return 1;
+            }
+        }
+    }
+    0
 }
 
 struct TerminalProgress {

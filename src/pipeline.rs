@@ -113,3 +113,47 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
         .collect();
     finish(diagnostics, written, module_count)
 }
+
+/// `mfbundle analyze`: the front end (scan, federation, analysis) and the share-usage report;
+/// nothing is written.
+pub fn analyze(
+    config: &BuildConfig,
+    progress: &dyn Progress,
+) -> (Option<serde_json::Value>, Diagnostics) {
+    let start = Instant::now();
+    let mut diagnostics = Diagnostics::default();
+    let defines = match Defines::parse(&config.define) {
+        Ok(d) => d,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return (None, diagnostics);
+        }
+    };
+    let scanned = graph::scan(config, &defines, progress);
+    if scanned.diagnostics.has_errors() {
+        let mut d = scanned.diagnostics;
+        d.sort();
+        return (None, d);
+    }
+    let federated = federation::apply(scanned, config);
+    diagnostics.extend(federated.diagnostics.iter().cloned());
+    let analyzed = analysis::analyze(&federated.graph, config);
+    diagnostics.extend(analyzed.diagnostics.iter().cloned());
+    diagnostics.sort();
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
+    let mut report = analysis::share_usage::share_usage_report(&federated.graph, &analyzed.exports);
+    report["performance_metrics"]["analysis_duration_ms"] =
+        serde_json::json!(start.elapsed().as_millis() as u64);
+    report["performance_metrics"]["peak_rss_bytes"] = serde_json::json!(peak_rss_bytes());
+    (Some(report), diagnostics)
+}
+
+/// The process's peak resident set size (Linux `VmHWM`), if known.
+fn peak_rss_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}

@@ -352,3 +352,115 @@ fn timings_lists_every_stage() {
         assert!(err.contains(stage), "{stage} missing from:\n{err}");
     }
 }
+
+#[test]
+fn analyze_reports_provided_imported_and_used_exports_of_shared_modules() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    let write = |rel: &str, body: &str| {
+        let path = p.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    };
+    write(
+        "federation.toml",
+        "name = \"app\"\nentry = \"./src/index.js\"\n\n[shared]\nutils = {}\n",
+    );
+    write(
+        "package.json",
+        r#"{"name":"app","version":"1.0.0","dependencies":{"utils":"^2.0.0"}}"#,
+    );
+    write(
+        "node_modules/utils/package.json",
+        r#"{"name":"utils","version":"2.1.0","type":"module","main":"index.js","sideEffects":false}"#,
+    );
+    write(
+        "node_modules/utils/index.js",
+        "export const debounce = 1;\nexport const chunk = 2;\nexport const map = 3;\nexport const unusedEverywhere = 4;\n",
+    );
+    write(
+        "src/index.js",
+        "import { debounce, map } from \"utils\";\nimport * as u from \"utils\";\nconsole.log(debounce, u.chunk);\n",
+    );
+    let o = mfbundle()
+        .arg("analyze")
+        .arg(p)
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(!p.join("dist").exists(), "analyze must not write chunks");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let r = &v["consume_shared_modules"][0];
+    assert_eq!(r["share_key"], "utils");
+    assert_eq!(r["version"], "2.1.0");
+    assert_eq!(r["required_version"], "^2.0.0");
+    assert_eq!(
+        r["provided_exports"],
+        serde_json::json!(["chunk", "debounce", "map", "unusedEverywhere"])
+    );
+    assert_eq!(r["used_exports"], serde_json::json!(["chunk", "debounce"]));
+    assert_eq!(r["unused_imports"], serde_json::json!(["map"]));
+    let action = |name: &str| {
+        r["export_usage_details"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["export_name"] == name)
+            .map(|d| (d["usage_state"].clone(), d["tree_shaking_action"].clone()))
+            .unwrap()
+    };
+    assert_eq!(action("debounce"), ("Used".into(), "Keep".into()));
+    assert_eq!(
+        action("map"),
+        ("ImportedButUnused".into(), "Eliminate".into())
+    );
+    assert_eq!(
+        action("unusedEverywhere"),
+        ("Unused".into(), "Eliminate".into())
+    );
+    assert_eq!(v["performance_metrics"]["consume_shared_modules"], 1);
+    assert_matches_schema_keys(&v);
+
+    let table = mfbundle().arg("analyze").arg(p).output().unwrap();
+    let t = text(&table.stdout);
+    assert!(t.contains("utils"), "{t}");
+    assert!(
+        t.contains("imported but unused:\n  utils map  (src/index.js:1)"),
+        "{t}"
+    );
+}
+
+/// The report has every field schemas/share-usage.schema.json requires, at every level, and
+/// no field the schema does not list (a cheap structural check, not a full validator).
+fn assert_matches_schema_keys(report: &serde_json::Value) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("schemas/share-usage.schema.json")).unwrap(),
+    )
+    .unwrap();
+    fn check(value: &serde_json::Value, schema: &serde_json::Value, path: &str) {
+        if let Some(items) = schema.get("items") {
+            for (i, v) in value.as_array().into_iter().flatten().enumerate() {
+                check(v, items, &format!("{path}[{i}]"));
+            }
+            return;
+        }
+        let Some(props) = schema.get("properties").and_then(|p| p.as_object()) else {
+            return;
+        };
+        let obj = value
+            .as_object()
+            .unwrap_or_else(|| panic!("{path} is not an object"));
+        for req in schema["required"].as_array().into_iter().flatten() {
+            let key = req.as_str().unwrap();
+            assert!(obj.contains_key(key), "{path}.{key} missing");
+        }
+        for (k, v) in obj {
+            let sub = props
+                .get(k)
+                .unwrap_or_else(|| panic!("{path}.{k} is not in the schema"));
+            check(v, sub, &format!("{path}.{k}"));
+        }
+    }
+    check(report, &schema, "report");
+}

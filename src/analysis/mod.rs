@@ -6,6 +6,7 @@
 
 pub mod exports;
 pub mod link;
+pub mod share_usage;
 pub mod usage;
 
 pub use exports::{ExportsInfo, ResolvedExport};

@@ -1,0 +1,264 @@
+//! The share-usage report: for every consume-shared module, what its fallback provides, what
+//! this build's modules import and really use, and what could be eliminated (the seed's
+//! decision matrix). Field names are kept stable for CI scripts (schema:
+//! `schemas/share-usage.schema.json`).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde_json::{Value, json};
+
+use super::exports::ExportsInfo;
+use super::usage::{RecordUsage, record_usages};
+use crate::diagnostics::line_col;
+use crate::graph::{Module, ModuleGraph, ModuleIdx};
+
+/// Does the fallback's package declare itself free of side effects (`"sideEffects": false`)?
+fn side_effect_free(graph: &ModuleGraph, module: ModuleIdx) -> bool {
+    let Some(m) = graph.module(module).as_normal() else {
+        return false;
+    };
+    for dir in m.path.ancestors().skip(1) {
+        if let Ok(text) = std::fs::read_to_string(dir.join("package.json")) {
+            let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            return v.get("sideEffects") == Some(&Value::Bool(false));
+        }
+    }
+    false
+}
+
+/// Bytes of a module and everything it statically requires (the fallback as shipped today).
+fn closure_bytes(graph: &ModuleGraph, root: ModuleIdx) -> u64 {
+    let mut seen = BTreeSet::new();
+    let mut stack = vec![root];
+    let mut total = 0;
+    while let Some(i) = stack.pop() {
+        if !seen.insert(i) {
+            continue;
+        }
+        if let Module::Normal(m) = graph.module(i) {
+            total += m.source.len() as u64;
+            for r in &m.records {
+                if !matches!(r.kind, crate::graph::ImportKind::Dynamic) {
+                    stack.push(r.target);
+                }
+            }
+        }
+    }
+    total
+}
+
+fn action(state: &str, high_confidence: bool, side_effects: bool) -> &'static str {
+    match (state, high_confidence, side_effects) {
+        ("Used", _, _) => "Keep",
+        ("Unused", true, false) => "Eliminate",
+        ("Unused", false, false) => "Warning",
+        ("Unused", _, true) => "Keep",
+        ("ImportedButUnused", true, false) => "Eliminate",
+        ("ImportedButUnused", _, true) => "AnalyzeDeeper",
+        ("OnlyPropertiesUsed", _, _) => "PartialElimination",
+        _ => "Keep",
+    }
+}
+
+pub fn share_usage_report(graph: &ModuleGraph, exports: &[Option<ExportsInfo>]) -> Value {
+    let mut usages: HashMap<usize, Vec<RecordUsage>> = HashMap::new();
+    let mut reports = Vec::new();
+    let mut consumes: Vec<ModuleIdx> = (0..graph.modules.len() as u32)
+        .map(ModuleIdx)
+        .filter(|m| matches!(graph.module(*m), Module::ConsumeShared(_)))
+        .collect();
+    consumes.sort_by_key(|m| graph.module(*m).id().to_string());
+    for c in consumes {
+        let Module::ConsumeShared(cs) = graph.module(c) else {
+            continue;
+        };
+        let mut imported = BTreeSet::new();
+        let mut used = BTreeSet::new();
+        let mut uses_all = false;
+        let mut bailouts = BTreeSet::new();
+        let mut patterns = Vec::new();
+        for (i, module) in graph.modules.iter().enumerate() {
+            let Module::Normal(m) = module else { continue };
+            if !m.records.iter().any(|r| r.target == c) {
+                continue;
+            }
+            let list = usages.entry(i).or_insert_with(|| record_usages(m));
+            for u in list.iter().filter(|u| m.records[u.record].target == c) {
+                imported.extend(u.imported.iter().cloned());
+                used.extend(u.used.iter().cloned());
+                uses_all |= u.uses_all;
+                if let Some(b) = &u.bailout {
+                    bailouts.insert(format!("{}: {b}", m.id));
+                }
+                let r = &m.records[u.record];
+                let (line, _) = line_col(&m.source, r.span.0 as usize);
+                let eliminations: Vec<&String> = u.imported.difference(&u.used).collect();
+                patterns.push(json!({
+                    "pattern_type": u.pattern,
+                    "import_statement": { "file": m.id, "line": line, "request": r.request },
+                    "actual_usage": u.used,
+                    "potential_eliminations": eliminations,
+                    "confidence_level": if u.uses_all { "low" } else { "high" },
+                }));
+            }
+        }
+        let provided: Option<BTreeSet<String>> =
+            cs.fallback.and_then(|f| match exports.get(f.index()) {
+                Some(Some(info)) if !info.has_dynamic => Some(info.names.keys().cloned().collect()),
+                _ => None,
+            });
+        let side_effects = cs.fallback.is_none_or(|f| !side_effect_free(graph, f));
+        let high = !uses_all;
+        let names: BTreeSet<String> = match &provided {
+            Some(p) => p.union(&imported).cloned().collect(),
+            None => imported.clone(),
+        };
+        let details: Vec<Value> = names
+            .iter()
+            .map(|n| {
+                let state = if uses_all || used.contains(n) {
+                    "Used"
+                } else if imported.contains(n) {
+                    "ImportedButUnused"
+                } else if provided.is_some() {
+                    "Unused"
+                } else {
+                    "Unknown"
+                };
+                json!({
+                    "export_name": n,
+                    "usage_state": state,
+                    "can_mangle": false,
+                    "can_inline": false,
+                    "is_provided": provided.as_ref().is_none_or(|p| p.contains(n)),
+                    "tree_shaking_action": action(state, high, side_effects),
+                })
+            })
+            .collect();
+        let version = graph.modules.iter().find_map(|m| match m {
+            Module::ProvideShared(p)
+                if p.share_key == cs.share_key && p.share_scope == cs.share_scope =>
+            {
+                p.version.clone()
+            }
+            _ => None,
+        });
+        let unused_imports: Vec<&String> = imported.difference(&used).collect();
+        reports.push(json!({
+            "module_identifier": cs.id,
+            "share_key": cs.share_key,
+            "share_scope": cs.share_scope,
+            "version": version,
+            "required_version": cs.required_version,
+            "module_type": "consume-shared-module",
+            "provided_exports": provided.map(|p| p.into_iter().collect::<Vec<_>>()).unwrap_or_else(|| vec!["*".into()]),
+            "used_exports": if uses_all { vec!["*".to_string()] } else { used.iter().cloned().collect() },
+            "unused_imports": unused_imports,
+            "fallback_module": cs.fallback.map(|f| graph.module(f).id().to_string()),
+            "export_usage_details": details,
+            "patterns": patterns,
+            "bailout_reasons": bailouts,
+            "sizes": {
+                "fallback_bytes_full": cs.fallback.map(|f| closure_bytes(graph, f)),
+                "fallback_bytes_shaken": Value::Null,
+            },
+        }));
+    }
+    let consume_count = reports.len();
+    json!({
+        "consume_shared_modules": reports,
+        "performance_metrics": {
+            "total_modules_analyzed": graph.modules.iter().filter(|m| m.as_normal().is_some()).count(),
+            "consume_shared_modules": consume_count,
+        },
+    })
+}
+
+/// Human table of a report.
+pub fn render_table(report: &Value) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let list = report["consume_shared_modules"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    if list.is_empty() {
+        out.push_str("no shared modules are consumed by this build\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{:<28} {:<10} {:>9} {:>9} {:>6} {:>16} {:>12}",
+        "shared module", "version", "provided", "imported", "used", "can eliminate", "fallback KB"
+    );
+    let mut sites: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for r in &list {
+        let count = |k: &str| r[k].as_array().map_or(0, |a| a.len());
+        let provided = if r["provided_exports"] == json!(["*"]) {
+            "?".to_string()
+        } else {
+            count("provided_exports").to_string()
+        };
+        let eliminate = r["export_usage_details"].as_array().map_or(0, |d| {
+            d.iter()
+                .filter(|x| x["tree_shaking_action"] == "Eliminate")
+                .count()
+        });
+        let imported: BTreeSet<&str> = r["patterns"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|p| {
+                p["actual_usage"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .chain(p["potential_eliminations"].as_array().into_iter().flatten())
+            })
+            .filter_map(|v| v.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:<28} {:<10} {:>9} {:>9} {:>6} {:>16} {:>12}",
+            r["share_key"].as_str().unwrap_or(""),
+            r["version"].as_str().unwrap_or("-"),
+            provided,
+            imported.len(),
+            if r["used_exports"] == json!(["*"]) {
+                "all".to_string()
+            } else {
+                count("used_exports").to_string()
+            },
+            eliminate,
+            r["sizes"]["fallback_bytes_full"]
+                .as_u64()
+                .map_or("-".into(), |b| format!("{:.1}", b as f64 / 1024.0)),
+        );
+        for p in r["patterns"].as_array().into_iter().flatten() {
+            for name in p["potential_eliminations"].as_array().into_iter().flatten() {
+                sites
+                    .entry(format!(
+                        "{} {}",
+                        r["share_key"].as_str().unwrap_or(""),
+                        name.as_str().unwrap_or("")
+                    ))
+                    .or_default()
+                    .push(format!(
+                        "{}:{}",
+                        p["import_statement"]["file"].as_str().unwrap_or(""),
+                        p["import_statement"]["line"]
+                    ));
+            }
+        }
+        for b in r["bailout_reasons"].as_array().into_iter().flatten() {
+            let _ = writeln!(out, "  bailout: {}", b.as_str().unwrap_or(""));
+        }
+    }
+    if !sites.is_empty() {
+        out.push_str("\nimported but unused:\n");
+        for (name, at) in sites {
+            let _ = writeln!(out, "  {name}  ({})", at.join(", "));
+        }
+    }
+    out
+}
