@@ -42,6 +42,13 @@ pub struct AnalyzeArgs {
     /// Write the report (share-usage.json format) to stdout or to FILE instead of the table.
     #[arg(long, num_args = 0..=1, default_missing_value = "-", value_name = "FILE")]
     pub json: Option<String>,
+    /// Union the used exports of several apps' reports (per share scope, key and version)
+    /// instead of analysing DIR: the input of cross-app shaking.
+    #[arg(long, num_args = 1.., value_name = "REPORT")]
+    pub merge: Vec<PathBuf>,
+    /// Where --merge writes the union (default: stdout).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -93,6 +100,9 @@ pub fn run(cli: Cli) -> i32 {
 }
 
 fn analyze(args: AnalyzeArgs) -> i32 {
+    if !args.merge.is_empty() {
+        return merge_reports(&args.merge, args.output.as_deref());
+    }
     let overrides = CliOverrides {
         config: args.config.clone(),
         ..Default::default()
@@ -288,5 +298,54 @@ fn human_size(n: u64) -> String {
         format!("{:.1} KiB", n as f64 / 1024.0)
     } else {
         format!("{:.2} MiB", n as f64 / (1024.0 * 1024.0))
+    }
+}
+
+fn merge_reports(inputs: &[PathBuf], output: Option<&std::path::Path>) -> i32 {
+    let mut reports = Vec::new();
+    for path in inputs {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!(
+                    "error[{}]: cannot read {}: {e}",
+                    crate::diagnostics::Code::ReadFailed.as_str(),
+                    path.display()
+                );
+                return 1;
+            }
+        };
+        match serde_json::from_str::<serde_json::Value>(&text) {
+            Ok(v) if v.get("consume_shared_modules").is_some() => {
+                reports.push((path.display().to_string(), v))
+            }
+            _ => {
+                eprintln!(
+                    "error[{}]: {} is not a share-usage report\n  = hint: write one with mfbundle analyze --json FILE",
+                    crate::diagnostics::Code::ConfigInvalid.as_str(),
+                    path.display()
+                );
+                return 2;
+            }
+        }
+    }
+    let union = crate::analysis::share_usage::merge(&reports);
+    let text = serde_json::to_string_pretty(&union).unwrap_or_default() + "\n";
+    match output {
+        None => {
+            print!("{text}");
+            0
+        }
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!(
+                    "error[{}]: cannot write {}: {e}",
+                    crate::diagnostics::Code::WriteFailed.as_str(),
+                    path.display()
+                );
+                1
+            }
+        },
     }
 }

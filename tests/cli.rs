@@ -422,6 +422,51 @@ fn analyze_reports_provided_imported_and_used_exports_of_shared_modules() {
     assert_eq!(v["performance_metrics"]["consume_shared_modules"], 1);
     assert_matches_schema_keys(&v);
 
+    // A second app uses `map` of the same shared version: the merge unions the two.
+    let report_a = p.join("a.json");
+    std::fs::write(&report_a, &o.stdout).unwrap();
+    write("src/index.js", "import { map } from \"utils\";\nmap;\n");
+    let report_b = p.join("b.json");
+    let o2 = mfbundle()
+        .arg("analyze")
+        .arg(p)
+        .arg(format!("--json={}", report_b.display()))
+        .output()
+        .unwrap();
+    assert!(o2.status.success(), "{}", text(&o2.stderr));
+    let union_file = p.join("union.json");
+    let m = mfbundle()
+        .arg("analyze")
+        .arg("--merge")
+        .arg(&report_a)
+        .arg(&report_b)
+        .arg("-o")
+        .arg(&union_file)
+        .output()
+        .unwrap();
+    assert!(m.status.success(), "{}", text(&m.stderr));
+    let union: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&union_file).unwrap()).unwrap();
+    let entry = &union["shared_used_exports"][0];
+    assert_eq!(entry["share_key"], "utils");
+    assert_eq!(entry["version"], "2.1.0");
+    assert_eq!(
+        entry["used_exports"],
+        serde_json::json!(["chunk", "debounce", "map"])
+    );
+    let bad = mfbundle()
+        .arg("analyze")
+        .arg("--merge")
+        .arg(p.join("package.json"))
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("is not a share-usage report"));
+
+    write(
+        "src/index.js",
+        "import { debounce, map } from \"utils\";\nimport * as u from \"utils\";\nconsole.log(debounce, u.chunk);\n",
+    );
     let table = mfbundle().arg("analyze").arg(p).output().unwrap();
     let t = text(&table.stdout);
     assert!(t.contains("utils"), "{t}");

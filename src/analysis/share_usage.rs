@@ -262,3 +262,50 @@ pub fn render_table(report: &Value) -> String {
     }
     out
 }
+
+/// (share scope, share key, provided version)
+type ShareVersion = (String, String, String);
+
+/// `analyze --merge`: the union of the used exports of several apps' reports, per share
+/// scope, key and provided version ("*" wins: some app uses everything).
+pub fn merge(reports: &[(String, Value)]) -> Value {
+    let mut union: BTreeMap<ShareVersion, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
+    for (source, report) in reports {
+        for m in report["consume_shared_modules"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let key = (
+                m["share_scope"].as_str().unwrap_or("default").to_string(),
+                m["share_key"].as_str().unwrap_or("").to_string(),
+                m["version"].as_str().unwrap_or("").to_string(),
+            );
+            let entry = union.entry(key).or_default();
+            for e in m["used_exports"].as_array().into_iter().flatten() {
+                if let Some(e) = e.as_str() {
+                    entry.0.insert(e.to_string());
+                }
+            }
+            entry.1.insert(source.clone());
+        }
+    }
+    let shared: Vec<Value> = union
+        .into_iter()
+        .map(|((scope, key, version), (used, sources))| {
+            let used: Vec<String> = if used.contains("*") {
+                vec!["*".into()]
+            } else {
+                used.into_iter().collect()
+            };
+            json!({
+                "share_scope": scope,
+                "share_key": key,
+                "version": if version.is_empty() { Value::Null } else { json!(version) },
+                "used_exports": used,
+                "sources": sources,
+            })
+        })
+        .collect();
+    json!({ "shared_used_exports": shared })
+}
