@@ -46,6 +46,9 @@ pub struct AnalyzeArgs {
     /// instead of analysing DIR: the input of cross-app shaking.
     #[arg(long, num_args = 1.., value_name = "REPORT")]
     pub merge: Vec<PathBuf>,
+    /// Write a self-contained HTML page picturing each shared module's exports by usage.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
     /// Where --merge writes the union (default: stdout).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -127,6 +130,17 @@ fn analyze(args: AnalyzeArgs) -> i32 {
             .any(|d| d.is_error() && d.code.is_config());
         return if config_error { 2 } else { 1 };
     };
+    if let Some(path) = &args.html
+        && let Err(e) = std::fs::write(path, crate::analysis::share_usage::render_html(&result))
+    {
+        let _ = writeln!(
+            err,
+            "error[{}]: cannot write {}: {e}",
+            crate::diagnostics::Code::WriteFailed.as_str(),
+            path.display()
+        );
+        return 1;
+    }
     match args.json.as_deref() {
         None => print!("{}", crate::analysis::share_usage::render_table(&result)),
         Some(target) => {

@@ -117,3 +117,94 @@ fn module_federation_runtime_host_loads_an_mfbundle_remote_by_manifest() {
         assert!(dom.contains(want), "missing {want:?} in:\n{dom}");
     }
 }
+
+/// `analyze --html` renders in headless Chromium: the DOM has the bars and the screenshot is
+/// not blank (far larger than a screenshot of an empty page).
+#[test]
+fn analyze_html_report_renders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    let write = |rel: &str, body: &str| {
+        let path = p.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, body).unwrap();
+    };
+    write(
+        "federation.toml",
+        "name = \"app\"\nentry = \"./src/index.js\"\n\n[shared]\nutils = {}\n",
+    );
+    write(
+        "package.json",
+        r#"{"name":"app","version":"1.0.0","dependencies":{"utils":"^1.0.0"}}"#,
+    );
+    write(
+        "node_modules/utils/package.json",
+        r#"{"name":"utils","version":"1.0.0","type":"module","main":"index.js"}"#,
+    );
+    let exports: String = (0..40)
+        .map(|i| format!("export const f{i} = {i};\n"))
+        .collect();
+    write("node_modules/utils/index.js", &exports);
+    write(
+        "src/index.js",
+        "import { f1, f2 } from \"utils\";\nconsole.log(f1);\n",
+    );
+    let html = p.join("report.html");
+    let o = mfbundle()
+        .arg("analyze")
+        .arg(p)
+        .arg("--html")
+        .arg(&html)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+
+    let dom = dump_dom(&format!("file://{}", html.display()));
+    assert!(dom.contains("<rect"), "{dom}");
+    assert!(
+        dom.contains("1 used")
+            && dom.contains("1 imported but unused")
+            && dom.contains("38 unused"),
+        "{dom}"
+    );
+
+    let shot = |url: &str, png: &Path| {
+        let profile = tempfile::tempdir().unwrap();
+        let ok = std::process::Command::new(chromium_path().expect("chromium"))
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+            ])
+            .args([
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("--window-size=900,400")
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(url)
+            .output()
+            .unwrap();
+        assert!(
+            ok.status.success() && png.exists(),
+            "screenshot failed: {}",
+            text(&ok.stderr)
+        );
+        std::fs::metadata(png).unwrap().len()
+    };
+    let blank_html = p.join("blank.html");
+    std::fs::write(&blank_html, "<!doctype html><html><body></body></html>").unwrap();
+    let blank = shot(
+        &format!("file://{}", blank_html.display()),
+        &p.join("blank.png"),
+    );
+    let report = shot(&format!("file://{}", html.display()), &p.join("report.png"));
+    assert!(
+        report > blank * 3,
+        "report screenshot {report} bytes vs blank {blank}: looks blank"
+    );
+}

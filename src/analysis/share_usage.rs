@@ -309,3 +309,98 @@ pub fn merge(reports: &[(String, Value)]) -> Value {
         .collect();
     json!({ "shared_used_exports": shared })
 }
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `analyze --html`: one self-contained page (no external resources) with, per shared module,
+/// a bar of its exports by usage state and the sizes.
+pub fn render_html(report: &Value) -> String {
+    use std::fmt::Write;
+    let mut body = String::new();
+    for r in report["consume_shared_modules"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let details = r["export_usage_details"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let count = |state: &str| details.iter().filter(|d| d["usage_state"] == state).count();
+        let (used, imported_unused, unused, unknown) = (
+            count("Used"),
+            count("ImportedButUnused"),
+            count("Unused"),
+            count("Unknown"),
+        );
+        let total = (used + imported_unused + unused + unknown).max(1) as f64;
+        let mut x = 0.0;
+        let mut bars = String::new();
+        for (n, color, label) in [
+            (used, "#2e7d32", "used"),
+            (imported_unused, "#ef6c00", "imported but unused"),
+            (unused, "#b0bec5", "unused"),
+            (unknown, "#7e57c2", "unknown"),
+        ] {
+            if n == 0 {
+                continue;
+            }
+            let w = 760.0 * n as f64 / total;
+            let _ = write!(
+                bars,
+                r#"<rect x="{x:.1}" y="0" width="{w:.1}" height="28" fill="{color}"><title>{n} {label}</title></rect>"#
+            );
+            x += w;
+        }
+        let used_names: Vec<String> = details
+            .iter()
+            .filter(|d| d["usage_state"] == "Used")
+            .filter_map(|d| d["export_name"].as_str().map(escape_html))
+            .collect();
+        let full = r["sizes"]["fallback_bytes_full"].as_u64().unwrap_or(0);
+        let _ = write!(
+            body,
+            r#"<section><h2>{key} <small>{version}</small></h2>
+<svg width="760" height="28" role="img" aria-label="exports by usage">{bars}</svg>
+<p class="legend"><span class="u">{used} used</span> <span class="i">{imported_unused} imported but unused</span> <span class="n">{unused} unused</span>{unknown_text} &middot; fallback {kb:.1} KB unminified</p>
+<p class="names">used: {names}</p></section>
+"#,
+            key = escape_html(r["share_key"].as_str().unwrap_or("")),
+            version = escape_html(r["version"].as_str().unwrap_or("")),
+            unknown_text = if unknown > 0 {
+                format!(r#" <span class="k">{unknown} unknown</span>"#)
+            } else {
+                String::new()
+            },
+            kb = full as f64 / 1024.0,
+            names = if used_names.is_empty() {
+                "none".to_string()
+            } else {
+                used_names.join(", ")
+            },
+        );
+    }
+    if body.is_empty() {
+        body.push_str("<p>No shared modules are consumed by this build.</p>");
+    }
+    format!(
+        r#"<!doctype html>
+<html><head><meta charset="utf-8"><title>mfbundle shared-module usage</title>
+<style>
+body {{ font: 14px system-ui, sans-serif; margin: 24px; color: #222; }}
+section {{ margin-bottom: 28px; }}
+h2 {{ font-size: 18px; margin: 0 0 8px; }} small {{ color: #666; font-weight: normal; }}
+.legend span {{ padding: 1px 6px; border-radius: 3px; color: #fff; }}
+.u {{ background: #2e7d32; }} .i {{ background: #ef6c00; }} .n {{ background: #78909c; }} .k {{ background: #7e57c2; }}
+.names {{ color: #444; }}
+</style></head>
+<body><h1>Shared-module usage</h1>
+{body}</body></html>
+"#
+    )
+}
