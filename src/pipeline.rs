@@ -90,6 +90,10 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
         return finish(diagnostics, vec![], module_count);
     }
 
+    if config.mode == crate::config::Mode::Production {
+        analysis::barrels::skip_barrels(&mut federated.graph, &analyzed.exports);
+    }
+    mark("barrels");
     let files = codegen::generate(&mut federated.graph, &analyzed, config);
     mark("codegen");
     let written = codegen::write_output::write_output(&config.out_dir, &files);

@@ -4,6 +4,7 @@
 //! - `exports.rs`: export names per ES module
 //! - `link.rs`: missing-export diagnostics
 
+pub mod barrels;
 pub mod exports;
 pub mod link;
 pub mod share_usage;

@@ -419,6 +419,7 @@ mod tests {
                     chunk_name: r.chunk_name,
                     shared: None,
                     remote: None,
+                    barrel: Default::default(),
                     target: ModuleIdx(0),
                 })
                 .collect(),

@@ -17,7 +17,9 @@ use swc_ecma_visit::{VisitMut, VisitMutWith};
 
 use crate::analysis::{ExportsInfo, ResolvedExport};
 use crate::graph::collect_imports::{decl_names, export_name};
-use crate::graph::{ExportSource, ImportKind, Imported, ModuleFormat, ModuleIdx, NormalModule};
+use crate::graph::{
+    Barrel, ExportSource, ImportKind, Imported, ModuleFormat, ModuleIdx, NormalModule,
+};
 
 /// The names of the wrapper's parameters. ES modules get names no user code uses, so a
 /// top-level `const exports` in an ES module stays legal; CommonJS gets Node's names.
@@ -339,7 +341,18 @@ fn transform_esm(
         }
         out.push_str("});\n");
     }
+    // Requests in source order; a skipped barrel's place is taken by the modules that define
+    // what was imported through it.
+    let mut order = Vec::new();
     for (record, r) in m.records.iter().enumerate() {
+        match &r.barrel {
+            Barrel::None => order.push(record),
+            Barrel::Skipped { redirects } => order.extend(redirects.iter().copied()),
+            Barrel::Redirect => {}
+        }
+    }
+    for record in order {
+        let r = &m.records[record];
         if !matches!(r.kind, ImportKind::Static | ImportKind::ReExport) {
             continue;
         }

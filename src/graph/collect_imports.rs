@@ -7,7 +7,9 @@ use swc_common::{Spanned, SyntaxContext};
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
-use super::module::{EsmInfo, ExportSource, ImportBinding, ImportKind, ImportRecord, Imported};
+use super::module::{
+    Barrel, EsmInfo, ExportSource, ImportBinding, ImportKind, ImportRecord, Imported,
+};
 use crate::diagnostics::{Code, Diagnostic, Location};
 
 pub struct Collected {
@@ -102,6 +104,7 @@ impl Collector<'_> {
             chunk_name,
             shared: None,
             remote: None,
+            barrel: Barrel::None,
             target: (),
         });
         i

@@ -59,6 +59,9 @@ impl ModuleGraph {
             match module {
                 Module::Normal(m) => {
                     for r in &m.records {
+                        if matches!(r.barrel, Barrel::Skipped { .. }) {
+                            continue;
+                        }
                         if r.target.index() != i || r.kind == ImportKind::Dynamic {
                             self.graph.add_edge(from, r.target.0.into(), r.kind);
                         }

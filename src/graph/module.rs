@@ -224,7 +224,21 @@ pub struct ImportRecord<T = ModuleIdx> {
     pub shared: Option<SharedRequest>,
     /// The request names a module of a remote container: (remote index, `./Button`).
     pub remote: Option<(usize, String)>,
+    /// Side-effect-free re-export modules ("barrels") the production build skips.
+    pub barrel: Barrel,
     pub target: T,
+}
+
+/// How a request takes part in skipping side-effect-free barrels (`analysis/barrels.rs`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Barrel {
+    #[default]
+    None,
+    /// Not loaded: every binding imported through it now comes from the module that defines
+    /// it; these records (of the same module) load those modules, in this request's place.
+    Skipped { redirects: Vec<usize> },
+    /// Added for a skipped request; loaded where that request stood.
+    Redirect,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -248,6 +248,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
                 chunk_name: r.chunk_name,
                 shared: r.shared,
                 remote: r.remote,
+                barrel: r.barrel,
                 target,
             });
         }

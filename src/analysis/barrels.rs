@@ -1,0 +1,163 @@
+//! Skipping side-effect-free barrels (production builds), as webpack's `sideEffects`
+//! optimisation and esbuild do: `import { debounce } from "lodash-es"` loads
+//! `lodash-es/debounce.js` directly instead of `lodash-es/lodash.js`, which would load all
+//! of lodash. A module is skipped only when its package.json says `"sideEffects": false`,
+//! it is an ES module, and every binding imported through the request resolves, through
+//! re-exports and `export *`, to an ES module that defines it.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::exports::{ExportsInfo, ResolvedExport};
+use crate::graph::{
+    Barrel, ExportSource, ImportKind, ImportRecord, Imported, Module, ModuleFormat, ModuleGraph,
+    ModuleIdx,
+};
+
+/// package.json `"sideEffects": false` for the file's package (cached per directory).
+struct SideEffects {
+    by_dir: HashMap<std::path::PathBuf, bool>,
+}
+
+impl SideEffects {
+    fn free(&mut self, path: &Path) -> bool {
+        for dir in path.ancestors().skip(1) {
+            if let Some(&v) = self.by_dir.get(dir) {
+                return v;
+            }
+            if let Ok(text) = std::fs::read_to_string(dir.join("package.json")) {
+                let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+                let free = v.get("sideEffects") == Some(&serde_json::Value::Bool(false));
+                self.by_dir.insert(dir.to_path_buf(), free);
+                return free;
+            }
+        }
+        false
+    }
+}
+
+fn esm(graph: &ModuleGraph, m: ModuleIdx) -> bool {
+    matches!(graph.module(m), Module::Normal(n) if n.format == ModuleFormat::Esm)
+}
+
+/// Follows `name` of `module` through re-exports of side-effect-free ES modules to the ES
+/// module that defines it. `None` when it cannot be followed safely.
+fn resolve(
+    graph: &ModuleGraph,
+    exports: &[Option<ExportsInfo>],
+    effects: &mut SideEffects,
+    module: ModuleIdx,
+    name: &str,
+    depth: u32,
+) -> Option<(ModuleIdx, String)> {
+    if depth > 32 {
+        return None;
+    }
+    let Module::Normal(m) = graph.module(module) else {
+        return None;
+    };
+    if m.format != ModuleFormat::Esm {
+        return None;
+    }
+    // Only a side-effect-free module may be passed through; others define what they export.
+    if !effects.free(&m.path) {
+        return Some((module, name.to_string()));
+    }
+    let next = match m.esm.exports.get(name) {
+        Some(ExportSource::Local) => return Some((module, name.to_string())),
+        Some(ExportSource::ReExport {
+            record, imported, ..
+        }) => {
+            let n = imported.name()?.to_string();
+            (m.records[*record].target, n)
+        }
+        None => match exports.get(module.index())?.as_ref()?.names.get(name)? {
+            ResolvedExport::Star { record } => (m.records[*record].target, name.to_string()),
+            ResolvedExport::Own => return None,
+        },
+    };
+    if !esm(graph, next.0) {
+        return None;
+    }
+    resolve(graph, exports, effects, next.0, &next.1, depth + 1)
+}
+
+pub fn skip_barrels(graph: &mut ModuleGraph, exports: &[Option<ExportsInfo>]) {
+    let mut effects = SideEffects {
+        by_dir: HashMap::new(),
+    };
+    // Decide everything first (the graph is read), then apply.
+    let mut plans: Vec<(usize, usize, Vec<(usize, ModuleIdx, String)>)> = Vec::new();
+    for (i, module) in graph.modules.iter().enumerate() {
+        let Module::Normal(m) = module else { continue };
+        if m.format != ModuleFormat::Esm {
+            continue;
+        }
+        'records: for (r, record) in m.records.iter().enumerate() {
+            if record.kind != ImportKind::Static || !esm(graph, record.target) {
+                continue;
+            }
+            let Module::Normal(target) = graph.module(record.target) else {
+                continue;
+            };
+            if !effects.free(&target.path) {
+                continue;
+            }
+            // Only plain named/default imports: a namespace, a re-export or `export *` of the
+            // request needs the module itself.
+            if m.esm.star_exports.contains(&r)
+                || m.esm
+                    .exports
+                    .values()
+                    .any(|s| matches!(s, ExportSource::ReExport { record, .. } if *record == r))
+            {
+                continue;
+            }
+            let mut moves = Vec::new();
+            for (b, binding) in m.esm.imports.iter().enumerate() {
+                if binding.record != r {
+                    continue;
+                }
+                let Some(name) = binding.imported.name() else {
+                    continue 'records;
+                };
+                match resolve(graph, exports, &mut effects, record.target, name, 0) {
+                    Some((to, n)) if to != record.target => moves.push((b, to, n)),
+                    _ => continue 'records,
+                }
+            }
+            if !moves.is_empty() {
+                plans.push((i, r, moves));
+            }
+        }
+    }
+    for (i, r, moves) in plans {
+        let Module::Normal(m) = &mut graph.modules[i] else {
+            continue;
+        };
+        let mut added: HashMap<ModuleIdx, usize> = HashMap::new();
+        let mut redirects = Vec::new();
+        for (b, to, name) in moves {
+            let idx = *added.entry(to).or_insert_with(|| {
+                let base = &m.records[r];
+                let rec = ImportRecord {
+                    request: base.request.clone(),
+                    kind: ImportKind::Static,
+                    span: base.span,
+                    chunk_name: None,
+                    shared: None,
+                    remote: None,
+                    barrel: Barrel::Redirect,
+                    target: to,
+                };
+                m.records.push(rec);
+                redirects.push(m.records.len() - 1);
+                m.records.len() - 1
+            });
+            m.esm.imports[b].record = idx;
+            m.esm.imports[b].imported = Imported::from_name(&name);
+        }
+        m.records[r].barrel = Barrel::Skipped { redirects };
+    }
+    graph.rebuild_edges();
+}
