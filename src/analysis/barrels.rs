@@ -82,12 +82,15 @@ fn resolve(
     resolve(graph, exports, effects, next.0, &next.1, depth + 1)
 }
 
+/// (importing module, skipped record, [(binding, defining module, export name)])
+type Plan = (usize, usize, Vec<(usize, ModuleIdx, String)>);
+
 pub fn skip_barrels(graph: &mut ModuleGraph, exports: &[Option<ExportsInfo>]) {
     let mut effects = SideEffects {
         by_dir: HashMap::new(),
     };
     // Decide everything first (the graph is read), then apply.
-    let mut plans: Vec<(usize, usize, Vec<(usize, ModuleIdx, String)>)> = Vec::new();
+    let mut plans: Vec<Plan> = Vec::new();
     for (i, module) in graph.modules.iter().enumerate() {
         let Module::Normal(m) = module else { continue };
         if m.format != ModuleFormat::Esm {
