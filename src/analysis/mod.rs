@@ -9,6 +9,7 @@ pub mod exports;
 pub mod link;
 pub mod share_usage;
 pub mod usage;
+pub mod used_exports;
 
 pub use exports::{ExportsInfo, ResolvedExport};
 

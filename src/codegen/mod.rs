@@ -9,6 +9,7 @@ pub mod chunks;
 pub mod manifest;
 pub mod render_chunk;
 pub mod render_federation;
+pub mod shake;
 pub mod transform_module;
 pub mod write_output;
 
@@ -27,6 +28,9 @@ pub fn generate(
     config: &BuildConfig,
 ) -> Vec<OutputFile> {
     let chunk_graph = chunks::build_chunks(graph, config);
+    // Production builds drop unused exports and what only they need.
+    let used = (config.mode == crate::config::Mode::Production)
+        .then(|| crate::analysis::used_exports::used_exports(graph));
     let metas: Vec<ModuleMeta> = graph
         .modules
         .iter()
@@ -39,6 +43,7 @@ pub fn generate(
         metas: &metas,
         exports: &analysis.exports,
         dynamic_chunks: &chunk_graph.dynamic_chunks,
+        used_exports: used.as_deref(),
     };
     let code: render_chunk::ModuleCode = graph
         .modules

@@ -37,6 +37,8 @@ pub struct TransformContext<'a> {
     pub exports: &'a [Option<ExportsInfo>],
     /// Chunk ids an `import()` of each module must load first.
     pub dynamic_chunks: &'a HashMap<ModuleIdx, Vec<String>>,
+    /// Production builds: the exports each ES module must keep (`None` inside: all).
+    pub used_exports: Option<&'a [Option<std::collections::BTreeSet<String>>]>,
 }
 
 /// The wrapper parameters and body text of `m`.
@@ -311,6 +313,25 @@ fn transform_esm(
         if dynamic {
             dynamic_stars.push(record);
         }
+    }
+
+    // Tree shaking: only the exports someone uses get a getter, and declarations nothing
+    // needs any more go.
+    if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx.index()]) {
+        getters.retain(|(name, _)| used.contains(name));
+        if !used.contains("default") {
+            // The hoisted anonymous default function may go; its name fix must go with it.
+            name_fixes.clear();
+        }
+        let roots: std::collections::HashSet<swc_atoms::Atom> = getters
+            .iter()
+            .filter_map(|(_, g)| match g {
+                Getter::Ident(i) => Some(i.sym.clone()),
+                Getter::Text(t) if is_ident_name(t) => Some(t.as_str().into()),
+                Getter::Text(_) => None,
+            })
+            .collect();
+        body = super::shake::shake(body, &roots);
     }
 
     let mut rw = Rewriter::new(m, cx, bindings, true);

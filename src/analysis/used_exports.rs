@@ -1,0 +1,87 @@
+//! Which exports of each ES module the build uses (production tree shaking). An export is used
+//! when some import site refers to it (`usage.rs`); entries, exposed, provided and fallback
+//! modules are used whole (other builds may use any export), and so is every module imported
+//! in a way that cannot be followed statically (escaping namespaces, `require` kept whole,
+//! `export *`).
+
+use std::collections::BTreeSet;
+
+use super::usage::record_usages;
+use crate::graph::{Module, ModuleFormat, ModuleGraph, ModuleIdx};
+
+/// Per module: `Some(names)` for an ES module whose used exports are known, `None` when every
+/// export counts as used (or the module is not an ES module).
+pub fn used_exports(graph: &ModuleGraph) -> Vec<Option<BTreeSet<String>>> {
+    let mut used: Vec<Option<BTreeSet<String>>> = graph
+        .modules
+        .iter()
+        .map(|m| match m {
+            Module::Normal(n) if n.format == ModuleFormat::Esm => Some(BTreeSet::new()),
+            _ => None,
+        })
+        .collect();
+    let all = |m: ModuleIdx, used: &mut Vec<Option<BTreeSet<String>>>| used[m.index()] = None;
+    for (_, modules) in &graph.entries {
+        for m in modules {
+            all(*m, &mut used);
+        }
+    }
+    for module in &graph.modules {
+        match module {
+            Module::ProvideShared(p) => all(p.module, &mut used),
+            Module::ConsumeShared(c) => {
+                if let Some(f) = c.fallback {
+                    all(f, &mut used);
+                }
+            }
+            Module::ContainerEntry(c) => {
+                for (_, ms) in &c.exposes {
+                    for m in ms {
+                        all(*m, &mut used);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Only modules the build loads count: a skipped barrel's re-exports use nothing.
+    let mut roots: Vec<ModuleIdx> = graph
+        .entries
+        .iter()
+        .flat_map(|(_, m)| m.iter().copied())
+        .collect();
+    roots.extend(graph.provides.iter().copied());
+    roots.extend(graph.remote_containers.iter().copied());
+    roots.extend(graph.container);
+    let mut loaded = vec![false; graph.modules.len()];
+    let mut stack = roots;
+    while let Some(i) = stack.pop() {
+        if std::mem::replace(&mut loaded[i.index()], true) {
+            continue;
+        }
+        for n in graph.graph.neighbors((i.0).into()) {
+            stack.push(ModuleIdx(n.index() as u32));
+        }
+    }
+    for (i, module) in graph.modules.iter().enumerate() {
+        let Module::Normal(m) = module else { continue };
+        if !loaded[i] {
+            continue;
+        }
+        for u in record_usages(m) {
+            if matches!(
+                m.records[u.record].barrel,
+                crate::graph::Barrel::Skipped { .. }
+            ) {
+                continue;
+            }
+            let target = m.records[u.record].target;
+            if u.uses_all {
+                all(target, &mut used);
+            } else if let Some(set) = &mut used[target.index()] {
+                set.extend(u.used);
+            }
+        }
+    }
+    used
+}
