@@ -169,21 +169,8 @@ fn analyze_html_report_renders() {
     );
 
     let shot = |url: &str, png: &Path| {
-        let profile = tempfile::tempdir().unwrap();
-        let ok = std::process::Command::new(chromium_path().expect("chromium"))
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-            ])
-            .args([
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ])
-            .arg(format!("--user-data-dir={}", profile.path().display()))
+        let (mut cmd, _profile) = chromium();
+        let ok = cmd
             .arg("--window-size=900,400")
             .arg(format!("--screenshot={}", png.display()))
             .arg(url)

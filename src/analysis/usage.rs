@@ -191,17 +191,7 @@ fn static_prop(prop: &MemberProp) -> Option<String> {
 
 impl RefCollector<'_> {
     fn request_record(&self, call: &CallExpr) -> Option<usize> {
-        let is_request = match &call.callee {
-            Callee::Import(_) => true,
-            Callee::Expr(e) => {
-                matches!(&**e, Expr::Ident(i) if i.sym == *"require" && i.ctxt == self.m.unresolved_ctxt)
-            }
-            Callee::Super(_) => false,
-        };
-        if !is_request {
-            return None;
-        }
-        self.m.call_sites.get(&call.span.lo.0).copied()
+        self.m.request_record(call)
     }
 
     fn pattern_names(pat: &Pat) -> Option<Vec<String>> {

@@ -473,18 +473,7 @@ impl<'a> Rewriter<'a> {
 
     /// `require("x")` -> `__mf_require__("id")`; `import("x")` -> a Promise of the namespace.
     fn rewrite_call(&self, call: &CallExpr) -> Option<Expr> {
-        // `import("x").then(f)` starts where `import("x")` does: match on the callee too.
-        let is_request = match &call.callee {
-            Callee::Import(_) => true,
-            Callee::Expr(e) => {
-                matches!(&**e, Expr::Ident(i) if i.sym == *"require" && i.ctxt == self.m.unresolved_ctxt)
-            }
-            Callee::Super(_) => false,
-        };
-        if !is_request {
-            return None;
-        }
-        let record = *self.m.call_sites.get(&call.span.lo.0)?;
+        let record = self.m.request_record(call)?;
         let id = self.target_id(record);
         let require = format!("__mf_require__({})", json(id));
         let code = match &call.callee {

@@ -369,6 +369,38 @@ fn package_name(root: &Path) -> Option<String> {
     v.get("name")?.as_str().map(String::from)
 }
 
+/// The configuration file's text, for diagnostics that point at one of its keys.
+pub struct ConfigText {
+    name: String,
+    text: String,
+}
+
+impl ConfigText {
+    pub fn read(config: &BuildConfig) -> ConfigText {
+        ConfigText {
+            name: display_path(&config.root, &config.config_file),
+            text: std::fs::read_to_string(&config.config_file).unwrap_or_default(),
+        }
+    }
+
+    /// Where the string value `"value"` first appears in the file.
+    pub fn value_location(&self, value: &str) -> crate::diagnostics::Location {
+        use crate::diagnostics::Location;
+        match self.text.find(&format!("\"{value}\"")) {
+            Some(pos) => Location::from_range(&self.name, &self.text, pos, pos + value.len() + 2),
+            None => Location::file_only(&self.name),
+        }
+    }
+
+    /// Where `key` is set in the file (the whole file when it cannot be found).
+    pub fn key_location(&self, key: &str) -> crate::diagnostics::Location {
+        use crate::diagnostics::Location;
+        raw::locate_key(&self.text, key)
+            .map(|(s, e)| Location::from_range(&self.name, &self.text, s, e))
+            .unwrap_or_else(|| Location::file_only(&self.name))
+    }
+}
+
 /// `path` relative to `root`, `/`-separated; the user-visible form of every path.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let rel = pathdiff(path, root);

@@ -4,9 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::config::raw::locate_key;
-use crate::config::{BuildConfig, RemoteExternal, Target, display_path};
-use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::config::{BuildConfig, RemoteExternal, Target};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::graph::{
     ContainerEntryModule, Module, ModuleIdx, RemoteContainerModule, RemoteModule, ScanOutput,
 };
@@ -14,13 +13,8 @@ use crate::graph::{
 pub fn create_container_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let graph = &mut scan.graph;
-    let config_name = display_path(&config.root, &config.config_file);
-    let config_text = std::fs::read_to_string(&config.config_file).unwrap_or_default();
-    let key_location = |key: &str| {
-        locate_key(&config_text, key)
-            .map(|(s, e)| Location::from_range(&config_name, &config_text, s, e))
-            .unwrap_or_else(|| Location::file_only(&config_name))
-    };
+    let config_text = crate::config::ConfigText::read(config);
+    let key_location = |key: &str| config_text.key_location(key);
     let remotes = &config.containers.remotes;
 
     // Configuration checks that need the file system or the target.

@@ -4,7 +4,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::package_json::{PackageJsonCache, RequiredVersion};
-use crate::config::raw::locate_key;
 use crate::config::{BuildConfig, VersionSetting, display_path};
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::graph::resolve::package_name;
@@ -33,13 +32,8 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
     let mut out = Vec::new();
     let graph = &mut scan.graph;
     let mut cache = PackageJsonCache::default();
-    let config_name = display_path(&config.root, &config.config_file);
-    let config_text = std::fs::read_to_string(&config.config_file).unwrap_or_default();
-    let key_location = |key: &str| {
-        locate_key(&config_text, key)
-            .map(|(s, e)| Location::from_range(&config_name, &config_text, s, e))
-            .unwrap_or_else(|| Location::file_only(&config_name))
-    };
+    let config_text = crate::config::ConfigText::read(config);
+    let key_location = |key: &str| config_text.key_location(key);
     let shown = |p: &Path| display_path(&config.root, p);
 
     // Consumes: one node per distinct (scope, key, version check, fallback).

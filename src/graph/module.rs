@@ -307,6 +307,25 @@ pub struct EsmInfo {
     pub star_exports: Vec<usize>,
 }
 
+impl NormalModule {
+    /// The record of a `require("x")` / `import("x")` call of this module, if `call` is one.
+    /// (`import("x").then(f)` starts where `import("x")` does, so the callee is checked too.)
+    pub fn request_record(&self, call: &swc_ecma_ast::CallExpr) -> Option<usize> {
+        use swc_ecma_ast::{Callee, Expr};
+        let is_request = match &call.callee {
+            Callee::Import(_) => true,
+            Callee::Expr(e) => {
+                matches!(&**e, Expr::Ident(i) if i.sym == *"require" && i.ctxt == self.unresolved_ctxt)
+            }
+            Callee::Super(_) => false,
+        };
+        if !is_request {
+            return None;
+        }
+        self.call_sites.get(&call.span.lo.0).copied()
+    }
+}
+
 impl std::fmt::Debug for NormalModule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("NormalModule")

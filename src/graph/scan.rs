@@ -70,12 +70,8 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
     let parsed_count = AtomicUsize::new(0);
     let timings = StageClock::default();
 
-    let config_name = display_path(&config.root, &config.config_file);
-    let config_text = std::fs::read_to_string(&config.config_file).unwrap_or_default();
-    let config_location = |request: &str| match config_text.find(&format!("\"{request}\"")) {
-        Some(pos) => Location::from_range(&config_name, &config_text, pos, pos + request.len() + 2),
-        None => Location::file_only(&config_name),
-    };
+    let config_text = crate::config::ConfigText::read(config);
+    let config_location = |request: &str| config_text.value_location(request);
 
     // Path keys of `shared` match resolved files; they are resolved once, from the root, and
     // their provides always exist (webpack's rule), so they are scan roots too.
@@ -124,15 +120,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
                     idxs.push(idx);
                 }
                 Err(e) => {
-                    let loc = match config_text.find(&format!("\"{request}\"")) {
-                        Some(pos) => Location::from_range(
-                            &config_name,
-                            &config_text,
-                            pos,
-                            pos + request.len() + 2,
-                        ),
-                        None => Location::file_only(&config_name),
-                    };
+                    let loc = config_location(request);
                     let mut d = resolvers.unresolved_diagnostic(
                         &config.root.join("federation.toml"),
                         request,

@@ -115,25 +115,33 @@ pub fn chromium_path() -> Option<PathBuf> {
     None
 }
 
-/// The DOM of `url` after scripts ran, from headless Chromium.
-pub fn dump_dom(url: &str) -> String {
+/// Headless Chromium with the flags this machine needs (no network but loopback, a fresh
+/// profile that lives as long as the returned guard). Add the mode flag and the URL.
+pub fn chromium() -> (Command, tempfile::TempDir) {
     let chromium = chromium_path().expect(
         "headless Chromium is required for browser tests: run tests/setup.sh (apt-get install chromium)",
     );
     let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--virtual-time-budget=10000",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+    let mut cmd = Command::new(chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!("--user-data-dir={}", profile.path().display()));
+    (cmd, profile)
+}
+
+/// The DOM of `url` after scripts ran, from headless Chromium.
+pub fn dump_dom(url: &str) -> String {
+    let (mut cmd, _profile) = chromium();
+    let out = cmd
+        .arg("--virtual-time-budget=10000")
         .arg("--dump-dom")
         .arg(url)
         .output()
