@@ -6,35 +6,13 @@
 //! re-exports and `export *`, to an ES module that defines it.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use super::exports::{ExportsInfo, ResolvedExport};
+use crate::federation::package_json::PackageJsonCache;
 use crate::graph::{
     Barrel, ExportSource, ImportKind, ImportRecord, Imported, Module, ModuleFormat, ModuleGraph,
     ModuleIdx,
 };
-
-/// package.json `"sideEffects": false` for the file's package (cached per directory).
-struct SideEffects {
-    by_dir: HashMap<std::path::PathBuf, bool>,
-}
-
-impl SideEffects {
-    fn free(&mut self, path: &Path) -> bool {
-        for dir in path.ancestors().skip(1) {
-            if let Some(&v) = self.by_dir.get(dir) {
-                return v;
-            }
-            if let Ok(text) = std::fs::read_to_string(dir.join("package.json")) {
-                let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-                let free = v.get("sideEffects") == Some(&serde_json::Value::Bool(false));
-                self.by_dir.insert(dir.to_path_buf(), free);
-                return free;
-            }
-        }
-        false
-    }
-}
 
 fn esm(graph: &ModuleGraph, m: ModuleIdx) -> bool {
     matches!(graph.module(m), Module::Normal(n) if n.format == ModuleFormat::Esm)
@@ -45,7 +23,7 @@ fn esm(graph: &ModuleGraph, m: ModuleIdx) -> bool {
 fn resolve(
     graph: &ModuleGraph,
     exports: &[Option<ExportsInfo>],
-    effects: &mut SideEffects,
+    effects: &mut PackageJsonCache,
     module: ModuleIdx,
     name: &str,
     depth: u32,
@@ -60,7 +38,7 @@ fn resolve(
         return None;
     }
     // Only a side-effect-free module may be passed through; others define what they export.
-    if !effects.free(&m.path) {
+    if !effects.side_effect_free(&m.path) {
         return Some((module, name.to_string()));
     }
     let next = match m.esm.exports.get(name) {
@@ -86,9 +64,7 @@ fn resolve(
 type Plan = (usize, usize, Vec<(usize, ModuleIdx, String)>);
 
 pub fn skip_barrels(graph: &mut ModuleGraph, exports: &[Option<ExportsInfo>]) {
-    let mut effects = SideEffects {
-        by_dir: HashMap::new(),
-    };
+    let mut effects = PackageJsonCache::default();
     // Decide everything first (the graph is read), then apply.
     let mut plans: Vec<Plan> = Vec::new();
     for (i, module) in graph.modules.iter().enumerate() {
@@ -103,7 +79,7 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &[Option<ExportsInfo>]) {
             let Module::Normal(target) = graph.module(record.target) else {
                 continue;
             };
-            if !effects.free(&target.path) {
+            if !effects.side_effect_free(&target.path) {
                 continue;
             }
             // Only plain named/default imports: a namespace, a re-export or `export *` of the

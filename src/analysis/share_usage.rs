@@ -10,21 +10,8 @@ use serde_json::{Value, json};
 use super::exports::ExportsInfo;
 use super::usage::{RecordUsage, record_usages};
 use crate::diagnostics::line_col;
+use crate::federation::package_json::PackageJsonCache;
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
-
-/// Does the fallback's package declare itself free of side effects (`"sideEffects": false`)?
-fn side_effect_free(graph: &ModuleGraph, module: ModuleIdx) -> bool {
-    let Some(m) = graph.module(module).as_normal() else {
-        return false;
-    };
-    for dir in m.path.ancestors().skip(1) {
-        if let Ok(text) = std::fs::read_to_string(dir.join("package.json")) {
-            let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-            return v.get("sideEffects") == Some(&Value::Bool(false));
-        }
-    }
-    false
-}
 
 /// Bytes of a module and everything it statically requires (the fallback as shipped today).
 fn closure_bytes(graph: &ModuleGraph, root: ModuleIdx) -> u64 {
@@ -62,6 +49,7 @@ fn action(state: &str, high_confidence: bool, side_effects: bool) -> &'static st
 
 pub fn share_usage_report(graph: &ModuleGraph, exports: &[Option<ExportsInfo>]) -> Value {
     let mut usages: HashMap<usize, Vec<RecordUsage>> = HashMap::new();
+    let mut package_json = PackageJsonCache::default();
     let mut reports = Vec::new();
     let mut consumes: Vec<ModuleIdx> = (0..graph.modules.len() as u32)
         .map(ModuleIdx)
@@ -107,7 +95,12 @@ pub fn share_usage_report(graph: &ModuleGraph, exports: &[Option<ExportsInfo>]) 
                 Some(Some(info)) if !info.has_dynamic => Some(info.names.keys().cloned().collect()),
                 _ => None,
             });
-        let side_effects = cs.fallback.is_none_or(|f| !side_effect_free(graph, f));
+        let side_effects = cs.fallback.is_none_or(|f| {
+            graph
+                .module(f)
+                .as_normal()
+                .is_none_or(|m| !package_json.side_effect_free(&m.path))
+        });
         let high = !uses_all;
         let names: BTreeSet<String> = match &provided {
             Some(p) => p.union(&imported).cloned().collect(),

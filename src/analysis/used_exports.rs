@@ -6,6 +6,8 @@
 
 use std::collections::BTreeSet;
 
+use rayon::prelude::*;
+
 use super::usage::record_usages;
 use crate::graph::{Module, ModuleFormat, ModuleGraph, ModuleIdx};
 
@@ -63,12 +65,21 @@ pub fn used_exports(graph: &ModuleGraph) -> Vec<Option<BTreeSet<String>>> {
             stack.push(ModuleIdx(n.index() as u32));
         }
     }
-    for (i, module) in graph.modules.iter().enumerate() {
-        let Module::Normal(m) = module else { continue };
-        if !loaded[i] {
+    // One AST walk per module, on every core; merged in module order.
+    let per_module: Vec<(usize, Vec<super::usage::RecordUsage>)> = graph
+        .modules
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, module)| match module {
+            Module::Normal(m) if loaded[i] => Some((i, record_usages(m))),
+            _ => None,
+        })
+        .collect();
+    for (i, usages) in per_module {
+        let Module::Normal(m) = &graph.modules[i] else {
             continue;
-        }
-        for u in record_usages(m) {
+        };
+        for u in usages {
             if matches!(
                 m.records[u.record].barrel,
                 crate::graph::Barrel::Skipped { .. }

@@ -35,6 +35,17 @@ impl PackageJsonCache {
             .as_ref()
     }
 
+    /// Whether the package of `file` declares `"sideEffects": false` (the nearest package.json
+    /// decides; arrays of globs count as "may have side effects").
+    pub fn side_effect_free(&mut self, file: &Path) -> bool {
+        for dir in file.ancestors().skip(1) {
+            if let Some(v) = self.read(&dir.join("package.json")) {
+                return v.get("sideEffects") == Some(&serde_json::Value::Bool(false));
+            }
+        }
+        false
+    }
+
     /// The nearest package.json above `file` and its `version`, if it has one.
     pub fn nearest_version(&mut self, file: &Path) -> (Option<PathBuf>, Option<String>) {
         for dir in file.ancestors().skip(1) {
