@@ -81,6 +81,10 @@ pub struct BuildArgs {
     /// Print the time of each stage (to stderr).
     #[arg(long)]
     pub timings: bool,
+    /// The union of several apps' used exports (`mfbundle analyze --merge ... -o FILE`):
+    /// copies of `treeShaking` shared modules keep these exports too.
+    #[arg(long, value_name = "UNION.json")]
+    pub shared_used_exports: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -186,6 +190,7 @@ fn build(args: BuildArgs) -> i32 {
             TargetArg::Node => Target::Node,
         }),
         strict_federation: args.strict_federation,
+        shared_used_exports: args.shared_used_exports.clone(),
     };
     let interactive = !args.quiet && args.json.is_none() && std::io::stderr().is_terminal();
     let config = match config::load(&args.dir, &overrides) {

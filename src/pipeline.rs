@@ -83,18 +83,51 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
         return finish(diagnostics, vec![], module_count);
     }
 
-    let analyzed = analysis::analyze(&federated.graph, config);
+    let mut analyzed = analysis::analyze(&federated.graph, config);
     mark("analysis");
     diagnostics.extend(analyzed.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
         return finish(diagnostics, vec![], module_count);
     }
+    // The share-usage report describes the graph as written: made before shared tree shaking
+    // changes fallbacks, completed with what it did.
+    let elsewhere = match used_elsewhere(config) {
+        Ok(e) => e,
+        Err(d) => {
+            diagnostics.push(*d);
+            return finish(diagnostics, vec![], module_count);
+        }
+    };
+    let mut share_usage = (!config.shared.is_empty())
+        .then(|| analysis::share_usage::share_usage_report(&federated.graph, &analyzed.exports));
+    let shaken = analysis::shared_shaking::shake_shared(
+        &mut federated.graph,
+        &mut analyzed.exports,
+        config,
+        &elsewhere,
+    );
+    if let Some(report) = &mut share_usage {
+        analysis::share_usage::add_shaking(report, &federated.graph, &shaken);
+        // Timings would make the output differ from build to build.
+        report["performance_metrics"]["analysis_duration_ms"] = serde_json::Value::Null;
+        report["performance_metrics"]["peak_rss_bytes"] = serde_json::Value::Null;
+    }
+    mark("shared tree shaking");
 
     if config.mode == crate::config::Mode::Production {
         analysis::barrels::skip_barrels(&mut federated.graph, &analyzed.exports);
     }
     mark("barrels");
-    let files = codegen::generate(&mut federated.graph, &analyzed, config);
+    let mut files = codegen::generate(&mut federated.graph, &analyzed, config);
+    if let Some(report) = &share_usage {
+        let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+        text.push('\n');
+        files.push(codegen::OutputFile {
+            name: "share-usage.json".into(),
+            contents: text.into_bytes(),
+        });
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+    }
     mark("codegen");
     let written = codegen::write_output::write_output(&config.out_dir, &files);
     mark("write");
@@ -139,19 +172,44 @@ pub fn analyze(
         d.sort();
         return (None, d);
     }
-    let federated = federation::apply(scanned, config);
+    let mut federated = federation::apply(scanned, config);
     diagnostics.extend(federated.diagnostics.iter().cloned());
-    let analyzed = analysis::analyze(&federated.graph, config);
+    let mut analyzed = analysis::analyze(&federated.graph, config);
     diagnostics.extend(analyzed.diagnostics.iter().cloned());
+    let elsewhere = match used_elsewhere(config) {
+        Ok(e) => e,
+        Err(d) => {
+            diagnostics.push(*d);
+            Default::default()
+        }
+    };
     diagnostics.sort();
     if diagnostics.has_errors() {
         return (None, diagnostics);
     }
     let mut report = analysis::share_usage::share_usage_report(&federated.graph, &analyzed.exports);
+    // What `build` would shake, for the sizes.
+    let shaken = analysis::shared_shaking::shake_shared(
+        &mut federated.graph,
+        &mut analyzed.exports,
+        config,
+        &elsewhere,
+    );
+    analysis::share_usage::add_shaking(&mut report, &federated.graph, &shaken);
     report["performance_metrics"]["analysis_duration_ms"] =
         serde_json::json!(start.elapsed().as_millis() as u64);
     report["performance_metrics"]["peak_rss_bytes"] = serde_json::json!(peak_rss_bytes());
     (Some(report), diagnostics)
+}
+
+/// `--shared-used-exports`, read (empty without it).
+fn used_elsewhere(
+    config: &BuildConfig,
+) -> Result<analysis::shared_shaking::UsedElsewhere, Box<Diagnostic>> {
+    match &config.shared_used_exports {
+        None => Ok(Default::default()),
+        Some(p) => analysis::shared_shaking::UsedElsewhere::read(p, &display_path(&config.root, p)),
+    }
 }
 
 /// The process's peak resident set size (Linux `VmHWM`), if known.

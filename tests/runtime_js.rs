@@ -26,3 +26,8 @@ fn semver_matches_webpack() {
 fn consume_behaviours() {
     run_table("consume_table.cjs");
 }
+
+#[test]
+fn shaken_copies_chosen_by_coverage() {
+    run_table("shaken_table.cjs");
+}

@@ -20,7 +20,7 @@ fn esm(graph: &ModuleGraph, m: ModuleIdx) -> bool {
 
 /// Follows `name` of `module` through re-exports of side-effect-free ES modules to the ES
 /// module that defines it. `None` when it cannot be followed safely.
-fn resolve(
+pub(crate) fn resolve(
     graph: &ModuleGraph,
     exports: &[Option<ExportsInfo>],
     effects: &mut PackageJsonCache,

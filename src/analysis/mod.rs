@@ -8,6 +8,7 @@ pub mod barrels;
 pub mod exports;
 pub mod link;
 pub mod share_usage;
+pub mod shared_shaking;
 pub mod usage;
 pub mod used_exports;
 

@@ -155,6 +155,11 @@ pub fn share_usage_report(graph: &ModuleGraph, exports: &[Option<ExportsInfo>]) 
                 "fallback_bytes_full": cs.fallback.map(|f| closure_bytes(graph, f)),
                 "fallback_bytes_shaken": Value::Null,
             },
+            "tree_shaking": {
+                "enabled": false,
+                "shaken_copy": Value::Null,
+                "kept_exports": Value::Null,
+            },
         }));
     }
     let consume_count = reports.len();
@@ -165,6 +170,34 @@ pub fn share_usage_report(graph: &ModuleGraph, exports: &[Option<ExportsInfo>]) 
             "consume_shared_modules": consume_count,
         },
     })
+}
+
+/// Adds what shared tree shaking did (`shared_shaking.rs`) to a report made before it ran.
+pub fn add_shaking(
+    report: &mut Value,
+    graph: &ModuleGraph,
+    shaken: &[super::shared_shaking::ShakenConsume],
+) {
+    let Some(list) = report["consume_shared_modules"].as_array_mut() else {
+        return;
+    };
+    for s in shaken {
+        let id = graph.module(s.consume).id();
+        let Some(entry) = list.iter_mut().find(|e| e["module_identifier"] == id) else {
+            continue;
+        };
+        entry["tree_shaking"]["enabled"] = json!(true);
+        if let Some((copy, kept)) = &s.copy {
+            entry["tree_shaking"]["shaken_copy"] = json!(graph.module(*copy).id());
+            entry["tree_shaking"]["kept_exports"] = json!(kept);
+            entry["sizes"]["fallback_bytes_shaken"] = json!(closure_bytes(graph, *copy));
+        }
+        if let Some(why) = &s.bailout
+            && let Some(b) = entry["bailout_reasons"].as_array_mut()
+        {
+            b.push(json!(format!("tree shaking: {why}")));
+        }
+    }
 }
 
 /// Human table of a report.

@@ -30,7 +30,12 @@ pub fn used_exports(graph: &ModuleGraph) -> Vec<Option<BTreeSet<String>>> {
     }
     for module in &graph.modules {
         match module {
-            Module::ProvideShared(p) => all(p.module, &mut used),
+            Module::ProvideShared(p) => {
+                all(p.module, &mut used);
+                if let Some((shaken, _)) = p.shaken {
+                    all(shaken, &mut used);
+                }
+            }
             Module::ConsumeShared(c) => {
                 if let Some(f) = c.fallback {
                     all(f, &mut used);

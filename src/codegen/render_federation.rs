@@ -128,12 +128,25 @@ pub fn render_federation_runtime(
         let Module::ProvideShared(ps) = graph.module(p) else {
             continue;
         };
+        // A shaken copy comes after the full one: [its exports, its getter].
+        let shaken = ps
+            .shaken
+            .as_ref()
+            .map(|(copy, names)| {
+                format!(
+                    ", {}, {}",
+                    serde_json::to_string(names).unwrap_or_default(),
+                    module_getter(graph, chunks, &[*copy], ps.eager)
+                )
+            })
+            .unwrap_or_default();
         by_scope.entry(&ps.share_scope).or_default().push(format!(
-            "[{}, {}, {}, {}]",
+            "[{}, {}, {}, {}{}]",
             json(&ps.share_key),
             json(ps.version.as_deref().unwrap_or("0")),
             module_getter(graph, chunks, &[ps.module], ps.eager),
-            u8::from(ps.eager)
+            u8::from(ps.eager),
+            shaken
         ));
     }
     let _ = writeln!(
@@ -192,9 +205,16 @@ pub fn render_federation_runtime(
                 .fallback
                 .map(|f| module_getter(graph, chunks, &[f], cs.eager))
                 .unwrap_or_else(|| "undefined".into());
+            // treeShaking items: the exports this build needs, so that a shaken copy is
+            // taken only if it has them.
+            let needs = cs
+                .needs
+                .as_ref()
+                .map(|n| format!(", {}", serde_json::to_string(n).unwrap_or_default()))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "  {}: [{}, {}, {}, {}, {}, {}],",
+                "  {}: [{}, {}, {}, {}, {}, {}{}],",
                 json(&cs.id),
                 json(loader_name(cs)),
                 json(&cs.share_scope),
@@ -204,7 +224,8 @@ pub fn render_federation_runtime(
                     .as_deref()
                     .map(json)
                     .unwrap_or_else(|| "undefined".into()),
-                fallback
+                fallback,
+                needs
             );
         }
         out.push_str("};\n");

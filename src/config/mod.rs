@@ -66,6 +66,8 @@ pub struct BuildConfig {
     pub shared: Vec<SharedItem>,
     /// Federation warnings are errors (`--strict-federation`).
     pub strict_federation: bool,
+    /// `--shared-used-exports`: the exports other apps use of `treeShaking` shared modules.
+    pub shared_used_exports: Option<PathBuf>,
     /// Exposes and remotes.
     pub containers: Containers,
 }
@@ -78,6 +80,7 @@ pub struct CliOverrides {
     pub mode: Option<Mode>,
     pub target: Option<Target>,
     pub strict_federation: bool,
+    pub shared_used_exports: Option<PathBuf>,
 }
 
 /// Reads and validates the configuration of the project in `dir`.
@@ -359,6 +362,10 @@ fn resolve(
         share_scope,
         shared,
         strict_federation: overrides.strict_federation,
+        shared_used_exports: overrides
+            .shared_used_exports
+            .as_ref()
+            .map(|p| std::env::current_dir().unwrap_or_default().join(p)),
         containers,
     })
 }

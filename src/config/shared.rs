@@ -22,6 +22,10 @@ pub struct SharedItem {
     pub strict_version: bool,
     pub eager: bool,
     pub package_name: Option<String>,
+    /// `treeShaking = true`: the provided copy and the fallback keep only the exports that
+    /// apps use (this build's, plus `--shared-used-exports`); the full copy stays available
+    /// for consumers that need more (`analysis/shared_shaking.rs`).
+    pub tree_shaking: bool,
 }
 
 /// `requiredVersion` / `version`: found automatically, turned off with `false`, or given.
@@ -47,7 +51,7 @@ pub fn is_path(s: &str) -> bool {
     s.starts_with("./") || s.starts_with("../") || s == "." || s == ".." || s.starts_with('/')
 }
 
-const ITEM_KEYS: [&str; 9] = [
+const ITEM_KEYS: [&str; 10] = [
     "import",
     "shareKey",
     "shareScope",
@@ -57,6 +61,7 @@ const ITEM_KEYS: [&str; 9] = [
     "strictVersion",
     "eager",
     "packageName",
+    "treeShaking",
 ];
 
 /// webpack's rule: a string starting with a digit or `^ = v < > ~`, or exactly `*`/`x`/`X`,
@@ -98,6 +103,7 @@ pub fn parse_shared(
         strict_version: true,
         eager: false,
         package_name: None,
+        tree_shaking: false,
     };
     match value {
         None => {}
@@ -253,6 +259,7 @@ fn parse_item(
     let version = string_or_false("version", &mut errors);
     let singleton = boolean("singleton", &mut errors).unwrap_or(false);
     let eager = boolean("eager", &mut errors).unwrap_or(false);
+    let tree_shaking = boolean("treeShaking", &mut errors).unwrap_or(false);
     let strict = boolean("strictVersion", &mut errors);
     let share_key = string("shareKey", &mut errors).unwrap_or_else(|| key.to_string());
     let share_scope =
@@ -298,6 +305,7 @@ fn parse_item(
         singleton,
         eager,
         package_name,
+        tree_shaking,
     })
 }
 

@@ -131,6 +131,7 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
                     eager: key.eager,
                     fallback: key.fallback,
                     item,
+                    needs: None,
                 };
                 let idx = graph.push(Module::ConsumeShared(node));
                 consume_nodes.insert(key, idx);
@@ -206,6 +207,7 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
             eager: item.eager,
             module: hit.module,
             item: hit.shared.item,
+            shaken: None,
         };
         let idx = graph.push(Module::ProvideShared(node));
         provide_nodes.insert(key, idx);

@@ -84,6 +84,9 @@ impl ModuleGraph {
                         ImportKind::SharedAsync
                     };
                     self.graph.add_edge(from, p.module.0.into(), kind);
+                    if let Some((shaken, _)) = p.shaken {
+                        self.graph.add_edge(from, shaken.0.into(), kind);
+                    }
                 }
                 Module::ContainerEntry(c) => {
                     for (_, modules) in &c.exposes {

@@ -144,6 +144,9 @@ pub struct ConsumeSharedModule {
     pub fallback: Option<ModuleIdx>,
     /// Index of the `shared` item in the configuration.
     pub item: usize,
+    /// `treeShaking` items: the exports this build's importers use, sorted. At run time a
+    /// provider's shaken copy is taken only if it has all of them; `None` takes full copies.
+    pub needs: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -185,6 +188,9 @@ pub struct ProvideSharedModule {
     pub eager: bool,
     pub module: ModuleIdx,
     pub item: usize,
+    /// `treeShaking` items: a copy of `module` with only these exports (a module that
+    /// re-exports them from where they are defined), registered next to the full copy.
+    pub shaken: Option<(ModuleIdx, Vec<String>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

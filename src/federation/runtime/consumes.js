@@ -1,7 +1,12 @@
 // mfbundle runtime: consuming shared modules, with webpack 5's version selection and its
 // exact messages (ConsumeSharedRuntimeModule). Expects in scope the functions of semver.js,
-// `__mf_consumes__` (consume id -> [loader, scope, key, eager, requiredVersion, fallback])
-// and `__mf_chunk_consumes__` (chunk id -> consume ids).
+// `__mf_consumes__` (consume id -> [loader, scope, key, eager, requiredVersion, fallback,
+// needs?]) and `__mf_chunk_consumes__` (chunk id -> consume ids).
+//
+// `needs` (treeShaking items) lists the exports this build uses. Once webpack's rules have
+// chosen a version, a shaken copy of it (sharing.js) is taken if its exports cover `needs`:
+// the winning provider's first, then (not for singletons) any other provider's; otherwise
+// the entry's `get`, the full copy.
 var __mf_ranges__ = {};
 var __mf_range__ = function (text) {
   return __mf_ranges__[text] || (__mf_ranges__[text] = parseRange(text));
@@ -9,8 +14,24 @@ var __mf_range__ = function (text) {
 var exists = function (scope, key) {
   return scope && __mf_require__.o(scope, key);
 };
-var get = function (entry) {
+var covers = function (exports, needs) {
+  for (var i = 0; i < needs.length; i++) if (exports.indexOf(needs[i]) < 0) return false;
+  return true;
+};
+var get = function (entry, needs, singleton) {
   entry.loaded = 1;
+  var shaken = needs && entry.shaken;
+  if (shaken) {
+    for (var pass = 0; pass < (singleton ? 1 : 2); pass++) {
+      for (var i = 0; i < shaken.length; i++) {
+        var copy = shaken[i];
+        if ((copy.from === entry.from) === (pass === 0) && covers(copy.exports, needs)) {
+          copy.loaded = 1;
+          return copy.get();
+        }
+      }
+    }
+  }
   return entry.get();
 };
 var eagerOnly = function (versions) {
@@ -63,56 +84,56 @@ var warn = function (msg) {
   if (typeof console !== "undefined" && console.warn) console.warn(msg);
 };
 var init = function (fn) {
-  return function (scopeName, key, eager, c, d) {
+  return function (scopeName, key, eager, c, d, e) {
     var promise = __mf_require__.I(scopeName);
     // an eager consume expects its providers to be registered already: no waiting
     if (promise && promise.then && !eager) {
-      return promise.then(fn.bind(fn, scopeName, __mf_require__.S[scopeName], key, false, c, d));
+      return promise.then(fn.bind(fn, scopeName, __mf_require__.S[scopeName], key, false, c, d, e));
     }
-    return fn(scopeName, __mf_require__.S[scopeName], key, eager, c, d);
+    return fn(scopeName, __mf_require__.S[scopeName], key, eager, c, d, e);
   };
 };
 var useFallback = function (scopeName, key, fallback) {
   return fallback ? fallback() : failAsNotExist(scopeName, key);
 };
-var load = init(function (scopeName, scope, key, eager, fallback) {
+var load = init(function (scopeName, scope, key, eager, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
-  return get(findLatestVersion(scope, key, eager));
+  return get(findLatestVersion(scope, key, eager), needs);
 });
-var loadVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback) {
+var loadVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var satisfyingVersion = findSatisfyingVersion(scope, key, requiredVersion, eager);
-  if (satisfyingVersion) return get(satisfyingVersion);
+  if (satisfyingVersion) return get(satisfyingVersion, needs);
   warn(getInvalidVersionMessage(scope, scopeName, key, requiredVersion, eager));
-  return get(findLatestVersion(scope, key, eager));
+  return get(findLatestVersion(scope, key, eager), needs);
 });
-var loadStrictVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback) {
+var loadStrictVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var satisfyingVersion = findSatisfyingVersion(scope, key, requiredVersion, eager);
-  if (satisfyingVersion) return get(satisfyingVersion);
+  if (satisfyingVersion) return get(satisfyingVersion, needs);
   if (fallback) return fallback();
   fail(getInvalidVersionMessage(scope, scopeName, key, requiredVersion, eager));
 });
-var loadSingleton = init(function (scopeName, scope, key, eager, fallback) {
+var loadSingleton = init(function (scopeName, scope, key, eager, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var version = findSingletonVersionKey(scope, key, eager);
-  return get(scope[key][version]);
+  return get(scope[key][version], needs, true);
 });
-var loadSingletonVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback) {
+var loadSingletonVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var version = findSingletonVersionKey(scope, key, eager);
   if (!satisfy(requiredVersion, version)) {
     warn(getInvalidSingletonVersionMessage(scope, key, version, requiredVersion));
   }
-  return get(scope[key][version]);
+  return get(scope[key][version], needs, true);
 });
-var loadStrictSingletonVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback) {
+var loadStrictSingletonVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var version = findSingletonVersionKey(scope, key, eager);
   if (!satisfy(requiredVersion, version)) {
     fail(getInvalidSingletonVersionMessage(scope, key, version, requiredVersion));
   }
-  return get(scope[key][version]);
+  return get(scope[key][version], needs, true);
 });
 // The six behaviours, chosen at build time as webpack's ConsumeSharedModule chooses them.
 var __mf_loaders__ = {
@@ -128,8 +149,8 @@ var __mf_consume_handler__ = function (id) {
   var c = __mf_consumes__[id];
   var loader = __mf_loaders__[c[0]];
   return c[4] === undefined
-    ? loader(c[1], c[2], c[3], c[5])
-    : loader(c[1], c[2], c[3], __mf_range__(c[4]), c[5]);
+    ? loader(c[1], c[2], c[3], c[5], c[6])
+    : loader(c[1], c[2], c[3], __mf_range__(c[4]), c[5], c[6]);
 };
 var __mf_consume_installed__ = {};
 // Until resolved ahead of time, a consume resolves when first required, synchronously, as

@@ -1,8 +1,14 @@
 // mfbundle runtime: share scopes, as webpack 5's ShareRuntimeModule defines them
 // (`__webpack_require__.S` / `.I`), so that webpack, Rspack and mfbundle builds on one page
 // negotiate in the same objects. Expects in scope: `__mf_unique_name__` (this build's
-// `from`), `__mf_provides__` (scope -> [[key, version, get, eager], ...]) and
-// `__mf_init_remotes__` (scope, initExternal) for containers this build consumes.
+// `from`), `__mf_provides__` (scope -> [[key, version, get, eager, shakenExports?,
+// shakenGet?], ...]) and `__mf_init_remotes__` (scope, initExternal) for containers this
+// build consumes.
+//
+// Shared tree shaking (mfbundle's addition): an entry's `get` always yields the full copy,
+// so webpack and Rspack consumers keep working; a provider with `treeShaking` also appends
+// `{ exports, get, from }` to the entry's `shaken` list, whichever provider's `get` wins.
+// consumes.js takes a shaken copy only when its exports cover what the consumer needs.
 __mf_require__.S = {};
 var __mf_init_promises__ = {};
 var __mf_init_tokens__ = {};
@@ -24,9 +30,13 @@ __mf_require__.I = function (name, initScope) {
   var uniqueName = __mf_unique_name__;
   // webpack's rule: a loaded entry is never replaced; otherwise an eager provider beats a
   // lazy one, and between equals the greater `from` wins.
-  var register = function (name, version, factory, eager) {
+  var register = function (name, version, factory, eager, shakenExports, shakenGet) {
     var versions = (scope[name] = scope[name] || {});
     var activeVersion = versions[version];
+    var shaken = (activeVersion && activeVersion.shaken) || [];
+    if (shakenGet) {
+      shaken = shaken.concat([{ exports: shakenExports, get: shakenGet, from: uniqueName }]);
+    }
     if (
       !activeVersion ||
       (!activeVersion.loaded &&
@@ -34,6 +44,7 @@ __mf_require__.I = function (name, initScope) {
     ) {
       versions[version] = { get: factory, from: uniqueName, eager: !!eager };
     }
+    if (shaken.length) versions[version].shaken = shaken;
   };
   var promises = [];
   var initExternal = function (id) {
@@ -55,7 +66,8 @@ __mf_require__.I = function (name, initScope) {
   };
   var provides = __mf_provides__[name] || [];
   for (var i = 0; i < provides.length; i++) {
-    register(provides[i][0], provides[i][1], provides[i][2], provides[i][3]);
+    var p = provides[i];
+    register(p[0], p[1], p[2], p[3], p[4], p[5]);
   }
   __mf_init_remotes__(name, initExternal);
   if (!promises.length) return (__mf_init_promises__[name] = 1);
