@@ -8,7 +8,11 @@ __mf_require__.u = function (chunkId) {
   return __mf_chunk_files__[chunkId];
 };
 var __mf_scripts_in_progress__ = {};
+// Script keys carry this build's queue name, as webpack's `data-webpack` carries its
+// uniqueName: two builds on one page both have a chunk "shared-x", and one must not take
+// the other's script tag for its own.
 var __mf_load_script__ = function (url, done, key) {
+  key = __mf_chunk_global__ + ":" + key;
   if (__mf_scripts_in_progress__[url]) {
     __mf_scripts_in_progress__[url].push(done);
     return;
