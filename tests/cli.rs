@@ -509,3 +509,45 @@ fn assert_matches_schema_keys(report: &serde_json::Value) {
     }
     check(report, &schema, "report");
 }
+
+/// Loads of side-effect-free consume-shared modules are marked `/*#__PURE__*/`: a minifier
+/// (terser, from bench/node_modules) drops the one whose result nothing reads after tree
+/// shaking, and the minified build still runs.
+#[test]
+fn pure_consume_loads_are_dropped_by_a_minifier() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    copy_dir(&repo_root().join("fixtures/shared/pure-annotations"), &dir);
+    let o = mfbundle()
+        .arg("build")
+        .arg(&dir)
+        .arg("-q")
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let main = dir.join("dist/main.js");
+    let load = "(\"consume-shared/default/pure-kit@^1.0.0\")";
+    let before = std::fs::read_to_string(&main).unwrap();
+    assert_eq!(before.matches(load).count(), 2, "{before}");
+    let terser = repo_root().join("bench/node_modules/terser/bin/terser");
+    let min = dir.join("dist/main.min.js");
+    let o = std::process::Command::new("node")
+        .arg(&terser)
+        .arg(&main)
+        .args(["--compress", "--mangle", "-o"])
+        .arg(&min)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "terser: {}", text(&o.stderr));
+    let after = std::fs::read_to_string(&min).unwrap();
+    assert_eq!(after.matches(load).count(), 1, "{after}");
+    for script in [&main, &min] {
+        let o = run_node(script, &dir);
+        assert_eq!(
+            text(&o.stdout),
+            "used from the shared pure-kit function\n",
+            "{}",
+            text(&o.stderr)
+        );
+    }
+}

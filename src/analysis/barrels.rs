@@ -4,6 +4,10 @@
 //! of lodash. A module is skipped only when its package.json says `"sideEffects": false`,
 //! it is an ES module, and every binding imported through the request resolves, through
 //! re-exports and `export *`, to an ES module that defines it.
+//!
+//! The same rule drops imports of side-effect-free modules that load nothing the importer
+//! uses (`import "./pure.js"`, or bindings never referenced), as webpack's `sideEffects`
+//! optimisation does: such a module is not loaded at all.
 
 use std::collections::HashMap;
 
@@ -67,6 +71,7 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &[Option<ExportsInfo>]) {
     let mut effects = PackageJsonCache::default();
     // Decide everything first (the graph is read), then apply.
     let mut plans: Vec<Plan> = Vec::new();
+    let mut usages: HashMap<usize, Vec<super::usage::RecordUsage>> = HashMap::new();
     for (i, module) in graph.modules.iter().enumerate() {
         let Module::Normal(m) = module else { continue };
         if m.format != ModuleFormat::Esm {
@@ -90,6 +95,18 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &[Option<ExportsInfo>]) {
                     .values()
                     .any(|s| matches!(s, ExportSource::ReExport { record, .. } if *record == r))
             {
+                continue;
+            }
+            // Nothing imported through it is referenced: not loaded at all.
+            let usage = usages
+                .entry(i)
+                .or_insert_with(|| super::usage::record_usages(m));
+            let unused = usage
+                .iter()
+                .find(|u| u.record == r)
+                .is_none_or(|u| !u.uses_all && u.used.is_empty());
+            if unused {
+                plans.push((i, r, Vec::new()));
                 continue;
             }
             let mut moves = Vec::new();

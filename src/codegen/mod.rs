@@ -31,12 +31,29 @@ pub fn generate(
     // Production builds drop unused exports and what only they need.
     let used = (config.mode == crate::config::Mode::Production)
         .then(|| crate::analysis::used_exports::used_exports(graph));
+    let mut package_json = crate::federation::package_json::PackageJsonCache::default();
+    let mut side_effect_free = |m: &Module| {
+        m.as_normal()
+            .is_some_and(|n| package_json.side_effect_free(&n.path))
+    };
+    let pure: Vec<bool> = graph
+        .modules
+        .iter()
+        .map(|m| match m {
+            Module::ConsumeShared(c) => c
+                .fallback
+                .is_some_and(|f| side_effect_free(graph.module(f))),
+            m => side_effect_free(m),
+        })
+        .collect();
     let metas: Vec<ModuleMeta> = graph
         .modules
         .iter()
-        .map(|m| ModuleMeta {
+        .zip(pure)
+        .map(|(m, pure)| ModuleMeta {
             id: m.id().to_string(),
             format: m.format(),
+            pure,
         })
         .collect();
     let cx = TransformContext {

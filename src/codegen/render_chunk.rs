@@ -314,7 +314,6 @@ fn registry(
             continue;
         }
         let id = module.id();
-        let _ = writeln!(out, "/* {} */", id.replace("*/", "*\\/"));
         match (module, &code[m.index()]) {
             (Module::Normal(_), Some((params, body))) => {
                 let _ = write!(out, "{}: (function ({params}) {{\n{body}}}),\n", json(id));

@@ -30,6 +30,10 @@ pub const CJS_PARAMS: &str = "module, exports, __mf_require__";
 pub struct ModuleMeta {
     pub id: String,
     pub format: ModuleFormat,
+    /// Loading it has no side effects (its package says `"sideEffects": false`; for a
+    /// consume-shared module, its fallback's package): imports of it are marked
+    /// `/*#__PURE__*/`, so that a minifier drops the ones nothing uses.
+    pub pure: bool,
 }
 
 pub struct TransformContext<'a> {
@@ -379,7 +383,12 @@ fn transform_esm(
         }
         let var = import_var(m, record);
         let id = &cx.metas[r.target.index()].id;
-        let _ = writeln!(out, "var {var} = __mf_require__({});", json(id));
+        let pure = if cx.metas[r.target.index()].pure {
+            "/*#__PURE__*/"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "var {var} = {pure}__mf_require__({});", json(id));
         let n = needs.get(&record).copied().unwrap_or_default();
         if n.default_getter {
             let _ = writeln!(
