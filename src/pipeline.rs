@@ -115,7 +115,7 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
     mark("shared tree shaking");
 
     if config.mode == crate::config::Mode::Production {
-        analysis::barrels::skip_barrels(&mut federated.graph, &analyzed.exports);
+        analysis::barrels::skip_barrels(&mut federated.graph, &mut analyzed.exports);
     }
     mark("barrels");
     let mut files = codegen::generate(&mut federated.graph, &analyzed, config);

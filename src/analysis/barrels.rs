@@ -8,6 +8,10 @@
 //! The same rule drops imports of side-effect-free modules that load nothing the importer
 //! uses (`import "./pure.js"`, or bindings never referenced), as webpack's `sideEffects`
 //! optimisation does: such a module is not loaded at all.
+//!
+//! A namespace import read only as `ns.name` (`import * as _ from "lodash-es"; _.debounce`)
+//! is pointed at a small module that re-exports just the names read, from the modules that
+//! define them (the same copy shared tree shaking makes, `shared_shaking::make_copy`).
 
 use std::collections::HashMap;
 
@@ -67,10 +71,13 @@ pub(crate) fn resolve(
 /// (importing module, skipped record, [(binding, defining module, export name)])
 type Plan = (usize, usize, Vec<(usize, ModuleIdx, String)>);
 
-pub fn skip_barrels(graph: &mut ModuleGraph, exports: &[Option<ExportsInfo>]) {
+pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Vec<Option<ExportsInfo>>) {
     let mut effects = PackageJsonCache::default();
     // Decide everything first (the graph is read), then apply.
     let mut plans: Vec<Plan> = Vec::new();
+    // (importing module, record, barrel) -> the names its namespace is read for.
+    let mut namespaces: Vec<(usize, usize, ModuleIdx, std::collections::BTreeSet<String>)> =
+        Vec::new();
     let mut usages: HashMap<usize, Vec<super::usage::RecordUsage>> = HashMap::new();
     for (i, module) in graph.modules.iter().enumerate() {
         let Module::Normal(m) = module else { continue };
@@ -107,6 +114,20 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &[Option<ExportsInfo>]) {
                 .is_none_or(|u| !u.uses_all && u.used.is_empty());
             if unused {
                 plans.push((i, r, Vec::new()));
+                continue;
+            }
+            // A namespace binding read member by member (with any named ones): the copy
+            // exports every name read through the request.
+            if m.esm
+                .imports
+                .iter()
+                .any(|b| b.record == r && b.imported == Imported::Namespace)
+            {
+                if let Some(u) = usage.iter().find(|u| u.record == r)
+                    && !u.uses_all
+                {
+                    namespaces.push((i, r, record.target, u.used.clone()));
+                }
                 continue;
             }
             let mut moves = Vec::new();
@@ -154,6 +175,29 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &[Option<ExportsInfo>]) {
             m.esm.imports[b].imported = Imported::from_name(&name);
         }
         m.records[r].barrel = Barrel::Skipped { redirects };
+    }
+    // Namespaces: one copy per barrel with every name read through any of them.
+    let mut wanted: std::collections::BTreeMap<ModuleIdx, std::collections::BTreeSet<String>> =
+        Default::default();
+    for (_, _, barrel, names) in &namespaces {
+        wanted
+            .entry(*barrel)
+            .or_default()
+            .extend(names.iter().cloned());
+    }
+    let mut copies: HashMap<ModuleIdx, ModuleIdx> = HashMap::new();
+    for (barrel, names) in wanted {
+        let names: Vec<String> = names.into_iter().collect();
+        if let Ok(copy) =
+            super::shared_shaking::make_copy(graph, exports, &mut effects, barrel, &names)
+        {
+            copies.insert(barrel, copy);
+        }
+    }
+    for (i, r, barrel, _) in namespaces {
+        if let (Some(copy), Module::Normal(m)) = (copies.get(&barrel), &mut graph.modules[i]) {
+            m.records[r].target = *copy;
+        }
     }
     graph.rebuild_edges();
 }

@@ -291,8 +291,8 @@ pub fn shake_shared(
 }
 
 /// A module `<root id>?shaken` that re-exports `names` of `root` from the modules that define
-/// them.
-fn make_copy(
+/// them (`?shaken-2`, ... when several copies of one module exist).
+pub(crate) fn make_copy(
     graph: &mut ModuleGraph,
     exports: &mut Vec<Option<ExportsInfo>>,
     effects: &mut PackageJsonCache,
@@ -309,9 +309,22 @@ fn make_copy(
         return Err(format!("{} is not an ES module", r.id));
     }
     let (root_id, root_path) = (r.id.clone(), r.path.clone());
+    // The modules load in the order the root's own requests would load them.
+    let position = |name: &String| match r.esm.exports.get(name) {
+        Some(crate::graph::ExportSource::ReExport { record, .. }) => *record,
+        _ => match exports
+            .get(root.index())
+            .and_then(|e| e.as_ref()?.names.get(name))
+        {
+            Some(ResolvedExport::Star { record }) => *record,
+            _ => usize::MAX,
+        },
+    };
+    let mut ordered: Vec<&String> = names.iter().collect();
+    ordered.sort_by_key(|n| (position(n), (*n).clone()));
     let mut source = String::new();
     let mut targets: HashMap<String, ModuleIdx> = HashMap::new();
-    for name in names {
+    for name in ordered {
         let Some((to, export)) = super::barrels::resolve(graph, exports, effects, root, name, 0)
         else {
             return Err(format!(
@@ -332,7 +345,12 @@ fn make_copy(
             serde_json::to_string(&request).unwrap_or_default()
         ));
     }
-    let id = format!("{root_id}?shaken");
+    let mut id = format!("{root_id}?shaken");
+    let mut n = 2;
+    while graph.modules.iter().any(|m| m.id() == id) {
+        id = format!("{root_id}?shaken-{n}");
+        n += 1;
+    }
     let parsed = parse_js(&id, &source, SourceKind::Module, &Defines::default())
         .map_err(|_| format!("internal: the shaken copy of {root_id} does not parse"))?;
     let collected = collect(&id, &source, &parsed.program, parsed.unresolved_ctxt);

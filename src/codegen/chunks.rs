@@ -178,7 +178,7 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
     }
     for (i, module) in graph.modules.iter().enumerate() {
         // A shared module's shaken copy (analysis/shared_shaking.rs): `lodash-shaken`.
-        if let Some(root) = module.id().strip_suffix("?shaken") {
+        if let Some((root, _)) = module.id().split_once("?shaken") {
             magic_names.insert(ModuleIdx(i as u32), format!("{}-shaken", stem(root)));
         }
         if let Module::Normal(m) = module {
