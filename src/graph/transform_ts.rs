@@ -108,6 +108,17 @@ pub fn lower(
     }
     // The JSX pass reads positions (jsxDEV's source argument) and parses pragmas through a
     // SourceMap; its first file starts at byte position 1, like the parser's input.
+    if let Some(d) = export_assign_in_es_module(program, file, source) {
+        return Err(vec![d]);
+    }
+    let has_export_assign = program.as_module().is_some_and(|m| {
+        m.body.iter().any(|i| {
+            matches!(
+                i,
+                ModuleItem::ModuleDecl(swc_ecma_ast::ModuleDecl::TsExportAssignment(_))
+            )
+        })
+    });
     let cm: Lrc<SourceMap> = Default::default();
     let fm = cm.new_source_file(
         FileName::Custom(file.to_string()).into(),
@@ -137,6 +148,9 @@ pub fn lower(
                         } else {
                             TsImportExportAssignConfig::Classic
                         },
+                        // A file with `export =` is CommonJS: no `export {}` to keep it a
+                        // module once its type-only imports are gone.
+                        no_empty_export: has_export_assign,
                         ..Default::default()
                     };
                     if lang == Lang::Tsx {
@@ -214,6 +228,41 @@ pub fn lower(
     } else {
         Err(errors)
     }
+}
+
+/// `export =` makes a CommonJS module; ES import/export declarations beside it would need
+/// an ES-to-CommonJS conversion that this bundler does not do, so they are refused.
+fn export_assign_in_es_module(program: &Program, file: &str, source: &str) -> Option<Diagnostic> {
+    use swc_ecma_ast::{ModuleDecl, ModuleItem as Item};
+    let module = program.as_module()?;
+    let assign = module.body.iter().find_map(|i| match i {
+        Item::ModuleDecl(ModuleDecl::TsExportAssignment(a)) => Some(a.span),
+        _ => None,
+    })?;
+    let es = module.body.iter().any(|i| match i {
+        Item::ModuleDecl(ModuleDecl::Import(d)) => !d.type_only,
+        Item::ModuleDecl(ModuleDecl::ExportNamed(d)) => !d.type_only,
+        Item::ModuleDecl(
+            ModuleDecl::ExportDecl(_)
+            | ModuleDecl::ExportDefaultDecl(_)
+            | ModuleDecl::ExportDefaultExpr(_)
+            | ModuleDecl::ExportAll(_),
+        ) => true,
+        _ => false,
+    });
+    es.then(|| {
+        Diagnostic::new(
+            Code::SyntaxError,
+            "`export =` cannot be combined with import or export declarations in one file",
+        )
+        .at(Location::from_range(
+            file,
+            source,
+            assign.lo.0 as usize - 1,
+            assign.hi.0 as usize - 1,
+        ))
+        .hint("use `import x = require(\"...\")` for the imports of a CommonJS file, or `export default` in an ES module")
+    })
 }
 
 fn jsx_options(c: &JsxConfig) -> JsxOptions {
