@@ -5,6 +5,7 @@
 //! - `expected_stderr.txt`: the exact diagnostics mfbundle prints (for failing builds).
 //! - `expected_stdout.txt`: what running the bundle with Node prints. Without it, a Node-target
 //!   case is differential: the source entry is run with `node` too and both outputs must match.
+//!   With `compare_tsc`, the source is first compiled by the real `tsc` (TypeScript fixtures).
 //! - `index.html`: with `browser = true`, the page headless Chromium opens; `expect_text` must
 //!   appear in its DOM.
 //! - `snapshot.snap`: every emitted file (runtime shown by name), reviewed as a diff;
@@ -40,6 +41,10 @@ struct Case {
     /// and require identical stdout and stderr from both bundles in Node.
     #[serde(default)]
     compare_webpack: bool,
+    /// Compile the fixture's TypeScript/JSX with the real `tsc` (tests/typescript/emit.cjs,
+    /// one file at a time, CommonJS) and require the bundle to print what that prints.
+    #[serde(default)]
+    compare_tsc: bool,
 }
 
 fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
@@ -95,8 +100,20 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
     if case.run.unwrap_or(target_node) && !case.compare_webpack {
         let bundle = run_node(&out_dir.join("main.js"), dir);
         let actual = format!("{}{}", text(&bundle.stdout), exit_note(&bundle));
-        let expected = match std::fs::read_to_string(dir.join("expected_stdout.txt")) {
+        let expected_file = std::fs::read_to_string(dir.join("expected_stdout.txt"));
+        if case.compare_tsc {
+            let oracle = run_tsc_output(dir, &config, out.path())?;
+            if oracle != actual {
+                return Err(format!(
+                    "tsc's JavaScript and the bundle print different things\n--- tsc\n{oracle}\n--- bundle\n{actual}\n--- bundle stderr\n{}",
+                    text(&bundle.stderr)
+                )
+                .into());
+            }
+        }
+        let expected = match expected_file {
             Ok(e) => e,
+            Err(_) if case.compare_tsc => actual.clone(),
             Err(_) => {
                 let entry = case
                     .source_entry
@@ -146,6 +163,53 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
     }
 
     Ok(())
+}
+
+/// Compiles the fixture with tsc (tests/typescript/emit.cjs, with the fixture's JSX options)
+/// into `tmp`/tsc and runs its entry with Node: stdout plus an exit note.
+fn run_tsc_output(dir: &Path, config: &toml::Table, tmp: &Path) -> datatest_stable::Result<String> {
+    let oracle = repo_root().join("tests/typescript");
+    if !oracle.join("node_modules/typescript").exists() {
+        return Err("tests/typescript/node_modules is missing: run tests/setup.sh".into());
+    }
+    let emitted = tmp.join("tsc");
+    let key = |k: &str| config.get(k).cloned();
+    let options = serde_json::json!({
+        "jsx": key("jsx").and_then(|v| v.as_str().map(String::from)),
+        "jsxImportSource": key("jsxImportSource").and_then(|v| v.as_str().map(String::from)),
+        "jsxFactory": key("jsxFactory").and_then(|v| v.as_str().map(String::from)),
+        "jsxFragment": key("jsxFragment").and_then(|v| v.as_str().map(String::from)),
+        // As mfbundle: jsxDev defaults to development mode.
+        "jsxDev": key("jsxDev").and_then(|v| v.as_bool()).unwrap_or(
+            key("mode").and_then(|v| v.as_str().map(|m| m == "development")) == Some(true)
+        ),
+    });
+    let built = std::process::Command::new("node")
+        .arg(oracle.join("emit.cjs"))
+        .arg(dir)
+        .arg(&emitted)
+        .arg(options.to_string())
+        .output()?;
+    if !built.status.success() {
+        return Err(format!(
+            "tsc could not compile {}:\n{}",
+            dir.display(),
+            text(&built.stderr)
+        )
+        .into());
+    }
+    let entry = main_entry(config).ok_or("no entry")?;
+    let js_entry = match entry.rsplit_once('.') {
+        Some((stem, "mts")) => format!("{stem}.mjs"),
+        Some((stem, "cts")) => format!("{stem}.cjs"),
+        Some((stem, "ts" | "tsx" | "jsx")) => format!("{stem}.js"),
+        _ => entry.clone(),
+    };
+    let o = run_node(&emitted.join(js_entry), &emitted);
+    if !o.status.success() {
+        return Err(format!("tsc's JavaScript fails in Node:\n{}", text(&o.stderr)).into());
+    }
+    Ok(format!("{}{}", text(&o.stdout), exit_note(&o)))
 }
 
 /// Builds `dir` with webpack (tests/webpack/build.cjs) and runs both bundles in Node: the

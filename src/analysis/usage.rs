@@ -383,12 +383,19 @@ impl Visit for ParamUses {
 mod tests {
     use super::*;
     use crate::graph::collect_imports::collect;
-    use crate::graph::parse::{Defines, SourceKind, parse_js};
+    use crate::graph::parse::{Defines, Lang, SourceKind, parse_js};
     use crate::graph::{ImportRecord, ModuleFormat, ModuleIdx};
 
     fn module(source: &str) -> NormalModule {
-        let parsed =
-            parse_js("t.js", source, SourceKind::Auto, &Defines::default()).expect("parses");
+        let parsed = parse_js(
+            "t.js",
+            source,
+            SourceKind::Auto,
+            Lang::Js,
+            &Defines::default(),
+            &Default::default(),
+        )
+        .expect("parses");
         let c = collect("t.js", source, &parsed.program, parsed.unresolved_ctxt);
         NormalModule {
             id: "t.js".into(),

@@ -37,6 +37,42 @@ impl Mode {
     }
 }
 
+/// How JSX becomes JavaScript (`jsx`, `jsxImportSource`, `jsxFactory`, `jsxFragment`,
+/// `jsxDev`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsxConfig {
+    pub runtime: JsxRuntime,
+    /// Automatic runtime: calls are imported from `<import_source>/jsx-runtime`.
+    pub import_source: String,
+    /// Classic runtime: the function called for each element, e.g. `React.createElement`.
+    pub factory: String,
+    /// Classic runtime: the value used for `<>...</>`, e.g. `React.Fragment`.
+    pub fragment: String,
+    /// Automatic runtime: `jsxDEV` from `<import_source>/jsx-dev-runtime`, with source
+    /// positions (default: development mode).
+    pub development: bool,
+}
+
+impl Default for JsxConfig {
+    fn default() -> JsxConfig {
+        JsxConfig {
+            runtime: JsxRuntime::Automatic,
+            import_source: "react".into(),
+            factory: "React.createElement".into(),
+            fragment: "React.Fragment".into(),
+            development: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsxRuntime {
+    /// React 17+: `jsx`/`jsxs` imported from `react/jsx-runtime`.
+    Automatic,
+    /// `React.createElement` (or `jsxFactory`) called where the element is written.
+    Classic,
+}
+
 /// The resolved configuration of one build. Paths are absolute.
 #[derive(Debug, Clone)]
 pub struct BuildConfig {
@@ -70,6 +106,7 @@ pub struct BuildConfig {
     pub shared_used_exports: Option<PathBuf>,
     /// Exposes and remotes.
     pub containers: Containers,
+    pub jsx: JsxConfig,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -122,7 +159,7 @@ pub fn load(dir: &Path, overrides: &CliOverrides) -> Result<BuildConfig, Vec<Dia
 }
 
 fn resolve(
-    raw: RawConfig,
+    mut raw: RawConfig,
     root: PathBuf,
     config_file: PathBuf,
     text: &str,
@@ -140,7 +177,7 @@ fn resolve(
     };
 
     let mut entries = BTreeMap::new();
-    match raw.entry {
+    match raw.entry.take() {
         Some(RawEntry::One(e)) => {
             entries.insert("main".to_string(), vec![e]);
         }
@@ -207,6 +244,8 @@ fn resolve(
         })
         .unwrap_or(Mode::Production);
 
+    let jsx = jsx_config(&raw, mode, &mut errors, &key_error);
+
     let mut public_path = raw.public_path.unwrap_or_else(|| "auto".to_string());
     if public_path != "auto" && !public_path.is_empty() && !public_path.ends_with('/') {
         public_path.push('/');
@@ -251,12 +290,9 @@ fn resolve(
         .map(String::from)
         .collect()
     });
-    let extensions = resolve.extensions.unwrap_or_else(|| {
-        [".js", ".mjs", ".cjs", ".json"]
-            .into_iter()
-            .map(String::from)
-            .collect()
-    });
+    let extensions = resolve
+        .extensions
+        .unwrap_or_else(|| DEFAULT_EXTENSIONS.into_iter().map(String::from).collect());
     let alias = resolve
         .alias
         .into_iter()
@@ -367,7 +403,87 @@ fn resolve(
             .as_ref()
             .map(|p| std::env::current_dir().unwrap_or_default().join(p)),
         containers,
+        jsx,
     })
+}
+
+/// Extensions tried for requests without one: TypeScript before JavaScript, as esbuild
+/// orders them, so that `./util` finds `util.ts` next to a stale `util.js`.
+pub const DEFAULT_EXTENSIONS: [&str; 9] = [
+    ".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs", ".mts", ".cts", ".json",
+];
+
+fn jsx_config(
+    raw: &RawConfig,
+    mode: Mode,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> JsxConfig {
+    let runtime = match raw.jsx.as_deref() {
+        None | Some("automatic") => JsxRuntime::Automatic,
+        Some("classic") => JsxRuntime::Classic,
+        Some(other) => {
+            errors.push(key_error(
+                "jsx",
+                format!("unknown jsx runtime \"{other}\""),
+                "jsx is \"automatic\" (react/jsx-runtime) or \"classic\" (React.createElement)",
+            ));
+            JsxRuntime::Automatic
+        }
+    };
+    let mut pragma = |key: &str, value: &Option<String>, default: &str| match value {
+        None => default.to_string(),
+        Some(v) if is_dotted_name(v) => v.clone(),
+        Some(v) => {
+            errors.push(key_error(
+                key,
+                format!("{key} \"{v}\" is not a name or a dotted member chain"),
+                "write an expression such as \"h\" or \"React.createElement\"",
+            ));
+            default.to_string()
+        }
+    };
+    let default = JsxConfig::default();
+    let factory = pragma("jsxFactory", &raw.jsx_factory, &default.factory);
+    let fragment = pragma("jsxFragment", &raw.jsx_fragment, &default.fragment);
+    let import_source = match raw.jsx_import_source.as_deref() {
+        None => default.import_source.clone(),
+        Some(s) if !s.trim().is_empty() && !s.contains(char::is_whitespace) => s.to_string(),
+        Some(s) => {
+            errors.push(key_error(
+                "jsxImportSource",
+                format!("jsxImportSource \"{s}\" is not a package name"),
+                "name the package that provides jsx-runtime, e.g. \"react\" or \"preact\"",
+            ));
+            default.import_source.clone()
+        }
+    };
+    JsxConfig {
+        runtime,
+        import_source,
+        factory,
+        fragment,
+        development: raw.jsx_dev.unwrap_or(mode == Mode::Development),
+    }
+}
+
+/// `h`, `React.createElement`: what swc's JSX pass accepts as a pragma.
+fn is_dotted_name(s: &str) -> bool {
+    s.split('.').all(|part| {
+        let mut chars = part.chars();
+        chars
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_' || c == '$')
+            && chars.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+    })
+}
+
+impl BuildConfig {
+    /// The importer of requests written in federation.toml (entries, path keys of
+    /// `shared`): a file of the project directory, so that they resolve from there.
+    pub fn root_importer(&self) -> PathBuf {
+        self.root.join("federation.toml")
+    }
 }
 
 fn package_name(root: &Path) -> Option<String> {

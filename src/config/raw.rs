@@ -26,6 +26,11 @@ pub struct RawConfig {
     pub remote_type: Option<String>,
     pub exposes: Option<toml::Value>,
     pub remotes: Option<toml::Value>,
+    pub jsx: Option<String>,
+    pub jsx_import_source: Option<String>,
+    pub jsx_factory: Option<String>,
+    pub jsx_fragment: Option<String>,
+    pub jsx_dev: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,6 +3,7 @@
 //! edges are typed by [`ImportKind`].
 //!
 //! - `parse.rs`: one file -> swc program (module/script detection, define, dead branches)
+//! - `transform_ts.rs`: TypeScript and JSX -> JavaScript, run by `parse.rs` before the rest
 //! - `collect_imports.rs`: a program's requests and static ESM shape
 //! - `resolve.rs`: requests -> files, with webpack-like options and diagnostics
 //! - `scan.rs`: the parallel breadth-first walk that assigns indices
@@ -13,6 +14,7 @@ pub mod module;
 pub mod parse;
 pub mod resolve;
 pub mod scan;
+pub mod transform_ts;
 
 pub use module::*;
 pub use scan::{NoProgress, Progress, ProvideHit, scan};

@@ -1,10 +1,13 @@
 //! Parsing one file: swc's parser, Node's module-vs-script rules, swc's resolver (so that later
-//! passes can tell bindings apart by syntax context), then `[define]` substitution and
+//! passes can tell bindings apart by syntax context), TypeScript and JSX lowered to
+//! JavaScript (`transform_ts.rs`), then `[define]` substitution and
 //! dead-branch removal, so that code in `if (process.env.NODE_ENV !== "production")` never
 //! reaches the graph in production.
 
 use std::sync::Arc;
 
+use swc_common::comments::{Comments, SingleThreadedComments};
+use swc_common::util::take::Take;
 use swc_common::{BytePos, GLOBALS, Globals, Mark, Spanned, SyntaxContext, pass::Repeat};
 use swc_ecma_ast::{EsVersion, Expr, Module, Program, Script};
 use swc_ecma_parser::{EsSyntax, Parser, StringInput, Syntax, error::Error as ParseError};
@@ -13,6 +16,9 @@ use swc_ecma_transforms_optimization::inline_globals;
 use swc_ecma_transforms_optimization::simplify::{dead_branch_remover, expr_simplifier};
 use swc_ecma_utils::NodeIgnoringSpan;
 
+pub use super::transform_ts::Lang;
+use super::transform_ts::lower;
+use crate::config::JsxConfig;
 use crate::diagnostics::{Code, Diagnostic, Location};
 
 /// Node's view of a file before parsing: its extension and its package's `"type"`.
@@ -96,13 +102,16 @@ fn parse_expr(text: &str) -> Option<Expr> {
     Some(*e)
 }
 
-/// Parses `source` (the file `file`, project-relative) into a program with resolved syntax
-/// contexts. Byte positions are offsets into `source` plus one (swc reserves 0).
+/// Parses `source` (the file `file`, project-relative, in `lang`) into a JavaScript program
+/// with resolved syntax contexts: TypeScript and JSX are lowered first (see
+/// `transform_ts.rs`). Byte positions are offsets into `source` plus one (swc reserves 0).
 pub fn parse_js(
     file: &str,
     source: &str,
     kind: SourceKind,
+    lang: Lang,
     defines: &Defines,
+    jsx: &JsxConfig,
 ) -> Result<Parsed, Vec<Diagnostic>> {
     if let Some(pos) = too_deep(source) {
         return Err(vec![
@@ -114,13 +123,14 @@ pub fn parse_js(
             .hint("generated code this deep cannot be compiled; split the expression or load the data as JSON"),
         ]);
     }
-    let syntax = Syntax::Es(EsSyntax {
-        import_attributes: true,
-        explicit_resource_management: true,
-        ..Default::default()
-    });
+    // Comments carry JSX pragmas (`/** @jsx h */`); plain JavaScript does not need them.
+    let comments = SingleThreadedComments::default();
     let input = StringInput::new(source, BytePos(1), BytePos(1 + source.len() as u32));
-    let mut parser = Parser::new(syntax, input, None);
+    let mut parser = Parser::new(
+        lang.syntax(),
+        input,
+        (lang != Lang::Js).then_some(&comments as &dyn Comments),
+    );
     let result = match kind {
         SourceKind::Module => parser.parse_module().map(Program::Module),
         SourceKind::CommonJs => parser.parse_commonjs().map(Program::Script),
@@ -137,38 +147,39 @@ pub fn parse_js(
     if !errors.is_empty() {
         return Err(errors
             .into_iter()
-            .map(|e| syntax_diagnostic(file, source, &e))
+            .map(|e| syntax_diagnostic(file, source, lang, &e))
             .collect());
     }
     let Some(mut program) = program else {
         return Err(vec![]);
     };
-    // `parse_program` returns a Module for files without import/export only when they need
-    // module grammar; normalise so that "has module declarations" decides for Auto files.
-    if kind == SourceKind::Auto
-        && let Program::Module(m) = &program
-        && !m.body.iter().any(|i| i.is_module_decl())
-    {
-        let Module {
-            span,
-            body,
-            shebang,
-        } = match program {
-            Program::Module(m) => m,
-            Program::Script(_) => unreachable!(),
-        };
-        program = Program::Script(Script {
-            span,
-            body: body.into_iter().filter_map(|i| i.stmt()).collect(),
-            shebang,
-        });
+    if kind == SourceKind::Auto {
+        program = script_unless_module_syntax(program);
     }
 
     let globals = Arc::new(Globals::new());
     let unresolved_ctxt = GLOBALS.set(&globals, || {
         let unresolved = Mark::new();
         let top_level = Mark::new();
-        program.mutate(resolver(unresolved, top_level, false));
+        program.mutate(resolver(unresolved, top_level, lang.is_typescript()));
+        lower(
+            &mut program,
+            lang,
+            kind,
+            file,
+            source,
+            &comments,
+            jsx,
+            unresolved,
+            top_level,
+        )?;
+        if kind == SourceKind::Auto && lang.is_typescript() {
+            // `import x = require()` and `export =` were module syntax and are now CommonJS.
+            program = script_unless_module_syntax(std::mem::replace(
+                &mut program,
+                Program::Script(Script::dummy()),
+            ));
+        }
         if !defines.pairs.is_empty() && defines.applies_to(source) {
             let map: rustc_hash::FxHashMap<_, _> = defines
                 .pairs
@@ -186,13 +197,33 @@ pub fn parse_js(
                 dead_branch_remover(unresolved),
             )));
         }
-        SyntaxContext::empty().apply_mark(unresolved)
-    });
+        Ok::<_, Vec<Diagnostic>>(SyntaxContext::empty().apply_mark(unresolved))
+    })?;
     Ok(Parsed {
         program,
         globals,
         unresolved_ctxt,
     })
+}
+
+/// `parse_program` returns a Module for files without import/export only when they need
+/// module grammar; normalise so that "has module declarations" decides for Auto files.
+fn script_unless_module_syntax(program: Program) -> Program {
+    match program {
+        Program::Module(m) if !m.body.iter().any(|i| i.is_module_decl()) => {
+            let Module {
+                span,
+                body,
+                shebang,
+            } = m;
+            Program::Script(Script {
+                span,
+                body: body.into_iter().filter_map(|i| i.stmt()).collect(),
+                shebang,
+            })
+        }
+        other => other,
+    }
 }
 
 /// Nesting deeper than this is refused before parsing: swc's passes recurse once per level
@@ -243,12 +274,12 @@ fn too_deep(source: &str) -> Option<usize> {
     None
 }
 
-fn syntax_diagnostic(file: &str, source: &str, e: &ParseError) -> Diagnostic {
+fn syntax_diagnostic(file: &str, source: &str, lang: Lang, e: &ParseError) -> Diagnostic {
     let span = e.span();
     let start = span.lo.0.saturating_sub(1) as usize;
     let end = span.hi.0.saturating_sub(1) as usize;
     let msg = e.kind().msg().to_string();
-    let hint = syntax_hint(&msg);
+    let hint = syntax_hint(&msg, lang);
     let mut d =
         Diagnostic::new(Code::SyntaxError, msg).at(Location::from_range(file, source, start, end));
     if let Some(h) = hint {
@@ -257,9 +288,11 @@ fn syntax_diagnostic(file: &str, source: &str, e: &ParseError) -> Diagnostic {
     d
 }
 
-fn syntax_hint(msg: &str) -> Option<&'static str> {
-    if msg.contains("jsx") || msg.contains("JSX") {
-        Some("JSX is not enabled for .js files; this build parses plain JavaScript")
+fn syntax_hint(msg: &str, lang: Lang) -> Option<&'static str> {
+    if (msg.contains("jsx") || msg.contains("JSX")) && lang == Lang::Js {
+        Some("JSX is not enabled for .js files; rename the file to .jsx (or .tsx)")
+    } else if (msg.contains("jsx") || msg.contains("JSX")) && lang == Lang::Ts {
+        Some("JSX is not enabled for .ts files; rename the file to .tsx")
     } else if msg.contains("'import', and 'export' cannot be used outside of module code") {
         Some(
             "the file is parsed as CommonJS (.cjs or \"type\": \"commonjs\"); rename it to .mjs or use require",

@@ -2,10 +2,17 @@
 //! and `require` requests use different condition names, the `browser` field applies on the
 //! web, Node built-ins are reported as such, symlinks resolve to their real path (so a pnpm
 //! package is one module however it is reached).
+//!
+//! TypeScript's rules apply too: `./x.js` finds `./x.ts` (or `.tsx`) when there is no
+//! `x.js`, as `tsc` allows (`.mjs` -> `.mts`, `.cjs` -> `.cts`, `.jsx` -> `.tsx` likewise), and
+//! `compilerOptions.paths`/`baseUrl` of the nearest `tsconfig.json` that includes the
+//! importing file are honoured (files under node_modules never use a tsconfig).
 
 use std::path::{Path, PathBuf};
 
-use oxc_resolver::{AliasValue, ModuleType, ResolveError, ResolveOptions, Resolver};
+use oxc_resolver::{
+    AliasValue, ModuleType, ResolveError, ResolveOptions, Resolver, TsconfigDiscovery,
+};
 
 use super::module::ImportKind;
 use crate::config::{BuildConfig, Target, display_path};
@@ -48,6 +55,17 @@ impl Resolvers {
             },
             condition_names: config.condition_names.clone(),
             extensions: config.extensions.clone(),
+            // The written file first (a package may ship x.js beside x.ts), as esbuild does.
+            extension_alias: [
+                (".js", &[".js", ".ts", ".tsx"][..]),
+                (".jsx", &[".jsx", ".tsx"]),
+                (".mjs", &[".mjs", ".mts"]),
+                (".cjs", &[".cjs", ".cts"]),
+            ]
+            .into_iter()
+            .map(|(from, to)| (from.to_string(), to.iter().map(|t| t.to_string()).collect()))
+            .collect(),
+            tsconfig: Some(TsconfigDiscovery::Auto),
             main_fields: main_fields.into_iter().map(String::from).collect(),
             builtin_modules: true,
             module_type: true,
@@ -80,9 +98,12 @@ impl Resolvers {
         }
     }
 
+    /// Resolves `request` made by the file `importer` (for requests of the configuration,
+    /// a file in the project directory): its directory is the base, and its tsconfig.json
+    /// supplies `paths`.
     pub fn resolve(
         &self,
-        dir: &Path,
+        importer: &Path,
         request: &str,
         kind: ImportKind,
     ) -> Result<Resolved, ResolveError> {
@@ -91,7 +112,7 @@ impl Resolvers {
         } else {
             &self.esm
         };
-        match resolver.resolve(dir, request) {
+        match resolver.resolve_file(importer, request) {
             Ok(r) => {
                 let module_type = r.module_type();
                 Ok(Resolved::File {

@@ -3,7 +3,7 @@
 //! in frontier order, so indices and output never depend on the thread count.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::collect_imports::collect;
 use super::module::*;
-use super::parse::{Defines, SourceKind, parse_js};
+use super::parse::{Defines, Lang, SourceKind, parse_js};
 use super::resolve::{Resolved, Resolvers};
 use super::{ModuleGraph, ScanOutput};
 use crate::config::{BuildConfig, Target, display_path};
@@ -75,13 +75,14 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
 
     // Path keys of `shared` match resolved files; they are resolved once, from the root, and
     // their provides always exist (webpack's rule), so they are scan roots too.
+    let root_importer = config.root_importer();
     let mut matcher = SharedMatcher::new(config);
     let mut provides: Vec<ProvideHit> = Vec::new();
     for (i, item) in config.shared.iter().enumerate() {
         if !item.is_path_key() {
             continue;
         }
-        match resolvers.resolve(&config.root, &item.key, ImportKind::Static) {
+        match resolvers.resolve(&root_importer, &item.key, ImportKind::Static) {
             Ok(Resolved::File { path, module_type }) => {
                 matcher.add_resolved_path(i, item, path.clone());
                 if item.import.is_some() {
@@ -114,19 +115,14 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
     for (name, requests) in &config.entries {
         let mut idxs = Vec::new();
         for request in requests {
-            match resolvers.resolve(&config.root, request, ImportKind::Static) {
+            match resolvers.resolve(&root_importer, request, ImportKind::Static) {
                 Ok(resolved) => {
                     let idx = intern(resolved, &mut table, &mut slots, &mut frontier, config);
                     idxs.push(idx);
                 }
                 Err(e) => {
                     let loc = config_location(request);
-                    let mut d = resolvers.unresolved_diagnostic(
-                        &config.root.join("federation.toml"),
-                        request,
-                        &e,
-                        loc,
-                    );
+                    let mut d = resolvers.unresolved_diagnostic(&root_importer, request, &e, loc);
                     d.code = Code::EntryNotFound;
                     d.message = format!("entry \"{name}\" does not resolve: \"{request}\"");
                     diagnostics.push(d);
@@ -141,7 +137,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
     for expose in &config.containers.exposes {
         let mut idxs = Vec::new();
         for request in &expose.imports {
-            match resolvers.resolve(&config.root, request, ImportKind::Static) {
+            match resolvers.resolve(&root_importer, request, ImportKind::Static) {
                 Ok(resolved @ Resolved::File { .. }) => {
                     idxs.push(intern(resolved, &mut table, &mut slots, &mut frontier, config));
                 }
@@ -355,7 +351,14 @@ fn scan_one(
                     .hint("JSON modules must be strict JSON: no comments, no trailing commas"),
             ]);
         }
-        let parsed = match parse_js(&id, "", SourceKind::CommonJs, &Defines::default()) {
+        let parsed = match parse_js(
+            &id,
+            "",
+            SourceKind::CommonJs,
+            Lang::Js,
+            &Defines::default(),
+            &config.jsx,
+        ) {
             Ok(p) => p,
             Err(d) => return failed(d),
         };
@@ -380,13 +383,23 @@ fn scan_one(
         };
     }
     let kind = match ext {
-        "mjs" => SourceKind::Module,
+        "mjs" | "mts" => SourceKind::Module,
         "cjs" => SourceKind::CommonJs,
+        // tsc compiles import/export in a .cts file to CommonJS: such a file is an ES module
+        // here with CommonJS interop (never Node's strict ESM), and a CommonJS script without.
+        "cts" => SourceKind::Auto,
         _ if job.module_type == Some(ModuleType::Module) => SourceKind::Module,
         _ => SourceKind::Auto,
     };
     let parse_start = std::time::Instant::now();
-    let parsed = parse_js(&id, &source, kind, defines);
+    let parsed = parse_js(
+        &id,
+        &source,
+        kind,
+        Lang::of_extension(ext),
+        defines,
+        &config.jsx,
+    );
     let collected = parsed
         .as_ref()
         .ok()
@@ -404,7 +417,6 @@ fn scan_one(
     } else {
         ModuleFormat::CommonJs
     };
-    let dir = job.path.parent().unwrap_or(Path::new("/"));
     let mut records = collected.records;
     let mut resolved = Vec::with_capacity(records.len());
     let mut provides = Vec::new();
@@ -429,21 +441,23 @@ fn scan_one(
         }
         // A request that matches `shared` resolves its item's `import` as the fallback, or
         // nothing at all for `import = false`.
+        let root_importer;
         let (request, from) = match matcher.consume_for_request(&record.request, &config.shared) {
             Some(m) => {
                 record.shared = Some(m.shared);
                 match m.import {
                     Some(import) if crate::config::shared::is_path(&import) => {
-                        (import, config.root.as_path())
+                        root_importer = config.root_importer();
+                        (import, root_importer.as_path())
                     }
-                    Some(import) => (import, dir),
+                    Some(import) => (import, job.path.as_path()),
                     None => {
                         resolved.push(None);
                         continue;
                     }
                 }
             }
-            None => (record.request.clone(), dir),
+            None => (record.request.clone(), job.path.as_path()),
         };
         match resolvers.resolve(from, &request, record.kind) {
             Ok(Resolved::Builtin(b)) if config.target == Target::Web => {
