@@ -21,7 +21,7 @@ use crate::config::BuildConfig;
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::federation::package_json::PackageJsonCache;
 use crate::graph::collect_imports::collect;
-use crate::graph::parse::{Defines, SourceKind, parse_js};
+use crate::graph::parse::{Defines, Lang, SourceKind, parse_js};
 use crate::graph::{ImportRecord, Module, ModuleFormat, ModuleGraph, ModuleIdx, NormalModule};
 
 /// What some set of importers uses of a shared key: named exports, or everything.
@@ -351,8 +351,15 @@ pub(crate) fn make_copy(
         id = format!("{root_id}?shaken-{n}");
         n += 1;
     }
-    let parsed = parse_js(&id, &source, SourceKind::Module, &Defines::default())
-        .map_err(|_| format!("internal: the shaken copy of {root_id} does not parse"))?;
+    let parsed = parse_js(
+        &id,
+        &source,
+        SourceKind::Module,
+        Lang::Js,
+        &Defines::default(),
+        &Default::default(),
+    )
+    .map_err(|_| format!("internal: the shaken copy of {root_id} does not parse"))?;
     let collected = collect(&id, &source, &parsed.program, parsed.unresolved_ctxt);
     let records = collected
         .records
