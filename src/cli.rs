@@ -52,6 +52,10 @@ pub struct AnalyzeArgs {
     /// Where --merge writes the union (default: stdout).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// The union of several apps' used exports, as for `build`: the shaken sizes then count
+    /// what the other apps need too.
+    #[arg(long, value_name = "UNION.json")]
+    pub shared_used_exports: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -112,6 +116,7 @@ fn analyze(args: AnalyzeArgs) -> i32 {
     }
     let overrides = CliOverrides {
         config: args.config.clone(),
+        shared_used_exports: args.shared_used_exports.clone(),
         ..Default::default()
     };
     let config = match config::load(&args.dir, &overrides) {

@@ -165,6 +165,7 @@ fn two_apps_in_node_each_get_a_covering_copy_and_one_copy_after_merge() {
         &std::fs::read_to_string(dir.join("app-a/dist-node/share-usage.json")).unwrap(),
     )
     .unwrap();
+    assert_valid_share_usage(&report);
     let m = &report["consume_shared_modules"][0];
     assert_eq!(
         m["tree_shaking"]["kept_exports"],

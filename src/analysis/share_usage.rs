@@ -214,8 +214,15 @@ pub fn render_table(report: &Value) -> String {
     }
     let _ = writeln!(
         out,
-        "{:<28} {:<10} {:>9} {:>9} {:>6} {:>16} {:>12}",
-        "shared module", "version", "provided", "imported", "used", "can eliminate", "fallback KB"
+        "{:<28} {:<10} {:>9} {:>9} {:>6} {:>16} {:>12} {:>10}",
+        "shared module",
+        "version",
+        "provided",
+        "imported",
+        "used",
+        "can eliminate",
+        "fallback KB",
+        "shaken KB"
     );
     let mut sites: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for r in &list {
@@ -245,7 +252,7 @@ pub fn render_table(report: &Value) -> String {
             .collect();
         let _ = writeln!(
             out,
-            "{:<28} {:<10} {:>9} {:>9} {:>6} {:>16} {:>12}",
+            "{:<28} {:<10} {:>9} {:>9} {:>6} {:>16} {:>12} {:>10}",
             r["share_key"].as_str().unwrap_or(""),
             r["version"].as_str().unwrap_or("-"),
             provided,
@@ -257,6 +264,9 @@ pub fn render_table(report: &Value) -> String {
             },
             eliminate,
             r["sizes"]["fallback_bytes_full"]
+                .as_u64()
+                .map_or("-".into(), |b| format!("{:.1}", b as f64 / 1024.0)),
+            r["sizes"]["fallback_bytes_shaken"]
                 .as_u64()
                 .map_or("-".into(), |b| format!("{:.1}", b as f64 / 1024.0)),
         );
@@ -393,7 +403,7 @@ pub fn render_html(report: &Value) -> String {
             body,
             r#"<section><h2>{key} <small>{version}</small></h2>
 <svg width="760" height="28" role="img" aria-label="exports by usage">{bars}</svg>
-<p class="legend"><span class="u">{used} used</span> <span class="i">{imported_unused} imported but unused</span> <span class="n">{unused} unused</span>{unknown_text} &middot; fallback {kb:.1} KB unminified</p>
+<p class="legend"><span class="u">{used} used</span> <span class="i">{imported_unused} imported but unused</span> <span class="n">{unused} unused</span>{unknown_text} &middot; fallback {kb:.1} KB unminified{shaken_text}</p>
 <p class="names">used: {names}</p></section>
 "#,
             key = escape_html(r["share_key"].as_str().unwrap_or("")),
@@ -404,6 +414,10 @@ pub fn render_html(report: &Value) -> String {
                 String::new()
             },
             kb = full as f64 / 1024.0,
+            shaken_text = r["sizes"]["fallback_bytes_shaken"]
+                .as_u64()
+                .map(|b| format!(" &middot; shaken copy {:.1} KB", b as f64 / 1024.0))
+                .unwrap_or_default(),
             names = if used_names.is_empty() {
                 "none".to_string()
             } else {

@@ -148,3 +148,22 @@ pub fn dump_dom(url: &str) -> String {
         .expect("run chromium");
     text(&out.stdout)
 }
+
+/// Validates a share-usage report against schemas/share-usage.schema.json (every object in
+/// the schema forbids fields it does not list, so a renamed field fails here).
+pub fn assert_valid_share_usage(report: &serde_json::Value) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("schemas/share-usage.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
+    let errors: Vec<String> = validator
+        .iter_errors(report)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "share-usage report does not match its schema:\n{}",
+        errors.join("\n")
+    );
+}
