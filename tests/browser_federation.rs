@@ -1,6 +1,6 @@
 //! Two mfbundle apps in headless Chromium, served from two loopback ports: the host page shows
 //! the remote's widget, rendered with the ui-kit singleton the host provides (one copy on the
-//! page); with the remote unreachable the host shows its fallback instead of a blank page.
+//! page) and styled by the remote's own CSS; with the remote unreachable the host shows its fallback instead of a blank page.
 //! The apps are examples/federation, built here with the remote's URL pointed at the port
 //! the test serves it on.
 
@@ -44,9 +44,13 @@ fn host_renders_remote_widget_with_one_shared_singleton_and_survives_a_dead_remo
     let host_port = serve(host.clone());
 
     let dom = dump_dom(&format!("http://127.0.0.1:{host_port}/index.html"));
+    let remote_css = format!("href=\"http://127.0.0.1:{remote_port}/dist/expose-Widget.");
     for want in [
         "The host renders this card itself.",
         "Rendered by the remote with ui-kit 1.2.0",
+        // The exposed module's CSS arrived with it, from the remote's port.
+        "Styled by the remote's CSS: rgb(200, 30, 90)",
+        remote_css.as_str(),
         "ui-kit evaluated 1 time(s)",
     ] {
         assert!(dom.contains(want), "missing {want:?} in:\n{dom}");

@@ -21,25 +21,34 @@ fn library_name(t: LibraryType) -> &'static str {
     }
 }
 
-/// The async chunk files `modules` need, sorted.
-fn files_of(chunks: &ChunkGraph, file_names: &[String], modules: &[ModuleIdx]) -> Vec<String> {
-    let mut out = BTreeSet::new();
+/// The async chunk files `modules` need, sorted: (JavaScript, CSS).
+fn files_of(
+    chunks: &ChunkGraph,
+    file_names: &[String],
+    css_names: &[String],
+    modules: &[ModuleIdx],
+) -> (Vec<String>, Vec<String>) {
+    let mut js = BTreeSet::new();
+    let mut css = BTreeSet::new();
     for m in modules {
         for name in chunks.dynamic_chunks.get(m).into_iter().flatten() {
-            if let Some(i) = chunks.chunks.iter().position(|c| &c.name == name)
-                && !file_names[i].is_empty()
-            {
-                out.insert(file_names[i].clone());
+            if let Some(i) = chunks.chunks.iter().position(|c| &c.name == name) {
+                if !file_names[i].is_empty() {
+                    js.insert(file_names[i].clone());
+                }
+                if !css_names[i].is_empty() {
+                    css.insert(css_names[i].clone());
+                }
             }
         }
     }
-    out.into_iter().collect()
+    (js.into_iter().collect(), css.into_iter().collect())
 }
 
-fn assets(js_sync: Vec<String>, js_async: Vec<String>) -> Value {
+fn assets(sync: (Vec<String>, Vec<String>), r#async: (Vec<String>, Vec<String>)) -> Value {
     json!({
-        "js": { "sync": js_sync, "async": js_async },
-        "css": { "sync": [], "async": [] }
+        "js": { "sync": sync.0, "async": r#async.0 },
+        "css": { "sync": sync.1, "async": r#async.1 }
     })
 }
 
@@ -48,6 +57,7 @@ pub fn manifests(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
     file_names: &[String],
+    css_names: &[String],
     config: &BuildConfig,
 ) -> (String, String) {
     let name = config
@@ -100,7 +110,7 @@ pub fn manifests(
             }))
             .map(|m| m.id.clone())
             .collect();
-        let files = files_of(chunks, file_names, &[ps.module]);
+        let files = files_of(chunks, file_names, css_names, &[ps.module]);
         let base = json!({
             "id": format!("{name}:{}", ps.share_key),
             "name": ps.share_key,
@@ -108,7 +118,7 @@ pub fn manifests(
             "singleton": item.singleton,
             "requiredVersion": required,
             "hash": "",
-            "assets": assets(vec![], files),
+            "assets": assets(Default::default(), files),
         });
         shared_m.push(base.clone());
         let mut s = base;
@@ -173,12 +183,12 @@ pub fn manifests(
             } else {
                 short
             };
-            let files = files_of(chunks, file_names, modules);
+            let files = files_of(chunks, file_names, css_names, modules);
             let base = json!({
                 "id": format!("{name}:{short}"),
                 "name": short,
                 "path": key,
-                "assets": assets(files, vec![]),
+                "assets": assets(files, Default::default()),
             });
             exposes_m.push(base.clone());
             let mut s = base;

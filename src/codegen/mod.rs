@@ -6,6 +6,7 @@
 //! - `write_output.rs`: atomic replacement of outDir
 
 pub mod chunks;
+pub mod css;
 pub mod manifest;
 pub mod render_chunk;
 pub mod render_federation;
@@ -62,11 +63,17 @@ pub fn generate(
         dynamic_chunks: &chunk_graph.dynamic_chunks,
         used_exports: used.as_deref(),
     };
+    // CSS and asset modules' JavaScript comes from their payload.
+    let resource_code: Vec<Option<(&'static str, String)>> = (0..graph.modules.len())
+        .map(|i| css::module_code(graph, ModuleIdx(i as u32)))
+        .collect();
     let code: render_chunk::ModuleCode = graph
         .modules
         .par_iter_mut()
+        .zip(resource_code)
         .enumerate()
-        .map(|(i, m)| match m {
+        .map(|(i, (m, resource))| match m {
+            Module::Normal(_) if resource.is_some() => resource,
             Module::Normal(n) => Some(transform_module(n, ModuleIdx(i as u32), &cx)),
             _ => None,
         })

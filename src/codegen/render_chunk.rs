@@ -19,12 +19,13 @@ const RUNTIME_CHUNKS_NODE: &str = include_str!("runtime/chunk_loading_node.js");
 
 /// Every runtime file by name, for tools that want to recognise the runtime in output
 /// (the snapshot tests replace it by its name).
-pub const RUNTIME_FILES: [(&str, &str); 5] = [
+pub const RUNTIME_FILES: [(&str, &str); 6] = [
     ("require.js", RUNTIME_REQUIRE),
     ("esm_interop.js", RUNTIME_ESM),
     ("public_path_auto.js", RUNTIME_PUBLIC_PATH_AUTO),
     ("chunk_loading_web.js", RUNTIME_CHUNKS_WEB),
     ("chunk_loading_node.js", RUNTIME_CHUNKS_NODE),
+    ("css_loading_web.js", super::css::RUNTIME_CSS_WEB),
 ];
 
 pub struct OutputFile {
@@ -44,6 +45,10 @@ pub fn render_chunks(
 ) -> Vec<OutputFile> {
     let mut files = Vec::new();
     let mut file_names: Vec<String> = vec![String::new(); chunks.chunks.len()];
+    // Each chunk's stylesheet (empty: none), written next to it.
+    let mut css_names: Vec<String> = vec![String::new(); chunks.chunks.len()];
+    let css_order = super::css::css_order(graph);
+    let development = config.mode == Mode::Development;
     let chunk_global = format!(
         "mfbundleChunk_{}",
         config
@@ -89,8 +94,56 @@ pub fn render_chunks(
             name,
             contents: out.into_bytes(),
         });
+        // Hashed like the chunk in production; the hash is of the CSS with its URLs as
+        // written, so the placeholder text never reaches a name.
+        let dev_name = format!("{}.css", chunk.name);
+        if let Some(css) =
+            super::css::chunk_css(graph, &chunk.modules, &css_order, &dev_name, development)
+        {
+            let name = match config.mode {
+                Mode::Production => format!("{}.{}.css", chunk.name, content_hash(css.as_bytes())),
+                Mode::Development => dev_name,
+            };
+            css_names[i] = name.clone();
+            files.push(OutputFile {
+                name,
+                contents: css.into_bytes(),
+            });
+        }
     }
-    let runtime = build_runtime(graph, chunks, &file_names, &chunk_global, config);
+    for (i, chunk) in chunks.chunks.iter().enumerate() {
+        if chunk.kind != ChunkKind::Entry {
+            continue;
+        }
+        // The entry's stylesheet: a file the page links, named after the entry.
+        let base = chunk
+            .file_name
+            .as_deref()
+            .map(|f| f.trim_end_matches(".js").trim_end_matches(".mjs"))
+            .unwrap_or(&chunk.name);
+        let name = format!("{base}.css");
+        if let Some(css) =
+            super::css::chunk_css(graph, &chunk.modules, &css_order, &name, development)
+        {
+            css_names[i] = name.clone();
+            files.push(OutputFile {
+                name,
+                contents: css.into_bytes(),
+            });
+        }
+    }
+    files.extend(super::css::asset_files(
+        graph,
+        chunks.chunks.iter().flat_map(|c| c.modules.iter().copied()),
+    ));
+    let runtime = build_runtime(
+        graph,
+        chunks,
+        &file_names,
+        &css_names,
+        &chunk_global,
+        config,
+    );
     let runtime_key = format!("__mfbundle_runtime_{}__", build_hash(graph, code));
     for chunk in &chunks.chunks {
         if chunk.kind != ChunkKind::Entry {
@@ -222,7 +275,8 @@ pub fn render_chunks(
         });
     }
     if graph.container.is_some() {
-        let (manifest, stats) = super::manifest::manifests(graph, chunks, &file_names, config);
+        let (manifest, stats) =
+            super::manifest::manifests(graph, chunks, &file_names, &css_names, config);
         files.push(OutputFile {
             name: "mf-manifest.json".into(),
             contents: manifest.into_bytes(),
@@ -242,6 +296,7 @@ fn build_runtime(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
     file_names: &[String],
+    css_names: &[String],
     chunk_global: &str,
     config: &BuildConfig,
 ) -> String {
@@ -257,7 +312,13 @@ fn build_runtime(
                 .iter()
                 .any(|e| matches!(e, crate::config::RemoteExternal::Script { .. }))
         });
-    if !async_chunks.is_empty() || needs_script_loader {
+    let css_files: Vec<(String, String)> = async_chunks
+        .iter()
+        .filter(|&&c| !css_names[c].is_empty())
+        .map(|&c| (chunks.chunks[c].name.clone(), css_names[c].clone()))
+        .collect();
+    let has_public_path = !async_chunks.is_empty() || needs_script_loader;
+    if has_public_path {
         out.push_str("var __mf_chunk_files__ = {\n");
         for c in &async_chunks {
             if !file_names[*c].is_empty() {
@@ -281,6 +342,23 @@ fn build_runtime(
                 out.push_str(RUNTIME_CHUNKS_WEB);
             }
             Target::Node => out.push_str(RUNTIME_CHUNKS_NODE),
+        }
+        if config.target == Target::Web {
+            out.push_str(&super::css::css_loading_runtime(&css_files));
+        }
+    }
+    // Asset modules export publicPath + their file name. In Node, "auto" is the empty prefix.
+    if super::css::has_assets(graph) && !(has_public_path && config.target == Target::Web) {
+        match config.target {
+            Target::Web if config.public_path == "auto" => out.push_str(RUNTIME_PUBLIC_PATH_AUTO),
+            _ => {
+                let prefix = if config.public_path == "auto" {
+                    ""
+                } else {
+                    &config.public_path
+                };
+                let _ = writeln!(out, "__mf_require__.p = {};", json(prefix));
+            }
         }
     }
     out.push_str(&render_federation_runtime(graph, chunks, config));

@@ -23,6 +23,10 @@ pub enum Code {
     Unsupported,
     /// Brackets nested deeper than the compiler's recursion can follow.
     TooDeeplyNested,
+    /// A CSS file that does not parse.
+    CssSyntaxError,
+    /// A `url()` in CSS that names no file.
+    CssUnresolvedUrl,
     /// A `federation.toml` that is not valid TOML or has a value of the wrong type.
     ConfigInvalid,
     /// A key `federation.toml` does not know.
@@ -58,7 +62,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 24] = [
+    pub const ALL: [Code; 26] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -67,6 +71,8 @@ impl Code {
         Code::DynamicRequest,
         Code::Unsupported,
         Code::TooDeeplyNested,
+        Code::CssSyntaxError,
+        Code::CssUnresolvedUrl,
         Code::ConfigInvalid,
         Code::ConfigUnknownKey,
         Code::ConfigNotFound,
@@ -95,6 +101,8 @@ impl Code {
             Code::DynamicRequest => "MF1006",
             Code::Unsupported => "MF1007",
             Code::TooDeeplyNested => "MF1008",
+            Code::CssSyntaxError => "MF1201",
+            Code::CssUnresolvedUrl => "MF1202",
             Code::ConfigInvalid => "MF2001",
             Code::ConfigUnknownKey => "MF2002",
             Code::ConfigNotFound => "MF2003",

@@ -7,9 +7,11 @@
 //! - `collect_imports.rs`: a program's requests and static ESM shape
 //! - `resolve.rs`: requests -> files, with webpack-like options and diagnostics
 //! - `scan.rs`: the parallel breadth-first walk that assigns indices
+//! - `css.rs`: CSS files (lightningcss) and assets (images, fonts) imported from JavaScript
 //! - `module.rs`: the node kinds and their data
 
 pub mod collect_imports;
+pub mod css;
 pub mod module;
 pub mod parse;
 pub mod resolve;
@@ -38,6 +40,8 @@ pub struct ModuleGraph {
     pub remote_containers: Vec<ModuleIdx>,
     /// The container published in remoteEntry.js, if the build exposes modules.
     pub container: Option<ModuleIdx>,
+    /// CSS and asset modules' payload (their JS is a stub that [`Module::format`] names).
+    pub resources: std::collections::BTreeMap<ModuleIdx, css::Resource>,
 }
 
 impl ModuleGraph {

@@ -91,6 +91,11 @@ pub enum ModuleFormat {
     CommonJs,
     /// A `.json` file: `module.exports` is the parsed value.
     Json,
+    /// A `.css` file: `module.exports` is `{}`, or a CSS module's class map; its CSS goes to
+    /// the chunk's `.css` file.
+    Css,
+    /// An image or font: `module.exports` is its URL (publicPath + hashed file name).
+    Asset,
     /// Known only at run time (a shared module may come from another build): default and
     /// namespace imports decide by `__esModule`, as webpack does for consumed modules.
     Dynamic,

@@ -194,7 +194,7 @@ impl Resolvers {
         names.sort();
         if let Some(same_stem) = names
             .iter()
-            .find(|n| n.split('.').next() == Some(&wanted_stem) && **n != wanted)
+            .find(|n| n.split('.').next() == Some(wanted_stem.as_str()) && **n != wanted)
         {
             let ext = same_stem.rsplit('.').next().unwrap_or("");
             return Some(format!(

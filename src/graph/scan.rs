@@ -12,6 +12,7 @@ use petgraph::graph::DiGraph;
 use rayon::prelude::*;
 
 use super::collect_imports::collect;
+use super::css::{self, Resource};
 use super::module::*;
 use super::parse::{Defines, Lang, SourceKind, parse_js};
 use super::resolve::{Resolved, Resolvers};
@@ -43,6 +44,8 @@ struct Scanned {
     /// Record index -> the provide its resolution creates.
     provides: Vec<(usize, SharedRequest)>,
     diagnostics: Vec<Diagnostic>,
+    /// CSS and asset modules' payload.
+    resource: Option<Resource>,
 }
 
 /// A module that a `shared` item provides, found while resolving.
@@ -156,6 +159,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
 
     let mut records_by_module: Vec<Vec<ImportRecord<()>>> = Vec::new();
     let mut resolved_targets: Vec<Vec<Option<ModuleIdx>>> = Vec::new();
+    let mut resources = std::collections::BTreeMap::new();
     while !frontier.is_empty() {
         let jobs = std::mem::take(&mut frontier);
         let found = slots.len();
@@ -190,6 +194,9 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
             resolved_targets[i] = targets;
             if let Some(m) = scanned.module {
                 slots[i] = Some(Module::Normal(Box::new(m)));
+            }
+            if let Some(r) = scanned.resource {
+                resources.insert(idx, r);
             }
         }
         progress.scanned(slots.len(), parsed_count.load(Ordering::Relaxed));
@@ -246,6 +253,7 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
             provides: Vec::new(),
             remote_containers: Vec::new(),
             container: None,
+            resources,
         },
         provides,
         exposes,
@@ -322,7 +330,54 @@ fn scan_one(
         resolved: Vec::new(),
         provides: Vec::new(),
         diagnostics,
+        resource: None,
     };
+    // CSS and assets: a stub module for JavaScript, the payload next to it. Assets are
+    // binary, so they are read before the UTF-8 check below.
+    if css::is_asset(&job.path) || css::is_css(&job.path) {
+        let (format, resource) = if css::is_asset(&job.path) {
+            match css::load_asset(&job.path, &id) {
+                Ok(a) => (ModuleFormat::Asset, Resource::Asset(a)),
+                Err(d) => return failed(d),
+            }
+        } else {
+            match css::scan_css(&job.path, &id, config, resolvers) {
+                Ok(c) => (ModuleFormat::Css, Resource::Css(c)),
+                Err(d) => return failed(d),
+            }
+        };
+        let parsed = match parse_js(
+            &id,
+            "",
+            SourceKind::CommonJs,
+            Lang::Js,
+            &Defines::default(),
+            &config.jsx,
+        ) {
+            Ok(p) => p,
+            Err(d) => return failed(d),
+        };
+        return Scanned {
+            module: Some(NormalModule {
+                id,
+                path: job.path.clone(),
+                source: Arc::from(""),
+                format,
+                node_strict: false,
+                program: parsed.program,
+                globals: parsed.globals,
+                unresolved_ctxt: parsed.unresolved_ctxt,
+                records: Vec::new(),
+                call_sites: HashMap::new(),
+                esm: EsmInfo::default(),
+            }),
+            records: Vec::new(),
+            resolved: Vec::new(),
+            provides: Vec::new(),
+            diagnostics,
+            resource: Some(resource),
+        };
+    }
     let source: Arc<str> = match std::fs::read(&job.path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s)),
@@ -380,6 +435,7 @@ fn scan_one(
             resolved: Vec::new(),
             provides: Vec::new(),
             diagnostics,
+            resource: None,
         };
     }
     let kind = match ext {
@@ -500,6 +556,7 @@ fn scan_one(
         resolved,
         provides,
         diagnostics,
+        resource: None,
     }
 }
 
