@@ -35,13 +35,35 @@ impl PackageJsonCache {
             .as_ref()
     }
 
-    /// Whether the package of `file` declares `"sideEffects": false` (the nearest package.json
-    /// decides; arrays of globs count as "may have side effects").
+    /// Whether the package of `file` says loading it has no side effects, as webpack reads
+    /// `"sideEffects"` from the nearest package.json: `false`, or a glob (or list of globs)
+    /// that the file's path in the package does not match. A glob without `/` matches the
+    /// file name anywhere (`"*.css"` is `"**/*.css"`).
     pub fn side_effect_free(&mut self, file: &Path) -> bool {
         for dir in file.ancestors().skip(1) {
-            if let Some(v) = self.read(&dir.join("package.json")) {
-                return v.get("sideEffects") == Some(&serde_json::Value::Bool(false));
-            }
+            let Some(v) = self.read(&dir.join("package.json")) else {
+                continue;
+            };
+            let rel = file
+                .strip_prefix(dir)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            let matches = |glob: &str| {
+                let glob = glob.strip_prefix("./").unwrap_or(glob);
+                if glob.contains('/') {
+                    fast_glob::glob_match(glob, &rel)
+                } else {
+                    fast_glob::glob_match(format!("**/{glob}"), &rel)
+                }
+            };
+            return match v.get("sideEffects") {
+                Some(serde_json::Value::Bool(b)) => !b,
+                Some(serde_json::Value::String(glob)) => !matches(glob),
+                Some(serde_json::Value::Array(globs)) => {
+                    !globs.iter().filter_map(|g| g.as_str()).any(matches)
+                }
+                _ => false,
+            };
         }
         false
     }
@@ -87,5 +109,51 @@ impl PackageJsonCache {
             checked.push(p);
         }
         RequiredVersion::NotFound(checked)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PackageJsonCache;
+
+    /// `sideEffects` as webpack reads it: false, a glob, or a list of globs.
+    #[test]
+    fn side_effects_flag_and_globs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let pkg = |name: &str, flag: &str| {
+            let dir = tmp.path().join(name);
+            std::fs::create_dir_all(dir.join("src/styles")).unwrap();
+            std::fs::write(
+                dir.join("package.json"),
+                format!("{{\"sideEffects\": {flag}}}"),
+            )
+            .unwrap();
+            dir
+        };
+        let table = [
+            ("none", "null", "src/a.js", false),
+            ("false", "false", "src/a.js", true),
+            ("true", "true", "src/a.js", false),
+            ("css-glob", "[\"*.css\"]", "src/a.js", true),
+            ("css-glob2", "[\"*.css\"]", "src/styles/a.css", false),
+            (
+                "path-glob",
+                "[\"./src/polyfill.js\"]",
+                "src/polyfill.js",
+                false,
+            ),
+            ("path-glob2", "[\"./src/polyfill.js\"]", "src/a.js", true),
+            ("string", "\"src/styles/**\"", "src/styles/a.js", false),
+            ("string2", "\"src/styles/**\"", "src/a.js", true),
+        ];
+        let mut cache = PackageJsonCache::default();
+        for (name, flag, file, free) in table {
+            let dir = pkg(name, flag);
+            assert_eq!(
+                cache.side_effect_free(&dir.join(file)),
+                free,
+                "{name} {file}"
+            );
+        }
     }
 }
