@@ -89,6 +89,9 @@ pub struct BuildArgs {
     /// copies of `treeShaking` shared modules keep these exports too.
     #[arg(long, value_name = "UNION.json")]
     pub shared_used_exports: Option<PathBuf>,
+    /// Write a source map (`.map`) next to every JavaScript file.
+    #[arg(long)]
+    pub sourcemap: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -196,6 +199,7 @@ fn build(args: BuildArgs) -> i32 {
         }),
         strict_federation: args.strict_federation,
         shared_used_exports: args.shared_used_exports.clone(),
+        sourcemap: args.sourcemap,
     };
     let interactive = !args.quiet && args.json.is_none() && std::io::stderr().is_terminal();
     let config = match config::load(&args.dir, &overrides) {

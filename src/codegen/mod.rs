@@ -11,6 +11,7 @@ pub mod manifest;
 pub mod render_chunk;
 pub mod render_federation;
 pub mod shake;
+pub mod source_map;
 pub mod transform_module;
 pub mod write_output;
 
@@ -62,6 +63,7 @@ pub fn generate(
         exports: &analysis.exports,
         dynamic_chunks: &chunk_graph.dynamic_chunks,
         used_exports: used.as_deref(),
+        source_maps: config.sourcemap,
     };
     // CSS and asset modules' JavaScript comes from their payload.
     let resource_code: Vec<Option<(&'static str, String)>> = (0..graph.modules.len())
@@ -73,12 +75,21 @@ pub fn generate(
         .zip(resource_code)
         .enumerate()
         .map(|(i, (m, resource))| match m {
-            Module::Normal(_) if resource.is_some() => resource,
+            Module::Normal(_) if resource.is_some() => {
+                resource.map(|(params, body)| transform_module::ModuleOutput {
+                    params,
+                    body,
+                    map: None,
+                })
+            }
             Module::Normal(n) => Some(transform_module(n, ModuleIdx(i as u32), &cx)),
             _ => None,
         })
         .collect();
     let mut files = render_chunk::render_chunks(graph, &chunk_graph, &code, config);
+    if config.sourcemap {
+        source_map::add_source_maps(&mut files, graph, &code, config);
+    }
     if config.target == Target::Node && nearest_package_type_is_module(&config.out_dir) {
         // The chunks are CommonJS scripts; a "type": "module" package above outDir would make
         // Node read them as ES modules.

@@ -35,7 +35,7 @@ pub struct OutputFile {
 }
 
 /// The rendered wrapper parameters and body of every module (index-aligned).
-pub type ModuleCode = Vec<Option<(&'static str, String)>>;
+pub type ModuleCode = Vec<Option<super::transform_module::ModuleOutput>>;
 
 pub fn render_chunks(
     graph: &ModuleGraph,
@@ -371,8 +371,8 @@ fn build_hash(graph: &ModuleGraph, code: &ModuleCode) -> String {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for (m, c) in graph.modules.iter().zip(code) {
         h.update(m.id().as_bytes());
-        if let Some((_, body)) = c {
-            h.update(body.as_bytes());
+        if let Some(c) = c {
+            h.update(c.body.as_bytes());
         }
     }
     format!("{:016x}", h.digest())[..12].to_string()
@@ -393,8 +393,14 @@ fn registry(
         }
         let id = module.id();
         match (module, &code[m.index()]) {
-            (Module::Normal(_), Some((params, body))) => {
-                let _ = write!(out, "{}: (function ({params}) {{\n{body}}}),\n", json(id));
+            (Module::Normal(_), Some(c)) => {
+                let _ = write!(
+                    out,
+                    "{}: (function ({}) {{\n{}}}),\n",
+                    json(id),
+                    c.params,
+                    c.body
+                );
             }
             (Module::External(e), _) => {
                 let _ = writeln!(

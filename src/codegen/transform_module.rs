@@ -43,6 +43,23 @@ pub struct TransformContext<'a> {
     pub dynamic_chunks: &'a HashMap<ModuleIdx, Vec<String>>,
     /// Production builds: the exports each ES module must keep (`None` inside: all).
     pub used_exports: Option<&'a [Option<std::collections::BTreeSet<String>>]>,
+    /// Collect source-map mappings (`sourcemap = true`).
+    pub source_maps: bool,
+}
+
+/// One module's registry function: wrapper parameters, body text and, with source maps,
+/// where the body's code came from.
+pub struct ModuleOutput {
+    pub params: &'static str,
+    pub body: String,
+    pub map: Option<BodyMap>,
+}
+
+/// Mappings of a module body back to the module's source.
+#[derive(Default)]
+pub struct BodyMap {
+    /// (line in the body, column, byte offset in the module's source), in output order.
+    pub mappings: Vec<(u32, u32, u32)>,
 }
 
 /// The wrapper parameters and body text of `m`.
@@ -50,14 +67,19 @@ pub fn transform_module(
     m: &mut NormalModule,
     idx: ModuleIdx,
     cx: &TransformContext,
-) -> (&'static str, String) {
+) -> ModuleOutput {
     if m.format == ModuleFormat::Json {
         let mut body = String::with_capacity(m.source.len() + 20);
         body.push_str("module.exports = ");
         body.push_str(m.source.trim());
         body.push_str(";\n");
-        return (CJS_PARAMS, body);
+        return ModuleOutput {
+            params: CJS_PARAMS,
+            body,
+            map: None,
+        };
     }
+    let mut map = cx.source_maps.then(BodyMap::default);
     let program = std::mem::replace(
         &mut m.program,
         Program::Script(Script {
@@ -67,15 +89,16 @@ pub fn transform_module(
         }),
     );
     let globals = m.globals.clone();
-    GLOBALS.set(&globals, || match program {
-        Program::Module(module) => (ESM_PARAMS, transform_esm(m, idx, module, cx)),
+    let (params, body) = GLOBALS.set(&globals, || match program {
+        Program::Module(module) => (ESM_PARAMS, transform_esm(m, idx, module, cx, map.as_mut())),
         Program::Script(script) => {
             let mut rw = Rewriter::new(m, cx, HashMap::new(), false);
             let mut body = script.body;
             body.visit_mut_with(&mut rw);
-            (CJS_PARAMS, print(body))
+            (CJS_PARAMS, print_mapped(body, 0, map.as_mut()))
         }
-    })
+    });
+    ModuleOutput { params, body, map }
 }
 
 fn import_var(m: &NormalModule, record: usize) -> String {
@@ -181,6 +204,7 @@ fn transform_esm(
     idx: ModuleIdx,
     module: Module,
     cx: &TransformContext,
+    map: Option<&mut BodyMap>,
 ) -> String {
     let mut needs: HashMap<usize, Needs> = HashMap::new();
     let mut bindings: HashMap<Id, Access> = HashMap::new();
@@ -409,7 +433,8 @@ fn transform_esm(
     }
     let mut stmts = name_fixes;
     stmts.extend(body);
-    out.push_str(&print(stmts));
+    let first_line = out.matches('\n').count() as u32;
+    out.push_str(&print_mapped(stmts, first_line, map));
     out
 }
 
@@ -673,6 +698,12 @@ fn expr_text(e: &Expr) -> String {
 /// Prints statements with swc_ecma_codegen, after the fixer adds the parentheses that
 /// rewritten expressions need.
 fn print(body: Vec<Stmt>) -> String {
+    print_mapped(body, 0, None)
+}
+
+/// [`print`], adding to `map` where each piece of output came from (output lines shifted by
+/// `first_line`; positions of nodes the bundler made are skipped).
+fn print_mapped(body: Vec<Stmt>, first_line: u32, map: Option<&mut BodyMap>) -> String {
     let mut script = Program::Script(Script {
         span: DUMMY_SP,
         body,
@@ -681,8 +712,10 @@ fn print(body: Vec<Stmt>) -> String {
     script.visit_mut_with(&mut fixer(None));
     let cm: Lrc<swc_common::SourceMap> = Default::default();
     let mut buf = Vec::new();
+    let mut raw = Vec::new();
+    let want_map = map.is_some();
     {
-        let wr = JsWriter::new(cm.clone(), "\n", &mut buf, None);
+        let wr = JsWriter::new(cm.clone(), "\n", &mut buf, want_map.then_some(&mut raw));
         let mut emitter = Emitter {
             cfg: swc_ecma_codegen::Config::default().with_target(EsVersion::EsNext),
             cm,
@@ -691,6 +724,14 @@ fn print(body: Vec<Stmt>) -> String {
         };
         // Writing into a Vec cannot fail.
         let _ = emitter.emit_program(&script);
+    }
+    if let Some(map) = map {
+        // Source positions start at 1 (parse.rs); 0 is a node without a position.
+        map.mappings.extend(
+            raw.iter()
+                .filter(|(pos, _)| pos.0 > 0 && !pos.is_reserved_for_comments())
+                .map(|(pos, lc)| (first_line + lc.line, lc.col, pos.0 - 1)),
+        );
     }
     String::from_utf8(buf).unwrap_or_default()
 }

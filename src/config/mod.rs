@@ -107,6 +107,8 @@ pub struct BuildConfig {
     /// Exposes and remotes.
     pub containers: Containers,
     pub jsx: JsxConfig,
+    /// Write a `.map` next to every JavaScript file (`sourcemap = true`, `--sourcemap`).
+    pub sourcemap: bool,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -118,6 +120,7 @@ pub struct CliOverrides {
     pub target: Option<Target>,
     pub strict_federation: bool,
     pub shared_used_exports: Option<PathBuf>,
+    pub sourcemap: bool,
 }
 
 /// Reads and validates the configuration of the project in `dir`.
@@ -404,6 +407,7 @@ fn resolve(
             .map(|p| std::env::current_dir().unwrap_or_default().join(p)),
         containers,
         jsx,
+        sourcemap: overrides.sourcemap || raw.sourcemap.unwrap_or(false),
     })
 }
 

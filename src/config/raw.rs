@@ -31,6 +31,7 @@ pub struct RawConfig {
     pub jsx_factory: Option<String>,
     pub jsx_fragment: Option<String>,
     pub jsx_dev: Option<bool>,
+    pub sourcemap: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

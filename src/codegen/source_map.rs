@@ -1,0 +1,112 @@
+//! Source maps (`sourcemap = true`, `--sourcemap`): a `.map` next to every JavaScript file,
+//! mapping each registry entry's body back to its module's source as written (TypeScript and
+//! JSX included: swc keeps the original positions through its transforms). Encoded with
+//! swc's source-map crate. Runtime code and the lines the bundler adds (getters, requires)
+//! have no mappings.
+
+use std::collections::HashMap;
+
+use super::render_chunk::{ModuleCode, OutputFile};
+use super::transform_module::json;
+use crate::config::{BuildConfig, display_path};
+use crate::graph::{Module, ModuleGraph};
+
+/// Adds a `.map` for every `.js` file and the `sourceMappingURL` comment that points at it.
+pub fn add_source_maps(
+    files: &mut Vec<OutputFile>,
+    graph: &ModuleGraph,
+    code: &ModuleCode,
+    config: &BuildConfig,
+) {
+    // Registry keys (as written in the output) of the modules that have mappings.
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, c) in code.iter().enumerate() {
+        if c.as_ref().is_some_and(|c| c.map.is_some()) {
+            by_key.insert(json(graph.modules[i].id()), i);
+        }
+    }
+    let mut maps = Vec::new();
+    for file in files.iter_mut().filter(|f| f.name.ends_with(".js")) {
+        let Ok(text) = std::str::from_utf8(&file.contents) else {
+            continue;
+        };
+        let base = file
+            .name
+            .rsplit('/')
+            .next()
+            .unwrap_or(&file.name)
+            .to_string();
+        let mut builder = swc_sourcemap::SourceMapBuilder::new(Some(base.clone().into()));
+        for (line_no, line) in text.lines().enumerate() {
+            let Some(key) = line
+                .starts_with('"')
+                .then(|| line.split_once(": (function ("))
+                .flatten()
+                .map(|(k, _)| k)
+            else {
+                continue;
+            };
+            let Some(&i) = by_key.get(key) else { continue };
+            let (Module::Normal(m), Some(Some(c))) = (&graph.modules[i], code.get(i)) else {
+                continue;
+            };
+            let Some(map) = &c.map else { continue };
+            let source = display_path(&config.out_dir, &m.path);
+            let src = builder.add_source(source.into());
+            builder.set_source_contents(src, Some(m.source.to_string().into()));
+            let lines = LineIndex::new(&m.source);
+            // The body starts on the line after `"id": (function (...) {`.
+            let start = line_no as u32 + 1;
+            for &(body_line, col, offset) in &map.mappings {
+                let (src_line, src_col) = lines.position(&m.source, offset as usize);
+                builder.add_raw(
+                    start + body_line,
+                    col,
+                    src_line,
+                    src_col,
+                    Some(src),
+                    None,
+                    false,
+                );
+            }
+        }
+        let mut out = Vec::new();
+        if builder.into_sourcemap().to_writer(&mut out).is_err() {
+            continue;
+        }
+        file.contents
+            .extend_from_slice(format!("//# sourceMappingURL={base}.map\n").as_bytes());
+        maps.push(OutputFile {
+            name: format!("{}.map", file.name),
+            contents: out,
+        });
+    }
+    files.extend(maps);
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// Line starts of a source, for byte offset -> (line, UTF-16 column), as source maps count.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(source: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn position(&self, source: &str, offset: usize) -> (u32, u32) {
+        let offset = offset.min(source.len());
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts[line];
+        let col = source
+            .get(start..offset)
+            .map_or(0, |s| s.encode_utf16().count());
+        (line as u32, col as u32)
+    }
+}
