@@ -7,8 +7,10 @@
 //! - `collect_imports.rs`: a program's requests and static ESM shape
 //! - `resolve.rs`: requests -> files, with webpack-like options and diagnostics
 //! - `scan.rs`: the parallel breadth-first walk that assigns indices
+//! - `cache.rs`: parses kept between the builds of watch mode
 //! - `module.rs`: the node kinds and their data
 
+pub mod cache;
 pub mod collect_imports;
 pub mod module;
 pub mod parse;
@@ -17,7 +19,7 @@ pub mod scan;
 pub mod transform_ts;
 
 pub use module::*;
-pub use scan::{NoProgress, Progress, ProvideHit, scan};
+pub use scan::{NoProgress, Progress, ProvideHit, scan, scan_cached};
 
 use petgraph::graph::DiGraph;
 
