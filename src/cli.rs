@@ -85,6 +85,10 @@ pub struct BuildArgs {
     /// copies of `treeShaking` shared modules keep these exports too.
     #[arg(long, value_name = "UNION.json")]
     pub shared_used_exports: Option<PathBuf>,
+    /// Build, then rebuild whenever a file the build read changes, until Ctrl-C. A failed
+    /// rebuild leaves outDir as the last good build; with --json, one JSON line per build.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -160,8 +164,8 @@ fn analyze(args: AnalyzeArgs) -> i32 {
     0
 }
 
-struct TerminalProgress {
-    enabled: bool,
+pub(crate) struct TerminalProgress {
+    pub(crate) enabled: bool,
 }
 
 impl Progress for TerminalProgress {
@@ -177,8 +181,9 @@ impl Progress for TerminalProgress {
     }
 }
 
-fn build(args: BuildArgs) -> i32 {
-    let overrides = CliOverrides {
+/// The configuration overrides that `build`'s options make.
+pub(crate) fn build_overrides(args: &BuildArgs) -> CliOverrides {
+    CliOverrides {
         config: args.config.clone(),
         out_dir: args.out_dir.clone(),
         mode: args.mode.map(|m| match m {
@@ -191,7 +196,14 @@ fn build(args: BuildArgs) -> i32 {
         }),
         strict_federation: args.strict_federation,
         shared_used_exports: args.shared_used_exports.clone(),
-    };
+    }
+}
+
+fn build(args: BuildArgs) -> i32 {
+    if args.watch {
+        return crate::watch::run(&args);
+    }
+    let overrides = build_overrides(&args);
     let interactive = !args.quiet && args.json.is_none() && std::io::stderr().is_terminal();
     let config = match config::load(&args.dir, &overrides) {
         Ok(c) => c,
@@ -220,19 +232,24 @@ fn build(args: BuildArgs) -> i32 {
         print_table(&outcome, &out_dir);
     }
     if args.timings {
-        let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "timings (ms):");
-        for (stage, d) in &outcome.timings {
-            let _ = writeln!(err, "  {stage:<30} {:>9.2}", d.as_secs_f64() * 1000.0);
-        }
-        let _ = writeln!(
-            err,
-            "  {:<30} {:>9.2}",
-            "total",
-            outcome.elapsed.as_secs_f64() * 1000.0
-        );
+        print_timings(&outcome);
     }
     exit_code(&outcome)
+}
+
+/// `--timings`: each stage's wall time, to stderr.
+pub(crate) fn print_timings(outcome: &BuildOutcome) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "timings (ms):");
+    for (stage, d) in &outcome.timings {
+        let _ = writeln!(err, "  {stage:<30} {:>9.2}", d.as_secs_f64() * 1000.0);
+    }
+    let _ = writeln!(
+        err,
+        "  {:<30} {:>9.2}",
+        "total",
+        outcome.elapsed.as_secs_f64() * 1000.0
+    );
 }
 
 fn exit_code(outcome: &BuildOutcome) -> i32 {
@@ -255,6 +272,19 @@ fn report(
     outcome: Option<&BuildOutcome>,
     out_dir: Option<&str>,
 ) {
+    print_diagnostics(diagnostics);
+    let Some(target) = json else { return };
+    let value = result_json(diagnostics, outcome, out_dir);
+    let text = serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
+    if target == "-" {
+        let _ = std::io::stdout().write_all(text.as_bytes());
+    } else if let Err(e) = std::fs::write(target, text) {
+        let _ = writeln!(std::io::stderr(), "error: cannot write {target}: {e}");
+    }
+}
+
+/// Every diagnostic, rendered, then the failure line if there are errors (stderr).
+pub(crate) fn print_diagnostics(diagnostics: &Diagnostics) {
     let mut err = std::io::stderr().lock();
     for d in diagnostics.iter() {
         let _ = writeln!(err, "{}", render(d));
@@ -267,8 +297,15 @@ fn report(
             diagnostics.warning_count()
         );
     }
-    let Some(target) = json else { return };
-    let value = serde_json::json!({
+}
+
+/// The `--json` result object of a build.
+pub(crate) fn result_json(
+    diagnostics: &Diagnostics,
+    outcome: Option<&BuildOutcome>,
+    out_dir: Option<&str>,
+) -> serde_json::Value {
+    serde_json::json!({
         "success": !diagnostics.has_errors(),
         "outDir": out_dir,
         "modules": outcome.map(|o| o.module_count).unwrap_or(0),
@@ -277,13 +314,7 @@ fn report(
         "warnings": diagnostics.warning_count(),
         "diagnostics": diagnostics,
         "durationMs": outcome.map(|o| o.elapsed.as_millis() as u64).unwrap_or(0),
-    });
-    let text = serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
-    if target == "-" {
-        let _ = std::io::stdout().write_all(text.as_bytes());
-    } else if let Err(e) = std::fs::write(target, text) {
-        let _ = writeln!(err, "error: cannot write {target}: {e}");
-    }
+    })
 }
 
 fn print_table(outcome: &BuildOutcome, out_dir: &str) {
