@@ -15,7 +15,8 @@
 //! - Bursts of events (an editor's save, a `git checkout`) are debounced: the rebuild starts
 //!   once no event came for [`QUIET`].
 //! - File events come from the platform (inotify, FSEvents, ...); where that is not
-//!   available, or the system's limit of watches is reached, the directories are polled.
+//!   available, or the system's limit of watches is reached, or `MFBUNDLE_WATCH_POLL=1` is
+//!   set, the directories are polled.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::{IsTerminal, Write};
@@ -38,6 +39,9 @@ pub const QUIET: Duration = Duration::from_millis(80);
 const MAX_DEBOUNCE: Duration = Duration::from_secs(2);
 /// Polling interval where native file events are not available.
 const POLL_INTERVAL: Duration = Duration::from_millis(300);
+/// Set (to anything but `0`) to poll even where native file events work: for network
+/// filesystems and containers whose mounts do not deliver events.
+pub const POLL_ENV: &str = "MFBUNDLE_WATCH_POLL";
 
 enum Message {
     Files(notify::Result<notify::Event>),
@@ -349,7 +353,16 @@ impl Session<'_> {
             if self.is_output(&path) {
                 continue;
             }
-            if self.relevant.contains(&path) || (structural && is_source_like(&path)) {
+            // A watched directory removed or renamed away (`git checkout`, `rm -r`): the
+            // next build watches the one at that path again, if there is one.
+            let lost_dir = structural && self.watcher.forget(&path);
+            // A directory that appears may hold files an import now finds.
+            let new_dir = structural && path.is_dir() && !is_hidden(&path);
+            if self.relevant.contains(&path)
+                || lost_dir
+                || new_dir
+                || (structural && is_source_like(&path))
+            {
                 changed.insert(path);
                 any = true;
             }
@@ -406,6 +419,11 @@ fn is_source_like(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("js" | "mjs" | "cjs" | "jsx" | "ts" | "mts" | "cts" | "tsx" | "json")
     )
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 fn canonical(path: &Path) -> PathBuf {
@@ -483,6 +501,14 @@ impl FileWatcher {
             dirs: HashSet::new(),
             failed: HashMap::new(),
         };
+        if std::env::var_os(POLL_ENV).is_some_and(|v| !v.is_empty() && v != "0") {
+            eprintln!(
+                "[watch] polling every {} ms ({POLL_ENV} is set)",
+                POLL_INTERVAL.as_millis()
+            );
+            w.start_polling();
+            return w;
+        }
         let events = w.tx.clone();
         match notify::recommended_watcher(move |e| {
             let _ = events.send(Message::Files(e));
@@ -499,7 +525,11 @@ impl FileWatcher {
     fn start_polling(&mut self) {
         self.polling = true;
         let events = self.tx.clone();
-        let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+        // notify's poller keeps modification times in whole seconds: without comparing
+        // contents, a second edit within the same second would go unseen.
+        let config = notify::Config::default()
+            .with_poll_interval(POLL_INTERVAL)
+            .with_compare_contents(true);
         match notify::PollWatcher::new(
             move |e| {
                 let _ = events.send(Message::Files(e));
@@ -525,6 +555,17 @@ impl FileWatcher {
         let dirs = std::mem::take(&mut self.dirs);
         self.failed.clear();
         self.set_dirs(dirs);
+    }
+
+    /// Forgets `dir` if it was watched (it was removed or moved); true if it was.
+    fn forget(&mut self, dir: &Path) -> bool {
+        if !self.dirs.remove(dir) {
+            return false;
+        }
+        if let Some(inner) = self.inner.as_mut() {
+            let _ = inner.unwatch(dir);
+        }
+        true
     }
 
     fn set_dirs(&mut self, dirs: HashSet<PathBuf>) {

@@ -33,7 +33,12 @@ struct Watcher {
 
 impl Watcher {
     fn start(dir: &Path, extra: &[&str]) -> Watcher {
+        Watcher::start_with_env(dir, extra, ("MFBUNDLE_WATCH_POLL", "0"))
+    }
+
+    fn start_with_env(dir: &Path, extra: &[&str], env: (&str, &str)) -> Watcher {
         let mut child = mfbundle()
+            .env(env.0, env.1)
             .arg("build")
             .arg("--watch")
             .arg(dir)
@@ -128,6 +133,25 @@ impl Watcher {
                 "the watcher did not exit within {TIMEOUT:?} of SIG{signal}"
             );
             std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Watcher {
+    /// Waits (bounded) for the next successful build, skipping failed ones (a burst of
+    /// changes may be seen half-done); returns its line.
+    fn wait_ok(&mut self) -> String {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            assert!(
+                Instant::now() < deadline,
+                "no successful build within {TIMEOUT:?}:\n{}",
+                self.log.join("\n")
+            );
+            let line = self.wait_err("[watch] build ");
+            if line.contains(" ok ") {
+                return line;
+            }
         }
     }
 }
@@ -269,6 +293,18 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     assert!(line.contains("1 parsed, 3 reused"), "{line}");
     assert_eq!(node(&dir), "bonjour total: 203\n");
 
+    // An editor's atomic save: a new file renamed over the old one.
+    write(
+        &dir,
+        "src/.math.mjs.swp",
+        "export function add(a, b) {\n  return a - b;\n}\n",
+    );
+    std::fs::rename(dir.join("src/.math.mjs.swp"), dir.join("src/math.mjs")).unwrap();
+    let line = w.wait_err("[watch] build 8 ");
+    assert!(line.contains(" ok "), "{line}");
+    assert!(line.contains("1 parsed, 3 reused"), "{line}");
+    assert_eq!(node(&dir), "bonjour total: -1\n");
+
     // The watched build writes exactly what a cold build of the same sources writes.
     let cold = tmp.path().join("cold");
     let out = mfbundle()
@@ -323,4 +359,50 @@ fn a_broken_configuration_is_reported_and_its_fix_builds() {
     assert!(line.contains(" ok "), "{line}");
     assert_eq!(node(&dir), "fixed sum: 5\n");
     assert_eq!(w.stop("TERM"), Some(0));
+}
+
+#[test]
+fn a_replaced_source_directory_is_watched_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    project(&dir);
+    let mut w = Watcher::start(&dir, &[]);
+    assert!(w.wait_err("[watch] build 1 ").contains(" ok "));
+
+    // As a branch switch does it: src/ removed, and a new one put in its place.
+    let next = tmp.path().join("next-src");
+    project(&tmp.path().join("next"));
+    std::fs::rename(tmp.path().join("next/src"), &next).unwrap();
+    std::fs::write(next.join("label.mjs"), "export const label = \"new:\";\n").unwrap();
+    std::fs::remove_dir_all(dir.join("src")).unwrap();
+    std::fs::rename(&next, dir.join("src")).unwrap();
+    w.wait_ok();
+    assert_eq!(node(&dir), "hello new: 5\n");
+
+    // The new src/ is watched.
+    write(&dir, "src/label.mjs", "export const label = \"newer:\";\n");
+    w.wait_ok();
+    assert_eq!(node(&dir), "hello newer: 5\n");
+    assert_eq!(w.stop("TERM"), Some(0));
+}
+
+#[test]
+fn polling_sees_changes_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    project(&dir);
+    let mut w = Watcher::start_with_env(&dir, &[], ("MFBUNDLE_WATCH_POLL", "1"));
+    w.wait_err("[watch] polling");
+    let line = w.wait_err("[watch] build 1 ");
+    assert!(line.contains(" ok "), "{line}");
+    write(
+        &dir,
+        "src/math.mjs",
+        "export function add(a, b) {\n  return a * 10 + b;\n}\n",
+    );
+    let line = w.wait_err("[watch] build 2 ");
+    assert!(line.contains(" ok "), "{line}");
+    assert!(line.contains("1 parsed, 2 reused"), "{line}");
+    assert_eq!(node(&dir), "hello sum: 23\n");
+    assert_eq!(w.stop("INT"), Some(0));
 }
