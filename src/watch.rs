@@ -55,16 +55,16 @@ pub fn run(args: &BuildArgs) -> i32 {
     let dir = cwd.join(&args.dir);
     if !dir.is_dir() {
         // Nothing to watch: the same diagnostic and status as `build`.
-        return match config::load(&args.dir, &overrides) {
-            Err(errors) => {
-                let mut ds = Diagnostics::default();
-                ds.extend(errors);
-                cli::print_diagnostics(&ds);
-                2
-            }
-            Ok(_) => 2,
-        };
+        let mut ds = Diagnostics::default();
+        if let Err(errors) = config::load(&args.dir, &overrides) {
+            ds.extend(errors);
+        }
+        cli::print_diagnostics(&ds);
+        let json = JsonOut::open(args.json.as_deref());
+        json.line(cli::result_json(&ds, None, None), 1, None, &[], &dir);
+        return 2;
     }
+    let dir = canonical(&dir);
     let (tx, rx) = channel();
     let stop = tx.clone();
     if let Err(e) = ctrlc::set_handler(move || {

@@ -406,3 +406,25 @@ fn polling_sees_changes_too() {
     assert_eq!(node(&dir), "hello sum: 23\n");
     assert_eq!(w.stop("INT"), Some(0));
 }
+
+#[test]
+fn a_missing_project_directory_exits_with_status_two() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut w = Watcher::start(&tmp.path().join("nowhere"), &["--json"]);
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = w.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "--watch on a missing directory did not exit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(2));
+    let line = w.wait_err("error[MF");
+    assert!(line.contains("does not exist"), "{line}");
+    let result = w.json_of(1);
+    assert_eq!(result["success"], false, "{result}");
+}
