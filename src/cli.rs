@@ -92,6 +92,10 @@ pub struct BuildArgs {
     /// Write a source map (`.map`) next to every JavaScript file.
     #[arg(long)]
     pub sourcemap: bool,
+    /// Build, then rebuild whenever a file the build read changes, until Ctrl-C. A failed
+    /// rebuild leaves outDir as the last good build; with --json, one JSON line per build.
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -168,8 +172,8 @@ fn analyze(args: AnalyzeArgs) -> i32 {
     0
 }
 
-struct TerminalProgress {
-    enabled: bool,
+pub(crate) struct TerminalProgress {
+    pub(crate) enabled: bool,
 }
 
 impl Progress for TerminalProgress {
@@ -185,8 +189,9 @@ impl Progress for TerminalProgress {
     }
 }
 
-fn build(args: BuildArgs) -> i32 {
-    let overrides = CliOverrides {
+/// The configuration overrides that `build`'s options make.
+pub(crate) fn build_overrides(args: &BuildArgs) -> CliOverrides {
+    CliOverrides {
         config: args.config.clone(),
         out_dir: args.out_dir.clone(),
         mode: args.mode.map(|m| match m {
@@ -200,7 +205,14 @@ fn build(args: BuildArgs) -> i32 {
         strict_federation: args.strict_federation,
         shared_used_exports: args.shared_used_exports.clone(),
         sourcemap: args.sourcemap,
-    };
+    }
+}
+
+fn build(args: BuildArgs) -> i32 {
+    if args.watch {
+        return crate::watch::run(&args);
+    }
+    let overrides = build_overrides(&args);
     let interactive = !args.quiet && args.json.is_none() && std::io::stderr().is_terminal();
     let config = match config::load(&args.dir, &overrides) {
         Ok(c) => c,
@@ -229,19 +241,24 @@ fn build(args: BuildArgs) -> i32 {
         print_table(&outcome, &out_dir);
     }
     if args.timings {
-        let mut err = std::io::stderr().lock();
-        let _ = writeln!(err, "timings (ms):");
-        for (stage, d) in &outcome.timings {
-            let _ = writeln!(err, "  {stage:<30} {:>9.2}", d.as_secs_f64() * 1000.0);
-        }
-        let _ = writeln!(
-            err,
-            "  {:<30} {:>9.2}",
-            "total",
-            outcome.elapsed.as_secs_f64() * 1000.0
-        );
+        print_timings(&outcome);
     }
     exit_code(&outcome)
+}
+
+/// `--timings`: each stage's wall time, to stderr.
+pub(crate) fn print_timings(outcome: &BuildOutcome) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "timings (ms):");
+    for (stage, d) in &outcome.timings {
+        let _ = writeln!(err, "  {stage:<30} {:>9.2}", d.as_secs_f64() * 1000.0);
+    }
+    let _ = writeln!(
+        err,
+        "  {:<30} {:>9.2}",
+        "total",
+        outcome.elapsed.as_secs_f64() * 1000.0
+    );
 }
 
 fn exit_code(outcome: &BuildOutcome) -> i32 {
@@ -264,6 +281,19 @@ fn report(
     outcome: Option<&BuildOutcome>,
     out_dir: Option<&str>,
 ) {
+    print_diagnostics(diagnostics);
+    let Some(target) = json else { return };
+    let value = result_json(diagnostics, outcome, out_dir);
+    let text = serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
+    if target == "-" {
+        let _ = std::io::stdout().write_all(text.as_bytes());
+    } else if let Err(e) = std::fs::write(target, text) {
+        let _ = writeln!(std::io::stderr(), "error: cannot write {target}: {e}");
+    }
+}
+
+/// Every diagnostic, rendered, then the failure line if there are errors (stderr).
+pub(crate) fn print_diagnostics(diagnostics: &Diagnostics) {
     let mut err = std::io::stderr().lock();
     for d in diagnostics.iter() {
         let _ = writeln!(err, "{}", render(d));
@@ -276,8 +306,15 @@ fn report(
             diagnostics.warning_count()
         );
     }
-    let Some(target) = json else { return };
-    let value = serde_json::json!({
+}
+
+/// The `--json` result object of a build.
+pub(crate) fn result_json(
+    diagnostics: &Diagnostics,
+    outcome: Option<&BuildOutcome>,
+    out_dir: Option<&str>,
+) -> serde_json::Value {
+    serde_json::json!({
         "success": !diagnostics.has_errors(),
         "outDir": out_dir,
         "modules": outcome.map(|o| o.module_count).unwrap_or(0),
@@ -286,13 +323,7 @@ fn report(
         "warnings": diagnostics.warning_count(),
         "diagnostics": diagnostics,
         "durationMs": outcome.map(|o| o.elapsed.as_millis() as u64).unwrap_or(0),
-    });
-    let text = serde_json::to_string_pretty(&value).unwrap_or_default() + "\n";
-    if target == "-" {
-        let _ = std::io::stdout().write_all(text.as_bytes());
-    } else if let Err(e) = std::fs::write(target, text) {
-        let _ = writeln!(err, "error: cannot write {target}: {e}");
-    }
+    })
 }
 
 fn print_table(outcome: &BuildOutcome, out_dir: &str) {

@@ -4,7 +4,8 @@
 //! [`graph`] (scan: parse + resolve) -> [`federation`] (consume / provide / remote nodes) ->
 //! [`analysis`] (exports, usage) -> [`codegen`] (chunks, runtime, files). [`pipeline`] runs
 //! them; [`cli`] is the command line; [`config`] reads `federation.toml`; [`diagnostics`] is
-//! how every stage reports problems.
+//! how every stage reports problems; [`watch`] is `build --watch`, which rebuilds on change
+//! and reuses the parses of unchanged files (`graph::cache`).
 
 pub mod analysis;
 pub mod cli;
@@ -14,3 +15,4 @@ pub mod diagnostics;
 pub mod federation;
 pub mod graph;
 pub mod pipeline;
+pub mod watch;

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::{BuildConfig, display_path};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
-use crate::graph::{Progress, parse::Defines};
+use crate::graph::{Progress, cache::ParseCache, parse::Defines};
 use crate::{analysis, codegen, federation, graph};
 
 #[derive(Debug, serde::Serialize)]
@@ -33,6 +33,16 @@ impl BuildOutcome {
 }
 
 pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
+    build_cached(config, progress, None)
+}
+
+/// [`build`], reusing the parses of unchanged files kept in `cache` (watch mode). The output
+/// is the same as [`build`]'s.
+pub fn build_cached(
+    config: &BuildConfig,
+    progress: &dyn Progress,
+    cache: Option<&ParseCache>,
+) -> BuildOutcome {
     let start = Instant::now();
     let mut diagnostics = Diagnostics::default();
     let timings = std::cell::RefCell::new(Vec::new());
@@ -61,7 +71,7 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
         }
     };
 
-    let scanned = graph::scan(config, &defines, progress);
+    let scanned = graph::scan_cached(config, &defines, progress, cache);
     mark("scan");
     timings
         .borrow_mut()

@@ -8,8 +8,10 @@
 //! - `resolve.rs`: requests -> files, with webpack-like options and diagnostics
 //! - `scan.rs`: the parallel breadth-first walk that assigns indices
 //! - `css.rs`: CSS files (lightningcss) and assets (images, fonts) imported from JavaScript
+//! - `cache.rs`: parses kept between the builds of watch mode
 //! - `module.rs`: the node kinds and their data
 
+pub mod cache;
 pub mod collect_imports;
 pub mod css;
 pub mod module;
@@ -19,7 +21,7 @@ pub mod scan;
 pub mod transform_ts;
 
 pub use module::*;
-pub use scan::{NoProgress, Progress, ProvideHit, scan};
+pub use scan::{NoProgress, Progress, ProvideHit, scan, scan_cached};
 
 use petgraph::graph::DiGraph;
 

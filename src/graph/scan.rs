@@ -11,10 +11,11 @@ use oxc_resolver::ModuleType;
 use petgraph::graph::DiGraph;
 use rayon::prelude::*;
 
-use super::collect_imports::collect;
+use super::cache::ParseCache;
+use super::collect_imports::{Collected, collect};
 use super::css::{self, Resource};
 use super::module::*;
-use super::parse::{Defines, Lang, SourceKind, parse_js};
+use super::parse::{Defines, Lang, Parsed, SourceKind, parse_js};
 use super::resolve::{Resolved, Resolvers};
 use super::{ModuleGraph, ScanOutput};
 use crate::config::{BuildConfig, Target, display_path};
@@ -64,6 +65,16 @@ enum ModuleKey {
 }
 
 pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) -> ScanOutput {
+    scan_cached(config, defines, progress, None)
+}
+
+/// [`scan`], reusing the parses of unchanged files from `cache` (watch mode).
+pub fn scan_cached(
+    config: &BuildConfig,
+    defines: &Defines,
+    progress: &dyn Progress,
+    cache: Option<&ParseCache>,
+) -> ScanOutput {
     let resolvers = Resolvers::new(config);
     let mut diagnostics = Diagnostics::default();
     let mut slots: Vec<Option<Module>> = Vec::new();
@@ -166,7 +177,8 @@ pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) ->
         let results: Vec<(ModuleIdx, Scanned)> = jobs
             .into_par_iter()
             .map(|job| {
-                let scanned = scan_one(&job, config, defines, &resolvers, &matcher, &timings);
+                let scanned =
+                    scan_one(&job, config, defines, &resolvers, &matcher, &timings, cache);
                 let n = parsed_count.fetch_add(1, Ordering::Relaxed) + 1;
                 progress.scanned(found, n);
                 (job.idx, scanned)
@@ -321,8 +333,12 @@ fn scan_one(
     resolvers: &Resolvers,
     matcher: &SharedMatcher,
     clock: &StageClock,
+    cache: Option<&ParseCache>,
 ) -> Scanned {
     let id = display_path(&config.root, &job.path);
+    if let Some(cache) = cache {
+        cache.note_read(&job.path);
+    }
     let mut diagnostics = Vec::new();
     let failed = |diagnostics| Scanned {
         module: None,
@@ -448,23 +464,20 @@ fn scan_one(
         _ => SourceKind::Auto,
     };
     let parse_start = std::time::Instant::now();
-    let parsed = parse_js(
-        &id,
-        &source,
-        kind,
-        Lang::of_extension(ext),
-        defines,
-        &config.jsx,
-    );
-    let collected = parsed
-        .as_ref()
-        .ok()
-        .map(|p| collect(&id, &source, &p.program, p.unresolved_ctxt));
+    let lang = Lang::of_extension(ext);
+    let parse = |source: &str| -> Result<(Parsed, Collected), Vec<Diagnostic>> {
+        let parsed = parse_js(&id, source, kind, lang, defines, &config.jsx)?;
+        let collected = collect(&id, source, &parsed.program, parsed.unresolved_ctxt);
+        Ok((parsed, collected))
+    };
+    let result = match cache {
+        Some(cache) => cache.parse(&job.path, source, kind, lang, parse),
+        None => parse(&source).map(|(p, c)| (source, p, c)),
+    };
     StageClock::add(&clock.parse, parse_start);
-    let (parsed, collected) = match (parsed, collected) {
-        (Ok(p), Some(c)) => (p, c),
-        (Err(d), _) => return failed(d),
-        (Ok(_), None) => return failed(vec![]),
+    let (source, parsed, collected) = match result {
+        Ok(r) => r,
+        Err(d) => return failed(d),
     };
     let resolve_start = std::time::Instant::now();
     diagnostics.extend(collected.diagnostics);
