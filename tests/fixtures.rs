@@ -45,6 +45,18 @@ struct Case {
     /// one file at a time, CommonJS) and require the bundle to print what that prints.
     #[serde(default)]
     compare_tsc: bool,
+    /// Build again with `--sourcemap` and check that the first `needle` in main.js maps back
+    /// to `file:line:column` (Mozilla's source-map, tests/sourcemap).
+    source_map: Option<SourceMapCheck>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceMapCheck {
+    needle: String,
+    file: String,
+    line: u64,
+    column: u64,
 }
 
 fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
@@ -140,6 +152,10 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
         }
     }
 
+    if let Some(check) = &case.source_map {
+        check_source_map(dir, check)?;
+    }
+
     if case.browser {
         let site = out.path();
         std::fs::copy(dir.join("index.html"), site.join("index.html"))?;
@@ -162,6 +178,41 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
         settings.bind(|| insta::assert_snapshot!("snapshot", snapshot));
     }
 
+    Ok(())
+}
+
+/// Builds `dir` with `--sourcemap` and reads main.js.map where `check.needle` is.
+fn check_source_map(dir: &Path, check: &SourceMapCheck) -> datatest_stable::Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let dist = tmp.path().join("dist");
+    let build = mfbundle()
+        .arg("build")
+        .arg(dir)
+        .arg("--out-dir")
+        .arg(&dist)
+        .arg("--sourcemap")
+        .output()?;
+    if !build.status.success() {
+        return Err(format!("--sourcemap build failed: {}", text(&build.stderr)).into());
+    }
+    let o = std::process::Command::new("node")
+        .arg(repo_root().join("tests/sourcemap/original_position.cjs"))
+        .arg(dist.join("main.js"))
+        .arg(&check.needle)
+        .output()?;
+    if !o.status.success() {
+        return Err(format!("original_position.cjs: {}", text(&o.stderr)).into());
+    }
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout)?;
+    let source = v["source"].as_str().unwrap_or("");
+    let found = (v["line"].as_u64(), v["column"].as_u64());
+    if !source.ends_with(&check.file) || found != (Some(check.line), Some(check.column)) {
+        return Err(format!(
+            "{:?} maps to {source}:{:?}:{:?}, expected {}:{}:{}",
+            check.needle, found.0, found.1, check.file, check.line, check.column
+        )
+        .into());
+    }
     Ok(())
 }
 
