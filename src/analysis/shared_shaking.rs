@@ -384,6 +384,7 @@ pub(crate) fn make_copy(
         program: parsed.program,
         globals: parsed.globals,
         unresolved_ctxt: parsed.unresolved_ctxt,
+        pure: parsed.pure.clone(),
         records,
         call_sites: collected.call_sites,
         esm: collected.esm,

@@ -406,6 +406,7 @@ mod tests {
             program: parsed.program,
             globals: parsed.globals,
             unresolved_ctxt: parsed.unresolved_ctxt,
+            pure: parsed.pure.clone(),
             records: c
                 .records
                 .into_iter()

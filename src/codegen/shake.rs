@@ -2,7 +2,9 @@
 //! whatever only they used (production builds). Only declarations that cannot have side
 //! effects go: function declarations, classes without static initialisers, computed keys or
 //! a computed `extends`, and `var`/`let`/`const` of simple names initialised with literals,
-//! functions, classes of that kind, or object/array literals of those.
+//! functions, classes of that kind, object/array literals of those, or calls and `new`
+//! annotated `/*#__PURE__*/` (with such arguments). A top-level statement that is only an
+//! annotated call goes too.
 
 use std::collections::HashSet;
 
@@ -12,7 +14,7 @@ use swc_ecma_visit::{Visit, VisitWith};
 
 /// `body` without the removable declarations that neither `roots` (names the kept exports
 /// read) nor any kept statement refers to.
-pub fn shake(body: Vec<Stmt>, roots: &HashSet<Atom>) -> Vec<Stmt> {
+pub fn shake(body: Vec<Stmt>, roots: &HashSet<Atom>, pure: &[u32]) -> Vec<Stmt> {
     let declared: Vec<Vec<Atom>> = body.iter().map(declared_names).collect();
     let top: HashSet<Atom> = declared.iter().flatten().cloned().collect();
     let refs: Vec<HashSet<Atom>> = body
@@ -26,7 +28,7 @@ pub fn shake(body: Vec<Stmt>, roots: &HashSet<Atom>) -> Vec<Stmt> {
             r.names
         })
         .collect();
-    let removable: Vec<bool> = body.iter().map(is_removable).collect();
+    let removable: Vec<bool> = body.iter().map(|s| is_removable(s, pure)).collect();
     let mut live: Vec<bool> = removable.iter().map(|r| !r).collect();
     let mut needed: HashSet<Atom> = roots.clone();
     for (i, l) in live.iter().enumerate() {
@@ -66,19 +68,27 @@ fn declared_names(s: &Stmt) -> Vec<Atom> {
     }
 }
 
-fn is_removable(s: &Stmt) -> bool {
+fn is_removable(s: &Stmt, pure: &[u32]) -> bool {
     match s {
         Stmt::Decl(Decl::Fn(_)) => true,
-        Stmt::Decl(Decl::Class(c)) => pure_class(&c.class),
-        Stmt::Decl(Decl::Var(v)) => v
-            .decls
-            .iter()
-            .all(|d| matches!(d.name, Pat::Ident(_)) && d.init.as_deref().is_none_or(pure_expr)),
+        Stmt::Decl(Decl::Class(c)) => pure_class(&c.class, pure),
+        Stmt::Decl(Decl::Var(v)) => v.decls.iter().all(|d| {
+            matches!(d.name, Pat::Ident(_)) && d.init.as_deref().is_none_or(|e| pure_expr(e, pure))
+        }),
+        Stmt::Expr(e) => {
+            matches!(&*e.expr, Expr::Call(_) | Expr::New(_)) && pure_expr(&e.expr, pure)
+        }
         _ => false,
     }
 }
 
-fn pure_class(c: &Class) -> bool {
+/// An argument list without spreads whose values are side-effect-free.
+fn pure_args(args: &[ExprOrSpread], pure: &[u32]) -> bool {
+    args.iter()
+        .all(|a| a.spread.is_none() && pure_expr(&a.expr, pure))
+}
+
+fn pure_class(c: &Class, pure: &[u32]) -> bool {
     if !c.decorators.is_empty() {
         return false;
     }
@@ -93,34 +103,41 @@ fn pure_class(c: &Class) -> bool {
         ClassMember::Constructor(_) => true,
         ClassMember::ClassProp(p) => {
             !matches!(p.key, PropName::Computed(_))
-                && (!p.is_static || p.value.as_deref().is_none_or(pure_expr))
+                && (!p.is_static || p.value.as_deref().is_none_or(|e| pure_expr(e, pure)))
         }
-        ClassMember::PrivateProp(p) => !p.is_static || p.value.as_deref().is_none_or(pure_expr),
+        ClassMember::PrivateProp(p) => {
+            !p.is_static || p.value.as_deref().is_none_or(|e| pure_expr(e, pure))
+        }
         _ => false,
     })
 }
 
-fn pure_expr(e: &Expr) -> bool {
+fn pure_expr(e: &Expr, pure: &[u32]) -> bool {
+    let annotated = |lo: swc_common::BytePos| pure.binary_search(&lo.0).is_ok();
     match e {
         Expr::Lit(_) | Expr::Fn(_) | Expr::Arrow(_) | Expr::Ident(_) => true,
-        Expr::Class(c) => pure_class(&c.class),
+        Expr::Call(c) => annotated(c.span.lo) && pure_args(&c.args, pure),
+        Expr::New(n) => {
+            annotated(n.span.lo) && n.args.as_deref().is_none_or(|a| pure_args(a, pure))
+        }
+        Expr::Class(c) => pure_class(&c.class, pure),
         Expr::Tpl(t) => t.exprs.is_empty(),
-        Expr::Paren(p) => pure_expr(&p.expr),
+        Expr::Paren(p) => pure_expr(&p.expr, pure),
         Expr::Unary(u) => {
             matches!(
                 u.op,
                 UnaryOp::Minus | UnaryOp::Plus | UnaryOp::Bang | UnaryOp::Void
-            ) && pure_expr(&u.arg)
+            ) && pure_expr(&u.arg, pure)
         }
         Expr::Array(a) => a
             .elems
             .iter()
             .flatten()
-            .all(|x| x.spread.is_none() && pure_expr(&x.expr)),
+            .all(|x| x.spread.is_none() && pure_expr(&x.expr, pure)),
         Expr::Object(o) => o.props.iter().all(|p| match p {
             PropOrSpread::Prop(p) => match &**p {
                 Prop::KeyValue(kv) => {
-                    !matches!(kv.key, PropName::Computed(_)) && pure_expr(&kv.value)
+                    !matches!(kv.key, PropName::Computed(_)) && pure_expr(&kv.value, pure)
                 }
                 Prop::Shorthand(_) => true,
                 Prop::Method(m) => !matches!(m.key, PropName::Computed(_)),

@@ -359,7 +359,7 @@ fn transform_esm(
                 Getter::Text(_) => None,
             })
             .collect();
-        body = super::shake::shake(body, &roots);
+        body = super::shake::shake(body, &roots, &m.pure);
     }
 
     let mut rw = Rewriter::new(m, cx, bindings, true);

@@ -33,6 +33,7 @@ struct Entry {
     program: Program,
     globals: Arc<Globals>,
     unresolved_ctxt: SyntaxContext,
+    pure: Arc<[u32]>,
     collected: Collected,
 }
 
@@ -134,6 +135,7 @@ impl ParseCache {
                 program: e.program.clone(),
                 globals: e.globals.clone(),
                 unresolved_ctxt: e.unresolved_ctxt,
+                pure: e.pure.clone(),
             };
             return Ok((e.source.clone(), parsed, clone_collected(&e.collected)));
         }
@@ -146,6 +148,7 @@ impl ParseCache {
             program: parsed.program.clone(),
             globals: parsed.globals.clone(),
             unresolved_ctxt: parsed.unresolved_ctxt,
+            pure: parsed.pure.clone(),
             collected: clone_collected(&collected),
         };
         self.state()

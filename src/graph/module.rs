@@ -116,6 +116,8 @@ pub struct NormalModule {
     pub globals: Arc<Globals>,
     /// Context of identifiers that no declaration binds (`require`, `process`, ...).
     pub unresolved_ctxt: SyntaxContext,
+    /// Span starts of `/*#__PURE__*/`-annotated expressions, sorted.
+    pub pure: Arc<[u32]>,
     /// The module's requests, deduplicated, in source order.
     pub records: Vec<ImportRecord>,
     /// Byte offset of each `require(...)` / `import(...)` call -> its record.

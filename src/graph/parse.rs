@@ -36,6 +36,9 @@ pub struct Parsed {
     pub program: Program,
     pub globals: Arc<Globals>,
     pub unresolved_ctxt: SyntaxContext,
+    /// Positions (span starts) of expressions annotated `/*#__PURE__*/` or `/*@__PURE__*/`,
+    /// sorted: calls a minifier, and production tree shaking, may drop when unused.
+    pub pure: Arc<[u32]>,
 }
 
 /// `[define]` parsed once per build: expression -> replacement.
@@ -123,13 +126,15 @@ pub fn parse_js(
             .hint("generated code this deep cannot be compiled; split the expression or load the data as JSON"),
         ]);
     }
-    // Comments carry JSX pragmas (`/** @jsx h */`); plain JavaScript does not need them.
+    // Comments carry JSX pragmas (`/** @jsx h */`) and PURE annotations; plain JavaScript
+    // without annotations does not need them.
     let comments = SingleThreadedComments::default();
     let input = StringInput::new(source, BytePos(1), BytePos(1 + source.len() as u32));
+    let want_comments = lang != Lang::Js || source.contains("__PURE__");
     let mut parser = Parser::new(
         lang.syntax(),
         input,
-        (lang != Lang::Js).then_some(&comments as &dyn Comments),
+        want_comments.then_some(&comments as &dyn Comments),
     );
     let result = match kind {
         SourceKind::Module => parser.parse_module().map(Program::Module),
@@ -199,10 +204,23 @@ pub fn parse_js(
         }
         Ok::<_, Vec<Diagnostic>>(SyntaxContext::empty().apply_mark(unresolved))
     })?;
+    let mut pure: Vec<u32> = {
+        let (leading, _) = comments.borrow_all();
+        leading
+            .iter()
+            .filter(|(_, list)| {
+                list.iter()
+                    .any(|c| c.text.contains("#__PURE__") || c.text.contains("@__PURE__"))
+            })
+            .map(|(pos, _)| pos.0)
+            .collect()
+    };
+    pure.sort_unstable();
     Ok(Parsed {
         program,
         globals,
         unresolved_ctxt,
+        pure: pure.into(),
     })
 }
 
