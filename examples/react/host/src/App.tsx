@@ -12,6 +12,25 @@ const RemoteWidget = lazy(() => import("remote/Widget"));
 // Lets the remote check that it runs on this page's React instance.
 (globalThis as { __hostUseState?: unknown }).__hostUseState = useState;
 
+/** Lists the scripts the page has loaded once the remote's widget is in: one react, one
+ * react-dom client and one design-system chunk, whichever app they came from. */
+function LoadedScripts() {
+  const [names, setNames] = useState<string[]>([]);
+  useEffect(() => {
+    const files = performance
+      .getEntriesByType("resource")
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.endsWith(".js"))
+      .map((path) => path.slice(path.lastIndexOf("/") + 1));
+    setNames(files);
+  }, []);
+  return (
+    <p id="loaded-scripts" className={styles.scripts}>
+      {names.length} scripts on this page: {names.join(" ")}
+    </p>
+  );
+}
+
 export default function App() {
   const [clicks, setClicks] = useState(0);
   const [hostColor, setHostColor] = useState("");
@@ -36,6 +55,7 @@ export default function App() {
       <RemoteBoundary>
         <Suspense fallback={<p id="remote-loading">Loading the remote widget…</p>}>
           <RemoteWidget />
+          <LoadedScripts />
         </Suspense>
       </RemoteBoundary>
     </main>
