@@ -6,7 +6,6 @@
 
 mod support;
 
-use std::net::TcpListener;
 use std::path::Path;
 
 use support::*;
@@ -16,25 +15,11 @@ fn build(dir: &Path) {
     assert!(o.status.success(), "{}: {}", dir.display(), text(&o.stderr));
 }
 
-/// Rewrites the host's remote URL from port `from` to port `to`.
-fn point_host_at(host: &Path, from: u16, to: u16) {
-    let config = host.join("federation.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    let text = text.replace(&format!("127.0.0.1:{from}"), &format!("127.0.0.1:{to}"));
-    std::fs::write(config, text).unwrap();
-}
-
 #[test]
 fn host_renders_remote_widget_with_one_shared_singleton_and_survives_a_dead_remote() {
     let tmp = tempfile::tempdir().unwrap();
     let apps = tmp.path().join("federation");
-    let status = std::process::Command::new("cp")
-        .arg("-a")
-        .arg(repo_root().join("examples/federation"))
-        .arg(&apps)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    copy_dir(&repo_root().join("examples/federation"), &apps);
     let remote = apps.join("remote");
     let host = apps.join("host");
     build(&remote);
@@ -57,10 +42,7 @@ fn host_renders_remote_widget_with_one_shared_singleton_and_survives_a_dead_remo
     }
 
     // The remote's server is gone: a port nothing listens on.
-    let dead_port = {
-        let l = TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let dead_port = dead_port();
     point_host_at(&host, remote_port, dead_port);
     build(&host);
     let dom = dump_dom(&format!("http://127.0.0.1:{host_port}/index.html"));
@@ -85,16 +67,7 @@ fn module_federation_runtime_host_loads_an_mfbundle_remote_by_manifest() {
         "tests/mf-runtime-host/node_modules is missing: run tests/setup.sh"
     );
     let tmp = tempfile::tempdir().unwrap();
-    let copy = |from: &Path, to: &Path| {
-        let ok = std::process::Command::new("cp")
-            .arg("-a")
-            .arg(from)
-            .arg(to)
-            .status()
-            .unwrap();
-        assert!(ok.success());
-    };
-    copy(
+    copy_dir(
         &repo_root().join("examples/federation"),
         &tmp.path().join("federation"),
     );
@@ -103,7 +76,7 @@ fn module_federation_runtime_host_loads_an_mfbundle_remote_by_manifest() {
     let remote_port = serve(remote.clone());
 
     let host = tmp.path().join("mf-runtime-host");
-    copy(&host_src, &host);
+    copy_dir(&host_src, &host);
     let config = host.join("federation.toml");
     let text = std::fs::read_to_string(&config).unwrap();
     std::fs::write(

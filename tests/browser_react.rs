@@ -8,7 +8,6 @@
 
 mod support;
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 
 use support::*;
@@ -23,14 +22,6 @@ fn build(dir: &Path, config: Option<&str>) {
     assert!(o.status.success(), "{}: {}", dir.display(), text(&o.stderr));
 }
 
-/// Rewrites the host's remote URL from port `from` to port `to`.
-fn point_host_at(host: &Path, from: u16, to: u16) {
-    let config = host.join("federation.toml");
-    let text = std::fs::read_to_string(&config).unwrap();
-    let text = text.replace(&format!("127.0.0.1:{from}"), &format!("127.0.0.1:{to}"));
-    std::fs::write(config, text).unwrap();
-}
-
 /// A copy of examples/react (with its node_modules) in a temporary directory.
 fn example_copy() -> (tempfile::TempDir, PathBuf) {
     let src = repo_root().join("examples/react");
@@ -40,13 +31,7 @@ fn example_copy() -> (tempfile::TempDir, PathBuf) {
     );
     let tmp = tempfile::tempdir().unwrap();
     let apps = tmp.path().join("react");
-    let status = std::process::Command::new("cp")
-        .arg("-a")
-        .arg(&src)
-        .arg(&apps)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    copy_dir(&src, &apps);
     (tmp, apps)
 }
 
@@ -119,10 +104,7 @@ fn react_host_renders_styled_remote_widget_with_one_react_and_survives_a_dead_re
     }
 
     // The remote's server is gone: a port nothing listens on.
-    let dead_port = {
-        let l = TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
+    let dead_port = dead_port();
     point_host_at(&host, remote_port, dead_port);
     build(&host, None);
     let dom = dump_dom(&format!("http://127.0.0.1:{host_port}/index.html"));

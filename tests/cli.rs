@@ -3,35 +3,7 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::Command;
-
 use support::*;
-
-fn copy_dir(from: &Path, to: &Path) {
-    let status = Command::new("cp")
-        .arg("-a")
-        .arg(from)
-        .arg(to)
-        .status()
-        .unwrap();
-    assert!(
-        status.success(),
-        "cp -a {} {}",
-        from.display(),
-        to.display()
-    );
-}
-
-fn read_all(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    list_files(dir)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(dir.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
-}
 
 #[test]
 fn identical_bytes_whatever_the_thread_count_and_directory() {

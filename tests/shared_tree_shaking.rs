@@ -16,13 +16,10 @@ const B_LINE: &str = "app-b: chunk [[1,2],[3,4],[5]]";
 fn scenario() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("two-apps");
-    let status = std::process::Command::new("cp")
-        .arg("-a")
-        .arg(repo_root().join("fixtures/interop/two-apps-tree-shaking"))
-        .arg(&dir)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    copy_dir(
+        &repo_root().join("fixtures/interop/two-apps-tree-shaking"),
+        &dir,
+    );
     (tmp, dir)
 }
 

@@ -179,16 +179,6 @@ fn node(dir: &Path) -> String {
     text(&out.stdout)
 }
 
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    list_files(dir)
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(dir.join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
-}
-
 fn config(greeting: &str) -> String {
     format!(
         "entry = \"./src/index.mjs\"\ntarget = \"node\"\n[define]\nGREETING = '\"{greeting}\"'\n"
@@ -240,7 +230,7 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     assert_eq!(second["watch"]["parsed"], 1, "{second}");
     assert_eq!(second["watch"]["reused"], 2, "{second}");
     assert_eq!(second["watch"]["changed"][0], "src/math.mjs", "{second}");
-    let good = snapshot(&dir.join("dist"));
+    let good = read_all(&dir.join("dist"));
 
     // A syntax error: the diagnostic is printed, dist stays as build 2 wrote it.
     write(
@@ -256,7 +246,7 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     assert_eq!(w.json_of(3)["success"], false);
     assert_eq!(node(&dir), "hello sum: 23\n");
     assert!(
-        snapshot(&dir.join("dist")) == good,
+        read_all(&dir.join("dist")) == good,
         "dist changed by a failed build"
     );
 
@@ -315,8 +305,8 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let watched = snapshot(&dir.join("dist"));
-    let cold = snapshot(&cold);
+    let watched = read_all(&dir.join("dist"));
+    let cold = read_all(&cold);
     assert_eq!(
         watched.iter().map(|f| &f.0).collect::<Vec<_>>(),
         cold.iter().map(|f| &f.0).collect::<Vec<_>>()

@@ -167,3 +167,44 @@ pub fn assert_valid_share_usage(report: &serde_json::Value) {
         errors.join("\n")
     );
 }
+
+/// `cp -a from to` (symlinks and node_modules included); panics if it fails.
+pub fn copy_dir(from: &Path, to: &Path) {
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(
+        status.success(),
+        "cp -a {} {}",
+        from.display(),
+        to.display()
+    );
+}
+
+/// Every file under `dir` with its bytes, by relative name.
+pub fn read_all(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    list_files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+/// A loopback port nothing listens on (a remote that is down).
+pub fn dead_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+/// Rewrites a host's remote URLs in its federation.toml from port `from` to port `to`.
+pub fn point_host_at(host: &Path, from: u16, to: u16) {
+    let config = host.join("federation.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let text = text.replace(&format!("127.0.0.1:{from}"), &format!("127.0.0.1:{to}"));
+    std::fs::write(config, text).unwrap();
+}
