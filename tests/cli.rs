@@ -7,13 +7,20 @@ use support::*;
 
 #[test]
 fn identical_bytes_whatever_the_thread_count_and_directory() {
-    for fixture in [
-        "browser/dynamic-import",
-        "semantics/dynamic-import-shared-chunk",
-        "packages/react-lodash",
+    // (folder copied, project built inside it, extra arguments)
+    for (fixture, project, args) in [
+        ("fixtures/browser/dynamic-import", ".", &[][..]),
+        ("fixtures/semantics/dynamic-import-shared-chunk", ".", &[]),
+        ("fixtures/packages/react-lodash", ".", &[]),
+        ("fixtures/typescript/decorators", ".", &["--sourcemap"]),
+        // TSX, CSS modules, assets, shared singletons, shaken lodash-es, source maps.
+        ("examples/react", "remote", &["--sourcemap"]),
+        ("examples/react", "host", &[]),
     ] {
-        let src = repo_root().join("fixtures").join(fixture);
-        if fixture.starts_with("packages/") && !src.join("node_modules").exists() {
+        let src = repo_root().join(fixture);
+        if (fixture.starts_with("fixtures/packages/") || fixture.starts_with("examples/"))
+            && !src.join("node_modules").exists()
+        {
             panic!("{fixture}: node_modules missing; run tests/setup.sh first");
         }
         let tmp = tempfile::tempdir().unwrap();
@@ -27,9 +34,10 @@ fn identical_bytes_whatever_the_thread_count_and_directory() {
         for (dir, out, threads) in [(&a, &out_a, "1"), (&b, &out_b, "4")] {
             let o = mfbundle()
                 .arg("build")
-                .arg(dir)
+                .arg(dir.join(project))
                 .arg("--out-dir")
                 .arg(out)
+                .args(args)
                 .env("RAYON_NUM_THREADS", threads)
                 .output()
                 .unwrap();

@@ -78,15 +78,15 @@ fn maps_lead_back_to_the_typescript_as_written() {
 
     assert_eq!(
         original(&dist.join("main.js"), "toUpperCase"),
-        ("../src/greet.ts".to_string(), 2, 41)
+        ("mfbundle://app/src/greet.ts".to_string(), 2, 41)
     );
     assert_eq!(
         original(&dist.join("main.js"), "\"boom from index.ts\""),
-        ("../src/index.ts".to_string(), 7, 49)
+        ("mfbundle://app/src/index.ts".to_string(), 7, 49)
     );
     assert_eq!(
         original(&dist.join(&lazy), "* 2"),
-        ("../src/lazy.ts".to_string(), 1, 43)
+        ("mfbundle://app/src/lazy.ts".to_string(), 1, 43)
     );
 
     // Node reads the map itself: the stack trace names the TypeScript line and column.

@@ -2,13 +2,15 @@
 //! mapping each registry entry's body back to its module's source as written (TypeScript and
 //! JSX included: swc keeps the original positions through its transforms). Encoded with
 //! swc's source-map crate. Runtime code and the lines the bundler adds (getters, requires)
-//! have no mappings.
+//! have no mappings. Sources are named as webpack names them, `mfbundle://<uniqueName>/<path
+//! in the project>`, with their text embedded: the same bytes wherever the project and
+//! outDir are.
 
 use std::collections::HashMap;
 
 use super::render_chunk::{ModuleCode, OutputFile};
 use super::transform_module::json;
-use crate::config::{BuildConfig, display_path};
+use crate::config::BuildConfig;
 use crate::graph::{Module, ModuleGraph};
 
 /// Adds a `.map` for every `.js` file and the `sourceMappingURL` comment that points at it.
@@ -51,7 +53,7 @@ pub fn add_source_maps(
                 continue;
             };
             let Some(map) = &c.map else { continue };
-            let source = display_path(&config.out_dir, &m.path);
+            let source = format!("mfbundle://{}/{}", config.unique_name, m.id);
             let src = builder.add_source(source.into());
             builder.set_source_contents(src, Some(m.source.to_string().into()));
             let lines = LineIndex::new(&m.source);
