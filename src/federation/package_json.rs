@@ -44,6 +44,12 @@ impl PackageJsonCache {
             let Some(v) = self.read(&dir.join("package.json")) else {
                 continue;
             };
+            let flag = match v.get("sideEffects") {
+                Some(serde_json::Value::Bool(b)) => return !b,
+                Some(flag @ (serde_json::Value::String(_) | serde_json::Value::Array(_))) => flag,
+                _ => return false,
+            };
+            // Globs only: the file's path inside the package.
             let rel = file
                 .strip_prefix(dir)
                 .map(|p| p.to_string_lossy().replace('\\', "/"))
@@ -56,10 +62,9 @@ impl PackageJsonCache {
                     fast_glob::glob_match(format!("**/{glob}"), &rel)
                 }
             };
-            return match v.get("sideEffects") {
-                Some(serde_json::Value::Bool(b)) => !b,
-                Some(serde_json::Value::String(glob)) => !matches(glob),
-                Some(serde_json::Value::Array(globs)) => {
+            return match flag {
+                serde_json::Value::String(glob) => !matches(glob),
+                serde_json::Value::Array(globs) => {
                     !globs.iter().filter_map(|g| g.as_str()).any(matches)
                 }
                 _ => false,

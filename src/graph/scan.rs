@@ -362,37 +362,16 @@ fn scan_one(
                 Err(d) => return failed(d),
             }
         };
-        let parsed = match parse_js(
-            &id,
-            "",
-            SourceKind::CommonJs,
-            Lang::Js,
-            &Defines::default(),
-            &config.jsx,
-        ) {
-            Ok(p) => p,
-            Err(d) => return failed(d),
-        };
-        return Scanned {
-            module: Some(NormalModule {
-                id,
-                path: job.path.clone(),
-                source: Arc::from(""),
-                format,
-                node_strict: false,
-                program: parsed.program,
-                globals: parsed.globals,
-                unresolved_ctxt: parsed.unresolved_ctxt,
-                pure: parsed.pure.clone(),
+        return match payload_module(id, &job.path, Arc::from(""), format, config) {
+            Ok(module) => Scanned {
+                module: Some(module),
                 records: Vec::new(),
-                call_sites: HashMap::new(),
-                esm: EsmInfo::default(),
-            }),
-            records: Vec::new(),
-            resolved: Vec::new(),
-            provides: Vec::new(),
-            diagnostics,
-            resource: Some(resource),
+                resolved: Vec::new(),
+                provides: Vec::new(),
+                diagnostics,
+                resource: Some(resource),
+            },
+            Err(d) => failed(d),
         };
     }
     let source: Arc<str> = match std::fs::read(&job.path) {
@@ -423,37 +402,16 @@ fn scan_one(
                     .hint("JSON modules must be strict JSON: no comments, no trailing commas"),
             ]);
         }
-        let parsed = match parse_js(
-            &id,
-            "",
-            SourceKind::CommonJs,
-            Lang::Js,
-            &Defines::default(),
-            &config.jsx,
-        ) {
-            Ok(p) => p,
-            Err(d) => return failed(d),
-        };
-        return Scanned {
-            module: Some(NormalModule {
-                id,
-                path: job.path.clone(),
-                source,
-                format: ModuleFormat::Json,
-                node_strict: false,
-                program: parsed.program,
-                globals: parsed.globals,
-                unresolved_ctxt: parsed.unresolved_ctxt,
-                pure: parsed.pure.clone(),
+        return match payload_module(id, &job.path, source, ModuleFormat::Json, config) {
+            Ok(module) => Scanned {
+                module: Some(module),
                 records: Vec::new(),
-                call_sites: HashMap::new(),
-                esm: EsmInfo::default(),
-            }),
-            records: Vec::new(),
-            resolved: Vec::new(),
-            provides: Vec::new(),
-            diagnostics,
-            resource: None,
+                resolved: Vec::new(),
+                provides: Vec::new(),
+                diagnostics,
+                resource: None,
+            },
+            Err(d) => failed(d),
         };
     }
     let kind = match ext {
@@ -577,6 +535,39 @@ fn scan_one(
 }
 
 /// Byte offset of a 1-based line and column as serde_json reports them.
+/// The module of a file whose JavaScript is generated from its payload (JSON, CSS, assets):
+/// an empty program, no requests.
+fn payload_module(
+    id: String,
+    path: &std::path::Path,
+    source: Arc<str>,
+    format: ModuleFormat,
+    config: &BuildConfig,
+) -> Result<NormalModule, Vec<Diagnostic>> {
+    let parsed = parse_js(
+        &id,
+        "",
+        SourceKind::CommonJs,
+        Lang::Js,
+        &Defines::default(),
+        &config.jsx,
+    )?;
+    Ok(NormalModule {
+        id,
+        path: path.to_path_buf(),
+        source,
+        format,
+        node_strict: false,
+        program: parsed.program,
+        globals: parsed.globals,
+        unresolved_ctxt: parsed.unresolved_ctxt,
+        pure: parsed.pure,
+        records: Vec::new(),
+        call_sites: HashMap::new(),
+        esm: EsmInfo::default(),
+    })
+}
+
 fn offset_of(source: &str, line: usize, column: usize) -> usize {
     let line_start: usize = source
         .split_inclusive('\n')
