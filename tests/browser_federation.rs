@@ -101,11 +101,7 @@ fn module_federation_runtime_host_loads_an_mfbundle_remote_by_manifest() {
 fn analyze_html_report_renders() {
     let tmp = tempfile::tempdir().unwrap();
     let p = tmp.path();
-    let write = |rel: &str, body: &str| {
-        let path = p.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, body).unwrap();
-    };
+    let write = |rel: &str, body: &str| write_file(p, rel, body);
     write(
         "federation.toml",
         "name = \"app\"\nentry = \"./src/index.js\"\n\n[shared]\nutils = {}\n",

@@ -337,11 +337,7 @@ fn timings_lists_every_stage() {
 fn analyze_reports_provided_imported_and_used_exports_of_shared_modules() {
     let tmp = tempfile::tempdir().unwrap();
     let p = tmp.path();
-    let write = |rel: &str, body: &str| {
-        let path = p.join(rel);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, body).unwrap();
-    };
+    let write = |rel: &str, body: &str| write_file(p, rel, body);
     write(
         "federation.toml",
         "name = \"app\"\nentry = \"./src/index.js\"\n\n[shared]\nutils = {}\n",

@@ -8,12 +8,6 @@ use std::path::Path;
 
 use support::*;
 
-fn write(root: &Path, rel: &str, body: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, body).unwrap();
-}
-
 /// (source, line, column) the map gives for the first occurrence of `needle` in `file`.
 fn original(file: &Path, needle: &str) -> (String, u64, u64) {
     let o = std::process::Command::new("node")
@@ -35,28 +29,28 @@ fn original(file: &Path, needle: &str) -> (String, u64, u64) {
 fn maps_lead_back_to_the_typescript_as_written() {
     let tmp = tempfile::tempdir().unwrap();
     let p = tmp.path();
-    write(
+    write_file(
         p,
         "federation.toml",
         "entry = \"./src/index.ts\"\ntarget = \"node\"\nsourcemap = true\n",
     );
-    write(
+    write_file(
         p,
         "src/greet.ts",
         "export function greet(name: string): string {\n  const shout = (s: string): string => s.toUpperCase();\n  return `hello ${shout(name)}`;\n}\n",
     );
-    write(
+    write_file(
         p,
         "src/index.ts",
         "import { greet } from \"./greet\";\n\ninterface Box<T> { value: T }\n\nconst box: Box<number> = { value: 42 };\nconsole.log(greet(\"map\"), box.value);\nif (process.argv[2] === \"throw\") throw new Error(\"boom from index.ts\");\n",
     );
     // A lazily loaded chunk gets its own map.
-    write(
+    write_file(
         p,
         "src/lazy.ts",
         "export const lazy = (n: number): number => n * 2;\n",
     );
-    write(
+    write_file(
         p,
         "src/index.ts",
         &(std::fs::read_to_string(p.join("src/index.ts")).unwrap()
@@ -109,12 +103,12 @@ fn maps_lead_back_to_the_typescript_as_written() {
 fn no_maps_unless_asked() {
     let tmp = tempfile::tempdir().unwrap();
     let p = tmp.path();
-    write(
+    write_file(
         p,
         "federation.toml",
         "entry = \"./src/index.ts\"\ntarget = \"node\"\n",
     );
-    write(p, "src/index.ts", "const n: number = 1;\nconsole.log(n);\n");
+    write_file(p, "src/index.ts", "const n: number = 1;\nconsole.log(n);\n");
     let o = mfbundle().arg("build").arg(p).arg("-q").output().unwrap();
     assert!(o.status.success(), "{}", text(&o.stderr));
     let files = list_files(&p.join("dist"));

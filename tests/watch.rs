@@ -163,12 +163,6 @@ impl Drop for Watcher {
     }
 }
 
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 fn node(dir: &Path) -> String {
     let out = run_node(&dir.join("dist/main.js"), dir);
     assert!(
@@ -186,18 +180,18 @@ fn config(greeting: &str) -> String {
 }
 
 fn project(dir: &Path) {
-    write(dir, "federation.toml", &config("hello"));
-    write(
+    write_file(dir, "federation.toml", &config("hello"));
+    write_file(
         dir,
         "src/index.mjs",
         "import { add } from \"./math.mjs\";\nimport { label } from \"./label.mjs\";\nconsole.log(GREETING, label, add(2, 3));\n",
     );
-    write(
+    write_file(
         dir,
         "src/math.mjs",
         "export function add(a, b) {\n  return a + b;\n}\n",
     );
-    write(dir, "src/label.mjs", "export const label = \"sum:\";\n");
+    write_file(dir, "src/label.mjs", "export const label = \"sum:\";\n");
 }
 
 #[test]
@@ -216,7 +210,7 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     assert_eq!(first["modules"], 3, "{first}");
 
     // One module edited: rebuilt, and only that module parsed again.
-    write(
+    write_file(
         &dir,
         "src/math.mjs",
         "export function add(a, b) {\n  return a * 10 + b;\n}\n",
@@ -233,7 +227,7 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     let good = read_all(&dir.join("dist"));
 
     // A syntax error: the diagnostic is printed, dist stays as build 2 wrote it.
-    write(
+    write_file(
         &dir,
         "src/math.mjs",
         "export function add(a, b) {\n  return a * ;\n}\n",
@@ -251,7 +245,7 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     );
 
     // The fix rebuilds.
-    write(
+    write_file(
         &dir,
         "src/math.mjs",
         "export function add(a, b) {\n  return a * 100 + b;\n}\n",
@@ -262,7 +256,7 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     assert_eq!(node(&dir), "hello sum: 203\n");
 
     // A configuration change ([define]) applies; every module is parsed again.
-    write(&dir, "federation.toml", &config("bonjour"));
+    write_file(&dir, "federation.toml", &config("bonjour"));
     let line = w.wait_err("[watch] build 5 ");
     assert!(line.contains(" ok "), "{line}");
     assert!(line.contains("after a change to federation.toml"), "{line}");
@@ -270,21 +264,21 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     assert_eq!(node(&dir), "bonjour sum: 203\n");
 
     // An import of a file that does not exist yet fails; creating the file fixes it.
-    write(
+    write_file(
         &dir,
         "src/label.mjs",
         "export { label } from \"./words.mjs\";\n",
     );
     let line = w.wait_err("[watch] build 6 ");
     assert!(line.contains(" failed "), "{line}");
-    write(&dir, "src/words.mjs", "export const label = \"total:\";\n");
+    write_file(&dir, "src/words.mjs", "export const label = \"total:\";\n");
     let line = w.wait_err("[watch] build 7 ");
     assert!(line.contains(" ok "), "{line}");
     assert!(line.contains("1 parsed, 3 reused"), "{line}");
     assert_eq!(node(&dir), "bonjour total: 203\n");
 
     // An editor's atomic save: a new file renamed over the old one.
-    write(
+    write_file(
         &dir,
         "src/.math.mjs.swp",
         "export function add(a, b) {\n  return a - b;\n}\n",
@@ -334,7 +328,7 @@ fn a_broken_configuration_is_reported_and_its_fix_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
     project(&dir);
-    write(&dir, "federation.toml", "entry = \n");
+    write_file(&dir, "federation.toml", "entry = \n");
     let mut w = Watcher::start(&dir, &[]);
     let line = w.wait_err("[watch] build 1 ");
     assert!(line.contains(" failed "), "{line}");
@@ -344,7 +338,7 @@ fn a_broken_configuration_is_reported_and_its_fix_builds() {
         "no diagnostic:\n{}",
         w.log.join("\n")
     );
-    write(&dir, "federation.toml", &config("fixed"));
+    write_file(&dir, "federation.toml", &config("fixed"));
     let line = w.wait_err("[watch] build 2 ");
     assert!(line.contains(" ok "), "{line}");
     assert_eq!(node(&dir), "fixed sum: 5\n");
@@ -370,7 +364,7 @@ fn a_replaced_source_directory_is_watched_again() {
     assert_eq!(node(&dir), "hello new: 5\n");
 
     // The new src/ is watched.
-    write(&dir, "src/label.mjs", "export const label = \"newer:\";\n");
+    write_file(&dir, "src/label.mjs", "export const label = \"newer:\";\n");
     w.wait_ok();
     assert_eq!(node(&dir), "hello newer: 5\n");
     assert_eq!(w.stop("TERM"), Some(0));
@@ -385,7 +379,7 @@ fn polling_sees_changes_too() {
     w.wait_err("[watch] polling");
     let line = w.wait_err("[watch] build 1 ");
     assert!(line.contains(" ok "), "{line}");
-    write(
+    write_file(
         &dir,
         "src/math.mjs",
         "export function add(a, b) {\n  return a * 10 + b;\n}\n",

@@ -208,3 +208,10 @@ pub fn point_host_at(host: &Path, from: u16, to: u16) {
     let text = text.replace(&format!("127.0.0.1:{from}"), &format!("127.0.0.1:{to}"));
     std::fs::write(config, text).unwrap();
 }
+
+/// Writes `body` to `root/rel`, creating the folders on the way.
+pub fn write_file(root: &Path, rel: &str, body: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, body).unwrap();
+}
