@@ -16,7 +16,7 @@ use swc_ecma_transforms_base::fixer::fixer;
 use swc_ecma_visit::{VisitMut, VisitMutWith};
 
 use crate::analysis::{ExportsInfo, ResolvedExport};
-use crate::graph::collect_imports::{decl_names, export_name};
+use crate::graph::collect_imports::export_name;
 use crate::graph::{
     Barrel, ExportSource, ImportKind, Imported, ModuleFormat, ModuleIdx, NormalModule,
 };
@@ -214,103 +214,15 @@ fn transform_esm(
     }
 
     // Export getters: name -> expression text or a local identifier to rewrite.
-    let mut getters: Vec<(String, Getter)> = Vec::new();
-    let mut body: Vec<Stmt> = Vec::new();
-    let mut name_fixes: Vec<Stmt> = Vec::new();
-    const DEFAULT_LOCAL: &str = "__mf_default_export__";
-    for item in module.body {
-        match item {
-            ModuleItem::Stmt(s) => body.push(s),
-            ModuleItem::ModuleDecl(decl) => match decl {
-                ModuleDecl::Import(_) | ModuleDecl::ExportAll(_) => {}
-                ModuleDecl::ExportDecl(e) => {
-                    for name in decl_names(&e.decl) {
-                        getters.push((name.clone(), Getter::Text(name)));
-                    }
-                    body.push(Stmt::Decl(e.decl));
-                }
-                ModuleDecl::ExportNamed(named) => {
-                    if named.type_only {
-                        continue;
-                    }
-                    if named.src.is_some() {
-                        // Re-exports: getters come from the scan's export table below.
-                        continue;
-                    }
-                    for spec in named.specifiers {
-                        if let ExportSpecifier::Named(n) = spec {
-                            if n.is_type_only {
-                                continue;
-                            }
-                            let exported = n
-                                .exported
-                                .as_ref()
-                                .map(export_name)
-                                .unwrap_or_else(|| export_name(&n.orig));
-                            if let ModuleExportName::Ident(orig) = n.orig {
-                                getters.push((exported, Getter::Ident(orig)));
-                            }
-                        }
-                    }
-                }
-                ModuleDecl::ExportDefaultExpr(e) => {
-                    let anonymous = is_anonymous_fn_or_class(&e.expr);
-                    body.push(Stmt::Decl(Decl::Var(Box::new(VarDecl {
-                        span: DUMMY_SP,
-                        ctxt: SyntaxContext::empty(),
-                        kind: VarDeclKind::Const,
-                        declare: false,
-                        decls: vec![VarDeclarator {
-                            span: DUMMY_SP,
-                            name: Pat::Ident(ident(DEFAULT_LOCAL).into()),
-                            init: Some(e.expr),
-                            definite: false,
-                        }],
-                    }))));
-                    if anonymous {
-                        body.push(name_fix(DEFAULT_LOCAL));
-                    }
-                    getters.push(("default".into(), Getter::Text(DEFAULT_LOCAL.into())));
-                }
-                ModuleDecl::ExportDefaultDecl(d) => match d.decl {
-                    DefaultDecl::Fn(f) => {
-                        let (id, anonymous) = match f.ident {
-                            Some(i) => (i, false),
-                            None => (ident(DEFAULT_LOCAL), true),
-                        };
-                        if anonymous {
-                            name_fixes.push(name_fix(DEFAULT_LOCAL));
-                        }
-                        getters.push(("default".into(), Getter::Text(id.sym.to_string())));
-                        body.push(Stmt::Decl(Decl::Fn(FnDecl {
-                            ident: id,
-                            declare: false,
-                            function: f.function,
-                        })));
-                    }
-                    DefaultDecl::Class(c) => {
-                        let (id, anonymous) = match c.ident {
-                            Some(i) => (i, false),
-                            None => (ident(DEFAULT_LOCAL), true),
-                        };
-                        getters.push(("default".into(), Getter::Text(id.sym.to_string())));
-                        body.push(Stmt::Decl(Decl::Class(ClassDecl {
-                            ident: id,
-                            declare: false,
-                            class: c.class,
-                        })));
-                        if anonymous {
-                            body.push(name_fix(DEFAULT_LOCAL));
-                        }
-                    }
-                    DefaultDecl::TsInterfaceDecl(_) => {}
-                },
-                ModuleDecl::TsImportEquals(_)
-                | ModuleDecl::TsExportAssignment(_)
-                | ModuleDecl::TsNamespaceExport(_) => {}
-            },
-        }
-    }
+    let Lowered {
+        mut name_fixes,
+        mut body,
+        exports,
+    } = lower_esm(module, DEFAULT_LOCAL);
+    let mut getters: Vec<(String, Getter)> = exports
+        .into_iter()
+        .map(|(name, local)| (name, Getter::Ident(local)))
+        .collect();
     for (name, source) in &m.esm.exports {
         if let ExportSource::ReExport {
             record, imported, ..
@@ -437,6 +349,122 @@ fn transform_esm(
     out.push_str(&print_mapped(stmts, first_line, map));
     out
 }
+
+/// An ES module's statements without its import and export declarations, which become
+/// data: the exported local bindings (`export default expr` is bound to `default_local`).
+pub(crate) struct Lowered {
+    /// `Object.defineProperty(f, "name", ...)` of hoisted anonymous default functions.
+    pub name_fixes: Vec<Stmt>,
+    pub body: Vec<Stmt>,
+    /// Export name -> the local binding it reads (possibly an import binding).
+    pub exports: Vec<(String, Ident)>,
+}
+
+pub(crate) fn lower_esm(module: Module, default_local: &str) -> Lowered {
+    let mut exports: Vec<(String, Ident)> = Vec::new();
+    let mut body: Vec<Stmt> = Vec::new();
+    let mut name_fixes: Vec<Stmt> = Vec::new();
+    for item in module.body {
+        match item {
+            ModuleItem::Stmt(s) => body.push(s),
+            ModuleItem::ModuleDecl(decl) => match decl {
+                ModuleDecl::Import(_) | ModuleDecl::ExportAll(_) => {}
+                ModuleDecl::ExportDecl(e) => {
+                    for name in decl_idents(&e.decl) {
+                        exports.push((name.sym.to_string(), name));
+                    }
+                    body.push(Stmt::Decl(e.decl));
+                }
+                ModuleDecl::ExportNamed(named) => {
+                    if named.type_only {
+                        continue;
+                    }
+                    if named.src.is_some() {
+                        // Re-exports: getters come from the scan's export table below.
+                        continue;
+                    }
+                    for spec in named.specifiers {
+                        if let ExportSpecifier::Named(n) = spec {
+                            if n.is_type_only {
+                                continue;
+                            }
+                            let exported = n
+                                .exported
+                                .as_ref()
+                                .map(export_name)
+                                .unwrap_or_else(|| export_name(&n.orig));
+                            if let ModuleExportName::Ident(orig) = n.orig {
+                                exports.push((exported, orig));
+                            }
+                        }
+                    }
+                }
+                ModuleDecl::ExportDefaultExpr(e) => {
+                    let anonymous = is_anonymous_fn_or_class(&e.expr);
+                    body.push(Stmt::Decl(Decl::Var(Box::new(VarDecl {
+                        span: DUMMY_SP,
+                        ctxt: SyntaxContext::empty(),
+                        kind: VarDeclKind::Const,
+                        declare: false,
+                        decls: vec![VarDeclarator {
+                            span: DUMMY_SP,
+                            name: Pat::Ident(ident(default_local).into()),
+                            init: Some(e.expr),
+                            definite: false,
+                        }],
+                    }))));
+                    if anonymous {
+                        body.push(name_fix(default_local));
+                    }
+                    exports.push(("default".into(), ident(default_local)));
+                }
+                ModuleDecl::ExportDefaultDecl(d) => match d.decl {
+                    DefaultDecl::Fn(f) => {
+                        let (id, anonymous) = match f.ident {
+                            Some(i) => (i, false),
+                            None => (ident(default_local), true),
+                        };
+                        if anonymous {
+                            name_fixes.push(name_fix(default_local));
+                        }
+                        exports.push(("default".into(), id.clone()));
+                        body.push(Stmt::Decl(Decl::Fn(FnDecl {
+                            ident: id,
+                            declare: false,
+                            function: f.function,
+                        })));
+                    }
+                    DefaultDecl::Class(c) => {
+                        let (id, anonymous) = match c.ident {
+                            Some(i) => (i, false),
+                            None => (ident(default_local), true),
+                        };
+                        exports.push(("default".into(), id.clone()));
+                        body.push(Stmt::Decl(Decl::Class(ClassDecl {
+                            ident: id,
+                            declare: false,
+                            class: c.class,
+                        })));
+                        if anonymous {
+                            body.push(name_fix(default_local));
+                        }
+                    }
+                    DefaultDecl::TsInterfaceDecl(_) => {}
+                },
+                ModuleDecl::TsImportEquals(_)
+                | ModuleDecl::TsExportAssignment(_)
+                | ModuleDecl::TsNamespaceExport(_) => {}
+            },
+        }
+    }
+    Lowered {
+        name_fixes,
+        body,
+        exports,
+    }
+}
+
+const DEFAULT_LOCAL: &str = "__mf_default_export__";
 
 enum Getter {
     Text(String),
@@ -734,4 +762,15 @@ fn print_mapped(body: Vec<Stmt>, first_line: u32, map: Option<&mut BodyMap>) -> 
         );
     }
     String::from_utf8(buf).unwrap_or_default()
+}
+
+/// The bindings a declaration introduces.
+pub(crate) fn decl_idents(decl: &Decl) -> Vec<Ident> {
+    match decl {
+        Decl::Class(c) => vec![c.ident.clone()],
+        Decl::Fn(f) => vec![f.ident.clone()],
+        Decl::Var(v) => swc_ecma_utils::find_pat_ids(&v.decls),
+        Decl::Using(u) => swc_ecma_utils::find_pat_ids(&u.decls),
+        _ => vec![],
+    }
 }
