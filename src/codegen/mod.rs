@@ -6,6 +6,7 @@
 //! - `write_output.rs`: atomic replacement of outDir
 
 pub mod chunks;
+pub mod concatenate;
 pub mod css;
 pub mod manifest;
 pub mod render_chunk;
@@ -69,24 +70,78 @@ pub fn generate(
     let resource_code: Vec<Option<(&'static str, String)>> = (0..graph.modules.len())
         .map(|i| css::module_code(graph, ModuleIdx(i as u32)))
         .collect();
-    let code: render_chunk::ModuleCode = graph
+    let plan = if config.concatenate_modules {
+        concatenate::plan(graph, &chunk_graph, &analysis.exports)
+    } else {
+        concatenate::Plan::default()
+    };
+    enum Step {
+        Done(Option<transform_module::ModuleOutput>),
+        Hoisted(concatenate::Prepared),
+    }
+    let steps: Vec<Step> = graph
         .modules
         .par_iter_mut()
         .zip(resource_code)
         .enumerate()
         .map(|(i, (m, resource))| match m {
-            Module::Normal(_) if resource.is_some() => {
-                resource.map(|(params, body)| transform_module::ModuleOutput {
+            Module::Normal(_) if resource.is_some() => Step::Done(resource.map(
+                |(params, body)| transform_module::ModuleOutput {
                     params,
                     body,
                     map: None,
-                })
+                },
+            )),
+            Module::Normal(n) if plan.is_member(ModuleIdx(i as u32)) => {
+                Step::Hoisted(concatenate::prepare(n, ModuleIdx(i as u32), &cx))
             }
-            Module::Normal(n) => Some(transform_module(n, ModuleIdx(i as u32), &cx)),
-            _ => None,
+            Module::Normal(n) => Step::Done(Some(transform_module(n, ModuleIdx(i as u32), &cx))),
+            _ => Step::Done(None),
         })
         .collect();
-    let mut files = render_chunk::render_chunks(graph, &chunk_graph, &code, config);
+    let mut prepared: Vec<Option<concatenate::Prepared>> = Vec::with_capacity(steps.len());
+    let mut code: render_chunk::ModuleCode = Vec::with_capacity(steps.len());
+    for step in steps {
+        match step {
+            Step::Done(c) => {
+                code.push(c);
+                prepared.push(None);
+            }
+            Step::Hoisted(p) => {
+                code.push(None);
+                prepared.push(Some(p));
+            }
+        }
+    }
+    let groups: Vec<(Vec<ModuleIdx>, Vec<concatenate::Prepared>)> = plan
+        .groups
+        .iter()
+        .map(|(root, inner)| {
+            let members: Vec<ModuleIdx> = std::iter::once(*root)
+                .chain(inner.iter().copied())
+                .collect();
+            let bodies = members
+                .iter()
+                .filter_map(|m| prepared[m.index()].take())
+                .collect();
+            (members, bodies)
+        })
+        .collect();
+    let graph_ref: &ModuleGraph = graph;
+    let rendered: Vec<(ModuleIdx, transform_module::ModuleOutput)> = groups
+        .into_par_iter()
+        .map(|(members, bodies)| {
+            let root = members[0];
+            (
+                root,
+                concatenate::render_group(graph_ref, &cx, members, bodies),
+            )
+        })
+        .collect();
+    for (root, output) in rendered {
+        code[root.index()] = Some(output);
+    }
+    let mut files = render_chunk::render_chunks(graph, &chunk_graph, &code, &plan, config);
     if config.sourcemap {
         source_map::add_source_maps(&mut files, graph, &code, config);
     }

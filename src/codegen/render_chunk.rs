@@ -4,9 +4,11 @@
 use std::fmt::Write;
 
 use super::chunks::{ChunkGraph, ChunkKind};
+use super::concatenate::Plan;
 use super::render_federation::{
     container_entry_code, initial_requirements, remote_container_code, render_federation_runtime,
 };
+use super::source_map::STANDALONE_OPENING;
 use super::transform_module::{CJS_PARAMS, json};
 use crate::config::{BuildConfig, LibraryType, Mode, Target};
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
@@ -41,6 +43,7 @@ pub fn render_chunks(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
     code: &ModuleCode,
+    plan: &Plan,
     config: &BuildConfig,
 ) -> Vec<OutputFile> {
     let mut files = Vec::new();
@@ -63,7 +66,7 @@ pub fn render_chunks(
             continue;
         }
         let mut out = String::new();
-        let registry = registry(graph, chunks, &chunk.modules, code, config);
+        let registry = registry(graph, chunks, &chunk.modules, code, plan, config);
         if registry.is_empty() {
             // Only consume-shared nodes: the chunk is runtime data, not a file.
             continue;
@@ -157,6 +160,21 @@ pub fn render_chunks(
             config.target,
             config.mode.as_str()
         );
+        if let Some(body) = standalone(graph, chunks, chunk, code, plan) {
+            // One group of concatenated ES modules that uses nothing of the runtime.
+            let root = chunk.entry_modules[0];
+            let _ = writeln!(out, "{STANDALONE_OPENING}{}", json(graph.module(root).id()));
+            out.push_str(&body);
+            out.push_str("})();\n");
+            files.push(OutputFile {
+                name: chunk
+                    .file_name
+                    .clone()
+                    .unwrap_or_else(|| format!("{}.js", chunk.name)),
+                contents: out.into_bytes(),
+            });
+            continue;
+        }
         let container = chunk
             .entry_modules
             .first()
@@ -184,7 +202,7 @@ pub fn render_chunks(
         // runs on the page and reused by the others (remoteEntry.js next to main.js), so no
         // module is ever evaluated twice.
         out.push_str("var __mf_file_modules__ = {\n");
-        out.push_str(&registry(graph, chunks, &chunk.modules, code, config));
+        out.push_str(&registry(graph, chunks, &chunk.modules, code, plan, config));
         out.push_str("};\n");
         out.push_str(
             "var __mf_page__ = typeof globalThis !== \"undefined\" ? globalThis : typeof self !== \"undefined\" ? self : {};\n",
@@ -383,12 +401,14 @@ fn registry(
     chunks: &ChunkGraph,
     modules: &[ModuleIdx],
     code: &ModuleCode,
+    plan: &Plan,
     config: &BuildConfig,
 ) -> String {
     let mut out = String::new();
     for &m in modules {
         let module = graph.module(m);
-        if !module.has_registry_code() {
+        // Concatenated into its group's root: no function of its own.
+        if !module.has_registry_code() || plan.root_of.contains_key(&m) {
             continue;
         }
         let id = module.id();
@@ -432,6 +452,40 @@ fn registry(
         }
     }
     out
+}
+
+/// The body of an entry chunk that needs no runtime: the build has no other chunk, no
+/// federation and no assets, the chunk is one concatenated group rooted at its only entry,
+/// and that group's code calls nothing of `__mf_require__`. Its exports line (the second
+/// line: nothing reads the entry's exports) is left out, its line kept for source maps.
+fn standalone(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    chunk: &super::chunks::Chunk,
+    code: &ModuleCode,
+    plan: &Plan,
+) -> Option<String> {
+    let [root] = chunk.entry_modules.as_slice() else {
+        return None;
+    };
+    if chunks.chunks.len() != 1
+        || graph.container.is_some()
+        || super::css::has_assets(graph)
+        || !plan.groups.contains_key(root)
+    {
+        return None;
+    }
+    let alone = chunk
+        .modules
+        .iter()
+        .all(|m| m == root || plan.root_of.get(m) == Some(root));
+    let body = &code[root.index()].as_ref()?.body;
+    let (strict, rest) = body.split_once('\n')?;
+    let (_exports, rest) = rest.split_once('\n')?;
+    if !alone || rest.contains("__mf_require__") {
+        return None;
+    }
+    Some(format!("{strict}\n\n{rest}"))
 }
 
 /// First 8 hex digits of the xxh3 hash of a chunk's contents.

@@ -11,7 +11,11 @@ use std::collections::HashMap;
 use super::render_chunk::{ModuleCode, OutputFile};
 use super::transform_module::json;
 use crate::config::BuildConfig;
-use crate::graph::{Module, ModuleGraph};
+use crate::graph::{Module, ModuleGraph, ModuleIdx};
+
+/// How a chunk made of one concatenated group, without a runtime, opens (the root's id
+/// follows, as JSON).
+pub const STANDALONE_OPENING: &str = "(() => { // ";
 
 /// Adds a `.map` for every `.js` file and the `sourceMappingURL` comment that points at it.
 pub fn add_source_maps(
@@ -39,27 +43,40 @@ pub fn add_source_maps(
             .unwrap_or(&file.name)
             .to_string();
         let mut builder = swc_sourcemap::SourceMapBuilder::new(Some(base.clone().into()));
+        // Source index and line index of each module with mappings in this file.
+        let mut sources: HashMap<ModuleIdx, (u32, LineIndex)> = HashMap::new();
         for (line_no, line) in text.lines().enumerate() {
-            let Some(key) = line
-                .starts_with('"')
-                .then(|| line.split_once(": (function ("))
-                .flatten()
-                .map(|(k, _)| k)
-            else {
+            // A registry entry `"id": (function (...) {`, or a chunk that is one group of
+            // concatenated modules without a runtime, `(() => { // "id"`.
+            let key = if let Some(rest) = line.strip_prefix(STANDALONE_OPENING) {
+                Some(rest)
+            } else {
+                line.starts_with('"')
+                    .then(|| line.split_once(": (function ("))
+                    .flatten()
+                    .map(|(k, _)| k)
+            };
+            let Some(key) = key else {
                 continue;
             };
             let Some(&i) = by_key.get(key) else { continue };
-            let (Module::Normal(m), Some(Some(c))) = (&graph.modules[i], code.get(i)) else {
+            let Some(Some(c)) = code.get(i) else {
                 continue;
             };
             let Some(map) = &c.map else { continue };
-            let source = format!("mfbundle://{}/{}", config.unique_name, m.id);
-            let src = builder.add_source(source.into());
-            builder.set_source_contents(src, Some(m.source.to_string().into()));
-            let lines = LineIndex::new(&m.source);
-            // The body starts on the line after `"id": (function (...) {`.
+            // The body starts on the next line.
             let start = line_no as u32 + 1;
-            for &(body_line, col, offset) in &map.mappings {
+            for &(body_line, col, offset, module) in &map.mappings {
+                let Module::Normal(m) = graph.module(module) else {
+                    continue;
+                };
+                let (src, lines) = sources.entry(module).or_insert_with(|| {
+                    let source = format!("mfbundle://{}/{}", config.unique_name, m.id);
+                    let src = builder.add_source(source.into());
+                    builder.set_source_contents(src, Some(m.source.to_string().into()));
+                    (src, LineIndex::new(&m.source))
+                });
+                let src = *src;
                 let (src_line, src_col) = lines.position(&m.source, offset as usize);
                 builder.add_raw(
                     start + body_line,

@@ -58,8 +58,9 @@ pub struct ModuleOutput {
 /// Mappings of a module body back to the module's source.
 #[derive(Default)]
 pub struct BodyMap {
-    /// (line in the body, column, byte offset in the module's source), in output order.
-    pub mappings: Vec<(u32, u32, u32)>,
+    /// (line in the body, column, byte offset in the source, module of that source), in
+    /// output order (a concatenated group's body comes from several modules).
+    pub mappings: Vec<(u32, u32, u32, ModuleIdx)>,
 }
 
 /// The wrapper parameters and body text of `m`.
@@ -95,13 +96,13 @@ pub fn transform_module(
             let mut rw = Rewriter::new(m, cx, HashMap::new(), false);
             let mut body = script.body;
             body.visit_mut_with(&mut rw);
-            (CJS_PARAMS, print_mapped(body, 0, map.as_mut()))
+            (CJS_PARAMS, print_mapped(body, 0, idx, map.as_mut()))
         }
     });
     ModuleOutput { params, body, map }
 }
 
-fn import_var(m: &NormalModule, record: usize) -> String {
+pub(crate) fn import_var(m: &NormalModule, record: usize) -> String {
     let req = &m.records[record].request;
     let stem = req
         .rsplit('/')
@@ -121,17 +122,19 @@ fn is_esm(cx: &TransformContext, m: &NormalModule, record: usize) -> bool {
 
 /// How an imported name is read, as text (for the prologue) and as an expression (for the body).
 #[derive(Clone)]
-enum Access {
+pub(crate) enum Access {
     /// `var` itself (a namespace, or `module.exports` as a Node-strict default).
     Var(String),
     /// `var.name` / `var["name"]`: needs `(0, ...)` when called.
     Member(String, String),
     /// `var_default()`: the `__esModule`-aware default of a CommonJS module.
     CallGetter(String),
+    /// An export that does not exist: `undefined`, as in webpack.
+    Undefined,
 }
 
 impl Access {
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match self {
             Access::Var(v) => v.clone(),
             Access::Member(v, n) => {
@@ -142,6 +145,7 @@ impl Access {
                 }
             }
             Access::CallGetter(v) => format!("{v}()"),
+            Access::Undefined => "void 0".into(),
         }
     }
 
@@ -156,25 +160,33 @@ impl Access {
                 args: vec![],
                 type_args: None,
             }),
+            Access::Undefined => Expr::Unary(UnaryExpr {
+                span: DUMMY_SP,
+                op: UnaryOp::Void,
+                arg: Box::new(Expr::from(0usize)),
+            }),
         }
     }
 }
 
 /// Interop variables a record needs besides its plain import variable.
 #[derive(Default, Clone, Copy)]
-struct Needs {
-    default_getter: bool,
-    namespace: bool,
+pub(crate) struct Needs {
+    pub default_getter: bool,
+    pub namespace: bool,
 }
 
-fn access(
+/// How `m` reads `imported` of its record through the record's import variable (named
+/// [`import_var`] followed by `suffix`).
+pub(crate) fn access(
     cx: &TransformContext,
     m: &NormalModule,
     record: usize,
     imported: &Imported,
     needs: &mut HashMap<usize, Needs>,
+    suffix: &str,
 ) -> Access {
-    let var = import_var(m, record);
+    let var = format!("{}{suffix}", import_var(m, record));
     if is_esm(cx, m, record) {
         return match imported {
             Imported::Namespace => Access::Var(var),
@@ -209,7 +221,7 @@ fn transform_esm(
     let mut needs: HashMap<usize, Needs> = HashMap::new();
     let mut bindings: HashMap<Id, Access> = HashMap::new();
     for b in &m.esm.imports {
-        let a = access(cx, m, b.record, &b.imported, &mut needs);
+        let a = access(cx, m, b.record, &b.imported, &mut needs, "");
         bindings.insert(b.local.clone(), a);
     }
 
@@ -228,7 +240,7 @@ fn transform_esm(
             record, imported, ..
         } = source
         {
-            let a = access(cx, m, *record, imported, &mut needs);
+            let a = access(cx, m, *record, imported, &mut needs, "");
             getters.push((name.clone(), Getter::Text(a.text())));
         }
     }
@@ -239,7 +251,7 @@ fn transform_esm(
             if let ResolvedExport::Star { record } = how
                 && !own.contains(name)
             {
-                let a = access(cx, m, *record, &Imported::from_name(name), &mut needs);
+                let a = access(cx, m, *record, &Imported::from_name(name), &mut needs, "");
                 getters.push((name.clone(), Getter::Text(a.text())));
             }
         }
@@ -302,17 +314,7 @@ fn transform_esm(
         }
         out.push_str("});\n");
     }
-    // Requests in source order; a skipped barrel's place is taken by the modules that define
-    // what was imported through it.
-    let mut order = Vec::new();
-    for (record, r) in m.records.iter().enumerate() {
-        match &r.barrel {
-            Barrel::None => order.push(record),
-            Barrel::Skipped { redirects } => order.extend(redirects.iter().copied()),
-            Barrel::Redirect => {}
-        }
-    }
-    for record in order {
+    for record in import_order(m) {
         let r = &m.records[record];
         if !matches!(r.kind, ImportKind::Static | ImportKind::ReExport) {
             continue;
@@ -346,7 +348,7 @@ fn transform_esm(
     let mut stmts = name_fixes;
     stmts.extend(body);
     let first_line = out.matches('\n').count() as u32;
-    out.push_str(&print_mapped(stmts, first_line, map));
+    out.push_str(&print_mapped(stmts, first_line, idx, map));
     out
 }
 
@@ -466,12 +468,26 @@ pub(crate) fn lower_esm(module: Module, default_local: &str) -> Lowered {
 
 const DEFAULT_LOCAL: &str = "__mf_default_export__";
 
+/// A module's records in the order they load: source order, with a skipped barrel's place
+/// taken by the modules that define what was imported through it.
+pub(crate) fn import_order(m: &NormalModule) -> Vec<usize> {
+    let mut order = Vec::new();
+    for (record, r) in m.records.iter().enumerate() {
+        match &r.barrel {
+            Barrel::None => order.push(record),
+            Barrel::Skipped { redirects } => order.extend(redirects.iter().copied()),
+            Barrel::Redirect => {}
+        }
+    }
+    order
+}
+
 enum Getter {
     Text(String),
     Ident(Ident),
 }
 
-fn is_anonymous_fn_or_class(e: &Expr) -> bool {
+pub(crate) fn is_anonymous_fn_or_class(e: &Expr) -> bool {
     match e {
         Expr::Fn(f) => f.ident.is_none(),
         Expr::Class(c) => c.ident.is_none(),
@@ -483,6 +499,26 @@ fn is_anonymous_fn_or_class(e: &Expr) -> bool {
 
 /// `Object.defineProperty(x, "name", { value: "default", configurable: true })`: Node names
 /// anonymous default-exported functions and classes `default`.
+/// `Object.defineProperty(target, "name", { value: name, configurable: true })`.
+pub(crate) fn name_fix_for(target: Ident, name: &str) -> Stmt {
+    let mut s = parse_stmt(&format!(
+        "Object.defineProperty(__mf_target__, \"name\", {{ value: {}, configurable: true }});",
+        json(name)
+    ));
+    struct Put(Option<Ident>);
+    impl VisitMut for Put {
+        fn visit_mut_ident(&mut self, i: &mut Ident) {
+            if i.sym == *"__mf_target__"
+                && let Some(t) = self.0.take()
+            {
+                *i = t;
+            }
+        }
+    }
+    s.visit_mut_with(&mut Put(Some(target)));
+    s
+}
+
 fn name_fix(local: &str) -> Stmt {
     let code = format!(
         "Object.defineProperty({local}, \"name\", {{ value: \"default\", configurable: true }});"
@@ -504,7 +540,7 @@ fn parse_stmt(code: &str) -> Stmt {
     }
 }
 
-struct Rewriter<'a> {
+pub(crate) struct Rewriter<'a> {
     m: &'a NormalModule,
     cx: &'a TransformContext<'a>,
     bindings: HashMap<Id, Access>,
@@ -514,7 +550,7 @@ struct Rewriter<'a> {
 }
 
 impl<'a> Rewriter<'a> {
-    fn new(
+    pub(crate) fn new(
         m: &'a NormalModule,
         cx: &'a TransformContext<'a>,
         bindings: HashMap<Id, Access>,
@@ -726,12 +762,17 @@ fn expr_text(e: &Expr) -> String {
 /// Prints statements with swc_ecma_codegen, after the fixer adds the parentheses that
 /// rewritten expressions need.
 fn print(body: Vec<Stmt>) -> String {
-    print_mapped(body, 0, None)
+    print_mapped(body, 0, ModuleIdx(0), None)
 }
 
 /// [`print`], adding to `map` where each piece of output came from (output lines shifted by
 /// `first_line`; positions of nodes the bundler made are skipped).
-fn print_mapped(body: Vec<Stmt>, first_line: u32, map: Option<&mut BodyMap>) -> String {
+pub(crate) fn print_mapped(
+    body: Vec<Stmt>,
+    first_line: u32,
+    module: ModuleIdx,
+    map: Option<&mut BodyMap>,
+) -> String {
     let mut script = Program::Script(Script {
         span: DUMMY_SP,
         body,
@@ -758,7 +799,7 @@ fn print_mapped(body: Vec<Stmt>, first_line: u32, map: Option<&mut BodyMap>) -> 
         map.mappings.extend(
             raw.iter()
                 .filter(|(pos, _)| pos.0 > 0 && !pos.is_reserved_for_comments())
-                .map(|(pos, lc)| (first_line + lc.line, lc.col, pos.0 - 1)),
+                .map(|(pos, lc)| (first_line + lc.line, lc.col, pos.0 - 1, module)),
         );
     }
     String::from_utf8(buf).unwrap_or_default()

@@ -109,6 +109,9 @@ pub struct BuildConfig {
     pub jsx: JsxConfig,
     /// Write a `.map` next to every JavaScript file (`sourcemap = true`, `--sourcemap`).
     pub sourcemap: bool,
+    /// Scope hoisting: ES modules of a chunk that only static imports reach share their
+    /// importer's scope (`concatenateModules`, default: production).
+    pub concatenate_modules: bool,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -408,6 +411,7 @@ fn resolve(
         containers,
         jsx,
         sourcemap: overrides.sourcemap || raw.sourcemap.unwrap_or(false),
+        concatenate_modules: raw.concatenate_modules.unwrap_or(mode == Mode::Production),
     })
 }
 

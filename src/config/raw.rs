@@ -32,6 +32,7 @@ pub struct RawConfig {
     pub jsx_fragment: Option<String>,
     pub jsx_dev: Option<bool>,
     pub sourcemap: Option<bool>,
+    pub concatenate_modules: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

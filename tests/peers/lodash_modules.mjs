@@ -25,7 +25,11 @@ const { output } = await rd.generate({ format: "iife" });
 const rdFiles = Object.keys(output[0].modules).filter((f) => output[0].modules[f].renderedLength > 0);
 
 const mf = fs.readFileSync(mfbundleMain, "utf8");
-const mfFiles = [...mf.matchAll(/^"([^"]+)": \(function/gm)].map((m) => m[1]);
+// Registry functions, and modules concatenated into another's scope (`// module "id"`).
+const mfFiles = [
+  ...[...mf.matchAll(/^"([^"]+)": \(function/gm)].map((m) => m[1]),
+  ...[...mf.matchAll(/^\/\/ module ("[^"\n]+")$/gm)].map((m) => JSON.parse(m[1])),
+];
 
 console.log(JSON.stringify({
   esbuild: { modules: lodash(esFiles), minified: await minified(es.outputFiles[0].text) },
