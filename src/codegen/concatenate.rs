@@ -58,7 +58,8 @@ fn hostable(m: &Module) -> bool {
     m.as_normal().is_some_and(|n| {
         n.format == ModuleFormat::Esm
             && matches!(n.program, Program::Module(_))
-            && !swc_ecma_transforms_base::rename::contains_eval(&n.program, true)
+            && !(n.source.contains("eval")
+                && swc_ecma_transforms_base::rename::contains_eval(&n.program, true))
     })
 }
 
@@ -321,9 +322,13 @@ fn top_level_ids(body: &[Stmt]) -> Vec<Id> {
     }
     // `for (var i ...)` and `if (x) { var y }` at the top level bind in the module scope
     // too: they carry the same context as the top-level declarations.
-    let all = body.iter().flat_map(swc_ecma_utils::find_pat_ids::<_, Id>);
-    for id in all {
-        if ctxts.contains(&id.1) && !out.contains(&id) {
+    let mut seen: HashSet<Id> = out.iter().cloned().collect();
+    let nested = body
+        .iter()
+        .filter(|s| !matches!(s, Stmt::Decl(Decl::Fn(_) | Decl::Class(_))))
+        .flat_map(swc_ecma_utils::find_pat_ids::<_, Id>);
+    for id in nested {
+        if ctxts.contains(&id.1) && seen.insert(id.clone()) {
             out.push(id);
         }
     }
@@ -497,6 +502,7 @@ pub fn render_group(
         index,
         prepared,
     };
+
     let count = group.members.len();
 
     // Evaluation order: imports depth-first in source order, then the module.
@@ -539,15 +545,18 @@ pub fn render_group(
         .chain(reserved.iter().cloned())
         .collect();
     let mut taken: HashSet<Atom> = HashSet::new();
+    // Next suffix to try per name, so that a name used by many members costs one probe each.
+    let mut next: HashMap<Atom, u32> = HashMap::new();
     let mut names: Vec<HashMap<Id, Atom>> = vec![HashMap::new(); count];
     for entry in &order {
         let Entry::Module(k) = *entry else { continue };
         for id in &group.prepared[k].top {
             let mut name = id.0.clone();
             if reserved.contains(&name) || taken.contains(&name) {
-                let mut n = 1;
+                let n = next.entry(id.0.clone()).or_insert(1);
                 loop {
                     let candidate: Atom = format!("{}${n}", id.0).into();
+                    *n += 1;
                     if !everything.contains(&candidate)
                         && !taken.contains(&candidate)
                         && !reserved.contains(&candidate)
@@ -555,7 +564,6 @@ pub fn render_group(
                         name = candidate;
                         break;
                     }
-                    n += 1;
                 }
             }
             taken.insert(name.clone());
@@ -643,14 +651,53 @@ pub fn render_group(
         );
     }
     out.push('\n');
-    let mut map = cx.source_maps.then(BodyMap::default);
     // Lines of `out` up to byte `counted` (counted as it grows, for the mappings).
     let (mut lines, mut counted) = (0u32, 0usize);
-    let mut bodies: Vec<Option<Vec<Stmt>>> = group
-        .prepared
-        .iter_mut()
-        .map(|p| Some(std::mem::take(&mut p.body)))
+    // Each member's statements, renamed, rewritten and printed (in parallel: independent
+    // once names and bindings are known).
+    let work: Vec<(usize, Vec<Stmt>, HashMap<Id, Access>)> = order
+        .iter()
+        .filter_map(|e| match *e {
+            Entry::Module(k) => Some(k),
+            Entry::External(..) => None,
+        })
+        .map(|k| {
+            (
+                k,
+                std::mem::take(&mut group.prepared[k].body),
+                std::mem::take(&mut bindings[k]),
+            )
+        })
         .collect();
+    let group = &group;
+    let names = &names;
+    let source_maps = cx.source_maps;
+    let printed: HashMap<usize, (String, Option<BodyMap>)> = work
+        .into_par_iter()
+        .filter(|(k, body, _)| !body.is_empty() || *k == 0)
+        .map(|(k, mut body, bindings)| {
+            let m = group.module(k);
+            let printed = GLOBALS.set(&group.prepared[k].globals, || {
+                let rename: rustc_hash::FxHashMap<Id, Atom> = names[k]
+                    .iter()
+                    .filter(|(id, name)| id.0 != **name)
+                    .map(|(id, name)| (id.clone(), name.clone()))
+                    .collect();
+                if !rename.is_empty() {
+                    body = keep_names(body, &rename);
+                    body.visit_mut_with(&mut swc_ecma_transforms_base::rename::rename(&rename));
+                }
+                let mut rw = Rewriter::new(m, cx, bindings, true);
+                body.visit_mut_with(&mut rw);
+                let mut map = source_maps.then(BodyMap::default);
+                let text = print_mapped(body, 0, group.members[k], map.as_mut());
+                (text, map)
+            });
+            (k, printed)
+        })
+        .collect();
+    let mut printed = printed;
+    let mut map = cx.source_maps.then(BodyMap::default);
     for entry in &order {
         match *entry {
             Entry::External(k, record) => {
@@ -686,32 +733,20 @@ pub fn render_group(
                 }
             }
             Entry::Module(k) => {
-                let Some(mut body) = bodies[k].take() else {
+                let Some((text, body_map)) = printed.remove(&k) else {
                     continue;
                 };
-                if body.is_empty() && k != 0 {
-                    continue;
+                let _ = writeln!(out, "// module {}", json(&group.module(k).id));
+                lines += out[counted..].matches('\n').count() as u32;
+                counted = out.len();
+                if let (Some(map), Some(body_map)) = (map.as_mut(), body_map) {
+                    map.mappings.extend(
+                        body_map
+                            .mappings
+                            .into_iter()
+                            .map(|(line, col, offset, module)| (line + lines, col, offset, module)),
+                    );
                 }
-                let m = group.module(k);
-                let p = &group.prepared[k];
-                let text = GLOBALS.set(&p.globals, || {
-                    let rename: rustc_hash::FxHashMap<Id, Atom> = names[k]
-                        .iter()
-                        .filter(|(id, name)| id.0 != **name)
-                        .map(|(id, name)| (id.clone(), name.clone()))
-                        .collect();
-                    if !rename.is_empty() {
-                        body = keep_names(body, &rename);
-                        body.visit_mut_with(&mut swc_ecma_transforms_base::rename::rename(&rename));
-                    }
-                    let mut rw = Rewriter::new(m, cx, std::mem::take(&mut bindings[k]), true);
-                    body.visit_mut_with(&mut rw);
-                    let _ = writeln!(out, "// module {}", json(&m.id));
-                    lines += out[counted..].matches('\n').count() as u32;
-                    counted = out.len();
-                    let first_line = lines;
-                    print_mapped(body, first_line, group.members[k], map.as_mut())
-                });
                 out.push_str(&text);
             }
         }
