@@ -1,5 +1,11 @@
 use clap::Parser;
 
+/// ASTs are built on one thread and freed on another (parse, transform, concatenation all run
+/// on rayon's pool); glibc's allocator serialises such frees on its arena locks, mimalloc
+/// does not.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Deeply nested input recurses deeply in swc's visitors and in dropping the AST; the build
 /// runs on threads with large stacks (reserved address space, not memory) so that such input
 /// is bundled or reported, never a crash.
