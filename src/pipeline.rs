@@ -158,7 +158,15 @@ pub fn build_cached(
             size: f.contents.len() as u64,
         })
         .collect();
-    finish(diagnostics, written, module_count)
+    let outcome = finish(diagnostics, written, module_count);
+    if cache.is_none() {
+        // A one-shot build's process exits next: freeing every AST and module (about 100 ms
+        // for 20,000 modules) would only delay that. Watch mode frees them.
+        std::mem::forget(federated);
+        std::mem::forget(analyzed);
+        std::mem::forget(files);
+    }
+    outcome
 }
 
 /// `mfbundle analyze`: the front end (scan, federation, analysis) and the share-usage report;
