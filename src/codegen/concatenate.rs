@@ -14,7 +14,7 @@
 //!   re-exports to those names, and prints the members in evaluation order; imports of
 //!   modules outside the group stay `__mf_require__` calls at their place in that order.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write;
 use std::sync::Arc;
 
@@ -23,9 +23,9 @@ use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use swc_atoms::Atom;
-use swc_common::{GLOBALS, Globals, SyntaxContext};
+use swc_common::{GLOBALS, Globals};
 use swc_ecma_ast::*;
-use swc_ecma_visit::{Visit, VisitMutWith, VisitWith};
+use swc_ecma_visit::{Visit, VisitMut, VisitMutWith, VisitWith};
 
 use super::chunks::ChunkGraph;
 use super::transform_module::{
@@ -107,9 +107,7 @@ pub fn plan(
                     matches!(kind, ImportKind::Static | ImportKind::ReExport)
                         && p != c
                         && chunks_of[p] == chunks_of[c]
-                        && graph.modules[p].as_normal().is_some_and(|pm| {
-                            host[p] && !imports_namespace(pm, ModuleIdx(c as u32))
-                        })
+                        && host[p]
                 })
         })
         .collect();
@@ -162,21 +160,11 @@ pub fn plan(
     }
 }
 
-/// `import * as ns from "c"` or `export * as ns from "c"` in `m`: c's namespace object
-/// must exist, so c keeps its registry function.
-fn imports_namespace(m: &NormalModule, c: ModuleIdx) -> bool {
-    let targets = |record: usize| m.records.get(record).is_some_and(|r| r.target == c);
-    m.esm
-        .imports
-        .iter()
-        .any(|b| b.imported == Imported::Namespace && targets(b.record))
-        || m.esm.exports.values().any(|s| {
-            matches!(s, ExportSource::ReExport { record, imported: Imported::Namespace, .. } if targets(*record))
-        })
-}
-
 /// One member lowered on its own: statements without import/export declarations, shaken.
 pub struct Prepared {
+    /// `Object.defineProperty(f, "name", ...)` of anonymous default functions: run at the
+    /// start of the group (functions are hoisted; a cycle may read them early).
+    name_fixes: Vec<Stmt>,
     body: Vec<Stmt>,
     /// Export name -> local binding (possibly an import binding).
     exports: Vec<(String, Ident)>,
@@ -204,12 +192,16 @@ pub fn prepare(m: &mut NormalModule, idx: ModuleIdx, cx: &TransformContext) -> P
     GLOBALS.set(&globals, || {
         let default_local = format!("{}_default", stem(&m.id));
         let lowered = lower_esm(module, &default_local);
-        let mut body = lowered.name_fixes;
-        body.extend(lowered.body);
+        let mut name_fixes = lowered.name_fixes;
+        let mut body = lowered.body;
         let mut exports = lowered.exports;
         let import_ids: HashSet<Id> = m.esm.imports.iter().map(|b| b.local.clone()).collect();
+        body.visit_mut_with(&mut ImportWrites(&import_ids));
         alias_default(&mut body, &mut exports, &default_local, &import_ids);
         if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx.index()]) {
+            if !used.contains("default") {
+                name_fixes.clear();
+            }
             let roots: HashSet<Atom> = exports
                 .iter()
                 .filter(|(name, _)| used.contains(name))
@@ -225,7 +217,9 @@ pub fn prepare(m: &mut NormalModule, idx: ModuleIdx, cx: &TransformContext) -> P
             names: HashSet::new(),
         };
         body.visit_with(&mut atoms);
+        name_fixes.visit_with(&mut atoms);
         Prepared {
+            name_fixes,
             body,
             exports,
             top,
@@ -273,8 +267,18 @@ fn alias_default(
     let Some(source) = default_copy(&body[pos], default_local).cloned() else {
         return;
     };
-    let top: HashSet<Id> = top_level_ids(body).into_iter().collect();
-    if imports.contains(&source.to_id()) || !top.contains(&source.to_id()) {
+    // Safe when the binding holds its final value whenever the `export default` runs: a
+    // function declaration (initialised before any code), or a declaration placed before
+    // it; declared once and never assigned again.
+    let id = source.to_id();
+    let decls: Vec<(Id, usize, bool)> = top_level_decls(body)
+        .into_iter()
+        .filter(|(d, _, _)| *d == id)
+        .collect();
+    let [(_, at, function)] = decls.as_slice() else {
+        return;
+    };
+    if imports.contains(&id) || !(*function || *at < pos) {
         return;
     }
     let mut assigned = Assigned::default();
@@ -310,29 +314,53 @@ fn default_copy<'a>(s: &'a Stmt, default_local: &str) -> Option<&'a Ident> {
 
 /// Bindings of the module scope: top-level declarations and `var`s in top-level blocks.
 fn top_level_ids(body: &[Stmt]) -> Vec<Id> {
-    let mut out: Vec<Id> = Vec::new();
-    let mut ctxts: HashSet<SyntaxContext> = HashSet::new();
-    for s in body {
-        if let Stmt::Decl(d) = s {
-            for i in decl_idents(d) {
-                ctxts.insert(i.ctxt);
-                out.push(i.to_id());
+    let mut seen: HashSet<Id> = HashSet::new();
+    top_level_decls(body)
+        .into_iter()
+        .filter(|(id, _, _)| seen.insert(id.clone()))
+        .map(|(id, _, _)| id)
+        .collect()
+}
+
+/// Every declaration of a module-scope binding: (binding, statement index, is a function
+/// declaration), repeats included. `var`s in top-level blocks and loops count; bindings of
+/// nested functions and block-scoped ones do not.
+fn top_level_decls(body: &[Stmt]) -> Vec<(Id, usize, bool)> {
+    let mut out = Vec::new();
+    for (at, s) in body.iter().enumerate() {
+        match s {
+            Stmt::Decl(Decl::Fn(f)) => out.push((f.ident.to_id(), at, true)),
+            Stmt::Decl(Decl::Class(c)) => out.push((c.ident.to_id(), at, false)),
+            Stmt::Decl(d @ (Decl::Var(_) | Decl::Using(_))) if !matches!(d, Decl::Var(v) if v.kind == VarDeclKind::Var) =>
+            {
+                out.extend(decl_idents(d).into_iter().map(|i| (i.to_id(), at, false)));
+            }
+            s => {
+                let mut vars = TopVars(Vec::new());
+                s.visit_with(&mut vars);
+                out.extend(vars.0.into_iter().map(|id| (id, at, false)));
             }
         }
     }
-    // `for (var i ...)` and `if (x) { var y }` at the top level bind in the module scope
-    // too: they carry the same context as the top-level declarations.
-    let mut seen: HashSet<Id> = out.iter().cloned().collect();
-    let nested = body
-        .iter()
-        .filter(|s| !matches!(s, Stmt::Decl(Decl::Fn(_) | Decl::Class(_))))
-        .flat_map(swc_ecma_utils::find_pat_ids::<_, Id>);
-    for id in nested {
-        if ctxts.contains(&id.1) && seen.insert(id.clone()) {
-            out.push(id);
-        }
-    }
     out
+}
+
+/// `var` declarations outside nested functions and classes.
+struct TopVars(Vec<Id>);
+
+impl Visit for TopVars {
+    fn visit_var_decl(&mut self, v: &VarDecl) {
+        if v.kind == VarDeclKind::Var {
+            self.0
+                .extend(swc_ecma_utils::find_pat_ids::<_, Id>(&v.decls));
+        }
+        v.visit_children_with(self);
+    }
+    fn visit_function(&mut self, _: &Function) {}
+    fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
+    fn visit_class(&mut self, _: &Class) {}
+    fn visit_getter_prop(&mut self, _: &GetterProp) {}
+    fn visit_setter_prop(&mut self, _: &SetterProp) {}
 }
 
 struct Atoms<'a> {
@@ -385,12 +413,66 @@ impl Visit for Assigned {
     }
 }
 
+/// A module's namespace imports of other members: binding -> (member, its exports' accesses).
+type NsImports = HashMap<Id, (usize, HashMap<String, Access>)>;
+
+/// `ns.name` and `ns["name"]` of a member's namespace become the binding itself (`name` of
+/// a call's callee too: `this` is then `undefined`, as webpack makes it).
+struct NsMembers<'a> {
+    namespaces: &'a NsImports,
+}
+
+impl VisitMut for NsMembers<'_> {
+    fn visit_mut_expr(&mut self, e: &mut Expr) {
+        if let Expr::Member(m) = e
+            && let Expr::Ident(obj) = &*m.obj
+            && let Some((_, members)) = self.namespaces.get(&obj.to_id())
+        {
+            let name = match &m.prop {
+                MemberProp::Ident(i) => Some(i.sym.to_string()),
+                MemberProp::Computed(c) => match &*c.expr {
+                    Expr::Lit(Lit::Str(s)) => Some(s.value.to_string_lossy().into_owned()),
+                    _ => None,
+                },
+                MemberProp::PrivateName(_) => None,
+            };
+            if let Some(name) = name {
+                let access = members.get(&name).cloned().unwrap_or(Access::Undefined);
+                *e = match access {
+                    Access::Member(..) => super::transform_module::zero_seq(access.expr()),
+                    a => a.expr(),
+                };
+                return;
+            }
+        }
+        e.visit_mut_children_with(self);
+    }
+}
+
+/// The members whose namespace object a module still uses as a value.
+struct NsUses<'a> {
+    namespaces: &'a NsImports,
+    escaped: BTreeSet<usize>,
+}
+
+impl Visit for NsUses<'_> {
+    fn visit_ident(&mut self, i: &Ident) {
+        if let Some((j, _)) = self.namespaces.get(&i.to_id()) {
+            self.escaped.insert(*j);
+        }
+    }
+}
+
 /// Where an export of a member ends up.
 enum Resolved {
     /// A top-level binding of member `k`.
     Local(usize, Id),
     /// Read from a module outside the group through member `k`'s import of `record`.
     External(usize, usize, Imported),
+    /// The namespace object of member `k` (`import * as ns`, `export * as ns`).
+    Namespace(usize),
+    /// Read from the root's exports object at run time (its `export *` of CommonJS).
+    RootExports(String),
     /// No such export.
     Missing,
 }
@@ -427,10 +509,14 @@ impl Group<'_> {
         {
             return self.resolve_import(k, *record, imported, depth);
         }
-        if let Some(Some(info)) = self.cx.exports.get(self.members[k].index())
-            && let Some(ResolvedExport::Star { record }) = info.names.get(name)
-        {
-            return self.resolve_import(k, *record, &Imported::from_name(name), depth);
+        if let Some(Some(info)) = self.cx.exports.get(self.members[k].index()) {
+            if let Some(ResolvedExport::Star { record }) = info.names.get(name) {
+                return self.resolve_import(k, *record, &Imported::from_name(name), depth);
+            }
+            if k == 0 && info.has_dynamic && name != "default" {
+                // Maybe one of the root's `export *` of CommonJS: its exports object knows.
+                return Resolved::RootExports(name.to_string());
+            }
         }
         Resolved::Missing
     }
@@ -439,26 +525,61 @@ impl Group<'_> {
         let target = self.module(k).records[record].target;
         match (self.index.get(&target), imported.name()) {
             (Some(&j), Some(name)) => self.resolve(j, name, depth + 1),
+            (Some(&j), None) => Resolved::Namespace(j),
             _ => Resolved::External(k, record, imported.clone()),
         }
+    }
+
+    /// Every export name of member `k` (its namespace object's keys), sorted.
+    fn export_names(&self, k: usize) -> Vec<String> {
+        let m = self.module(k);
+        let mut names: Vec<String> = self.prepared[k]
+            .exports
+            .iter()
+            .map(|(n, _)| n.clone())
+            .collect();
+        names.extend(m.esm.exports.keys().cloned());
+        if let Some(Some(info)) = self.cx.exports.get(self.members[k].index()) {
+            names.extend(info.names.keys().cloned());
+        }
+        names.sort();
+        names.dedup();
+        if let Some(Some(used)) = self.cx.used_exports.map(|u| &u[self.members[k].index()]) {
+            names.retain(|n| used.contains(n));
+        }
+        names
     }
 }
 
 /// Functions and classes report the name they were declared with (`f.name`), also when
-/// the group renamed their binding: `Object.defineProperty` puts it back, at the top of the
-/// module for hoisted functions and after the declaration otherwise. Runs before renaming
-/// (the fix reads the binding's identifier, which the renaming then updates).
-fn keep_names(body: Vec<Stmt>, rename: &rustc_hash::FxHashMap<Id, Atom>) -> Vec<Stmt> {
+/// the group renamed their binding: `Object.defineProperty` puts it back, for functions at
+/// the start of the group (returned first: functions are hoisted, and a cycle may read them
+/// early), for classes in a leading `static {}` block (before static initialisers read it;
+/// not if the class defines a static `name` itself), for anonymous functions and classes
+/// initialising a `const`/`let`/`var` after the declaration. Runs before renaming (the fix
+/// reads the binding's identifier, which the renaming then updates).
+fn keep_names(body: Vec<Stmt>, rename: &rustc_hash::FxHashMap<Id, Atom>) -> (Vec<Stmt>, Vec<Stmt>) {
     let fix = |i: &Ident| super::transform_module::name_fix_for(i.clone(), &i.sym);
     let mut hoisted = Vec::new();
     let mut out = Vec::with_capacity(body.len());
-    for s in body {
+    for mut s in body {
         let mut after = Vec::new();
-        if let Stmt::Decl(d) = &s {
+        if let Stmt::Decl(d) = &mut s {
             match d {
                 Decl::Fn(f) if rename.contains_key(&f.ident.to_id()) => hoisted.push(fix(&f.ident)),
-                Decl::Class(c) if rename.contains_key(&c.ident.to_id()) => {
-                    after.push(fix(&c.ident))
+                Decl::Class(c)
+                    if rename.contains_key(&c.ident.to_id()) && !has_static_name(&c.class) =>
+                {
+                    let code = format!(
+                        "class __mf_c__ {{ static {{ Object.defineProperty(this, \"name\", {{ value: {}, configurable: true }}); }} }}",
+                        json(&c.ident.sym)
+                    );
+                    if let Stmt::Decl(Decl::Class(mut template)) =
+                        super::transform_module::parse_stmt(&code)
+                    {
+                        let block = template.class.body.remove(0);
+                        c.class.body.insert(0, block);
+                    }
                 }
                 Decl::Var(v) => {
                     for d in &v.decls {
@@ -476,8 +597,65 @@ fn keep_names(body: Vec<Stmt>, rename: &rustc_hash::FxHashMap<Id, Atom>) -> Vec<
         out.push(s);
         out.extend(after);
     }
-    hoisted.extend(out);
-    hoisted
+    (hoisted, out)
+}
+
+/// The class defines its own static `name` (field, method or accessor).
+fn has_static_name(c: &Class) -> bool {
+    c.body.iter().any(|m| {
+        let (is_static, key) = match m {
+            ClassMember::ClassProp(p) => (p.is_static, Some(&p.key)),
+            ClassMember::Method(m) => (m.is_static, Some(&m.key)),
+            ClassMember::AutoAccessor(a) => match &a.key {
+                Key::Public(k) => (a.is_static, Some(k)),
+                Key::Private(_) => (false, None),
+            },
+            _ => (false, None),
+        };
+        is_static
+            && match key {
+                Some(PropName::Ident(i)) => i.sym == *"name",
+                Some(PropName::Str(s)) => s.value.to_string_lossy() == "name",
+                Some(PropName::Computed(_)) => true,
+                _ => false,
+            }
+    })
+}
+
+/// Assignments to an import binding throw, as in ES modules (the binding is the exporting
+/// module's own variable once concatenated, so the write must not happen).
+struct ImportWrites<'a>(&'a HashSet<Id>);
+
+impl VisitMut for ImportWrites<'_> {
+    fn visit_mut_expr(&mut self, e: &mut Expr) {
+        e.visit_mut_children_with(self);
+        let value = match e {
+            Expr::Assign(a) => match &a.left {
+                AssignTarget::Simple(SimpleAssignTarget::Ident(i))
+                    if self.0.contains(&i.to_id()) =>
+                {
+                    Some(Some(a.right.clone()))
+                }
+                _ => None,
+            },
+            Expr::Update(u) => match &*u.arg {
+                Expr::Ident(i) if self.0.contains(&i.to_id()) => Some(None),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(value) = value {
+            let throw = super::transform_module::parse_expr(
+                "(() => { throw new TypeError(\"Assignment to constant variable.\"); })()",
+            );
+            let mut exprs: Vec<Box<Expr>> = value.into_iter().collect();
+            exprs.push(Box::new(throw));
+            *e = Expr::Seq(SeqExpr {
+                span: swc_common::DUMMY_SP,
+                exprs,
+            });
+        }
+    }
 }
 
 enum Entry {
@@ -533,10 +711,12 @@ pub fn render_group(
 
     // Names: a top-level binding keeps its name unless another member uses that name in any
     // other way (a global, a nested binding) or already took it.
+    // Globals the bundler's own code in the group reads are never a member's name.
     let reserved: HashSet<Atom> = group
         .prepared
         .iter()
         .flat_map(|p| p.atoms.iter().cloned())
+        .chain(["Object", "Symbol", "TypeError"].map(Atom::from))
         .collect();
     let everything: HashSet<Atom> = group
         .prepared
@@ -571,7 +751,49 @@ pub fn render_group(
         }
     }
 
-    let suffix = |k: usize| format!("_{k}");
+    // Namespace objects (made only for members whose namespace is used as a value).
+    let ns_names: Vec<String> = (0..count)
+        .map(|k| {
+            let base = format!("{}_namespace", stem(&group.module(k).id));
+            let mut name: Atom = base.as_str().into();
+            let mut n = 1;
+            while everything.contains(&name) || taken.contains(&name) || reserved.contains(&name) {
+                name = format!("{base}${n}").into();
+                n += 1;
+            }
+            taken.insert(name.clone());
+            name.to_string()
+        })
+        .collect();
+    let ns_used: std::cell::RefCell<Vec<bool>> = std::cell::RefCell::new(vec![false; count]);
+
+    let mut bodies: Vec<(Vec<Stmt>, Vec<Stmt>)> = group
+        .prepared
+        .iter_mut()
+        .map(|p| {
+            (
+                std::mem::take(&mut p.name_fixes),
+                std::mem::take(&mut p.body),
+            )
+        })
+        .collect();
+
+    // Import variables of modules outside the group: `__mf_<stem>_<record>_<member>`, made
+    // longer in the unlikely case that a member already uses such a name.
+    let suffixes: Vec<String> = (0..count)
+        .map(|k| {
+            let m = group.module(k);
+            let mut suffix = format!("_{k}");
+            while (0..m.records.len()).any(|r| {
+                let name: Atom = format!("{}{suffix}", import_var(m, r)).into();
+                everything.contains(&name) || taken.contains(&name)
+            }) {
+                suffix.push('$');
+            }
+            suffix
+        })
+        .collect();
+    let suffix = |k: usize| suffixes[k].clone();
     let mut needs: Vec<HashMap<usize, Needs>> = vec![HashMap::new(); count];
     let access_of = |r: Resolved, needs: &mut Vec<HashMap<usize, Needs>>| -> Access {
         match r {
@@ -588,6 +810,11 @@ pub fn render_group(
                 &mut needs[j],
                 &suffix(j),
             ),
+            Resolved::Namespace(j) => {
+                ns_used.borrow_mut()[j] = true;
+                Access::Var(ns_names[j].clone())
+            }
+            Resolved::RootExports(name) => Access::Member("__mf_exports__".into(), name),
             Resolved::Missing => Access::Undefined,
         }
     };
@@ -631,14 +858,34 @@ pub fn render_group(
         .collect();
 
     // Each member's imports, resolved.
+    // A namespace import of a member reads `ns.name` as the binding itself; only other uses
+    // of `ns` need the namespace object.
     let mut bindings: Vec<HashMap<Id, Access>> = Vec::with_capacity(count);
+    let mut ns_imports: Vec<NsImports> = Vec::with_capacity(count);
     for k in 0..count {
         let mut map = HashMap::new();
+        let mut namespaces = HashMap::new();
         for b in &group.module(k).esm.imports {
-            let r = group.resolve_import(k, b.record, &b.imported, 0);
-            map.insert(b.local.clone(), access_of(r, &mut needs));
+            match group.resolve_import(k, b.record, &b.imported, 0) {
+                Resolved::Namespace(j) => {
+                    let members = group
+                        .export_names(j)
+                        .into_iter()
+                        .map(|name| {
+                            let a = access_of(group.resolve(j, &name, 0), &mut needs);
+                            (name, a)
+                        })
+                        .collect();
+                    map.insert(b.local.clone(), Access::Var(ns_names[j].clone()));
+                    namespaces.insert(b.local.clone(), (j, members));
+                }
+                r => {
+                    map.insert(b.local.clone(), access_of(r, &mut needs));
+                }
+            }
         }
         bindings.push(map);
+        ns_imports.push(namespaces);
     }
 
     let mut out = String::new();
@@ -655,7 +902,13 @@ pub fn render_group(
     let (mut lines, mut counted) = (0u32, 0usize);
     // Each member's statements, renamed, rewritten and printed (in parallel: independent
     // once names and bindings are known).
-    let work: Vec<(usize, Vec<Stmt>, HashMap<Id, Access>)> = order
+    type Work = (
+        usize,
+        (Vec<Stmt>, Vec<Stmt>),
+        HashMap<Id, Access>,
+        NsImports,
+    );
+    let work: Vec<Work> = order
         .iter()
         .filter_map(|e| match *e {
             Entry::Module(k) => Some(k),
@@ -664,18 +917,23 @@ pub fn render_group(
         .map(|k| {
             (
                 k,
-                std::mem::take(&mut group.prepared[k].body),
+                std::mem::take(&mut bodies[k]),
                 std::mem::take(&mut bindings[k]),
+                std::mem::take(&mut ns_imports[k]),
             )
         })
         .collect();
-    let group = &group;
-    let names = &names;
+    let group_ref = &group;
+    let names_ref = &names;
     let source_maps = cx.source_maps;
-    let printed: HashMap<usize, (String, Option<BodyMap>)> = work
+    // (body, its mappings, members whose namespace it uses as a value, name fixes to run
+    // at the start of the group)
+    type Printed = (String, Option<BodyMap>, BTreeSet<usize>, String);
+    let printed: HashMap<usize, Printed> = work
         .into_par_iter()
-        .filter(|(k, body, _)| !body.is_empty() || *k == 0)
-        .map(|(k, mut body, bindings)| {
+        .filter(|(k, (_, body), _, _)| !body.is_empty() || *k == 0)
+        .map(|(k, (mut fixes, mut body), bindings, namespaces)| {
+            let (group, names) = (group_ref, names_ref);
             let m = group.module(k);
             let printed = GLOBALS.set(&group.prepared[k].globals, || {
                 let rename: rustc_hash::FxHashMap<Id, Atom> = names[k]
@@ -684,19 +942,91 @@ pub fn render_group(
                     .map(|(id, name)| (id.clone(), name.clone()))
                     .collect();
                 if !rename.is_empty() {
-                    body = keep_names(body, &rename);
+                    let (hoisted, kept) = keep_names(body, &rename);
+                    fixes.extend(hoisted);
+                    body = kept;
+                }
+                // The fixes go through the same renaming and rewriting, then apart again.
+                let fix_count = fixes.len();
+                fixes.extend(body);
+                body = fixes;
+                if !rename.is_empty() {
                     body.visit_mut_with(&mut swc_ecma_transforms_base::rename::rename(&rename));
+                }
+                let mut escaped = BTreeSet::new();
+                if !namespaces.is_empty() {
+                    body.visit_mut_with(&mut NsMembers {
+                        namespaces: &namespaces,
+                    });
+                    let mut uses = NsUses {
+                        namespaces: &namespaces,
+                        escaped: BTreeSet::new(),
+                    };
+                    body.visit_with(&mut uses);
+                    escaped = uses.escaped;
                 }
                 let mut rw = Rewriter::new(m, cx, bindings, true);
                 body.visit_mut_with(&mut rw);
+                let rest = body.split_off(fix_count);
+                let fixes = print_mapped(body, 0, group.members[k], None);
                 let mut map = source_maps.then(BodyMap::default);
-                let text = print_mapped(body, 0, group.members[k], map.as_mut());
-                (text, map)
+                let text = print_mapped(rest, 0, group.members[k], map.as_mut());
+                (text, map, escaped, fixes)
             });
             (k, printed)
         })
         .collect();
     let mut printed = printed;
+    // Namespace objects that some code uses as a value, with ES namespace semantics: a
+    // null prototype, `Symbol.toStringTag` "Module", sorted getters (and `__esModule`, as
+    // every exports object of this bundler has).
+    for (_, _, escaped, _) in printed.values() {
+        for &j in escaped {
+            ns_used.borrow_mut()[j] = true;
+        }
+    }
+    let mut made = vec![false; count];
+    loop {
+        let pending: Vec<usize> = (0..count)
+            .filter(|&j| ns_used.borrow()[j] && !made[j])
+            .collect();
+        if pending.is_empty() {
+            break;
+        }
+        for j in pending {
+            made[j] = true;
+            let mut props = vec![
+                "__esModule: { value: true }".to_string(),
+                "[Symbol.toStringTag]: { value: \"Module\" }".to_string(),
+            ];
+            for name in group.export_names(j) {
+                let a = access_of(group.resolve(j, &name, 0), &mut needs);
+                let key = if is_ident_name(&name) {
+                    name.clone()
+                } else {
+                    json(&name)
+                };
+                props.push(format!(
+                    "{key}: {{ enumerable: true, get: () => {} }}",
+                    a.text()
+                ));
+            }
+            let _ = writeln!(
+                out,
+                "var {} = /*#__PURE__*/Object.defineProperties(Object.create(null), {{ {} }});",
+                ns_names[j],
+                props.join(", ")
+            );
+        }
+    }
+    for entry in &order {
+        if let Entry::Module(k) = *entry
+            && let Some((_, _, _, fixes)) = printed.get(&k)
+        {
+            out.push_str(fixes);
+        }
+    }
+    let group = group_ref;
     let mut map = cx.source_maps.then(BodyMap::default);
     for entry in &order {
         match *entry {
@@ -733,7 +1063,7 @@ pub fn render_group(
                 }
             }
             Entry::Module(k) => {
-                let Some((text, body_map)) = printed.remove(&k) else {
+                let Some((text, body_map, _, _)) = printed.remove(&k) else {
                     continue;
                 };
                 let _ = writeln!(out, "// module {}", json(&group.module(k).id));

@@ -149,7 +149,7 @@ impl Access {
         }
     }
 
-    fn expr(&self) -> Expr {
+    pub(crate) fn expr(&self) -> Expr {
         match self {
             Access::Var(v) => ident(v).into(),
             Access::Member(v, n) => member(ident(v).into(), n),
@@ -526,7 +526,7 @@ fn name_fix(local: &str) -> Stmt {
     parse_stmt(&code)
 }
 
-fn parse_stmt(code: &str) -> Stmt {
+pub(crate) fn parse_stmt(code: &str) -> Stmt {
     use swc_common::BytePos;
     use swc_ecma_parser::{Parser, StringInput, Syntax};
     let mut p = Parser::new(
@@ -598,7 +598,7 @@ impl<'a> Rewriter<'a> {
     }
 }
 
-fn parse_expr(code: &str) -> Expr {
+pub(crate) fn parse_expr(code: &str) -> Expr {
     use swc_common::BytePos;
     use swc_ecma_parser::{Parser, StringInput, Syntax};
     let mut p = Parser::new(
@@ -712,7 +712,7 @@ impl VisitMut for Rewriter<'_> {
     }
 }
 
-fn zero_seq(e: Expr) -> Expr {
+pub(crate) fn zero_seq(e: Expr) -> Expr {
     Expr::Seq(SeqExpr {
         span: DUMMY_SP,
         exprs: vec![Box::new(Expr::from(0usize)), Box::new(e)],
