@@ -555,15 +555,14 @@ impl Group<'_> {
 /// the group renamed their binding: `Object.defineProperty` puts it back, for functions at
 /// the start of the group (returned first: functions are hoisted, and a cycle may read them
 /// early), for classes in a leading `static {}` block (before static initialisers read it;
-/// not if the class defines a static `name` itself), for anonymous functions and classes
-/// initialising a `const`/`let`/`var` after the declaration. Runs before renaming (the fix
-/// reads the binding's identifier, which the renaming then updates).
+/// not if the class defines a static `name` itself); anonymous functions and classes given
+/// to a renamed binding are named through [`NamedEvaluation`]. Runs before renaming (the
+/// fix reads the binding's identifier, which the renaming then updates).
 fn keep_names(body: Vec<Stmt>, rename: &rustc_hash::FxHashMap<Id, Atom>) -> (Vec<Stmt>, Vec<Stmt>) {
     let fix = |i: &Ident| super::transform_module::name_fix_for(i.clone(), &i.sym);
     let mut hoisted = Vec::new();
     let mut out = Vec::with_capacity(body.len());
     for mut s in body {
-        let mut after = Vec::new();
         if let Stmt::Decl(d) = &mut s {
             match d {
                 Decl::Fn(f) if rename.contains_key(&f.ident.to_id()) => hoisted.push(fix(&f.ident)),
@@ -581,23 +580,71 @@ fn keep_names(body: Vec<Stmt>, rename: &rustc_hash::FxHashMap<Id, Atom>) -> (Vec
                         c.class.body.insert(0, block);
                     }
                 }
-                Decl::Var(v) => {
-                    for d in &v.decls {
-                        if let (Pat::Ident(name), Some(init)) = (&d.name, &d.init)
-                            && rename.contains_key(&name.to_id())
-                            && super::transform_module::is_anonymous_fn_or_class(init)
-                        {
-                            after.push(fix(&name.id));
-                        }
-                    }
-                }
                 _ => {}
             }
         }
+        s.visit_mut_with(&mut NamedEvaluation { rename });
         out.push(s);
-        out.extend(after);
     }
     (hoisted, out)
+}
+
+/// An anonymous function or class given to a renamed binding (`const f = () => {}`,
+/// `f = function () {}`, `{ f = class {} } = o`) takes the binding's name; renamed, it
+/// would take the new one. `({ f: <value> }).f` names it as the original did.
+struct NamedEvaluation<'a> {
+    rename: &'a rustc_hash::FxHashMap<Id, Atom>,
+}
+
+impl NamedEvaluation<'_> {
+    fn wrap(&self, binding: &Ident, value: &mut Box<Expr>) {
+        if !self.rename.contains_key(&binding.to_id())
+            || !super::transform_module::is_anonymous_fn_or_class(value)
+        {
+            return;
+        }
+        let inner = std::mem::replace(
+            &mut **value,
+            Expr::Invalid(Invalid {
+                span: swc_common::DUMMY_SP,
+            }),
+        );
+        **value = super::transform_module::named_value(inner, &binding.sym);
+    }
+}
+
+impl VisitMut for NamedEvaluation<'_> {
+    fn visit_mut_var_declarator(&mut self, d: &mut VarDeclarator) {
+        d.visit_mut_children_with(self);
+        if let (Pat::Ident(name), Some(init)) = (&d.name, &mut d.init) {
+            self.wrap(&name.id, init);
+        }
+    }
+
+    fn visit_mut_assign_expr(&mut self, a: &mut AssignExpr) {
+        a.visit_mut_children_with(self);
+        let named = matches!(
+            a.op,
+            AssignOp::Assign | AssignOp::AndAssign | AssignOp::OrAssign | AssignOp::NullishAssign
+        );
+        if named && let AssignTarget::Simple(SimpleAssignTarget::Ident(name)) = &a.left {
+            self.wrap(&name.id, &mut a.right);
+        }
+    }
+
+    fn visit_mut_assign_pat(&mut self, p: &mut AssignPat) {
+        p.visit_mut_children_with(self);
+        if let Pat::Ident(name) = &*p.left {
+            self.wrap(&name.id, &mut p.right);
+        }
+    }
+
+    fn visit_mut_assign_pat_prop(&mut self, p: &mut AssignPatProp) {
+        p.visit_mut_children_with(self);
+        if let Some(value) = &mut p.value {
+            self.wrap(&p.key.id, value);
+        }
+    }
 }
 
 /// The class defines its own static `name` (field, method or accessor).

@@ -147,6 +147,13 @@ fn pure_expr(e: &Expr, pure: &[u32]) -> bool {
             },
             PropOrSpread::Spread(_) => false,
         }),
+        // `({ "name": value })["name"]`, how the bundler names anonymous functions and
+        // classes: reading a plain data property of a fresh object.
+        Expr::Member(m) => {
+            matches!(&*m.obj, Expr::Object(_))
+                && matches!(&m.prop, MemberProp::Computed(c) if matches!(&*c.expr, Expr::Lit(Lit::Str(_))))
+                && pure_expr(&m.obj, pure)
+        }
         _ => false,
     }
 }

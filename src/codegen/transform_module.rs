@@ -402,7 +402,12 @@ pub(crate) fn lower_esm(module: Module, default_local: &str) -> Lowered {
                     }
                 }
                 ModuleDecl::ExportDefaultExpr(e) => {
-                    let anonymous = is_anonymous_fn_or_class(&e.expr);
+                    // An anonymous function or class is named "default" when it is made.
+                    let init = if is_anonymous_fn_or_class(&e.expr) {
+                        Box::new(named_value(*e.expr, "default"))
+                    } else {
+                        e.expr
+                    };
                     body.push(Stmt::Decl(Decl::Var(Box::new(VarDecl {
                         span: DUMMY_SP,
                         ctxt: SyntaxContext::empty(),
@@ -411,13 +416,10 @@ pub(crate) fn lower_esm(module: Module, default_local: &str) -> Lowered {
                         decls: vec![VarDeclarator {
                             span: DUMMY_SP,
                             name: Pat::Ident(ident(default_local).into()),
-                            init: Some(e.expr),
+                            init: Some(init),
                             definite: false,
                         }],
                     }))));
-                    if anonymous {
-                        body.push(name_fix(default_local));
-                    }
                     exports.push(("default".into(), ident(default_local)));
                 }
                 ModuleDecl::ExportDefaultDecl(d) => match d.decl {
@@ -436,21 +438,36 @@ pub(crate) fn lower_esm(module: Module, default_local: &str) -> Lowered {
                             function: f.function,
                         })));
                     }
-                    DefaultDecl::Class(c) => {
-                        let (id, anonymous) = match c.ident {
-                            Some(i) => (i, false),
-                            None => (ident(default_local), true),
-                        };
-                        exports.push(("default".into(), id.clone()));
-                        body.push(Stmt::Decl(Decl::Class(ClassDecl {
-                            ident: id,
-                            declare: false,
-                            class: c.class,
-                        })));
-                        if anonymous {
-                            body.push(name_fix(default_local));
+                    DefaultDecl::Class(c) => match c.ident {
+                        Some(id) => {
+                            exports.push(("default".into(), id.clone()));
+                            body.push(Stmt::Decl(Decl::Class(ClassDecl {
+                                ident: id,
+                                declare: false,
+                                class: c.class,
+                            })));
                         }
-                    }
+                        None => {
+                            // Named "default" when made, before static initialisers run.
+                            let class = Expr::Class(ClassExpr {
+                                ident: None,
+                                class: c.class,
+                            });
+                            exports.push(("default".into(), ident(default_local)));
+                            body.push(Stmt::Decl(Decl::Var(Box::new(VarDecl {
+                                span: DUMMY_SP,
+                                ctxt: SyntaxContext::empty(),
+                                kind: VarDeclKind::Let,
+                                declare: false,
+                                decls: vec![VarDeclarator {
+                                    span: DUMMY_SP,
+                                    name: Pat::Ident(ident(default_local).into()),
+                                    init: Some(Box::new(named_value(class, "default"))),
+                                    definite: false,
+                                }],
+                            }))));
+                        }
+                    },
                     DefaultDecl::TsInterfaceDecl(_) => {}
                 },
                 ModuleDecl::TsImportEquals(_)
@@ -499,6 +516,31 @@ pub(crate) fn is_anonymous_fn_or_class(e: &Expr) -> bool {
 
 /// `Object.defineProperty(x, "name", { value: "default", configurable: true })`: Node names
 /// anonymous default-exported functions and classes `default`.
+/// `({ "name": value })["name"]`: an anonymous function or class named `name` as it is made
+/// (the name a binding or `export default` would have given it).
+pub(crate) fn named_value(value: Expr, name: &str) -> Expr {
+    let key = || Str {
+        span: DUMMY_SP,
+        value: name.into(),
+        raw: None,
+    };
+    let object = Expr::Object(ObjectLit {
+        span: DUMMY_SP,
+        props: vec![PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
+            key: PropName::Str(key()),
+            value: Box::new(value),
+        })))],
+    });
+    Expr::Member(MemberExpr {
+        span: DUMMY_SP,
+        obj: Box::new(object),
+        prop: MemberProp::Computed(ComputedPropName {
+            span: DUMMY_SP,
+            expr: Box::new(Expr::Lit(Lit::Str(key()))),
+        }),
+    })
+}
+
 /// `Object.defineProperty(target, "name", { value: name, configurable: true })`.
 pub(crate) fn name_fix_for(target: Ident, name: &str) -> Stmt {
     let mut s = parse_stmt(&format!(
@@ -694,8 +736,25 @@ impl VisitMut for Rewriter<'_> {
     }
 
     fn visit_mut_class(&mut self, c: &mut Class) {
+        // The heritage and computed keys run where the class is defined, with its `this`.
+        c.super_class.visit_mut_with(self);
+        for m in &mut c.body {
+            let key = match m {
+                ClassMember::Method(m) => Some(&mut m.key),
+                ClassMember::ClassProp(p) => Some(&mut p.key),
+                ClassMember::AutoAccessor(a) => match &mut a.key {
+                    Key::Public(k) => Some(k),
+                    Key::Private(_) => None,
+                },
+                _ => None,
+            };
+            if let Some(PropName::Computed(k)) = key {
+                k.visit_mut_with(self);
+            }
+        }
+        c.decorators.visit_mut_with(self);
         self.this_depth += 1;
-        c.visit_mut_children_with(self);
+        c.body.visit_mut_with(self);
         self.this_depth -= 1;
     }
 
