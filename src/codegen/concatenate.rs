@@ -196,7 +196,7 @@ pub fn prepare(m: &mut NormalModule, idx: ModuleIdx, cx: &TransformContext) -> P
         let mut body = lowered.body;
         let mut exports = lowered.exports;
         let import_ids: HashSet<Id> = m.esm.imports.iter().map(|b| b.local.clone()).collect();
-        body.visit_mut_with(&mut ImportWrites(&import_ids));
+        body.visit_mut_with(&mut super::transform_module::ImportWrites(&import_ids));
         alias_default(&mut body, &mut exports, &default_local, &import_ids);
         if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx.index()]) {
             if !used.contains("default") {
@@ -667,42 +667,6 @@ fn has_static_name(c: &Class) -> bool {
                 _ => false,
             }
     })
-}
-
-/// Assignments to an import binding throw, as in ES modules (the binding is the exporting
-/// module's own variable once concatenated, so the write must not happen).
-struct ImportWrites<'a>(&'a HashSet<Id>);
-
-impl VisitMut for ImportWrites<'_> {
-    fn visit_mut_expr(&mut self, e: &mut Expr) {
-        e.visit_mut_children_with(self);
-        let value = match e {
-            Expr::Assign(a) => match &a.left {
-                AssignTarget::Simple(SimpleAssignTarget::Ident(i))
-                    if self.0.contains(&i.to_id()) =>
-                {
-                    Some(Some(a.right.clone()))
-                }
-                _ => None,
-            },
-            Expr::Update(u) => match &*u.arg {
-                Expr::Ident(i) if self.0.contains(&i.to_id()) => Some(None),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(value) = value {
-            let throw = super::transform_module::parse_expr(
-                "(() => { throw new TypeError(\"Assignment to constant variable.\"); })()",
-            );
-            let mut exprs: Vec<Box<Expr>> = value.into_iter().collect();
-            exprs.push(Box::new(throw));
-            *e = Expr::Seq(SeqExpr {
-                span: swc_common::DUMMY_SP,
-                exprs,
-            });
-        }
-    }
 }
 
 enum Entry {

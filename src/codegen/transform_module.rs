@@ -286,6 +286,9 @@ fn transform_esm(
         body = super::shake::shake(body, &roots, &m.pure);
     }
 
+    let imports: std::collections::HashSet<Id> =
+        m.esm.imports.iter().map(|b| b.local.clone()).collect();
+    body.visit_mut_with(&mut ImportWrites(&imports));
     let mut rw = Rewriter::new(m, cx, bindings, true);
     body.visit_mut_with(&mut rw);
 
@@ -484,6 +487,42 @@ pub(crate) fn lower_esm(module: Module, default_local: &str) -> Lowered {
 }
 
 const DEFAULT_LOCAL: &str = "__mf_default_export__";
+
+/// Assignments to an import binding throw `TypeError`, as in ES modules (once concatenated,
+/// the binding is the exporting module's own variable: the write must not happen).
+pub(crate) struct ImportWrites<'a>(pub &'a std::collections::HashSet<Id>);
+
+impl VisitMut for ImportWrites<'_> {
+    fn visit_mut_expr(&mut self, e: &mut Expr) {
+        e.visit_mut_children_with(self);
+        let value = match e {
+            Expr::Assign(a) => match &a.left {
+                AssignTarget::Simple(SimpleAssignTarget::Ident(i))
+                    if self.0.contains(&i.to_id()) =>
+                {
+                    Some(Some(a.right.clone()))
+                }
+                _ => None,
+            },
+            Expr::Update(u) => match &*u.arg {
+                Expr::Ident(i) if self.0.contains(&i.to_id()) => Some(None),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(value) = value {
+            let throw = parse_expr(
+                "(() => { throw new TypeError(\"Assignment to constant variable.\"); })()",
+            );
+            let mut exprs: Vec<Box<Expr>> = value.into_iter().collect();
+            exprs.push(Box::new(throw));
+            *e = Expr::Seq(SeqExpr {
+                span: DUMMY_SP,
+                exprs,
+            });
+        }
+    }
+}
 
 /// A module's records in the order they load: source order, with a skipped barrel's place
 /// taken by the modules that define what was imported through it.
@@ -700,6 +739,18 @@ impl VisitMut for Rewriter<'_> {
             && let Some(a @ Access::Member(..)) = self.bindings.get(&i.to_id())
         {
             **e = zero_seq(a.expr());
+            return;
+        }
+        c.visit_mut_children_with(self);
+    }
+
+    /// `f?.()` of an imported function: called with `this` undefined, as `f()` is.
+    fn visit_mut_opt_call(&mut self, c: &mut OptCall) {
+        if let Expr::Ident(i) = &*c.callee
+            && let Some(a @ Access::Member(..)) = self.bindings.get(&i.to_id())
+        {
+            *c.callee = zero_seq(a.expr());
+            c.args.visit_mut_with(self);
             return;
         }
         c.visit_mut_children_with(self);
