@@ -412,3 +412,30 @@ fn a_missing_project_directory_exits_with_status_two() {
     let result = w.json_of(1);
     assert_eq!(result["success"], false, "{result}");
 }
+
+#[test]
+fn a_stylesheet_edit_rebuilds_the_css() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    project(&dir);
+    write_file(&dir, "src/style.css", ".title { width: 11px; }\n");
+    write_file(
+        &dir,
+        "src/index.mjs",
+        "import \"./style.css\";\nimport { add } from \"./math.mjs\";\nconsole.log(GREETING, add(2, 3));\n",
+    );
+    let mut w = Watcher::start(&dir, &[]);
+    assert!(w.wait_err("[watch] build 1 ").contains(" ok "));
+    let css = || std::fs::read_to_string(dir.join("dist/main.css")).unwrap_or_default();
+    assert!(css().contains("11px"), "{}", css());
+
+    write_file(&dir, "src/style.css", ".title { width: 22px; }\n");
+    w.wait_ok();
+    assert!(
+        css().contains("22px") && !css().contains("11px"),
+        "{}",
+        css()
+    );
+    assert_eq!(node(&dir), "hello 5\n");
+    assert_eq!(w.stop("TERM"), Some(0));
+}
