@@ -2,6 +2,7 @@
 //!
 //! - `chunks.rs`: which module goes in which chunk
 //! - `transform_module.rs`: one module's registry function (ESM -> runtime calls)
+//! - `concatenate/`: scope hoisting, one registry function for a group of ES modules
 //! - `render_chunk.rs`: chunk files with the runtime (`runtime/*.js`)
 //! - `write_output.rs`: atomic replacement of outDir
 

@@ -5,413 +5,46 @@
 //! top-level binding, renamed where two modules' names would meet, so bindings stay live
 //! and evaluation order stays that of ES modules (a depth-first walk of the imports).
 //!
-//! - [`plan`] picks the groups: a root (any ES module) and the *inner* modules hoisted into
-//!   it. A module is inner only if every importer is an ES module of the same group, none
-//!   imports its namespace object, it is no entry, no `import()` or `require()` target and
-//!   no shared or exposed module, and nothing of its exports is only known at run time.
-//! - [`prepare`] lowers each member alone (its AST carries its own hygiene marks).
-//! - [`render_group`] names every top-level binding of the group, resolves imports through
-//!   re-exports to those names, and prints the members in evaluation order; imports of
-//!   modules outside the group stay `__mf_require__` calls at their place in that order.
+//! - `plan.rs`: [`plan`] picks the groups: a root (any ES module) and the *inner* modules
+//!   hoisted into it. A module is inner only if every importer is an ES module of the same
+//!   group, it is no entry, no `import()` or `require()` target and no shared or exposed
+//!   module, and nothing of its exports is only known at run time.
+//! - `prepare.rs`: [`prepare`] lowers each member alone (its AST carries its own hygiene
+//!   marks).
+//! - this file: [`render_group`] names every top-level binding of the group, resolves
+//!   imports through re-exports to those names (`ns.name` of a namespace import to the
+//!   binding; a namespace used as a value to an object made in the group), and prints the
+//!   members in evaluation order; imports of modules outside the group stay
+//!   `__mf_require__` calls at their place in that order.
+//! - `names.rs`: functions and classes keep their `.name` when renamed.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write;
-use std::sync::Arc;
 
-use petgraph::Direction;
-use petgraph::unionfind::UnionFind;
-use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use swc_atoms::Atom;
-use swc_common::{GLOBALS, Globals};
+use swc_common::GLOBALS;
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitMut, VisitMutWith, VisitWith};
 
-use super::chunks::ChunkGraph;
-use super::transform_module::{
-    Access, BodyMap, ModuleOutput, Needs, Rewriter, TransformContext, access, decl_idents,
-    import_order, import_var, is_ident_name, json, lower_esm, print_mapped,
-};
+mod names;
+mod plan;
+mod prepare;
+
+pub use plan::{Plan, plan};
+pub use prepare::{Prepared, prepare};
+
+use names::keep_names;
+use prepare::stem;
+
 use crate::analysis::ResolvedExport;
-use crate::graph::{
-    ExportSource, ImportKind, Imported, Module, ModuleFormat, ModuleGraph, ModuleIdx, NormalModule,
+use crate::codegen::transform_module::{
+    Access, BodyMap, ModuleOutput, Needs, Rewriter, TransformContext, access, import_order,
+    import_var, is_ident_name, json, print_mapped,
 };
-
-/// Which modules are hoisted into which.
-#[derive(Debug, Default)]
-pub struct Plan {
-    /// Inner modules -> the root of their group.
-    pub root_of: HashMap<ModuleIdx, ModuleIdx>,
-    /// Roots with at least one inner module -> the inner modules, sorted.
-    pub groups: BTreeMap<ModuleIdx, Vec<ModuleIdx>>,
-}
-
-impl Plan {
-    pub fn is_member(&self, m: ModuleIdx) -> bool {
-        self.root_of.contains_key(&m) || self.groups.contains_key(&m)
-    }
-}
-
-/// An ES module whose top-level scope can be shared: parsed as a module and free of direct
-/// `eval` (which could read any name).
-fn hostable(m: &Module) -> bool {
-    m.as_normal().is_some_and(|n| {
-        n.format == ModuleFormat::Esm
-            && matches!(n.program, Program::Module(_))
-            && !(n.source.contains("eval")
-                && swc_ecma_transforms_base::rename::contains_eval(&n.program, true))
-    })
-}
-
-pub fn plan(
-    graph: &ModuleGraph,
-    chunks: &ChunkGraph,
-    exports: &[Option<crate::analysis::ExportsInfo>],
-) -> Plan {
-    let n = graph.modules.len();
-    let host: Vec<bool> = graph.modules.par_iter().map(hostable).collect();
-    let mut chunks_of: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut entry = vec![false; n];
-    for (c, chunk) in chunks.chunks.iter().enumerate() {
-        for m in &chunk.modules {
-            chunks_of[m.index()].push(c);
-        }
-        for m in &chunk.entry_modules {
-            entry[m.index()] = true;
-        }
-    }
-    // Importers that are part of the output (a skipped barrel stays in the graph, unused).
-    let importers = |c: usize| -> Vec<(usize, ImportKind)> {
-        graph
-            .graph
-            .edges_directed((c as u32).into(), Direction::Incoming)
-            .map(|e| (e.source().index(), *e.weight()))
-            .filter(|(p, _)| !chunks_of[*p].is_empty())
-            .collect()
-    };
-    let mut candidate: Vec<bool> = (0..n)
-        .map(|c| {
-            if entry[c] || !host[c] || chunks_of[c].is_empty() {
-                return false;
-            }
-            let dynamic_star = exports
-                .get(c)
-                .and_then(|e| e.as_ref())
-                .is_none_or(|e| e.has_dynamic);
-            if dynamic_star {
-                return false;
-            }
-            let imp = importers(c);
-            !imp.is_empty()
-                && imp.iter().all(|&(p, kind)| {
-                    matches!(kind, ImportKind::Static | ImportKind::ReExport)
-                        && p != c
-                        && chunks_of[p] == chunks_of[c]
-                        && host[p]
-                })
-        })
-        .collect();
-    // A group must have exactly one root; a module imported from two groups is a root
-    // itself. Repeat until every group is well formed (candidates only ever decrease).
-    loop {
-        let mut sets = UnionFind::<usize>::new(n);
-        for c in (0..n).filter(|&c| candidate[c]) {
-            for (p, _) in importers(c) {
-                sets.union(c, p);
-            }
-        }
-        let mut roots: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (m, _) in candidate.iter().enumerate().filter(|(_, c)| !**c) {
-            roots.entry(sets.find(m)).or_default().push(m);
-        }
-        let demoted: Vec<usize> = (0..n)
-            .filter(|&c| candidate[c])
-            .filter(|&c| {
-                match roots.get(&sets.find(c)).map(Vec::as_slice).unwrap_or(&[]) {
-                    [] => true,
-                    [r] => !host[*r],
-                    // Two roots meet: the modules imported from more than one place part them.
-                    _ => importers(c).len() > 1,
-                }
-            })
-            .collect();
-        for &c in &demoted {
-            candidate[c] = false;
-        }
-        if demoted.is_empty() {
-            let mut plan = Plan::default();
-            // Entry modules are always rendered as a group (of one, at least), so that a
-            // chunk that needs no runtime can be written without one.
-            for (e, is_entry) in entry.iter().enumerate() {
-                if *is_entry && host[e] {
-                    plan.groups.entry(ModuleIdx(e as u32)).or_default();
-                }
-            }
-            for c in (0..n).filter(|&c| candidate[c]) {
-                let root = ModuleIdx(roots[&sets.find(c)][0] as u32);
-                plan.root_of.insert(ModuleIdx(c as u32), root);
-                plan.groups
-                    .entry(root)
-                    .or_default()
-                    .push(ModuleIdx(c as u32));
-            }
-            return plan;
-        }
-    }
-}
-
-/// One member lowered on its own: statements without import/export declarations, shaken.
-pub struct Prepared {
-    /// `Object.defineProperty(f, "name", ...)` of anonymous default functions: run at the
-    /// start of the group (functions are hoisted; a cycle may read them early).
-    name_fixes: Vec<Stmt>,
-    body: Vec<Stmt>,
-    /// Export name -> local binding (possibly an import binding).
-    exports: Vec<(String, Ident)>,
-    /// Top-level bindings, in declaration order.
-    top: Vec<Id>,
-    /// Every other identifier name in the body: nested bindings and globals (not top-level
-    /// bindings, not import bindings, which get their names from the group).
-    atoms: HashSet<Atom>,
-    globals: Arc<Globals>,
-}
-
-pub fn prepare(m: &mut NormalModule, idx: ModuleIdx, cx: &TransformContext) -> Prepared {
-    let program = std::mem::replace(
-        &mut m.program,
-        Program::Script(Script {
-            span: swc_common::DUMMY_SP,
-            body: vec![],
-            shebang: None,
-        }),
-    );
-    let Program::Module(module) = program else {
-        unreachable!("plan() only takes ES modules")
-    };
-    let globals = m.globals.clone();
-    GLOBALS.set(&globals, || {
-        let default_local = format!("{}_default", stem(&m.id));
-        let lowered = lower_esm(module, &default_local);
-        let mut name_fixes = lowered.name_fixes;
-        let mut body = lowered.body;
-        let mut exports = lowered.exports;
-        let import_ids: HashSet<Id> = m.esm.imports.iter().map(|b| b.local.clone()).collect();
-        body.visit_mut_with(&mut super::transform_module::ImportWrites(&import_ids));
-        alias_default(&mut body, &mut exports, &default_local, &import_ids);
-        if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx.index()]) {
-            if !used.contains("default") {
-                name_fixes.clear();
-            }
-            let roots: HashSet<Atom> = exports
-                .iter()
-                .filter(|(name, _)| used.contains(name))
-                .map(|(_, i)| i.sym.clone())
-                .collect();
-            body = super::shake::shake(body, &roots, &m.pure);
-        }
-        let top = top_level_ids(&body);
-        let mut skip = import_ids;
-        skip.extend(top.iter().cloned());
-        let mut atoms = Atoms {
-            skip: &skip,
-            names: HashSet::new(),
-        };
-        body.visit_with(&mut atoms);
-        name_fixes.visit_with(&mut atoms);
-        Prepared {
-            name_fixes,
-            body,
-            exports,
-            top,
-            atoms: atoms.names,
-            globals: globals.clone(),
-        }
-    })
-}
-
-fn stem(id: &str) -> String {
-    let file = id.rsplit('/').next().unwrap_or(id);
-    let file = file.split('?').next().unwrap_or(file);
-    let base = file.split('.').next().unwrap_or(file);
-    let clean: String = base
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '$' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    if clean.is_empty() || clean.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("_{clean}")
-    } else {
-        clean
-    }
-}
-
-/// `export default x` of a top-level binding nothing assigns again: the default export is
-/// `x` itself, not a copy (`const x_default = x`) that every importer would read instead.
-fn alias_default(
-    body: &mut Vec<Stmt>,
-    exports: &mut [(String, Ident)],
-    default_local: &str,
-    imports: &HashSet<Id>,
-) {
-    let Some(pos) = body
-        .iter()
-        .position(|s| default_copy(s, default_local).is_some())
-    else {
-        return;
-    };
-    let Some(source) = default_copy(&body[pos], default_local).cloned() else {
-        return;
-    };
-    // Safe when the binding holds its final value whenever the `export default` runs: a
-    // function declaration (initialised before any code), or a declaration placed before
-    // it; declared once and never assigned again.
-    let id = source.to_id();
-    let decls: Vec<(Id, usize, bool)> = top_level_decls(body)
-        .into_iter()
-        .filter(|(d, _, _)| *d == id)
-        .collect();
-    let [(_, at, function)] = decls.as_slice() else {
-        return;
-    };
-    if imports.contains(&id) || !(*function || *at < pos) {
-        return;
-    }
-    let mut assigned = Assigned::default();
-    body.visit_with(&mut assigned);
-    if assigned.ids.contains(&source.to_id()) {
-        return;
-    }
-    body.remove(pos);
-    for (name, local) in exports.iter_mut() {
-        if name == "default" && local.sym == *default_local {
-            *local = source.clone();
-        }
-    }
-}
-
-/// `const <default_local> = <identifier>;`: the identifier.
-fn default_copy<'a>(s: &'a Stmt, default_local: &str) -> Option<&'a Ident> {
-    let Stmt::Decl(Decl::Var(v)) = s else {
-        return None;
-    };
-    let [d] = v.decls.as_slice() else { return None };
-    let Pat::Ident(name) = &d.name else {
-        return None;
-    };
-    if name.sym != *default_local {
-        return None;
-    }
-    match d.init.as_deref() {
-        Some(Expr::Ident(i)) => Some(i),
-        _ => None,
-    }
-}
-
-/// Bindings of the module scope: top-level declarations and `var`s in top-level blocks.
-fn top_level_ids(body: &[Stmt]) -> Vec<Id> {
-    let mut seen: HashSet<Id> = HashSet::new();
-    top_level_decls(body)
-        .into_iter()
-        .filter(|(id, _, _)| seen.insert(id.clone()))
-        .map(|(id, _, _)| id)
-        .collect()
-}
-
-/// Every declaration of a module-scope binding: (binding, statement index, is a function
-/// declaration), repeats included. `var`s in top-level blocks and loops count; bindings of
-/// nested functions and block-scoped ones do not.
-fn top_level_decls(body: &[Stmt]) -> Vec<(Id, usize, bool)> {
-    let mut out = Vec::new();
-    for (at, s) in body.iter().enumerate() {
-        match s {
-            Stmt::Decl(Decl::Fn(f)) => out.push((f.ident.to_id(), at, true)),
-            Stmt::Decl(Decl::Class(c)) => out.push((c.ident.to_id(), at, false)),
-            Stmt::Decl(d @ (Decl::Var(_) | Decl::Using(_))) if !matches!(d, Decl::Var(v) if v.kind == VarDeclKind::Var) =>
-            {
-                out.extend(decl_idents(d).into_iter().map(|i| (i.to_id(), at, false)));
-            }
-            s => {
-                let mut vars = TopVars(Vec::new());
-                s.visit_with(&mut vars);
-                out.extend(vars.0.into_iter().map(|id| (id, at, false)));
-            }
-        }
-    }
-    out
-}
-
-/// `var` declarations outside nested functions and classes.
-struct TopVars(Vec<Id>);
-
-impl Visit for TopVars {
-    fn visit_var_decl(&mut self, v: &VarDecl) {
-        if v.kind == VarDeclKind::Var {
-            self.0
-                .extend(swc_ecma_utils::find_pat_ids::<_, Id>(&v.decls));
-        }
-        v.visit_children_with(self);
-    }
-    fn visit_function(&mut self, _: &Function) {}
-    fn visit_arrow_expr(&mut self, _: &ArrowExpr) {}
-    fn visit_class(&mut self, _: &Class) {}
-    fn visit_getter_prop(&mut self, _: &GetterProp) {}
-    fn visit_setter_prop(&mut self, _: &SetterProp) {}
-}
-
-struct Atoms<'a> {
-    skip: &'a HashSet<Id>,
-    names: HashSet<Atom>,
-}
-
-impl Visit for Atoms<'_> {
-    fn visit_ident(&mut self, i: &Ident) {
-        if !self.skip.contains(&i.to_id()) {
-            self.names.insert(i.sym.clone());
-        }
-    }
-}
-
-/// Identifiers written to anywhere (assignments, `++`, `for (x in/of ...)`).
-#[derive(Default)]
-struct Assigned {
-    ids: HashSet<Id>,
-}
-
-impl Visit for Assigned {
-    fn visit_assign_expr(&mut self, a: &AssignExpr) {
-        match &a.left {
-            AssignTarget::Simple(SimpleAssignTarget::Ident(i)) => {
-                self.ids.insert(i.to_id());
-            }
-            AssignTarget::Pat(p) => {
-                let ids: Vec<Id> = swc_ecma_utils::find_pat_ids(p);
-                self.ids.extend(ids);
-            }
-            _ => {}
-        }
-        a.visit_children_with(self);
-    }
-
-    fn visit_update_expr(&mut self, u: &UpdateExpr) {
-        if let Expr::Ident(i) = &*u.arg {
-            self.ids.insert(i.to_id());
-        }
-        u.visit_children_with(self);
-    }
-
-    fn visit_for_head(&mut self, h: &ForHead) {
-        if let ForHead::Pat(p) = h {
-            let ids: Vec<Id> = swc_ecma_utils::find_pat_ids(&**p);
-            self.ids.extend(ids);
-        }
-        h.visit_children_with(self);
-    }
-}
+use crate::graph::{
+    ExportSource, ImportKind, Imported, ModuleFormat, ModuleGraph, ModuleIdx, NormalModule,
+};
 
 /// A module's namespace imports of other members: binding -> (member, its exports' accesses).
 type NsImports = HashMap<Id, (usize, HashMap<String, Access>)>;
@@ -439,7 +72,7 @@ impl VisitMut for NsMembers<'_> {
             if let Some(name) = name {
                 let access = members.get(&name).cloned().unwrap_or(Access::Undefined);
                 *e = match access {
-                    Access::Member(..) => super::transform_module::zero_seq(access.expr()),
+                    Access::Member(..) => crate::codegen::transform_module::zero_seq(access.expr()),
                     a => a.expr(),
                 };
                 return;
@@ -549,124 +182,6 @@ impl Group<'_> {
         }
         names
     }
-}
-
-/// Functions and classes report the name they were declared with (`f.name`), also when
-/// the group renamed their binding: `Object.defineProperty` puts it back, for functions at
-/// the start of the group (returned first: functions are hoisted, and a cycle may read them
-/// early), for classes in a leading `static {}` block (before static initialisers read it;
-/// not if the class defines a static `name` itself); anonymous functions and classes given
-/// to a renamed binding are named through [`NamedEvaluation`]. Runs before renaming (the
-/// fix reads the binding's identifier, which the renaming then updates).
-fn keep_names(body: Vec<Stmt>, rename: &rustc_hash::FxHashMap<Id, Atom>) -> (Vec<Stmt>, Vec<Stmt>) {
-    let fix = |i: &Ident| super::transform_module::name_fix_for(i.clone(), &i.sym);
-    let mut hoisted = Vec::new();
-    let mut out = Vec::with_capacity(body.len());
-    for mut s in body {
-        if let Stmt::Decl(d) = &mut s {
-            match d {
-                Decl::Fn(f) if rename.contains_key(&f.ident.to_id()) => hoisted.push(fix(&f.ident)),
-                Decl::Class(c)
-                    if rename.contains_key(&c.ident.to_id()) && !has_static_name(&c.class) =>
-                {
-                    let code = format!(
-                        "class __mf_c__ {{ static {{ Object.defineProperty(this, \"name\", {{ value: {}, configurable: true }}); }} }}",
-                        json(&c.ident.sym)
-                    );
-                    if let Stmt::Decl(Decl::Class(mut template)) =
-                        super::transform_module::parse_stmt(&code)
-                    {
-                        let block = template.class.body.remove(0);
-                        c.class.body.insert(0, block);
-                    }
-                }
-                _ => {}
-            }
-        }
-        s.visit_mut_with(&mut NamedEvaluation { rename });
-        out.push(s);
-    }
-    (hoisted, out)
-}
-
-/// An anonymous function or class given to a renamed binding (`const f = () => {}`,
-/// `f = function () {}`, `{ f = class {} } = o`) takes the binding's name; renamed, it
-/// would take the new one. `({ f: <value> }).f` names it as the original did.
-struct NamedEvaluation<'a> {
-    rename: &'a rustc_hash::FxHashMap<Id, Atom>,
-}
-
-impl NamedEvaluation<'_> {
-    fn wrap(&self, binding: &Ident, value: &mut Box<Expr>) {
-        if !self.rename.contains_key(&binding.to_id())
-            || !super::transform_module::is_anonymous_fn_or_class(value)
-        {
-            return;
-        }
-        let inner = std::mem::replace(
-            &mut **value,
-            Expr::Invalid(Invalid {
-                span: swc_common::DUMMY_SP,
-            }),
-        );
-        **value = super::transform_module::named_value(inner, &binding.sym);
-    }
-}
-
-impl VisitMut for NamedEvaluation<'_> {
-    fn visit_mut_var_declarator(&mut self, d: &mut VarDeclarator) {
-        d.visit_mut_children_with(self);
-        if let (Pat::Ident(name), Some(init)) = (&d.name, &mut d.init) {
-            self.wrap(&name.id, init);
-        }
-    }
-
-    fn visit_mut_assign_expr(&mut self, a: &mut AssignExpr) {
-        a.visit_mut_children_with(self);
-        let named = matches!(
-            a.op,
-            AssignOp::Assign | AssignOp::AndAssign | AssignOp::OrAssign | AssignOp::NullishAssign
-        );
-        if named && let AssignTarget::Simple(SimpleAssignTarget::Ident(name)) = &a.left {
-            self.wrap(&name.id, &mut a.right);
-        }
-    }
-
-    fn visit_mut_assign_pat(&mut self, p: &mut AssignPat) {
-        p.visit_mut_children_with(self);
-        if let Pat::Ident(name) = &*p.left {
-            self.wrap(&name.id, &mut p.right);
-        }
-    }
-
-    fn visit_mut_assign_pat_prop(&mut self, p: &mut AssignPatProp) {
-        p.visit_mut_children_with(self);
-        if let Some(value) = &mut p.value {
-            self.wrap(&p.key.id, value);
-        }
-    }
-}
-
-/// The class defines its own static `name` (field, method or accessor).
-fn has_static_name(c: &Class) -> bool {
-    c.body.iter().any(|m| {
-        let (is_static, key) = match m {
-            ClassMember::ClassProp(p) => (p.is_static, Some(&p.key)),
-            ClassMember::Method(m) => (m.is_static, Some(&m.key)),
-            ClassMember::AutoAccessor(a) => match &a.key {
-                Key::Public(k) => (a.is_static, Some(k)),
-                Key::Private(_) => (false, None),
-            },
-            _ => (false, None),
-        };
-        is_static
-            && match key {
-                Some(PropName::Ident(i)) => i.sym == *"name",
-                Some(PropName::Str(s)) => s.value.to_string_lossy() == "name",
-                Some(PropName::Computed(_)) => true,
-                _ => false,
-            }
-    })
 }
 
 enum Entry {
@@ -1093,7 +608,7 @@ pub fn render_group(
         }
     }
     ModuleOutput {
-        params: super::transform_module::ESM_PARAMS,
+        params: crate::codegen::transform_module::ESM_PARAMS,
         body: out,
         map,
     }
