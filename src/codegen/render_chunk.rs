@@ -152,6 +152,10 @@ pub fn render_chunks(
         if chunk.kind != ChunkKind::Entry {
             continue;
         }
+        let file_name = chunk
+            .file_name
+            .clone()
+            .unwrap_or_else(|| format!("{}.js", chunk.name));
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -167,10 +171,7 @@ pub fn render_chunks(
             out.push_str(&body);
             out.push_str("})();\n");
             files.push(OutputFile {
-                name: chunk
-                    .file_name
-                    .clone()
-                    .unwrap_or_else(|| format!("{}.js", chunk.name)),
+                name: file_name,
                 contents: out.into_bytes(),
             });
             continue;
@@ -285,10 +286,7 @@ pub fn render_chunks(
             out.push_str("var get = __mf_container__.get;\nvar init = __mf_container__.init;\nexport { get, init };\n");
         }
         files.push(OutputFile {
-            name: chunk
-                .file_name
-                .clone()
-                .unwrap_or_else(|| format!("{}.js", chunk.name)),
+            name: file_name,
             contents: out.into_bytes(),
         });
     }
