@@ -346,24 +346,9 @@ pub fn render_group(
     };
 
     // The root's exports object (read by whatever is outside the group).
-    let root_idx = group.members[0];
     let root = group.module(0);
-    let mut export_names: Vec<String> = group.prepared[0]
-        .exports
-        .iter()
-        .map(|(n, _)| n.clone())
-        .collect();
-    export_names.extend(root.esm.exports.keys().cloned());
-    if let Some(Some(info)) = cx.exports.get(root_idx.index()) {
-        export_names.extend(info.names.keys().cloned());
-    }
-    export_names.sort();
-    export_names.dedup();
-    if let Some(Some(used)) = cx.used_exports.map(|u| &u[root_idx.index()]) {
-        export_names.retain(|n| used.contains(n));
-    }
     let mut getters = Vec::new();
-    for name in &export_names {
+    for name in &group.export_names(0) {
         let a = access_of(group.resolve(0, name, 0), &mut needs);
         let key = if is_ident_name(name) {
             name.clone()
