@@ -286,9 +286,9 @@ fn transform_esm(
         body = super::shake::shake(body, &roots, &m.pure);
     }
 
-    let imports: std::collections::HashSet<Id> =
-        m.esm.imports.iter().map(|b| b.local.clone()).collect();
-    body.visit_mut_with(&mut ImportWrites(&imports));
+    if !bindings.is_empty() {
+        body.visit_mut_with(&mut ImportWrites(|id: &Id| bindings.contains_key(id)));
+    }
     let mut rw = Rewriter::new(m, cx, bindings, true);
     body.visit_mut_with(&mut rw);
 
@@ -490,22 +490,21 @@ const DEFAULT_LOCAL: &str = "__mf_default_export__";
 
 /// Assignments to an import binding throw `TypeError`, as in ES modules (once concatenated,
 /// the binding is the exporting module's own variable: the write must not happen).
-pub(crate) struct ImportWrites<'a>(pub &'a std::collections::HashSet<Id>);
+/// The closure says whether an identifier is an import binding.
+pub(crate) struct ImportWrites<F: Fn(&Id) -> bool>(pub F);
 
-impl VisitMut for ImportWrites<'_> {
+impl<F: Fn(&Id) -> bool> VisitMut for ImportWrites<F> {
     fn visit_mut_expr(&mut self, e: &mut Expr) {
         e.visit_mut_children_with(self);
         let value = match e {
             Expr::Assign(a) => match &a.left {
-                AssignTarget::Simple(SimpleAssignTarget::Ident(i))
-                    if self.0.contains(&i.to_id()) =>
-                {
+                AssignTarget::Simple(SimpleAssignTarget::Ident(i)) if (self.0)(&i.to_id()) => {
                     Some(Some(a.right.clone()))
                 }
                 _ => None,
             },
             Expr::Update(u) => match &*u.arg {
-                Expr::Ident(i) if self.0.contains(&i.to_id()) => Some(None),
+                Expr::Ident(i) if (self.0)(&i.to_id()) => Some(None),
                 _ => None,
             },
             _ => None,

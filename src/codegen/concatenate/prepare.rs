@@ -49,9 +49,11 @@ pub fn prepare(m: &mut NormalModule, idx: ModuleIdx, cx: &TransformContext) -> P
         let mut body = lowered.body;
         let mut exports = lowered.exports;
         let import_ids: HashSet<Id> = m.esm.imports.iter().map(|b| b.local.clone()).collect();
-        body.visit_mut_with(&mut crate::codegen::transform_module::ImportWrites(
-            &import_ids,
-        ));
+        if !import_ids.is_empty() {
+            body.visit_mut_with(&mut crate::codegen::transform_module::ImportWrites(
+                |id: &Id| import_ids.contains(id),
+            ));
+        }
         alias_default(&mut body, &mut exports, &default_local, &import_ids);
         if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx.index()]) {
             if !used.contains("default") {
