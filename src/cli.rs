@@ -69,6 +69,11 @@ pub struct BuildArgs {
     /// Output directory (default: outDir from the config, or DIR/dist).
     #[arg(long)]
     pub out_dir: Option<PathBuf>,
+    /// Empty outDir even when it holds files mfbundle did not write (as `emptyOutDir = true`).
+    /// The project directory, directories holding its sources or configuration, a
+    /// package.json or .git, `/` and the home directory are refused all the same.
+    #[arg(long)]
+    pub empty_out_dir: bool,
     #[arg(long, value_enum)]
     pub mode: Option<ModeArg>,
     #[arg(long, value_enum)]
@@ -194,6 +199,7 @@ pub(crate) fn build_overrides(args: &BuildArgs) -> CliOverrides {
     CliOverrides {
         config: args.config.clone(),
         out_dir: args.out_dir.clone(),
+        empty_out_dir: args.empty_out_dir,
         mode: args.mode.map(|m| match m {
             ModeArg::Production => Mode::Production,
             ModeArg::Development => Mode::Development,

@@ -2,7 +2,8 @@
 //!
 //! The build is a pipeline of stages, each a function from one typed output to the next:
 //! [`graph`] (scan: parse + resolve) -> [`federation`] (consume / provide / remote nodes) ->
-//! [`analysis`] (exports, usage) -> [`codegen`] (chunks, runtime, files). [`pipeline`] runs
+//! [`analysis`] (exports, usage) -> [`codegen`] (chunks, runtime, files) -> [`write`] (outDir,
+//! claimed before the first stage runs and replaced atomically after the last). [`pipeline`] runs
 //! them; [`cli`] is the command line; [`config`] reads `federation.toml`; [`diagnostics`] is
 //! how every stage reports problems; [`watch`] is `build --watch`, which rebuilds on change
 //! and reuses the parses of unchanged files (`graph::cache`).
@@ -16,3 +17,4 @@ pub mod federation;
 pub mod graph;
 pub mod pipeline;
 pub mod watch;
+pub mod write;

@@ -12,6 +12,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const STACK_SIZE: usize = 512 * 1024 * 1024;
 
 fn main() {
+    // A write past the file-size limit (`ulimit -f`) would otherwise kill the process with
+    // SIGXFSZ; ignored, the write fails with EFBIG and the build reports it.
+    #[cfg(unix)]
+    // SAFETY: setting a signal's disposition to SIG_IGN before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = mfbundle::cli::Cli::parse();
     let _ = rayon::ThreadPoolBuilder::new()
         .stack_size(STACK_SIZE)

@@ -1,13 +1,14 @@
 //! The build, stage by stage: scan (graph) -> federation -> analysis -> codegen -> write.
 //! Each stage returns typed output; the pipeline stops at the first stage that reports an
-//! error, and nothing is written unless every stage succeeded.
+//! error, and nothing is written unless every stage succeeded. outDir is claimed (checked
+//! and locked, `write::claim`) before the first stage, so an unsafe outDir costs no work.
 
 use std::time::{Duration, Instant};
 
 use crate::config::{BuildConfig, display_path};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
 use crate::graph::{Progress, cache::ParseCache, parse::Defines};
-use crate::{analysis, codegen, federation, graph};
+use crate::{analysis, codegen, federation, graph, write};
 
 #[derive(Debug, serde::Serialize)]
 pub struct WrittenFile {
@@ -71,6 +72,14 @@ pub fn build_cached(
         }
     };
 
+    let claim = match write::claim(config) {
+        Ok(c) => c,
+        Err(d) => {
+            diagnostics.push(*d);
+            return finish(diagnostics, vec![], 0);
+        }
+    };
+
     let scanned = graph::scan_cached(config, &defines, progress, cache);
     mark("scan");
     timings
@@ -81,6 +90,15 @@ pub fn build_cached(
         .push(("  resolve (summed over threads)", scanned.resolve_time));
     let module_count = scanned.graph.modules.len();
     diagnostics.extend(scanned.diagnostics.iter().cloned());
+    if let Err(d) = claim.check_modules(
+        scanned
+            .graph
+            .modules
+            .iter()
+            .filter_map(|m| m.as_normal().map(|n| n.path.as_path())),
+    ) {
+        diagnostics.push(*d);
+    }
     if diagnostics.has_errors() {
         return finish(diagnostics, vec![], module_count);
     }
@@ -139,17 +157,25 @@ pub fn build_cached(
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
     mark("codegen");
-    let written = codegen::write_output::write_output(&config.out_dir, &files);
+    let written = write::write_output(&claim, &files);
+    drop(claim);
     mark("write");
-    if let Err(e) = written {
-        diagnostics.push(
-            Diagnostic::new(
-                Code::WriteFailed,
-                format!("cannot write {}: {e}", display_path(&config.root, &config.out_dir)),
-            )
-            .hint("check that the directory is writable and the disk is not full; the previous output was left in place"),
-        );
-        return finish(diagnostics, vec![], module_count);
+    match written {
+        Ok(kept) => diagnostics.extend(kept),
+        Err(write::WriteError::Refused(d)) => {
+            diagnostics.push(*d);
+            return finish(diagnostics, vec![], module_count);
+        }
+        Err(write::WriteError::Io(e)) => {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::WriteFailed,
+                    format!("cannot write {}: {e}", display_path(&config.root, &config.out_dir)),
+                )
+                .hint("check that the directory is writable and the disk is not full; the previous output was left in place"),
+            );
+            return finish(diagnostics, vec![], module_count);
+        }
     }
     let written = files
         .iter()

@@ -29,7 +29,7 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::cli::{self, BuildArgs, TerminalProgress};
 use crate::config::{self, BuildConfig, CliOverrides, display_path};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Diagnostics};
 use crate::graph::cache::{CacheStats, ParseCache};
 use crate::pipeline::{self, BuildOutcome};
 
@@ -88,7 +88,12 @@ pub fn run(args: &BuildArgs) -> i32 {
     };
     let mut changed = Vec::new();
     loop {
-        session.build(&changed);
+        let refused = session.build(&changed);
+        if refused && session.builds == 1 {
+            // An outDir that may not be replaced is refused before any work, as `build`
+            // refuses it: there is nothing to watch for.
+            return 2;
+        }
         match session.wait(&rx) {
             Some(c) => changed = c,
             None => {
@@ -118,7 +123,8 @@ struct Session<'a> {
 }
 
 impl Session<'_> {
-    fn build(&mut self, changed: &[PathBuf]) {
+    /// Builds once; true if outDir was refused (MF2006/MF2007).
+    fn build(&mut self, changed: &[PathBuf]) -> bool {
         self.builds += 1;
         let n = self.builds;
         let start = Instant::now();
@@ -150,7 +156,7 @@ impl Session<'_> {
                         self.kept_note()
                     );
                 }
-                return;
+                return false;
             }
         };
         let interactive =
@@ -194,6 +200,10 @@ impl Session<'_> {
         if !self.args.quiet || !outcome.success() {
             eprintln!("{}", self.summary(n, &outcome, stats, changed, &config));
         }
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && matches!(d.code, Code::OutDirNotOwned | Code::OutDirProtected))
     }
 
     fn summary(

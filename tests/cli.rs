@@ -111,7 +111,9 @@ fn json_output_lists_written_files_and_diagnostics() {
     assert_eq!(v["success"], true);
     assert_eq!(v["errors"], 0);
     let files = v["files"].as_array().unwrap();
-    assert_eq!(files.len(), list_files(&out).len());
+    // Every file written, and the outDir marker beside them.
+    assert_eq!(files.len() + 1, list_files(&out).len());
+    assert!(out.join(".mfbundle-output").is_file());
     for f in files {
         let name = f["name"].as_str().unwrap();
         let size = std::fs::metadata(out.join(name)).unwrap().len();

@@ -1,6 +1,7 @@
 //! Every stable diagnostic code has a test that pins its rendering: a fixture's
 //! expected_stderr.txt, or an assertion in tests/cli.rs for the codes about the command line
-//! itself (missing project, unwritable outDir).
+//! itself (missing project, unwritable outDir) and in tests/out_dir_safety.rs for outDir
+//! refusals.
 
 use mfbundle::diagnostics::Code;
 
@@ -8,6 +9,7 @@ use mfbundle::diagnostics::Code;
 fn every_code_is_covered_by_a_test() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut covered = std::fs::read_to_string(root.join("tests/cli.rs")).unwrap();
+    covered.push_str(&std::fs::read_to_string(root.join("tests/out_dir_safety.rs")).unwrap());
     for entry in std::fs::read_dir(root.join("fixtures/diagnostics"))
         .unwrap()
         .flatten()

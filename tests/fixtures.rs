@@ -458,10 +458,11 @@ fn main_entry(config: &toml::Table) -> Option<String> {
 /// Every emitted file under a header, with the runtime's files replaced by their names.
 fn snapshot_text(out_dir: &Path) -> String {
     let mut s = String::new();
-    // share-usage.json is data with its own tests (cli.rs, shared_tree_shaking.rs).
+    // share-usage.json is data with its own tests (cli.rs, shared_tree_shaking.rs), and so is
+    // the outDir marker (out_dir_safety.rs).
     for name in list_files(out_dir)
         .into_iter()
-        .filter(|n| n != "share-usage.json")
+        .filter(|n| n != "share-usage.json" && n != mfbundle::write::MARKER)
     {
         let mut body = std::fs::read_to_string(out_dir.join(&name)).unwrap_or_default();
         let runtime = mfbundle::codegen::render_chunk::RUNTIME_FILES

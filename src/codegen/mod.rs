@@ -4,7 +4,6 @@
 //! - `transform_module.rs`: one module's registry function (ESM -> runtime calls)
 //! - `concatenate/`: scope hoisting, one registry function for a group of ES modules
 //! - `render_chunk.rs`: chunk files with the runtime (`runtime/*.js`)
-//! - `write_output.rs`: atomic replacement of outDir
 
 pub mod chunks;
 pub mod concatenate;
@@ -15,7 +14,6 @@ pub mod render_federation;
 pub mod shake;
 pub mod source_map;
 pub mod transform_module;
-pub mod write_output;
 
 pub use render_chunk::OutputFile;
 

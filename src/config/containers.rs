@@ -3,7 +3,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 
-use super::raw::locate_key;
+use super::raw::{locate_key, locate_key_in};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LibraryType {
@@ -101,6 +101,17 @@ pub fn parse_containers(
             .at(at(key))
             .hint(hint)
     };
+    // A key of the [exposes] or [remotes] table.
+    let at_in = |section: &str, key: &str| {
+        locate_key_in(text, section, key)
+            .map(|(s, e)| Location::from_range(file, text, s, e))
+            .unwrap_or_else(|| Location::file_only(file))
+    };
+    let invalid_in = |section: &str, key: &str, message: String, hint: &str| {
+        Diagnostic::new(Code::ConfigInvalid, message)
+            .at(at_in(section, key))
+            .hint(hint)
+    };
     let library = match raw.library_type {
         None => LibraryType::Var,
         Some(t) => LibraryType::parse(t).unwrap_or_else(|| {
@@ -121,13 +132,37 @@ pub fn parse_containers(
         ));
     }
 
+    if let Some(f) = raw.filename
+        && (f.trim().is_empty()
+            || f.starts_with('/')
+            || f.contains('\\')
+            || f.split('/')
+                .any(|part| part.is_empty() || part == "." || part == ".."))
+    {
+        errors.push(invalid(
+            "filename",
+            format!("filename \"{f}\" is not a file name inside outDir"),
+            "use a relative name such as \"remoteEntry.js\" (sub-folders allowed, no . or .. parts)",
+        ));
+    }
+
     let mut exposes = Vec::new();
     match raw.exposes {
         None => {}
         Some(toml::Value::Table(t)) => {
             for (key, v) in t {
+                if key == "./" {
+                    errors.push(invalid_in(
+                        "exposes",
+                        key,
+                        "exposed name \"./\" names nothing".into(),
+                        "write \".\" for the package root, or \"./Button\": hosts import it as remote/Button",
+                    ));
+                    continue;
+                }
                 if key != "." && !key.starts_with("./") {
-                    errors.push(invalid(
+                    errors.push(invalid_in(
+                        "exposes",
                         key,
                         format!("exposed name \"{key}\" must start with \"./\" (or be \".\")"),
                         "write \"./Button\" = \"./src/Button.js\": hosts import it as remote/Button",
@@ -152,7 +187,7 @@ pub fn parse_containers(
                                         Code::ConfigUnknownKey,
                                         format!("unknown key `{k}` in exposes \"{key}\""),
                                     )
-                                    .at(at(key))
+                                    .at(at_in("exposes", key))
                                     .hint("exposed items take import and name"),
                                 );
                             }
@@ -164,13 +199,26 @@ pub fn parse_containers(
                     }
                     other => (strings(other), None),
                 };
-                match imports {
+                if let Some(n) = &name
+                    && !is_file_name(n)
+                {
+                    errors.push(invalid_in(
+                        "exposes",
+                        key,
+                        format!(
+                            "exposes \"{key}\": chunk name \"{n}\" cannot be used as a file name"
+                        ),
+                        "use a plain name such as \"button\" (no /, \\ or leading .)",
+                    ));
+                }
+                match imports.filter(|i| i.iter().all(|r| !r.trim().is_empty())) {
                     Some(imports) => exposes.push(Expose {
                         key: key.clone(),
                         imports,
                         name,
                     }),
-                    None => errors.push(invalid(
+                    None => errors.push(invalid_in(
+                        "exposes",
                         key,
                         format!("exposes \"{key}\" needs a request or a list of requests"),
                         "\"./Button\" = \"./src/Button.js\"",
@@ -190,6 +238,15 @@ pub fn parse_containers(
         None => {}
         Some(toml::Value::Table(t)) => {
             for (key, v) in t {
+                if key.trim().is_empty() {
+                    errors.push(invalid_in(
+                        "remotes",
+                        key,
+                        "a remote has an empty key".into(),
+                        "the key is the request prefix hosts import with: app2 = \"app2@http://...\"",
+                    ));
+                    continue;
+                }
                 let (spec, share_scope) = match v {
                     toml::Value::Table(item) => (
                         item.get("external"),
@@ -203,18 +260,28 @@ pub fn parse_containers(
                     _ => vec![],
                 };
                 if list.is_empty() {
-                    errors.push(invalid(
+                    errors.push(invalid_in(
+                        "remotes",
                         key,
                         format!("remote \"{key}\" needs an external: \"name@url\", \"commonjs-module ./path\", ..."),
                         "app2 = \"app2@http://localhost:3002/remoteEntry.js\"",
                     ));
                     continue;
                 }
+                if share_scope.is_some_and(|s| s.trim().is_empty()) {
+                    errors.push(invalid_in(
+                        "remotes",
+                        key,
+                        format!("remote \"{key}\": shareScope is empty"),
+                        "name the share scope, e.g. shareScope = \"default\"",
+                    ));
+                }
                 let mut externals = Vec::new();
                 for s in list {
                     match parse_external(s, remote_type) {
                         Some(e) => externals.push(e),
-                        None => errors.push(invalid(
+                        None => errors.push(invalid_in(
+                            "remotes",
                             key,
                             format!("remote \"{key}\": cannot read \"{s}\""),
                             "use name@url, or a type prefix: var <expr>, promise <expr>, commonjs-module <path>, module <url>, script name@url",
@@ -279,6 +346,12 @@ fn parse_external(s: &str, remote_type: &str) -> Option<RemoteExternal> {
             RemoteExternal::Script { global, url }
         }
     })
+}
+
+/// A name that can be a file name in outDir as it is: not empty, no separators, not hidden
+/// or a parent reference.
+pub(crate) fn is_file_name(name: &str) -> bool {
+    !name.trim().is_empty() && !name.contains(['/', '\\']) && !name.starts_with('.')
 }
 
 #[cfg(test)]

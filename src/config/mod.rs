@@ -83,6 +83,11 @@ pub struct BuildConfig {
     /// Entry name -> requests (relative to `root`), in the order written.
     pub entries: BTreeMap<String, Vec<String>>,
     pub out_dir: PathBuf,
+    /// outDir came from `--out-dir` rather than the file (for messages).
+    pub out_dir_from_cli: bool,
+    /// `emptyOutDir` / `--empty-out-dir`: outDir may be emptied even when it holds files
+    /// mfbundle did not write (never the project, its sources, `/` or the home directory).
+    pub empty_out_dir: bool,
     pub target: Target,
     pub mode: Mode,
     /// `"auto"` or a URL/path prefix ending with `/`.
@@ -119,6 +124,7 @@ pub struct BuildConfig {
 pub struct CliOverrides {
     pub config: Option<PathBuf>,
     pub out_dir: Option<PathBuf>,
+    pub empty_out_dir: bool,
     pub mode: Option<Mode>,
     pub target: Option<Target>,
     pub strict_federation: bool,
@@ -183,6 +189,7 @@ fn resolve(
     };
 
     let mut entries = BTreeMap::new();
+    let raw_entry_is_table = matches!(raw.entry, Some(RawEntry::Many(_)));
     match raw.entry.take() {
         Some(RawEntry::One(e)) => {
             entries.insert("main".to_string(), vec![e]);
@@ -197,7 +204,7 @@ fn resolve(
                         "give at least one request, e.g. main = \"./src/index.js\"",
                     ));
                 }
-                if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+                if !containers::is_file_name(&name) {
                     errors.push(key_error(
                         &name,
                         format!("entry name \"{name}\" cannot be used as a file name"),
@@ -216,6 +223,16 @@ fn resolve(
         }
         None => {
             entries.insert("main".to_string(), vec!["./src/index.js".to_string()]);
+        }
+    }
+
+    for (name, reqs) in &entries {
+        if reqs.iter().any(|r| r.trim().is_empty()) {
+            errors.push(key_error(
+                if raw_entry_is_table { name } else { "entry" },
+                format!("entry \"{name}\" has an empty request"),
+                "name the module to start from, e.g. \"./src/index.js\"",
+            ));
         }
     }
 
@@ -299,6 +316,13 @@ fn resolve(
     let extensions = resolve
         .extensions
         .unwrap_or_else(|| DEFAULT_EXTENSIONS.into_iter().map(String::from).collect());
+    if resolve.alias.keys().any(|k| k.trim().is_empty()) {
+        errors.push(key_error(
+            "alias",
+            "resolve.alias has an empty key".into(),
+            "the key is the request to replace, e.g. \"@\" = \"./src\"",
+        ));
+    }
     let alias = resolve
         .alias
         .into_iter()
@@ -316,11 +340,11 @@ fn resolve(
         Some(o) => std::env::current_dir().unwrap_or_default().join(o),
         None => root.join(raw.out_dir.as_deref().unwrap_or("dist")),
     };
-    if out_dir == root || root.starts_with(&out_dir) {
+    if raw.out_dir.as_deref().is_some_and(|o| o.trim().is_empty()) {
         errors.push(key_error(
             "outDir",
-            "outDir would replace the project directory".into(),
-            "use a sub-directory such as \"dist\"",
+            "outDir is empty".into(),
+            "name a directory of its own, such as \"dist\"",
         ));
     }
 
@@ -328,6 +352,13 @@ fn resolve(
         .share_scope
         .clone()
         .unwrap_or_else(|| "default".to_string());
+    if share_scope.trim().is_empty() {
+        errors.push(key_error(
+            "shareScope",
+            "shareScope is empty".into(),
+            "name the default share scope, e.g. shareScope = \"default\"",
+        ));
+    }
     let shared = match shared::parse_shared(raw.shared.as_ref(), &share_scope, text, display_name) {
         Ok(items) => items,
         Err(mut e) => {
@@ -392,6 +423,8 @@ fn resolve(
         config_file,
         entries,
         out_dir,
+        out_dir_from_cli: overrides.out_dir.is_some(),
+        empty_out_dir: overrides.empty_out_dir || raw.empty_out_dir.unwrap_or(false),
         target,
         mode,
         public_path,

@@ -12,6 +12,7 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 pub struct RawConfig {
     pub entry: Option<RawEntry>,
     pub out_dir: Option<String>,
+    pub empty_out_dir: Option<bool>,
     pub target: Option<String>,
     pub mode: Option<String>,
     pub public_path: Option<String>,
@@ -156,6 +157,33 @@ pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// [`locate_key`] within the `[section]` table when the file has that header (so that a key
+/// written in two tables is found in the right one), else anywhere.
+pub fn locate_key_in(text: &str, section: &str, key: &str) -> Option<(usize, usize)> {
+    let header = format!("[{section}]");
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        offset += line.len();
+        if line.trim() == header {
+            let rest = &text[offset..];
+            let end = rest
+                .split_inclusive('\n')
+                .scan(0, |pos, l| {
+                    let at = *pos;
+                    *pos += l.len();
+                    Some((at, l))
+                })
+                .find(|(_, l)| l.trim_start().starts_with('['))
+                .map_or(rest.len(), |(at, _)| at);
+            if let Some((s, e)) = locate_key(&rest[..end], key) {
+                return Some((offset + s, offset + e));
+            }
+            break;
+        }
+    }
+    locate_key(text, key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,5 +203,9 @@ mod tests {
         let t = "entry = \"x\"\n  mode = \"y\"\n";
         assert_eq!(locate_key(t, "mode"), Some((14, 18)));
         assert_eq!(locate_key(t, "nope"), None);
+        let t = "[shared]\n\"\" = {}\n[remotes]\n\"\" = \"a@b\"\n";
+        assert_eq!(locate_key_in(t, "remotes", ""), Some((27, 29)));
+        assert_eq!(locate_key_in(t, "shared", ""), Some((9, 11)));
+        assert_eq!(locate_key_in(t, "exposes", ""), Some((9, 11)));
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Location};
 
-use super::raw::{did_you_mean, locate_key};
+use super::raw::{did_you_mean, locate_key_in};
 
 /// One `shared` entry, with webpack's defaults applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +88,7 @@ pub fn parse_shared(
     let mut items = Vec::new();
     let mut errors = Vec::new();
     let at = |key: &str| {
-        locate_key(text, key)
+        locate_key_in(text, "shared", key)
             .map(|(s, e)| Location::from_range(file, text, s, e))
             .unwrap_or_else(|| Location::file_only(file))
     };
@@ -124,6 +124,14 @@ pub fn parse_shared(
         }
         Some(toml::Value::Table(table)) => {
             for (key, v) in table {
+                if key.trim().is_empty() {
+                    errors.push(
+                        Diagnostic::new(Code::ConfigInvalid, "shared has an empty key")
+                            .at(at(key))
+                            .hint("the key is the request to share, e.g. \"react\" = { singleton = true }"),
+                    );
+                    continue;
+                }
                 match v {
                     toml::Value::String(s) => {
                         let mut item = plain(key);
@@ -262,9 +270,20 @@ fn parse_item(
     let tree_shaking = boolean("treeShaking", &mut errors).unwrap_or(false);
     let strict = boolean("strictVersion", &mut errors);
     let share_key = string("shareKey", &mut errors).unwrap_or_else(|| key.to_string());
-    let share_scope =
-        string("shareScope", &mut errors).unwrap_or_else(|| default_scope.to_string());
+    let own_scope = string("shareScope", &mut errors);
+    let share_scope = own_scope
+        .clone()
+        .unwrap_or_else(|| default_scope.to_string());
     let package_name = string("packageName", &mut errors);
+    for (k, v) in [
+        ("shareKey", Some(&share_key)),
+        ("shareScope", own_scope.as_ref()),
+        ("packageName", package_name.as_ref()),
+    ] {
+        if v.is_some_and(|v| v.trim().is_empty()) {
+            errors.push(type_error(k, "a non-empty string"));
+        }
+    }
     if import.is_none() {
         if eager {
             errors.push(

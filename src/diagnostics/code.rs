@@ -23,6 +23,8 @@ pub enum Code {
     Unsupported,
     /// Brackets nested deeper than the compiler's recursion can follow.
     TooDeeplyNested,
+    /// A package.json (a module's nearest, or the project's) that is not a JSON object.
+    PackageJsonInvalid,
     /// A CSS file that does not parse.
     CssSyntaxError,
     /// A `url()` in CSS that names no file.
@@ -37,6 +39,13 @@ pub enum Code {
     EntryNotFound,
     /// An exposed module that does not resolve to a file.
     ExposeNotFound,
+    /// An outDir that holds files mfbundle did not write (no marker, another project's
+    /// marker, or files the marker does not list): replacing it would delete them.
+    OutDirNotOwned,
+    /// An outDir that must never be replaced: the project directory or an ancestor, a
+    /// directory holding sources, the configuration, a package.json or .git, the filesystem
+    /// root, the home directory, or a path that is not a directory.
+    OutDirProtected,
     /// A consumed package whose required version cannot be determined (webpack's warning).
     SharedRequiredVersionUnknown,
     /// A provided module whose version cannot be determined (webpack's warning).
@@ -62,7 +71,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 26] = [
+    pub const ALL: [Code; 29] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -71,6 +80,7 @@ impl Code {
         Code::DynamicRequest,
         Code::Unsupported,
         Code::TooDeeplyNested,
+        Code::PackageJsonInvalid,
         Code::CssSyntaxError,
         Code::CssUnresolvedUrl,
         Code::ConfigInvalid,
@@ -78,6 +88,8 @@ impl Code {
         Code::ConfigNotFound,
         Code::EntryNotFound,
         Code::ExposeNotFound,
+        Code::OutDirNotOwned,
+        Code::OutDirProtected,
         Code::SharedRequiredVersionUnknown,
         Code::SharedVersionUnknown,
         Code::SharedSingletonConflict,
@@ -101,6 +113,7 @@ impl Code {
             Code::DynamicRequest => "MF1006",
             Code::Unsupported => "MF1007",
             Code::TooDeeplyNested => "MF1008",
+            Code::PackageJsonInvalid => "MF1009",
             Code::CssSyntaxError => "MF1201",
             Code::CssUnresolvedUrl => "MF1202",
             Code::ConfigInvalid => "MF2001",
@@ -108,6 +121,8 @@ impl Code {
             Code::ConfigNotFound => "MF2003",
             Code::EntryNotFound => "MF2004",
             Code::ExposeNotFound => "MF2005",
+            Code::OutDirNotOwned => "MF2006",
+            Code::OutDirProtected => "MF2007",
             Code::SharedRequiredVersionUnknown => "MF4001",
             Code::SharedVersionUnknown => "MF4002",
             Code::SharedSingletonConflict => "MF4003",
@@ -125,6 +140,7 @@ impl Code {
     pub const fn default_severity(self) -> Severity {
         match self {
             Code::DynamicRequest
+            | Code::PackageJsonInvalid
             | Code::SharedRequiredVersionUnknown
             | Code::SharedVersionUnknown
             | Code::SharedSingletonConflict
@@ -152,11 +168,17 @@ impl Code {
         )
     }
 
-    /// Configuration and usage problems exit with 2, build problems with 1.
+    /// Configuration and usage problems (every `MF2xxx`) exit with 2, build problems with 1.
     pub const fn is_config(self) -> bool {
         matches!(
             self,
-            Code::ConfigInvalid | Code::ConfigUnknownKey | Code::ConfigNotFound
+            Code::ConfigInvalid
+                | Code::ConfigUnknownKey
+                | Code::ConfigNotFound
+                | Code::EntryNotFound
+                | Code::ExposeNotFound
+                | Code::OutDirNotOwned
+                | Code::OutDirProtected
         )
     }
 }
