@@ -15,6 +15,7 @@ pub mod cache;
 pub mod collect_imports;
 pub mod css;
 pub mod module;
+pub mod package_json_check;
 pub mod parse;
 pub mod resolve;
 pub mod scan;

@@ -126,6 +126,35 @@ impl Resolvers {
         }
     }
 
+    /// A request that failed because a package.json on its way is not valid JSON (Node
+    /// refuses it too): an error at the place the JSON breaks, naming the request.
+    fn broken_package_json(
+        &self,
+        request: &str,
+        json: &oxc_resolver::JSONError,
+        request_location: Location,
+    ) -> Diagnostic {
+        let file = display_path(&self.root, &json.path);
+        let at = match std::fs::read_to_string(&json.path) {
+            Ok(text) => {
+                super::package_json_check::location_in(&file, &text, json.line, json.column)
+            }
+            Err(_) => Location::file_only(&file),
+        };
+        let mut d = Diagnostic::new(
+            Code::PackageJsonInvalid,
+            format!("{file} is not valid JSON: {}", json.message),
+        )
+        .at(at)
+        .note(format!(
+            "needed to resolve \"{request}\" from {}:{}:{}",
+            request_location.file, request_location.line, request_location.column
+        ))
+        .hint("fix the JSON (npm and Node refuse this file too)");
+        d.severity = crate::diagnostics::Severity::Error;
+        d
+    }
+
     /// The diagnostic for a failed request: what was tried, and a hint.
     pub fn unresolved_diagnostic(
         &self,
@@ -134,6 +163,9 @@ impl Resolvers {
         error: &ResolveError,
         location: Location,
     ) -> Diagnostic {
+        if let ResolveError::Json(json) = error {
+            return self.broken_package_json(request, json, location);
+        }
         let dir = importer.parent().unwrap_or(Path::new("/"));
         let mut d = Diagnostic::new(
             Code::UnresolvedImport,

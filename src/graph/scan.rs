@@ -137,8 +137,10 @@ pub fn scan_cached(
                 Err(e) => {
                     let loc = config_location(request);
                     let mut d = resolvers.unresolved_diagnostic(&root_importer, request, &e, loc);
-                    d.code = Code::EntryNotFound;
-                    d.message = format!("entry \"{name}\" does not resolve: \"{request}\"");
+                    if d.code == Code::UnresolvedImport {
+                        d.code = Code::EntryNotFound;
+                        d.message = format!("entry \"{name}\" does not resolve: \"{request}\"");
+                    }
                     diagnostics.push(d);
                 }
             }
@@ -257,6 +259,21 @@ pub fn scan_cached(
         }
         m.records = records;
     }
+    // A package.json that already failed a resolution is reported there, as an error.
+    let reported: std::collections::HashSet<String> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::PackageJsonInvalid)
+        .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
+        .collect();
+    diagnostics.extend(
+        super::package_json_check::check_package_json_files(&modules, &config.root)
+            .into_iter()
+            .filter(|d| {
+                d.location
+                    .as_ref()
+                    .is_none_or(|l| !reported.contains(&l.file))
+            }),
+    );
     ScanOutput {
         graph: ModuleGraph {
             modules,
