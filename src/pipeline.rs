@@ -43,6 +43,24 @@ pub fn build_cached(
     progress: &dyn Progress,
     cache: Option<&ParseCache>,
 ) -> BuildOutcome {
+    run(config, progress, cache, true).0
+}
+
+/// [`build`] without writing outDir: the outcome (its `files` what would be written) and the
+/// files themselves. For tools and fuzzing; frees what the build made.
+pub fn build_in_memory(
+    config: &BuildConfig,
+    progress: &dyn Progress,
+) -> (BuildOutcome, Vec<codegen::OutputFile>) {
+    run(config, progress, None, false)
+}
+
+fn run(
+    config: &BuildConfig,
+    progress: &dyn Progress,
+    cache: Option<&ParseCache>,
+    write: bool,
+) -> (BuildOutcome, Vec<codegen::OutputFile>) {
     let start = Instant::now();
     let mut diagnostics = Diagnostics::default();
     let timings = std::cell::RefCell::new(Vec::new());
@@ -67,7 +85,7 @@ pub fn build_cached(
         Err(errors) => {
             let file = display_path(&config.root, &config.config_file);
             diagnostics.extend(errors.into_iter().map(|d| d.at(Location::file_only(&file))));
-            return finish(diagnostics, vec![], 0);
+            return (finish(diagnostics, vec![], 0), vec![]);
         }
     };
 
@@ -82,7 +100,7 @@ pub fn build_cached(
     let module_count = scanned.graph.modules.len();
     diagnostics.extend(scanned.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
-        return finish(diagnostics, vec![], module_count);
+        return (finish(diagnostics, vec![], module_count), vec![]);
     }
 
     let mut federated = federation::apply(scanned, config);
@@ -90,14 +108,14 @@ pub fn build_cached(
     diagnostics = Diagnostics::default();
     diagnostics.extend(federated.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
-        return finish(diagnostics, vec![], module_count);
+        return (finish(diagnostics, vec![], module_count), vec![]);
     }
 
     let mut analyzed = analysis::analyze(&federated.graph, config);
     mark("analysis");
     diagnostics.extend(analyzed.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
-        return finish(diagnostics, vec![], module_count);
+        return (finish(diagnostics, vec![], module_count), vec![]);
     }
     // The share-usage report describes the graph as written: made before shared tree shaking
     // changes fallbacks, completed with what it did.
@@ -105,7 +123,7 @@ pub fn build_cached(
         Ok(e) => e,
         Err(d) => {
             diagnostics.push(*d);
-            return finish(diagnostics, vec![], module_count);
+            return (finish(diagnostics, vec![], module_count), vec![]);
         }
     };
     let mut share_usage = (!config.shared.is_empty())
@@ -139,7 +157,11 @@ pub fn build_cached(
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
     mark("codegen");
-    let written = codegen::write_output::write_output(&config.out_dir, &files);
+    let written = if write {
+        codegen::write_output::write_output(&config.out_dir, &files)
+    } else {
+        Ok(())
+    };
     mark("write");
     if let Err(e) = written {
         diagnostics.push(
@@ -149,7 +171,7 @@ pub fn build_cached(
             )
             .hint("check that the directory is writable and the disk is not full; the previous output was left in place"),
         );
-        return finish(diagnostics, vec![], module_count);
+        return (finish(diagnostics, vec![], module_count), vec![]);
     }
     let written = files
         .iter()
@@ -159,14 +181,18 @@ pub fn build_cached(
         })
         .collect();
     let outcome = finish(diagnostics, written, module_count);
+    if !write {
+        return (outcome, files);
+    }
     if cache.is_none() {
         // A one-shot build's process exits next: freeing every AST and module (about 100 ms
         // for 20,000 modules) would only delay that. Watch mode frees them.
         std::mem::forget(federated);
         std::mem::forget(analyzed);
         std::mem::forget(files);
+        return (outcome, vec![]);
     }
-    outcome
+    (outcome, files)
 }
 
 /// `mfbundle analyze`: the front end (scan, federation, analysis) and the share-usage report;
