@@ -44,7 +44,7 @@ python3 - "$out/graph" <<'PY'
 import random, sys
 rng = random.Random(12)
 for n in range(12):
-    size = rng.choice([16, 32, 64, 128, 256])
+    size = rng.choice([64, 128, 256, 512])
     with open(f"{sys.argv[1]}/seed-{n:02}", "wb") as f:
         f.write(bytes(rng.randrange(256) for _ in range(size)))
 PY

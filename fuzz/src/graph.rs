@@ -37,6 +37,9 @@ use super::{render_all, with_big_stack, write};
 const MAX_MODULES: usize = 6;
 const MAX_LIST: usize = 4;
 
+/// Lists are fixed-size arrays with a count byte (not `Vec`s, whose length `arbitrary` draws
+/// one continuation bit per element): random bytes then make programs of several modules
+/// with several imports each, not mostly one-module programs.
 #[derive(Arbitrary, Debug)]
 struct RawModule {
     cjs: bool,
@@ -44,11 +47,11 @@ struct RawModule {
     style: u8,
     value: i8,
     esmodule_flag: bool,
-    imports: Vec<RawImport>,
-    stars: Vec<u8>,
-    star_as: Vec<u8>,
-    reexports: Vec<(u8, u8)>,
-    calls: Vec<u8>,
+    imports: (u8, [RawImport; MAX_LIST]),
+    stars: (u8, [u8; MAX_LIST]),
+    star_as: (u8, [u8; MAX_LIST]),
+    reexports: (u8, [(u8, u8); MAX_LIST]),
+    calls: (u8, [u8; MAX_LIST]),
 }
 
 #[derive(Arbitrary, Debug)]
@@ -61,8 +64,8 @@ enum RawImport {
 
 #[derive(Arbitrary, Debug)]
 struct RawProgram {
-    modules: Vec<RawModule>,
-    dynamic: Vec<u8>,
+    modules: (u8, [RawModule; MAX_MODULES]),
+    dynamic: (u8, [u8; MAX_LIST]),
 }
 
 /// A module of the generated program.
@@ -107,31 +110,22 @@ pub struct Program {
     pub dynamic: Vec<usize>,
 }
 
-fn take<T>(v: Vec<T>) -> impl Iterator<Item = T> {
-    v.into_iter().take(MAX_LIST)
+/// The first `count % (N + 1)` elements of a counted list.
+fn take<T, const N: usize>((count, items): (u8, [T; N])) -> impl Iterator<Item = T> {
+    items.into_iter().take(count as usize % (N + 1))
 }
 
 impl Program {
     /// The program `data` describes (always a valid one; empty input: one module).
     pub fn from_bytes(data: &[u8]) -> Program {
-        let raw = RawProgram::arbitrary_take_rest(Unstructured::new(data)).unwrap_or(RawProgram {
-            modules: vec![],
-            dynamic: vec![],
-        });
-        let mut raws: Vec<RawModule> = raw.modules.into_iter().take(MAX_MODULES).collect();
-        if raws.is_empty() {
-            raws.push(RawModule {
-                cjs: false,
-                style: 0,
-                value: 0,
-                esmodule_flag: false,
-                imports: vec![],
-                stars: vec![],
-                star_as: vec![],
-                reexports: vec![],
-                calls: vec![],
-            });
-        }
+        let Ok(raw) = RawProgram::arbitrary(&mut Unstructured::new(data)) else {
+            unreachable!("arbitrary fills missing bytes with zeros")
+        };
+        let (count, modules) = raw.modules;
+        let mut raws: Vec<RawModule> = modules
+            .into_iter()
+            .take(1 + count as usize % MAX_MODULES)
+            .collect();
         let n = raws.len();
         // The entry is an ES module.
         raws[0].cjs = false;
