@@ -272,7 +272,14 @@ impl Program {
                 );
             }
         }
-        s.push_str(SHOW);
+        s.push_str(&SHOW.replace(
+            "KNOWN",
+            if std::env::var_os("MFBUNDLE_FUZZ_STRICT").is_some() {
+                "false"
+            } else {
+                "true"
+            },
+        ));
         let v = m.value;
         if m.cjs {
             let _ = writeln!(s, "let count{i} = 0;");
@@ -358,7 +365,13 @@ impl Program {
 
 /// How every module prints a value: functions by name, objects (namespaces: `[object
 /// Module]`) by their keys and values, two levels deep.
-const SHOW: &str = "function show(x, depth = 0) {\n  if (typeof x === \"function\") return \"fn \" + x.name;\n  if (x === null || typeof x !== \"object\") return typeof x + \" \" + String(x);\n  if (depth > 1) return \"object\";\n  return Object.prototype.toString.call(x) + \" {\" + Object.keys(x).map((k) => k + \": \" + show(x[k], depth + 1)).join(\", \") + \"}\";\n}\n";
+///
+/// Two known failures (fuzz/known-failures/, not fixed yet) are filtered here so that the
+/// fuzzer keeps looking for others: a namespace's keys are printed sorted (an ES module
+/// with `export * from` a CommonJS module lists the CommonJS names after its own), and
+/// without `__esModule` (Node's namespace of a CommonJS module that defines it non-enumerably
+/// has it, the bundle's does not). Set `MFBUNDLE_FUZZ_STRICT=1` to see them.
+const SHOW: &str = "function show(x, depth = 0) {\n  if (typeof x === \"function\") return \"fn \" + x.name;\n  if (x === null || typeof x !== \"object\") return typeof x + \" \" + String(x);\n  if (depth > 1) return \"object\";\n  const tag = Object.prototype.toString.call(x);\n  let keys = Object.keys(x);\n  if (KNOWN && tag === \"[object Module]\") keys = keys.filter((k) => k !== \"__esModule\").sort();\n  return tag + \" {\" + keys.map((k) => k + \": \" + show(x[k], depth + 1)).join(\", \") + \"}\";\n}\n";
 
 /// The names (other than `default`) each module exports, `export *` followed.
 fn exported_names(modules: &[Module]) -> Vec<BTreeSet<String>> {
