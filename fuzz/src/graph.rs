@@ -283,7 +283,7 @@ impl Program {
         let v = m.value;
         if m.cjs {
             let _ = writeln!(s, "let count{i} = 0;");
-            if m.style % 2 == 0 {
+            if m.style.is_multiple_of(2) {
                 let _ = writeln!(s, "exports.v{i} = {v};");
                 let _ = writeln!(
                     s,
