@@ -380,11 +380,9 @@ fn merge_reports(inputs: &[PathBuf], output: Option<&std::path::Path>) -> i32 {
                 return 1;
             }
         };
-        match serde_json::from_str::<serde_json::Value>(&text) {
-            Ok(v) if v.get("consume_shared_modules").is_some() => {
-                reports.push((path.display().to_string(), v))
-            }
-            _ => {
+        match crate::analysis::share_usage::parse_report(&text) {
+            Some(v) => reports.push((path.display().to_string(), v)),
+            None => {
                 eprintln!(
                     "error[{}]: {} is not a share-usage report\n  = hint: write one with mfbundle analyze --json FILE",
                     crate::diagnostics::Code::ConfigInvalid.as_str(),

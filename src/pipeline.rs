@@ -44,6 +44,24 @@ pub fn build_cached(
     progress: &dyn Progress,
     cache: Option<&ParseCache>,
 ) -> BuildOutcome {
+    run(config, progress, cache, true).0
+}
+
+/// [`build`] without writing outDir: the outcome (its `files` what would be written) and the
+/// files themselves. For tools and fuzzing; frees what the build made.
+pub fn build_in_memory(
+    config: &BuildConfig,
+    progress: &dyn Progress,
+) -> (BuildOutcome, Vec<codegen::OutputFile>) {
+    run(config, progress, None, false)
+}
+
+fn run(
+    config: &BuildConfig,
+    progress: &dyn Progress,
+    cache: Option<&ParseCache>,
+    write_out: bool,
+) -> (BuildOutcome, Vec<codegen::OutputFile>) {
     let start = Instant::now();
     let mut diagnostics = Diagnostics::default();
     let timings = std::cell::RefCell::new(Vec::new());
@@ -68,16 +86,20 @@ pub fn build_cached(
         Err(errors) => {
             let file = display_path(&config.root, &config.config_file);
             diagnostics.extend(errors.into_iter().map(|d| d.at(Location::file_only(&file))));
-            return finish(diagnostics, vec![], 0);
+            return (finish(diagnostics, vec![], 0), vec![]);
         }
     };
 
-    let claim = match write::claim(config) {
-        Ok(c) => c,
-        Err(d) => {
-            diagnostics.push(*d);
-            return finish(diagnostics, vec![], 0);
+    let claim = if write_out {
+        match write::claim(config) {
+            Ok(c) => Some(c),
+            Err(d) => {
+                diagnostics.push(*d);
+                return (finish(diagnostics, vec![], 0), vec![]);
+            }
         }
+    } else {
+        None
     };
 
     let scanned = graph::scan_cached(config, &defines, progress, cache);
@@ -90,17 +112,19 @@ pub fn build_cached(
         .push(("  resolve (summed over threads)", scanned.resolve_time));
     let module_count = scanned.graph.modules.len();
     diagnostics.extend(scanned.diagnostics.iter().cloned());
-    if let Err(d) = claim.check_modules(
-        scanned
-            .graph
-            .modules
-            .iter()
-            .filter_map(|m| m.as_normal().map(|n| n.path.as_path())),
-    ) {
+    if let Some(claim) = &claim
+        && let Err(d) = claim.check_modules(
+            scanned
+                .graph
+                .modules
+                .iter()
+                .filter_map(|m| m.as_normal().map(|n| n.path.as_path())),
+        )
+    {
         diagnostics.push(*d);
     }
     if diagnostics.has_errors() {
-        return finish(diagnostics, vec![], module_count);
+        return (finish(diagnostics, vec![], module_count), vec![]);
     }
 
     let mut federated = federation::apply(scanned, config);
@@ -108,14 +132,14 @@ pub fn build_cached(
     diagnostics = Diagnostics::default();
     diagnostics.extend(federated.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
-        return finish(diagnostics, vec![], module_count);
+        return (finish(diagnostics, vec![], module_count), vec![]);
     }
 
     let mut analyzed = analysis::analyze(&federated.graph, config);
     mark("analysis");
     diagnostics.extend(analyzed.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
-        return finish(diagnostics, vec![], module_count);
+        return (finish(diagnostics, vec![], module_count), vec![]);
     }
     // The share-usage report describes the graph as written: made before shared tree shaking
     // changes fallbacks, completed with what it did.
@@ -123,7 +147,7 @@ pub fn build_cached(
         Ok(e) => e,
         Err(d) => {
             diagnostics.push(*d);
-            return finish(diagnostics, vec![], module_count);
+            return (finish(diagnostics, vec![], module_count), vec![]);
         }
     };
     let mut share_usage = (!config.shared.is_empty())
@@ -157,14 +181,17 @@ pub fn build_cached(
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
     mark("codegen");
-    let written = write::write_output(&claim, &files);
+    let written = match &claim {
+        Some(claim) => write::write_output(claim, &files),
+        None => Ok(None),
+    };
     drop(claim);
     mark("write");
     match written {
         Ok(kept) => diagnostics.extend(kept),
         Err(write::WriteError::Refused(d)) => {
             diagnostics.push(*d);
-            return finish(diagnostics, vec![], module_count);
+            return (finish(diagnostics, vec![], module_count), vec![]);
         }
         Err(write::WriteError::Io(e)) => {
             diagnostics.push(
@@ -174,7 +201,7 @@ pub fn build_cached(
                 )
                 .hint("check that the directory is writable and the disk is not full; the previous output was left in place"),
             );
-            return finish(diagnostics, vec![], module_count);
+            return (finish(diagnostics, vec![], module_count), vec![]);
         }
     }
     let written = files
@@ -185,14 +212,18 @@ pub fn build_cached(
         })
         .collect();
     let outcome = finish(diagnostics, written, module_count);
+    if !write_out {
+        return (outcome, files);
+    }
     if cache.is_none() {
         // A one-shot build's process exits next: freeing every AST and module (about 100 ms
         // for 20,000 modules) would only delay that. Watch mode frees them.
         std::mem::forget(federated);
         std::mem::forget(analyzed);
         std::mem::forget(files);
+        return (outcome, vec![]);
     }
-    outcome
+    (outcome, files)
 }
 
 /// `mfbundle analyze`: the front end (scan, federation, analysis) and the share-usage report;

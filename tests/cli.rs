@@ -223,6 +223,9 @@ fn hostile_inputs_never_panic() {
             "bom-and-shebang",
             "\u{feff}#!/usr/bin/env node\nconsole.log(1)".as_bytes(),
         ),
+        // Found by the `module` fuzzer (fuzz/regressions/module/): trips a debug assertion
+        // in swc's parser (an arrow after a non-parameter in parentheses).
+        ("arrow-after-number-in-parens", b"(a, 5 => b);\n"),
     ];
     for (name, source) in cases {
         let tmp = tempfile::tempdir().unwrap();

@@ -302,6 +302,13 @@ pub fn render_table(report: &Value) -> String {
 /// (share scope, share key, provided version)
 type ShareVersion = (String, String, String);
 
+/// A share-usage report (`analyze --json`, `share-usage.json`) read for `analyze --merge`:
+/// None when `text` is not JSON or has no `consume_shared_modules`.
+pub fn parse_report(text: &str) -> Option<Value> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    v.get("consume_shared_modules").is_some().then_some(v)
+}
+
 /// `analyze --merge`: the union of the used exports of several apps' reports, per share
 /// scope, key and provided version ("*" wins: some app uses everything).
 pub fn merge(reports: &[(String, Value)]) -> Value {

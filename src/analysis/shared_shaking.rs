@@ -66,7 +66,20 @@ impl UsedElsewhere {
         };
         let text = std::fs::read_to_string(path)
             .map_err(|e| bad(format!("cannot read --shared-used-exports {shown}: {e}")))?;
-        let value: serde_json::Value = serde_json::from_str(&text)
+        UsedElsewhere::parse(&text, shown)
+    }
+
+    /// Reads the text of the union `mfbundle analyze --merge` writes (`shown`: its name in
+    /// diagnostics).
+    pub fn parse(text: &str, shown: &str) -> Result<UsedElsewhere, Box<Diagnostic>> {
+        let bad = |what: String| {
+            Box::new(
+                Diagnostic::new(Code::ConfigInvalid, what)
+                    .at(Location::file_only(shown))
+                    .hint("pass the file `mfbundle analyze --merge A.json B.json -o UNION.json` writes"),
+            )
+        };
+        let value: serde_json::Value = serde_json::from_str(text)
             .map_err(|e| bad(format!("--shared-used-exports {shown} is not JSON: {e}")))?;
         let list = value["shared_used_exports"].as_array().ok_or_else(|| {
             bad(format!(

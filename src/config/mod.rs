@@ -170,6 +170,26 @@ pub fn load(dir: &Path, overrides: &CliOverrides) -> Result<BuildConfig, Vec<Dia
     resolve(raw, root, config_file, &text, &display_name, overrides)
 }
 
+/// Resolves configuration `text` as if it were `root`/federation.toml (`root` absolute),
+/// without reading the file: what [`load`] does after reading it. For tools and fuzzing.
+pub fn load_from_str(
+    root: &Path,
+    text: &str,
+    overrides: &CliOverrides,
+) -> Result<BuildConfig, Vec<Diagnostic>> {
+    let config_file = root.join("federation.toml");
+    let display_name = display_path(root, &config_file);
+    let raw = raw::parse(text, &display_name)?;
+    resolve(
+        raw,
+        root.to_path_buf(),
+        config_file,
+        text,
+        &display_name,
+        overrides,
+    )
+}
+
 fn resolve(
     mut raw: RawConfig,
     root: PathBuf,

@@ -4,10 +4,12 @@
 //! nothing user-controlled ever panics.
 
 mod code;
+mod contain;
 mod location;
 mod render;
 
 pub use code::Code;
+pub use contain::contain_panic;
 pub use location::{Location, line_col};
 pub use render::render;
 

@@ -19,7 +19,7 @@ use swc_ecma_utils::NodeIgnoringSpan;
 pub use super::transform_ts::Lang;
 use super::transform_ts::lower;
 use crate::config::JsxConfig;
-use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::diagnostics::{Code, Diagnostic, Location, contain_panic};
 
 /// Node's view of a file before parsing: its extension and its package's `"type"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,17 +131,31 @@ pub fn parse_js(
     let comments = SingleThreadedComments::default();
     let input = StringInput::new(source, BytePos(1), BytePos(1 + source.len() as u32));
     let want_comments = lang != Lang::Js || source.contains("__PURE__");
-    let mut parser = Parser::new(
-        lang.syntax(),
-        input,
-        want_comments.then_some(&comments as &dyn Comments),
-    );
-    let result = match kind {
-        SourceKind::Module => parser.parse_module().map(Program::Module),
-        SourceKind::CommonJs => parser.parse_commonjs().map(Program::Script),
-        SourceKind::Auto => parser.parse_program(),
+    // swc's parser has debug assertions that some malformed input trips (debug builds):
+    // such a file is a syntax error, not a crash.
+    let parsed = contain_panic(|| {
+        let mut parser = Parser::new(
+            lang.syntax(),
+            input,
+            want_comments.then_some(&comments as &dyn Comments),
+        );
+        let result = match kind {
+            SourceKind::Module => parser.parse_module().map(Program::Module),
+            SourceKind::CommonJs => parser.parse_commonjs().map(Program::Script),
+            SourceKind::Auto => parser.parse_program(),
+        };
+        (result, parser.take_errors())
+    });
+    let (result, mut errors): (_, Vec<ParseError>) = match parsed {
+        Ok(r) => r,
+        Err(what) => {
+            return Err(vec![
+                Diagnostic::new(Code::SyntaxError, format!("cannot parse this file: {what}"))
+                    .at(Location::file_only(file))
+                    .hint("the parser stopped on malformed input; check the syntax (this is a bug in mfbundle or swc: please report it with the file)"),
+            ]);
+        }
     };
-    let mut errors: Vec<ParseError> = parser.take_errors();
     let program = match result {
         Ok(p) => Some(p),
         Err(e) => {

@@ -131,7 +131,7 @@ pub fn lower(
     // Decorators call helpers (`_ts_decorate`, `_ts_param`), defined inline in the file.
     let helpers = Helpers::new(false);
     let outcome = HANDLER.set(&handler, || {
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::diagnostics::contain_panic(|| {
             HELPERS.set(&helpers, || {
                 if lang.is_typescript() {
                     program.mutate(decorators::decorators(decorators::Config {
@@ -186,7 +186,7 @@ pub fn lower(
                 }
                 program.visit_mut_with(&mut RequireSpans);
             })
-        }))
+        })
     });
     let at = |span: Span| {
         if span.lo.0 == 0 || span.hi.0 as usize > source.len() + 1 {
@@ -208,12 +208,7 @@ pub fn lower(
         .into_iter()
         .map(|(span, message)| Diagnostic::new(Code::SyntaxError, message).at(at(span)))
         .collect();
-    if let Err(panic) = outcome {
-        let what = panic
-            .downcast_ref::<String>()
-            .map(String::as_str)
-            .or_else(|| panic.downcast_ref::<&str>().copied())
-            .unwrap_or("unknown error");
+    if let Err(what) = outcome {
         errors.push(
             Diagnostic::new(
                 Code::SyntaxError,

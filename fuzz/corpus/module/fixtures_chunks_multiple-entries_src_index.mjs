@@ -1,0 +1,2 @@
+import { shared } from "./shared.mjs";
+console.log("main entry", shared, globalThis.polyfilled);

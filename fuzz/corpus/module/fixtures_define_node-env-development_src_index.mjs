@@ -1,0 +1,4 @@
+if (process.env.NODE_ENV !== "production") {
+  console.log("development branch");
+}
+console.log(process.env.NODE_ENV);

@@ -1,0 +1,2 @@
+const name = "./x.cjs";
+try { require(name); } catch (e) { console.log("dynamic require left to run time:", e.code); }

@@ -1,0 +1,2 @@
+import date from "./date.mjs";
+console.log(date);

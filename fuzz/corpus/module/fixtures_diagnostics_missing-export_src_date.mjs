@@ -1,0 +1,2 @@
+export function format() {}
+export function parse() {}

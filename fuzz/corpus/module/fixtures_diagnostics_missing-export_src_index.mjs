@@ -1,0 +1,2 @@
+import { formt, parse } from "./date.mjs";
+console.log(formt, parse);

@@ -1,0 +1,1 @@
+import "./latin1.mjs";

@@ -1,0 +1,2 @@
+import { data } from "./generated.mjs";
+console.log(data);

@@ -1,0 +1,2 @@
+import { helper } from "./helpres.mjs";
+console.log(helper);

@@ -1,0 +1,2 @@
+const data = await Promise.resolve(1);
+console.log(data);

@@ -1,0 +1,2 @@
+import { value } from "@/lib/value.mjs";
+console.log(value);

@@ -1,0 +1,1 @@
+console.log("require gets", require("dual").kind);

@@ -1,0 +1,2 @@
+import { internal } from "#internal";
+console.log(internal);

@@ -1,0 +1,1 @@
+export const internal = "resolved through package.json imports";

@@ -1,0 +1,1 @@
+export const local = "local barrels are kept (no sideEffects flag)";

@@ -1,0 +1,5 @@
+import shared from "shared";
+import user from "user";
+user.bumpShared();
+user.bumpShared();
+console.log("one instance through two symlinks:", shared.counter);

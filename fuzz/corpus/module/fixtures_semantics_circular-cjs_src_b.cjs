@@ -1,0 +1,2 @@
+	const a = require("./a.cjs");
+exports.sawA = JSON.stringify(a);

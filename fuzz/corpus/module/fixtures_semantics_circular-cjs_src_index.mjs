@@ -1,0 +1,2 @@
+import a from "./a.cjs";
+console.log(a.done, a.bSawA);

@@ -1,0 +1,2 @@
+	this.value = "set via this";
+exports.same = this === module.exports && this === exports;

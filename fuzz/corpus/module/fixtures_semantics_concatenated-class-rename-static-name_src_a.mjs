@@ -1,0 +1,2 @@
+export class Helper {}
+export class Named {}

@@ -1,0 +1,2 @@
+import "./b.mjs";
+export default function () { return "a default"; }

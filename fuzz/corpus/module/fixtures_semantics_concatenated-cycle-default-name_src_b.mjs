@@ -1,0 +1,2 @@
+import aDefault from "./a.mjs";
+console.log("b sees", aDefault(), aDefault.name);

@@ -1,0 +1,2 @@
+import { helper as bh } from "./b.mjs";
+export function helper() { return "a"; }

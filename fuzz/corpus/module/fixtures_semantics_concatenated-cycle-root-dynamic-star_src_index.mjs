@@ -1,0 +1,3 @@
+export * from "./legacy.cjs";
+import { read } from "./x.mjs";
+console.log(read());

@@ -1,0 +1,2 @@
+import { fromCjs } from "./index.mjs";
+export function read() { return fromCjs; }

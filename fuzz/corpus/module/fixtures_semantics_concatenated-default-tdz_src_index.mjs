@@ -1,0 +1,3 @@
+import "./trap.mjs";
+import x from "./a.mjs";
+console.log("index", x);

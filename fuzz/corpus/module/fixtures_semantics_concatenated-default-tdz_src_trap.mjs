@@ -1,0 +1,1 @@
+process.on("uncaughtException", (e) => { console.log("uncaught", e.constructor.name, e.message); });

@@ -1,0 +1,2 @@
+export default v;
+var v = "later";

@@ -1,0 +1,3 @@
+var x = "first";
+export default x;
+for (var x of ["second"]) {}

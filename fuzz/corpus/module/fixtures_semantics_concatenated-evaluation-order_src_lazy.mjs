@@ -1,0 +1,2 @@
+import { shared } from "./shared.mjs";
+export const lazy = "lazy sees " + shared;

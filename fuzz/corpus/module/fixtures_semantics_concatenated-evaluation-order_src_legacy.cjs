@@ -1,0 +1,2 @@
+	console.log("legacy (CommonJS)");
+exports.legacy = "legacy value";

@@ -1,0 +1,3 @@
+console.log("ns");
+export const a = 1;
+export const b = 2;

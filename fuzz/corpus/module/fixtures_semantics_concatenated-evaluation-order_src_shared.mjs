@@ -1,0 +1,2 @@
+console.log("shared, once");
+export const shared = "shared value";

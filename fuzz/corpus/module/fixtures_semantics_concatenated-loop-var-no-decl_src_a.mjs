@@ -1,0 +1,2 @@
+for (var i = 0; i < 3; i++) {}
+export { i as ai };

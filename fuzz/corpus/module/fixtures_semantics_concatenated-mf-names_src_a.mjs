@@ -1,0 +1,2 @@
+import { v } from "./legacy.cjs";
+export const got = v;

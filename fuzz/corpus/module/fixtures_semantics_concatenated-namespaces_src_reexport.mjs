@@ -1,0 +1,2 @@
+export * as strings from "./strings.mjs";
+export const own = "own";

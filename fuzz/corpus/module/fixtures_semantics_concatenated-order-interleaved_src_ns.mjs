@@ -1,0 +1,3 @@
+import { e } from "./e.mjs";
+console.log("ns", e);
+export const nsv = "nsv";

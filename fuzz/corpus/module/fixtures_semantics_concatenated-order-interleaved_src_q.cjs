@@ -1,0 +1,1 @@
+	console.log("cjs1"); exports.q = "q";

@@ -1,0 +1,4 @@
+export const { f = () => {} } = {};
+export const [g = function () {}] = [];
+export let h;
+h = () => {};

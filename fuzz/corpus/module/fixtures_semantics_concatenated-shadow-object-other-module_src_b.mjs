@@ -1,0 +1,1 @@
+const Object = { tag: "b Object" }; export const tag = Object.tag;

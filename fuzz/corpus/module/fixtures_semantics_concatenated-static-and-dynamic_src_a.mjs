@@ -1,0 +1,3 @@
+import { bump, counter } from "./shared.mjs";
+bump();
+export const seen = counter;

@@ -1,0 +1,2 @@
+import Anon from "./c.mjs";
+console.log(Anon.name, Anon.n);

@@ -1,0 +1,2 @@
+const a = "A";
+export default { a };

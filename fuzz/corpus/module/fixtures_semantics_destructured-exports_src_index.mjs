@@ -1,0 +1,2 @@
+import { a, c, rest } from "./d.mjs";
+console.log(a, c, JSON.stringify(rest));

@@ -1,0 +1,1 @@
+import(/* webpackChunkName: "settings-page" */ "./settings.mjs").then((m) => console.log(m.title));

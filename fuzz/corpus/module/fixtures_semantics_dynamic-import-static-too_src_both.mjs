@@ -1,0 +1,2 @@
+export const x = "loaded once";
+console.log("evaluated");

@@ -1,0 +1,2 @@
+	exports.named = "named";
+exports.fn = function () { return "fn " + (this === undefined); };

@@ -1,0 +1,3 @@
+import "./a.mjs";
+console.log("b");
+export const b = "B";

@@ -1,0 +1,1 @@
+export * as utils from "./utils.mjs";

@@ -1,0 +1,3 @@
+export * from "./x.mjs";
+export * from "./y.mjs";
+export const shadowed = "local wins";

@@ -1,0 +1,2 @@
+export * from "./z.mjs";
+export const y = "y";

@@ -1,0 +1,3 @@
+import { a } from "./a.js";
+const b = require("./b.js");
+console.log(a, b.b);

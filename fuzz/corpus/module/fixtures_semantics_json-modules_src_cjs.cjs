@@ -1,0 +1,2 @@
+	const pkg = require("./data.json");
+console.log("from cjs", pkg.name);

@@ -1,0 +1,2 @@
+	const fs = require("fs");
+console.log(typeof fs.readFileSync, require("node:util").format("%s!", "fmt"));

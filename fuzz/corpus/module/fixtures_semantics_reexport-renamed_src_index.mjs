@@ -1,0 +1,2 @@
+import { b, main, renamedFn } from "./re.mjs";
+console.log(b, main, renamedFn());

@@ -1,0 +1,3 @@
+export { a as b, default as main } from "./src.mjs";
+import { fn } from "./src.mjs";
+export { fn as renamedFn };

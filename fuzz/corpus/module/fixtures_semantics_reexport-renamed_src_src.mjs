@@ -1,0 +1,3 @@
+export const a = "a as b";
+export default "default as main";
+export function fn() { return "fn renamed"; }

@@ -1,0 +1,2 @@
+const ns = require("./esm.js");
+console.log(ns.__esModule, ns.default, ns.named, Object.keys(ns).join(","));

@@ -1,0 +1,2 @@
+import { A, obj } from "./a.mjs";
+console.log(A.s, A.arrow(), A.t, new A().f, Object.keys(new A()), obj.m(), obj.n);

@@ -1,0 +1,4 @@
+export function make(name) {
+  console.log("make(" + name + ") ran");
+  return { name };
+}

@@ -1,0 +1,2 @@
+import { used } from "./things.mjs";
+console.log(used.name);

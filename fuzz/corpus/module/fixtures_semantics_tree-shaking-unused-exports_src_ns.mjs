@@ -1,0 +1,2 @@
+export const kept = "ns.kept";
+export const dropped = "ns.dropped";

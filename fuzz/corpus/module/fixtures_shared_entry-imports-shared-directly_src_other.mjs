@@ -1,0 +1,2 @@
+import { version } from "lib";
+export const v = version;

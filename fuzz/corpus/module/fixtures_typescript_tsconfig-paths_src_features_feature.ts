@@ -1,0 +1,3 @@
+// baseUrl: a bare request is tried under src/ first.
+import { format } from "lib/format";
+export const feature = format("feature");

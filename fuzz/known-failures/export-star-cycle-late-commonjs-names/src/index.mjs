@@ -1,0 +1,3 @@
+import { show } from "./b.mjs";
+export * from "./dep.cjs";
+show();

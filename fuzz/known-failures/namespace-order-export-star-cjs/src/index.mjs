@@ -1,0 +1,3 @@
+export * from "./dep.cjs";
+export const b = "b";
+import("./index.mjs").then((ns) => console.log(Object.keys(ns)));
