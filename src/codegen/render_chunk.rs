@@ -334,6 +334,14 @@ fn build_runtime(
         .map(|&c| (chunks.chunks[c].name.clone(), css_names[c].clone()))
         .collect();
     let has_public_path = !async_chunks.is_empty() || needs_script_loader;
+    if (has_public_path && config.target == Target::Web) || !config.containers.remotes.is_empty() {
+        // Read by the chunk, stylesheet and remote container loaders.
+        let _ = writeln!(
+            out,
+            "var __mf_load_timeout__ = {};",
+            config.chunk_load_timeout
+        );
+    }
     if has_public_path {
         out.push_str("var __mf_chunk_files__ = {\n");
         for c in &async_chunks {

@@ -171,7 +171,11 @@ pub fn render_federation_runtime(
             remote_scopes
                 .entry(&rc.share_scope)
                 .or_default()
-                .push(json(&rc.id));
+                .push(format!(
+                    "{}, {}",
+                    json(&rc.id),
+                    json(&remote_location(&config.containers.remotes[rc.remote]))
+                ));
         }
     }
     out.push_str("var __mf_init_remotes__ = function (name, initExternal) {\n");
@@ -246,13 +250,21 @@ pub fn render_federation_runtime(
             let Module::Remote(rm) = graph.module(r) else {
                 continue;
             };
+            let container = graph.module(rm.container);
+            let location = match container {
+                Module::RemoteContainer(rc) => {
+                    remote_location(&config.containers.remotes[rc.remote])
+                }
+                _ => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "  {}: [{}, {}, {}],",
+                "  {}: [{}, {}, {}, {}],",
                 json(&rm.id),
                 json(&rm.share_scope),
                 json(&rm.request),
-                json(graph.module(rm.container).id())
+                json(container.id()),
+                json(&location)
             );
         }
         out.push_str("};\n");
@@ -325,7 +337,25 @@ __mf_require__.d(exports, {{
     out
 }
 
-/// How a remote container is obtained: a Promise of it or the container itself.
+/// Where a remote's container comes from, for error messages: its URL or path, or the
+/// expression as written; alternatives joined by " or ".
+pub fn remote_location(remote: &Remote) -> String {
+    let one = |e: &RemoteExternal| match e {
+        RemoteExternal::Script { url, .. } | RemoteExternal::Module(url) => url.clone(),
+        RemoteExternal::CommonJsModule(path) => path.clone(),
+        RemoteExternal::Var(expr) => format!("var {expr}"),
+        RemoteExternal::Promise(expr) => format!("promise {expr}"),
+    };
+    remote
+        .externals
+        .iter()
+        .map(one)
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// How a remote container is obtained: a Promise of it or the container itself. Promises
+/// give up after chunkLoadTimeout (script tags do in `__mf_require__.l`).
 pub fn remote_container_code(remote: &Remote) -> String {
     let one = |e: &RemoteExternal| -> String {
         match e {
@@ -347,9 +377,15 @@ pub fn remote_container_code(remote: &Remote) -> String {
                 g = json(global),
                 u = json(url)
             ),
-            RemoteExternal::Var(expr) | RemoteExternal::Promise(expr) => format!("({expr})"),
+            RemoteExternal::Var(expr) => format!("({expr})"),
+            RemoteExternal::Promise(expr) => format!(
+                "__mf_require__.timeout(({expr}), {}, 0)",
+                json(&format!("promise {expr}"))
+            ),
             RemoteExternal::CommonJsModule(path) => format!("require({})", json(path)),
-            RemoteExternal::Module(url) => format!("import({})", json(url)),
+            RemoteExternal::Module(url) => {
+                format!("__mf_require__.timeout(import({u}), {u}, 1)", u = json(url))
+            }
         }
     };
     if remote.externals.len() == 1 {

@@ -117,6 +117,10 @@ pub struct BuildConfig {
     /// Scope hoisting: ES modules of a chunk that only static imports reach share their
     /// importer's scope (`concatenateModules`, default: production).
     pub concatenate_modules: bool,
+    /// How long the runtime waits for a chunk script, a remote container or a stylesheet
+    /// before it gives up, in ms (`chunkLoadTimeout`, webpack's `output.chunkLoadTimeout`);
+    /// 0: no limit.
+    pub chunk_load_timeout: u32,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -430,6 +434,18 @@ fn resolve(
             "use letters, digits and _ only, e.g. name = \"app1\": remotes find the container under this global name",
         ));
     }
+    let chunk_load_timeout = match &raw.chunk_load_timeout {
+        None => DEFAULT_CHUNK_LOAD_TIMEOUT,
+        Some(toml::Value::Integer(ms)) if (0..=MAX_TIMER_MS).contains(ms) => *ms as u32,
+        Some(other) => {
+            errors.push(key_error(
+                "chunkLoadTimeout",
+                format!("chunkLoadTimeout must be a whole number of milliseconds from 0 to {MAX_TIMER_MS}, not {other}"),
+                "e.g. chunkLoadTimeout = 120000 (the default, 2 minutes); 0 waits without a limit",
+            ));
+            DEFAULT_CHUNK_LOAD_TIMEOUT
+        }
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -465,8 +481,15 @@ fn resolve(
         jsx,
         sourcemap: overrides.sourcemap || raw.sourcemap.unwrap_or(false),
         concatenate_modules: raw.concatenate_modules.unwrap_or(mode == Mode::Production),
+        chunk_load_timeout,
     })
 }
+
+/// webpack's default `output.chunkLoadTimeout`: 2 minutes.
+pub const DEFAULT_CHUNK_LOAD_TIMEOUT: u32 = 120_000;
+/// The longest delay `setTimeout` honours (2^31 - 1 ms); browsers and Node run a longer one
+/// at once.
+const MAX_TIMER_MS: i64 = i32::MAX as i64;
 
 /// Extensions tried for requests without one: TypeScript before JavaScript, as esbuild
 /// orders them, so that `./util` finds `util.ts` next to a stale `util.js`.

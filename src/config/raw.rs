@@ -34,6 +34,8 @@ pub struct RawConfig {
     pub jsx_dev: Option<bool>,
     pub sourcemap: Option<bool>,
     pub concatenate_modules: Option<bool>,
+    /// Checked in `resolve` (a non-negative integer that fits a timer).
+    pub chunk_load_timeout: Option<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]

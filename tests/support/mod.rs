@@ -3,10 +3,12 @@
 
 #![allow(dead_code)]
 
+use std::collections::HashSet;
 use std::io::{Read, Write};
-use std::net::TcpListener;
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
 
 pub fn mfbundle() -> Command {
     Command::new(env!("CARGO_BIN_EXE_mfbundle"))
@@ -56,12 +58,83 @@ pub fn list_files(dir: &Path) -> Vec<String> {
 
 /// Serves `root` on 127.0.0.1 (an ephemeral port) from a background thread; returns the port.
 pub fn serve(root: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    fault_server(root, Vec::new()).port
+}
+
+/// Whether a request path matches a fault rule: a prefix (`/hang/`), or `prefix*suffix`
+/// (`/host/dist/styled.*.css`).
+fn path_matches(pattern: &str, path: &str) -> bool {
+    match pattern.split_once('*') {
+        Some((prefix, suffix)) => {
+            path.len() >= prefix.len() + suffix.len()
+                && path.starts_with(prefix)
+                && path.ends_with(suffix)
+        }
+        None => path.starts_with(pattern),
+    }
+}
+
+/// What the fault-injecting server does with a request whose path matches a rule (the
+/// first rule that matches; see `path_matches`; no rule: serve the file).
+#[derive(Clone, Copy, Debug)]
+pub enum Fault {
+    /// Answer with this status (404, 500...) and a short text body.
+    Status(u16),
+    /// Accept the connection, read the request and never answer.
+    Hang,
+    /// Serve the first half of the file (a script cut off mid-way).
+    Truncate,
+    /// Answer this status to the first request of each path, then serve the file.
+    FailOnce(u16),
+}
+
+pub struct FaultServer {
+    pub port: u16,
+    log: Arc<Mutex<Vec<String>>>,
+}
+
+impl FaultServer {
+    /// How many requests asked for `path`.
+    pub fn requests(&self, path: &str) -> usize {
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|p| *p == path)
+            .count()
+    }
+
+    /// Every path requested so far, in order.
+    pub fn log(&self) -> Vec<String> {
+        self.log.lock().unwrap().clone()
+    }
+}
+
+/// Serves `root` on 127.0.0.1 (an ephemeral port) like `serve`, except for paths that
+/// `rules` give a fault. Hung connections stay open until the test process exits.
+pub fn fault_server(root: PathBuf, rules: Vec<(String, Fault)>) -> FaultServer {
+    fault_server_on(0, root, rules)
+}
+
+/// `fault_server` on a given port (0: any free one), for pages whose URLs must be known
+/// before the server starts (take one from `dead_port`).
+pub fn fault_server_on(port: u16, root: PathBuf, rules: Vec<(String, Fault)>) -> FaultServer {
+    let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind loopback");
     let port = listener.local_addr().unwrap().port();
+    let log: Arc<Mutex<Vec<String>>> = Arc::default();
+    let failed_once: Arc<Mutex<HashSet<String>>> = Arc::default();
+    let hung: Arc<Mutex<Vec<TcpStream>>> = Arc::default();
+    let server_log = log.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
-            let root = root.clone();
+            let (root, rules, log, failed_once, hung) = (
+                root.clone(),
+                rules.clone(),
+                server_log.clone(),
+                failed_once.clone(),
+                hung.clone(),
+            );
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 let n = stream.read(&mut buf).unwrap_or(0);
@@ -72,17 +145,29 @@ pub fn serve(root: PathBuf) -> u16 {
                     .unwrap_or("/")
                     .split('?')
                     .next()
-                    .unwrap_or("/");
-                let path = if path.ends_with('/') {
+                    .unwrap_or("/")
+                    .to_string();
+                log.lock().unwrap().push(path.clone());
+                let fault = rules
+                    .iter()
+                    .find(|(pattern, _)| path_matches(pattern, &path))
+                    .map(|(_, f)| *f);
+                let fault = match fault {
+                    Some(Fault::FailOnce(status)) => {
+                        if failed_once.lock().unwrap().insert(path.clone()) {
+                            Some(Fault::Status(status))
+                        } else {
+                            None
+                        }
+                    }
+                    other => other,
+                };
+                let file_path = if path.ends_with('/') {
                     format!("{path}index.html")
                 } else {
-                    path.to_string()
+                    path.clone()
                 };
-                let file = root.join(path.trim_start_matches('/'));
-                let (status, body) = match std::fs::read(&file) {
-                    Ok(b) if !path.contains("..") => ("200 OK", b),
-                    _ => ("404 Not Found", b"not found".to_vec()),
-                };
+                let file = root.join(file_path.trim_start_matches('/'));
                 let ctype = match file.extension().and_then(|e| e.to_str()) {
                     Some("html") => "text/html; charset=utf-8",
                     Some("js") => "text/javascript; charset=utf-8",
@@ -90,8 +175,26 @@ pub fn serve(root: PathBuf) -> u16 {
                     Some("css") => "text/css",
                     _ => "application/octet-stream",
                 };
+                let (status, body) = match fault {
+                    Some(Fault::Hang) => {
+                        hung.lock().unwrap().push(stream);
+                        return;
+                    }
+                    Some(Fault::Status(code)) => {
+                        (format!("{code} Injected Fault"), b"injected fault".to_vec())
+                    }
+                    _ => match std::fs::read(&file) {
+                        Ok(mut b) if !path.contains("..") => {
+                            if matches!(fault, Some(Fault::Truncate)) {
+                                b.truncate(b.len() / 2);
+                            }
+                            ("200 OK".to_string(), b)
+                        }
+                        _ => ("404 Not Found".to_string(), b"not found".to_vec()),
+                    },
+                };
                 let head = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n",
+                    "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nAccess-Control-Allow-Origin: *\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
                     body.len()
                 );
                 let _ = stream.write_all(head.as_bytes());
@@ -99,7 +202,7 @@ pub fn serve(root: PathBuf) -> u16 {
             });
         }
     });
-    port
+    FaultServer { port, log }
 }
 
 pub fn chromium_path() -> Option<PathBuf> {

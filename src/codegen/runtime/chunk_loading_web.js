@@ -1,7 +1,9 @@
 // mfbundle runtime: async chunks in the browser, loaded with <script> tags that push
 // [chunkIds, modules] into a global queue. Expects `__mf_chunk_files__` (id -> file),
-// `__mf_chunk_global__` (queue name) and `__mf_this_chunk__` in scope.
-// Chunk states: 0 = loaded, [resolve, reject, promise] = loading, undefined = not loaded.
+// `__mf_chunk_global__` (queue name), `__mf_this_chunk__` and `__mf_load_timeout__`
+// (chunkLoadTimeout in ms, 0: none) in scope.
+// Chunk states: 0 = loaded, [resolve, reject, promise] = loading, undefined = not loaded:
+// a chunk that failed goes back to undefined, so the next import() of it tries again.
 var __mf_installed_chunks__ = {};
 __mf_installed_chunks__[__mf_this_chunk__] = 0;
 __mf_require__.u = function (chunkId) {
@@ -41,9 +43,13 @@ var __mf_load_script__ = function (url, done, key) {
     if (script.parentNode) script.parentNode.removeChild(script);
     callbacks.forEach(function (fn) { fn(event); });
   };
-  var timeout = setTimeout(function () {
-    onComplete({ type: "timeout", target: script });
-  }, 120000);
+  // A server that never answers would leave the import pending forever: give up after
+  // chunkLoadTimeout, as webpack does.
+  var timeout =
+    __mf_load_timeout__ &&
+    setTimeout(function () {
+      onComplete({ type: "timeout", target: script });
+    }, __mf_load_timeout__);
   script.onerror = onComplete;
   script.onload = onComplete;
   if (needAttach) document.head.appendChild(script);

@@ -1,6 +1,8 @@
 // mfbundle runtime: the stylesheets of async chunks in the browser, one <link> each, loaded
-// before the chunk's modules run. Expects `__mf_css_files__` (chunk id -> file) in scope.
-// States: 0 = loaded, a promise = loading, undefined = not loaded.
+// before the chunk's modules run. Expects `__mf_css_files__` (chunk id -> file) and
+// `__mf_load_timeout__` (chunkLoadTimeout in ms, 0: none) in scope.
+// States: 0 = loaded, a promise = loading, undefined = not loaded (also after a failure, so
+// that the next import() tries again).
 var __mf_installed_css__ = {};
 var __mf_find_stylesheet__ = function (href) {
   var links = document.getElementsByTagName("link");
@@ -27,8 +29,9 @@ __mf_require__.f.css = function (chunkId, promises) {
     var link = document.createElement("link");
     link.rel = "stylesheet";
     link.href = href;
-    link.onerror = link.onload = function (event) {
+    var onComplete = function (event) {
       link.onerror = link.onload = null;
+      clearTimeout(timeout);
       if (event.type === "load") {
         __mf_installed_css__[chunkId] = 0;
         resolve();
@@ -36,13 +39,20 @@ __mf_require__.f.css = function (chunkId, promises) {
       }
       delete __mf_installed_css__[chunkId];
       if (link.parentNode) link.parentNode.removeChild(link);
-      var error = new Error("Loading CSS chunk " + chunkId + " failed.\n(" + href + ")");
+      // webpack's text (CssLoadingRuntimeModule).
+      var error = new Error("Loading css chunk " + chunkId + " failed.\n(" + event.type + ": " + href + ")");
       error.name = "ChunkLoadError";
       error.code = "CSS_CHUNK_LOAD_FAILED";
       error.type = event.type;
       error.request = href;
       reject(error);
     };
+    link.onerror = link.onload = onComplete;
+    var timeout =
+      __mf_load_timeout__ &&
+      setTimeout(function () {
+        onComplete({ type: "timeout", target: link });
+      }, __mf_load_timeout__);
     document.head.appendChild(link);
   });
   __mf_installed_css__[chunkId] = promise;

@@ -1,7 +1,14 @@
 // mfbundle runtime: modules of remote containers, loaded as webpack 5's RemoteRuntimeModule
 // loads them: get the container, initialise it with this build's share scope, ask it for the
 // module, install the factory. Expects in scope `__mf_remotes__` (remote module id ->
-// [shareScope, request, container module id]) and `__mf_chunk_remotes__` (chunk id -> ids).
+// [shareScope, request, container module id, where the container comes from]),
+// `__mf_chunk_remotes__` (chunk id -> ids), `__mf_load_timeout__` (chunkLoadTimeout in ms,
+// 0: none) and sharing.js's `__mf_init_late__`.
+//
+// A failure rejects only the import that needed it, with webpack's text plus where the
+// container comes from; the next import of that remote tries again. Unlike webpack, that
+// includes loading the container again: webpack keeps the failed load in its module cache,
+// so a remote that was down once stays down until the page is reloaded.
 __mf_require__.remotes = function (ids) {
   var promises = [];
   ids.forEach(function (id) {
@@ -11,14 +18,18 @@ __mf_require__.remotes = function (ids) {
     if (getScope.indexOf(data) >= 0) return;
     getScope.push(data);
     if (data.p) return promises.push(data.p);
+    var obtained = false;
     var onError = function (error) {
       if (!error) error = new Error("Container missing");
       if (typeof error.message === "string") {
-        error.message += '\nwhile loading "' + data[1] + '" from ' + data[2];
+        error.message +=
+          '\nwhile loading "' + data[1] + '" from ' + data[2] + (data[3] ? " (" + data[3] + ")" : "");
       }
       __mf_modules__[id] = function () {
         throw error;
       };
+      // The container itself failed: forget it, so that the next import loads it again.
+      if (!obtained) delete __mf_require__.c[data[2]];
       data.p = 0;
     };
     var handleFunction = function (fn, arg1, arg2, d, next, first) {
@@ -38,11 +49,21 @@ __mf_require__.remotes = function (ids) {
       }
     };
     var onExternal = function (external, _, first) {
-      return external
-        ? handleFunction(__mf_require__.I, data[0], 0, external, onInitialized, first)
-        : onError();
+      if (!external) return onError();
+      obtained = true;
+      return handleFunction(__mf_require__.I, data[0], 0, external, onInitialized, first);
     };
     var onInitialized = function (_, external, first) {
+      // Loaded now, after its scope was initialised without it: initialise it first.
+      var late = __mf_init_late__(data[2], data[3], external);
+      if (late) {
+        return handleFunction(function () {
+          return late;
+        }, 0, 0, external, onReady, first);
+      }
+      return onReady(_, external, first);
+    };
+    var onReady = function (_, external, first) {
       return handleFunction(external.get, data[1], getScope, 0, onFactory, first);
     };
     var onFactory = function (factory) {
@@ -58,6 +79,30 @@ __mf_require__.remotes = function (ids) {
 __mf_require__.f.remotes = function (chunkId, promises) {
   var ids = __mf_chunk_remotes__[chunkId];
   if (ids) promises.push(__mf_require__.remotes(ids));
+};
+// A container that comes as a Promise (`promise` and `module` remotes): give up after
+// chunkLoadTimeout, as script tags do, since one that never settles would hold the import
+// and the initialisation of its whole share scope forever.
+__mf_require__.timeout = function (promise, where, script) {
+  if (!__mf_load_timeout__) return promise;
+  var timer;
+  var timeout = new Promise(function (_, reject) {
+    timer = setTimeout(function () {
+      var error = new Error(
+        (script ? "Loading script failed." : "Loading remote container failed.") + "\n(timeout: " + where + ")"
+      );
+      error.name = "ScriptExternalLoadError";
+      error.type = "timeout";
+      error.request = where;
+      reject(error);
+    }, __mf_load_timeout__);
+  });
+  var done = function () {
+    clearTimeout(timer);
+  };
+  promise = Promise.resolve(promise);
+  promise.then(done, done);
+  return Promise.race([promise, timeout]);
 };
 // A remote given as several alternatives: the first that yields a container wins.
 __mf_require__.firstContainer = function (alternatives) {

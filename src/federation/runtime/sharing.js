@@ -3,7 +3,7 @@
 // negotiate in the same objects. Expects in scope: `__mf_unique_name__` (this build's
 // `from`), `__mf_provides__` (scope -> [[key, version, get, eager, shakenExports?,
 // shakenGet?], ...]) and `__mf_init_remotes__` (scope, initExternal) for containers this
-// build consumes.
+// build consumes, with where each is loaded from (for messages).
 //
 // Shared tree shaking (mfbundle's addition): an entry's `get` always yields the full copy,
 // so webpack and Rspack consumers keep working; a provider with `treeShaking` also appends
@@ -12,6 +12,33 @@
 __mf_require__.S = {};
 var __mf_init_promises__ = {};
 var __mf_init_tokens__ = {};
+// Containers whose load failed while their scope was initialised (container id -> scope):
+// that runs once per scope, so the import that loads one later initialises it
+// (`__mf_init_late__`, called by remotes.js).
+var __mf_init_missed__ = {};
+// webpack's warning, plus which remote and from where, so that it can be found.
+var __mf_init_failed__ = function (err, id, where) {
+  if (typeof console !== "undefined" && console.warn) {
+    console.warn(
+      "Initialization of sharing external failed: " + err +
+        "\nwhile initializing " + id + (where ? " (" + where + ")" : "")
+    );
+  }
+};
+var __mf_init_late__ = function (id, where, container) {
+  var name = __mf_init_missed__[id];
+  if (name === undefined) return;
+  delete __mf_init_missed__[id];
+  var handleError = function (err) {
+    __mf_init_failed__(err, id, where);
+  };
+  try {
+    var initResult = container.init && container.init(__mf_require__.S[name], []);
+    if (initResult && initResult.then) return initResult.then(undefined, handleError);
+  } catch (err) {
+    handleError(err);
+  }
+};
 __mf_require__.I = function (name, initScope) {
   if (!initScope) initScope = [];
   // handling circular init calls
@@ -24,9 +51,6 @@ __mf_require__.I = function (name, initScope) {
   // creates a new share scope if needed
   if (!__mf_require__.o(__mf_require__.S, name)) __mf_require__.S[name] = {};
   var scope = __mf_require__.S[name];
-  var warn = function (msg) {
-    if (typeof console !== "undefined" && console.warn) console.warn(msg);
-  };
   var uniqueName = __mf_unique_name__;
   // webpack's rule: a loaded entry is never replaced; otherwise an eager provider beats a
   // lazy one, and between equals the greater `from` wins.
@@ -47,22 +71,38 @@ __mf_require__.I = function (name, initScope) {
     if (shaken.length) versions[version].shaken = shaken;
   };
   var promises = [];
-  var initExternal = function (id) {
+  // As webpack's, except that an init that throws after an asynchronous load only warns
+  // (in webpack it rejects the whole scope's initialisation, so every import of every
+  // remote and shared module in that scope fails), and a container that did not load is
+  // remembered, so that the import that loads it later initialises it.
+  var initExternal = function (id, where) {
     var handleError = function (err) {
-      warn("Initialization of sharing external failed: " + err);
+      __mf_init_failed__(err, id, where);
     };
+    var notLoaded = function (err) {
+      // Forgotten, so that the next import of this remote loads it again.
+      delete __mf_require__.c[id];
+      __mf_init_missed__[id] = name;
+      if (err) handleError(err);
+    };
+    var initFn = function (module) {
+      if (!module) return notLoaded();
+      try {
+        var initResult = module.init && module.init(__mf_require__.S[name], initScope);
+      } catch (err) {
+        return handleError(err);
+      }
+      if (initResult && initResult.then) return initResult.then(undefined, handleError);
+    };
+    var module;
     try {
-      var module = __mf_require__(id);
-      if (!module) return;
-      var initFn = function (module) {
-        return module && module.init && module.init(__mf_require__.S[name], initScope);
-      };
-      if (module.then) return promises.push(module.then(initFn, handleError));
-      var initResult = initFn(module);
-      if (initResult && initResult.then) return promises.push(initResult["catch"](handleError));
+      module = __mf_require__(id);
     } catch (err) {
-      handleError(err);
+      return notLoaded(err);
     }
+    if (module && module.then) return promises.push(module.then(initFn, notLoaded));
+    var pending = initFn(module);
+    if (pending) promises.push(pending);
   };
   var provides = __mf_provides__[name] || [];
   for (var i = 0; i < provides.length; i++) {

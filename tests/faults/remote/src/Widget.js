@@ -1,0 +1,1 @@
+export default "ok: the widget of the healthy remote";

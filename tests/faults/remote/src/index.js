@@ -1,0 +1,1 @@
+console.log("remote ok on its own");

@@ -1,0 +1,2 @@
+import "./styled.css";
+export default "styled chunk of the host";
