@@ -32,6 +32,14 @@ fn chunky_project(dir: &Path, n: usize) {
     write_file(dir, "src/index.js", &index);
 }
 
+/// [`chunky_project`] with `n` modules, built once into dist; returns what dist holds.
+fn built_once(dir: &Path, n: usize) -> Vec<(String, Vec<u8>)> {
+    chunky_project(dir, n);
+    let o = mfbundle().arg("build").arg(dir).output().unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    read_all(&dir.join("dist"))
+}
+
 fn build_into(dir: &Path, out: &Path, mode: &str) -> Vec<(String, Vec<u8>)> {
     let o = mfbundle()
         .arg("build")
@@ -186,10 +194,7 @@ fn run(mut cmd: Command) -> Output {
 fn a_file_size_limit_fails_the_write_and_keeps_the_previous_output() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
-    chunky_project(&dir, 3);
-    let o = mfbundle().arg("build").arg(&dir).output().unwrap();
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let before = read_all(&dir.join("dist"));
+    let before = built_once(&dir, 3);
     // A chunk larger than the limit (ulimit -f counts 512-byte blocks: 4 KB).
     write_file(
         &dir,
@@ -216,10 +221,7 @@ fn a_file_size_limit_fails_the_write_and_keeps_the_previous_output() {
 fn an_unreadable_module_is_reported_and_the_previous_output_kept() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
-    chunky_project(&dir, 3);
-    let o = mfbundle().arg("build").arg(&dir).output().unwrap();
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let before = read_all(&dir.join("dist"));
+    let before = built_once(&dir, 3);
     let mut cmd = mfbundle();
     cmd.arg("build").arg(&dir);
     unprivileged(&mut cmd, &dir);
@@ -240,9 +242,7 @@ fn an_unreadable_module_is_reported_and_the_previous_output_kept() {
 fn a_module_vanishing_during_builds_is_an_error_or_a_whole_build_never_a_crash() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
-    chunky_project(&dir, 40);
-    let o = mfbundle().arg("build").arg(&dir).output().unwrap();
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    built_once(&dir, 40);
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flapper = {
         let (stop, path) = (stop.clone(), dir.join("src/m7.js"));
@@ -296,10 +296,7 @@ fn a_module_vanishing_during_builds_is_an_error_or_a_whole_build_never_a_crash()
 fn an_unwritable_parent_is_refused_before_any_work() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
-    chunky_project(&dir, 3);
-    let o = mfbundle().arg("build").arg(&dir).output().unwrap();
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    let before = read_all(&dir.join("dist"));
+    let before = built_once(&dir, 3);
     let mut cmd = mfbundle();
     cmd.arg("build").arg(&dir).args(["--out-dir", "out/dist"]);
     cmd.current_dir(&dir);

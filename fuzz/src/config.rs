@@ -10,18 +10,13 @@ use mfbundle::config::{self, CliOverrides};
 use mfbundle::graph::{NoProgress, parse::Defines};
 use mfbundle::pipeline;
 
-use super::{render_all, with_big_stack, write};
+use super::{render_all, temp_project, with_big_stack, write};
 
 /// One project per process: a source tree the configurations can name.
 fn project() -> &'static PathBuf {
     static ROOT: OnceLock<PathBuf> = OnceLock::new();
     ROOT.get_or_init(|| {
-        let dir = tempfile::Builder::new()
-            .prefix("mfbundle-fuzz-config")
-            .tempdir()
-            .expect("temp dir")
-            .keep();
-        let root = dir.canonicalize().expect("canonical temp dir");
+        let root = temp_project("mfbundle-fuzz-config");
         write(
             &root,
             "package.json",

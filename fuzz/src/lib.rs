@@ -49,6 +49,17 @@ pub fn render_all<'a>(diagnostics: impl IntoIterator<Item = &'a Diagnostic>) {
     }
 }
 
+/// A fresh temporary directory (canonical) that outlives the process: each target builds
+/// one project per process in it.
+pub fn temp_project(prefix: &str) -> std::path::PathBuf {
+    let dir = tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .expect("temp dir")
+        .keep();
+    dir.canonicalize().expect("canonical temp dir")
+}
+
 /// Writes `contents` to `root`/`rel`, creating its directory.
 pub fn write(root: &Path, rel: &str, contents: impl AsRef<[u8]>) {
     let path = root.join(rel);

@@ -13,19 +13,14 @@ use mfbundle::config::{self, CliOverrides, Mode, Target};
 use mfbundle::graph::NoProgress;
 use mfbundle::pipeline;
 
-use super::{render_all, with_big_stack, write};
+use super::{render_all, temp_project, with_big_stack, write};
 
 pub const EXTENSIONS: [&str; 7] = ["js", "mjs", "cjs", "ts", "tsx", "json", "css"];
 
 fn project() -> &'static PathBuf {
     static ROOT: OnceLock<PathBuf> = OnceLock::new();
     ROOT.get_or_init(|| {
-        let dir = tempfile::Builder::new()
-            .prefix("mfbundle-fuzz-module")
-            .tempdir()
-            .expect("temp dir")
-            .keep();
-        let root = dir.canonicalize().expect("canonical temp dir");
+        let root = temp_project("mfbundle-fuzz-module");
         write(&root, "package.json", r#"{"name":"app","version":"1.0.0"}"#);
         write(
             &root,

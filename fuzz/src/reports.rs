@@ -14,19 +14,14 @@ use mfbundle::config::{self, CliOverrides};
 use mfbundle::graph::NoProgress;
 use mfbundle::pipeline;
 
-use super::{render_all, with_big_stack, write};
+use super::{render_all, temp_project, with_big_stack, write};
 
 const FIXED_REPORT: &str = r#"{"consume_shared_modules":[{"share_scope":"default","share_key":"lib","version":"1.2.3","used_exports":["a"]}]}"#;
 
 fn project() -> &'static PathBuf {
     static ROOT: OnceLock<PathBuf> = OnceLock::new();
     ROOT.get_or_init(|| {
-        let dir = tempfile::Builder::new()
-            .prefix("mfbundle-fuzz-reports")
-            .tempdir()
-            .expect("temp dir")
-            .keep();
-        let root = dir.canonicalize().expect("canonical temp dir");
+        let root = temp_project("mfbundle-fuzz-reports");
         write(
             &root,
             "federation.toml",
