@@ -23,7 +23,8 @@ pub enum Code {
     Unsupported,
     /// Brackets nested deeper than the compiler's recursion can follow.
     TooDeeplyNested,
-    /// A package.json (a module's nearest, or the project's) that is not a JSON object.
+    /// A package.json (a module's nearest, or the project's) that is not a JSON object, or a
+    /// package.json or tsconfig.json that a resolution needed and could not parse (an error).
     PackageJsonInvalid,
     /// A CSS file that does not parse.
     CssSyntaxError,

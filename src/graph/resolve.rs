@@ -126,9 +126,10 @@ impl Resolvers {
         }
     }
 
-    /// A request that failed because a package.json on its way is not valid JSON (Node
-    /// refuses it too): an error at the place the JSON breaks, naming the request.
-    fn broken_package_json(
+    /// A request that failed because a package.json or tsconfig.json on its way is not valid
+    /// JSON (Node and tsc refuse it too): an error at the place the JSON breaks, naming the
+    /// request.
+    fn broken_json(
         &self,
         request: &str,
         json: &oxc_resolver::JSONError,
@@ -150,7 +151,7 @@ impl Resolvers {
             "needed to resolve \"{request}\" from {}:{}:{}",
             request_location.file, request_location.line, request_location.column
         ))
-        .hint("fix the JSON (npm and Node refuse this file too)");
+        .hint("fix the JSON (npm, Node and tsc refuse such a file too)");
         d.severity = crate::diagnostics::Severity::Error;
         d
     }
@@ -163,8 +164,32 @@ impl Resolvers {
         error: &ResolveError,
         location: Location,
     ) -> Diagnostic {
-        if let ResolveError::Json(json) = error {
-            return self.broken_package_json(request, json, location);
+        match error {
+            ResolveError::Json(json) => return self.broken_json(request, json, location),
+            ResolveError::TsconfigLoadFailed { source, .. }
+                if matches!(source.as_ref(), ResolveError::Json(_)) =>
+            {
+                if let ResolveError::Json(json) = source.as_ref() {
+                    return self.broken_json(request, json, location);
+                }
+            }
+            ResolveError::TsconfigLoadFailed { .. }
+            | ResolveError::TsconfigNotFound(_)
+            | ResolveError::TsconfigSelfReference(_)
+            | ResolveError::TsconfigCircularExtend(_) => {
+                // Not the request's fault: the tsconfig.json that supplies its `paths`.
+                let root = self.root.to_string_lossy();
+                return Diagnostic::new(
+                    Code::UnresolvedImport,
+                    format!(
+                        "Could not resolve \"{request}\": {}",
+                        error.to_string().replace(&*root, ".")
+                    ),
+                )
+                .at(location)
+                .hint("fix the tsconfig.json named above (its extends or references)");
+            }
+            _ => {}
         }
         let dir = importer.parent().unwrap_or(Path::new("/"));
         let mut d = Diagnostic::new(
