@@ -7,7 +7,7 @@ mod support;
 
 use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use support::*;
@@ -161,12 +161,13 @@ fn sigkill_at_random_points_never_leaves_a_broken_out_dir() {
     assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
 }
 
-/// `cmd` run as an unprivileged user when the tests run as root (root ignores file modes);
-/// the tree under `tree` is handed to that user so that only the modes set by the test stop it.
-fn unprivileged(cmd: &mut Command, tree: &Path) {
+/// mfbundle, run as an unprivileged user when the tests run as root (root ignores file
+/// modes). `tree` is handed to that user so that only the modes the test sets stop it, and the
+/// binary is copied next to it: the build's own directory need not be open to others.
+fn unprivileged_mfbundle(tree: &Path) -> Command {
     // SAFETY: geteuid has no preconditions.
     if unsafe { libc::geteuid() } != 0 {
-        return;
+        return mfbundle();
     }
     let status = Command::new("chown")
         .args(["-R", "65534:65534"])
@@ -183,11 +184,11 @@ fn unprivileged(cmd: &mut Command, tree: &Path) {
         let _ = Command::new("chmod").arg("o+x").arg(parent).status();
         p = parent.to_path_buf();
     }
+    let bin = tree.with_file_name("mfbundle-unprivileged");
+    std::fs::copy(env!("CARGO_BIN_EXE_mfbundle"), &bin).unwrap();
+    let mut cmd = Command::new(bin);
     cmd.uid(65534).gid(65534);
-}
-
-fn run(mut cmd: Command) -> Output {
-    cmd.output().unwrap()
+    cmd
 }
 
 #[test]
@@ -222,12 +223,11 @@ fn an_unreadable_module_is_reported_and_the_previous_output_kept() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
     let before = built_once(&dir, 3);
-    let mut cmd = mfbundle();
+    let mut cmd = unprivileged_mfbundle(&dir);
     cmd.arg("build").arg(&dir);
-    unprivileged(&mut cmd, &dir);
     let module = dir.join("src/m1.js");
     std::fs::set_permissions(&module, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
-    let o = run(cmd);
+    let o = cmd.output().unwrap();
     let err = text(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
@@ -297,18 +297,16 @@ fn an_unwritable_parent_is_refused_before_any_work() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
     let before = built_once(&dir, 3);
-    let mut cmd = mfbundle();
+    std::fs::create_dir_all(dir.join("out/dist")).unwrap();
+    let mut cmd = unprivileged_mfbundle(&dir);
     cmd.arg("build").arg(&dir).args(["--out-dir", "out/dist"]);
     cmd.current_dir(&dir);
-    write_file(&dir, "out/dist/.keep-me", "");
-    std::fs::remove_file(dir.join("out/dist/.keep-me")).unwrap();
-    unprivileged(&mut cmd, &dir);
     std::fs::set_permissions(
         dir.join("out"),
         std::os::unix::fs::PermissionsExt::from_mode(0o555),
     )
     .unwrap();
-    let o = run(cmd);
+    let o = cmd.output().unwrap();
     let err = text(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
