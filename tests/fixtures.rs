@@ -332,7 +332,8 @@ fn build_with_peer(
     let options = serde_json::json!({
         "context": dir,
         "outDir": out_dir,
-        "entry": main_entry(config).ok_or("no entry")?,
+        // None: a container alone (exposes without an entry).
+        "entry": main_entry(config),
         "name": config.get("name").and_then(|v| v.as_str()),
         "shareScope": config.get("shareScope").and_then(|v| v.as_str()),
         "shared": serde_json::to_value(config.get("shared"))?,

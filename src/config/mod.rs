@@ -245,6 +245,13 @@ fn resolve(
                 ));
             }
         }
+        // A remote that only exposes modules is built as its container alone, as webpack
+        // builds a ModuleFederationPlugin with exposes and no entry.
+        None if raw
+            .exposes
+            .as_ref()
+            .and_then(toml::Value::as_table)
+            .is_some_and(|t| !t.is_empty()) => {}
         None => {
             entries.insert("main".to_string(), vec!["./src/index.js".to_string()]);
         }

@@ -32,7 +32,8 @@ const compiler = bundler({
   mode: "production",
   target: "node",
   context: options.context,
-  entry: { main: options.entry },
+  // No entry: the container alone, as for a remote that only exposes modules.
+  entry: options.entry ? { main: options.entry } : {},
   output: {
     path: options.outDir,
     filename: "[name].js",
