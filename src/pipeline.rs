@@ -64,6 +64,7 @@ fn run(
 ) -> (BuildOutcome, Vec<codegen::OutputFile>) {
     let start = Instant::now();
     let mut diagnostics = Diagnostics::default();
+    diagnostics.extend(config.warnings.iter().cloned());
     let timings = std::cell::RefCell::new(Vec::new());
     let mut lap = Instant::now();
     let mut mark = |name: &'static str| {
@@ -129,7 +130,9 @@ fn run(
 
     let mut federated = federation::apply(scanned, config);
     mark("federation");
+    // The federation stage's diagnostics include the scan's.
     diagnostics = Diagnostics::default();
+    diagnostics.extend(config.warnings.iter().cloned());
     diagnostics.extend(federated.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
         return (finish(diagnostics, vec![], module_count), vec![]);
@@ -242,10 +245,11 @@ pub fn analyze(
         }
     };
     let scanned = graph::scan(config, &defines, progress);
+    diagnostics.extend(config.warnings.iter().cloned());
     if scanned.diagnostics.has_errors() {
-        let mut d = scanned.diagnostics;
-        d.sort();
-        return (None, d);
+        diagnostics.extend(scanned.diagnostics.iter().cloned());
+        diagnostics.sort();
+        return (None, diagnostics);
     }
     let mut federated = federation::apply(scanned, config);
     diagnostics.extend(federated.diagnostics.iter().cloned());

@@ -112,6 +112,9 @@ pub struct BuildConfig {
     /// Exposes and remotes.
     pub containers: Containers,
     pub jsx: JsxConfig,
+    /// Warnings about the configuration itself (options ignored as webpack ignores them),
+    /// reported with the build's diagnostics.
+    pub warnings: Vec<Diagnostic>,
     /// Write a `.map` next to every JavaScript file (`sourcemap = true`, `--sourcemap`).
     pub sourcemap: bool,
     /// Scope hoisting: ES modules of a chunk that only static imports reach share their
@@ -390,7 +393,14 @@ fn resolve(
             "name the default share scope, e.g. shareScope = \"default\"",
         ));
     }
-    let shared = match shared::parse_shared(raw.shared.as_ref(), &share_scope, text, display_name) {
+    let mut warnings = Vec::new();
+    let shared = match shared::parse_shared(
+        raw.shared.as_ref(),
+        &share_scope,
+        text,
+        display_name,
+        &mut warnings,
+    ) {
         Ok(items) => items,
         Err(mut e) => {
             errors.append(&mut e);
@@ -486,6 +496,7 @@ fn resolve(
             .map(|p| std::env::current_dir().unwrap_or_default().join(p)),
         containers,
         jsx,
+        warnings,
         sourcemap: overrides.sourcemap || raw.sourcemap.unwrap_or(false),
         concatenate_modules: raw.concatenate_modules.unwrap_or(mode == Mode::Production),
         chunk_load_timeout,

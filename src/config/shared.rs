@@ -79,11 +79,14 @@ pub fn valid_range(s: &str) -> bool {
     nodejs_semver::Range::parse(s).is_ok()
 }
 
+/// `[shared]` read into items; options that webpack accepts and ignores are warnings, pushed
+/// to `warnings`.
 pub fn parse_shared(
     value: Option<&toml::Value>,
     default_scope: &str,
     text: &str,
     file: &str,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<Vec<SharedItem>, Vec<Diagnostic>> {
     let mut items = Vec::new();
     let mut errors = Vec::new();
@@ -145,7 +148,7 @@ pub fn parse_shared(
                         }
                         items.push(item);
                     }
-                    toml::Value::Table(t) => match parse_item(key, t, default_scope, &at) {
+                    toml::Value::Table(t) => match parse_item(key, t, default_scope, &at, warnings) {
                         Ok(item) => items.push(item),
                         Err(mut e) => errors.append(&mut e),
                     },
@@ -193,6 +196,7 @@ fn parse_item(
     t: &toml::Table,
     default_scope: &str,
     at: &dyn Fn(&str) -> Location,
+    warnings: &mut Vec<Diagnostic>,
 ) -> Result<SharedItem, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let candidates: Vec<String> = ITEM_KEYS.iter().map(|s| s.to_string()).collect();
@@ -293,10 +297,11 @@ fn parse_item(
             );
         }
         if matches!(version, VersionSetting::Given(_)) {
-            errors.push(
-                Diagnostic::new(Code::ConfigInvalid, format!("shared \"{key}\": version is set but import = false provides nothing"))
+            // webpack's ConsumeSharedPlugin never reads `version`: ignored, as there.
+            warnings.push(
+                Diagnostic::new(Code::ConfigIgnored, format!("shared \"{key}\": version is ignored with import = false"))
                     .at(at(key))
-                    .hint("version is the version this build provides; with import = false it consumes only"),
+                    .hint("version is the version this build provides; with import = false it only consumes, so drop version"),
             );
         }
     }
@@ -355,7 +360,13 @@ mod tests {
 
     fn parse(toml_text: &str) -> Result<Vec<SharedItem>, Vec<Diagnostic>> {
         let v: toml::Table = toml::from_str(toml_text).unwrap();
-        parse_shared(v.get("shared"), "default", toml_text, "federation.toml")
+        parse_shared(
+            v.get("shared"),
+            "default",
+            toml_text,
+            "federation.toml",
+            &mut Vec::new(),
+        )
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub enum Code {
     EntryNotFound,
     /// An exposed module that does not resolve to a file.
     ExposeNotFound,
+    /// An option webpack accepts and ignores in this combination (a warning).
+    ConfigIgnored,
     /// An outDir that holds files mfbundle did not write (no marker, another project's
     /// marker, or files the marker does not list): replacing it would delete them.
     OutDirNotOwned,
@@ -72,7 +74,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 29] = [
+    pub const ALL: [Code; 30] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -91,6 +93,7 @@ impl Code {
         Code::ExposeNotFound,
         Code::OutDirNotOwned,
         Code::OutDirProtected,
+        Code::ConfigIgnored,
         Code::SharedRequiredVersionUnknown,
         Code::SharedVersionUnknown,
         Code::SharedSingletonConflict,
@@ -124,6 +127,7 @@ impl Code {
             Code::ExposeNotFound => "MF2005",
             Code::OutDirNotOwned => "MF2006",
             Code::OutDirProtected => "MF2007",
+            Code::ConfigIgnored => "MF2008",
             Code::SharedRequiredVersionUnknown => "MF4001",
             Code::SharedVersionUnknown => "MF4002",
             Code::SharedSingletonConflict => "MF4003",
@@ -142,6 +146,7 @@ impl Code {
         match self {
             Code::DynamicRequest
             | Code::PackageJsonInvalid
+            | Code::ConfigIgnored
             | Code::SharedRequiredVersionUnknown
             | Code::SharedVersionUnknown
             | Code::SharedSingletonConflict
