@@ -263,7 +263,10 @@ fn parse_item(
         }
     };
     let required_version = string_or_false("requiredVersion", &mut errors);
+    // A string that starts like a range must be one (a typo such as "^^1" cannot work); any
+    // other string ("alpha", a git URL) is a version webpack compares exactly.
     if let VersionSetting::Given(r) = &required_version
+        && is_required_version(r)
         && !valid_range(r)
     {
         errors.push(invalid_range(key, r, at(key)));

@@ -420,14 +420,17 @@ fn unique_id(base: String, used: &mut HashSet<String>) -> String {
     id
 }
 
-/// npm semantics for build-time checks (the run time uses webpack's own code).
+/// npm semantics for build-time checks (the run time uses webpack's own code). A range that
+/// is not semver ("alpha") matches only itself, as webpack compares such strings; a version
+/// that is not semver under a semver range ("0" for an unknown one) is not judged.
 pub fn satisfies(range: &str, version: &str) -> bool {
     match (
         nodejs_semver::Range::parse(range),
         nodejs_semver::Version::parse(version),
     ) {
         (Ok(r), Ok(v)) => r.satisfies(&v),
-        _ => true,
+        (Err(_), _) => range.trim() == version.trim(),
+        (Ok(_), Err(_)) => true,
     }
 }
 
@@ -448,5 +451,26 @@ fn compare_versions(a: &str, b: &str) -> std::cmp::Ordering {
     ) {
         (Ok(x), Ok(y)) => x.cmp(&y),
         _ => a.cmp(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Build-time checks: npm ranges as npm reads them, other strings as webpack compares them.
+    #[test]
+    fn satisfies_semver_and_exact_strings() {
+        let table = [
+            ("^1.0.0", "1.5.0", true),
+            ("^1.0.0", "2.0.0", false),
+            ("*", "1.0.0", true),
+            ("alpha", "alpha", true),
+            ("alpha", "beta", false),
+            ("alpha", "1.0.0", false),
+            // An unknown version ("0") under a semver range is not judged.
+            ("^1.0.0", "0", true),
+        ];
+        for (range, version, want) in table {
+            assert_eq!(super::satisfies(range, version), want, "{range} {version}");
+        }
     }
 }
