@@ -339,6 +339,7 @@ fn build_with_peer(
         "shared": serde_json::to_value(config.get("shared"))?,
         "exposes": serde_json::to_value(config.get("exposes"))?,
         "remotes": serde_json::to_value(config.get("remotes"))?,
+        "remoteType": config.get("remoteType").and_then(|v| v.as_str()),
         "filename": config.get("filename").and_then(|v| v.as_str()),
         "library": serde_json::to_value(config.get("library"))?,
     });

@@ -124,11 +124,11 @@ pub fn parse_containers(
         }),
     };
     let remote_type = raw.remote_type.unwrap_or("script");
-    if !matches!(remote_type, "script" | "module") {
+    if !REMOTE_TYPES.contains(&remote_type) {
         errors.push(invalid(
             "remoteType",
             format!("remoteType \"{remote_type}\" is not supported"),
-            "remoteType is \"script\" (load name@url with a script tag) or \"module\" (import(url))",
+            "remoteType is one of script, module, import, var, assign, promise, commonjs, commonjs-module, commonjs2, node-commonjs, global, window or self",
         ));
     }
 
@@ -316,17 +316,29 @@ pub fn parse_containers(
     })
 }
 
+/// The external types a remote may have (webpack's names), as a prefix of its value or as the
+/// top-level `remoteType`. webpack's module-system types (amd, umd, system, jsonp) and `this`
+/// have no container to load in mfbundle's output.
+const REMOTE_TYPES: [&str; 13] = [
+    "script",
+    "module",
+    "import",
+    "var",
+    "assign",
+    "promise",
+    "commonjs",
+    "commonjs-module",
+    "commonjs2",
+    "node-commonjs",
+    "global",
+    "window",
+    "self",
+];
+
 fn parse_external(s: &str, remote_type: &str) -> Option<RemoteExternal> {
     let s = s.trim();
     let (ty, rest) = match s.split_once(' ') {
-        Some((t, r))
-            if matches!(
-                t,
-                "var" | "promise" | "commonjs-module" | "commonjs" | "module" | "script" | "import"
-            ) =>
-        {
-            (t, r.trim())
-        }
+        Some((t, r)) if REMOTE_TYPES.contains(&t) => (t, r.trim()),
         _ => (remote_type, s),
     };
     let name_at_url = |r: &str| -> Option<(String, String)> {
@@ -334,9 +346,19 @@ fn parse_external(s: &str, remote_type: &str) -> Option<RemoteExternal> {
         (!name.is_empty() && !url.is_empty()).then(|| (name.to_string(), url.to_string()))
     };
     Some(match ty {
-        "var" => RemoteExternal::Var(rest.to_string()),
+        "var" | "assign" => RemoteExternal::Var(rest.to_string()),
+        // A property of the global object, as webpack reads `global`/`window`/`self` externals.
+        "global" | "window" | "self" => {
+            let object = if ty == "global" { "globalThis" } else { ty };
+            RemoteExternal::Var(format!(
+                "{object}[{}]",
+                serde_json::to_string(rest).unwrap_or_default()
+            ))
+        }
         "promise" => RemoteExternal::Promise(rest.to_string()),
-        "commonjs-module" | "commonjs" => RemoteExternal::CommonJsModule(rest.to_string()),
+        "commonjs-module" | "commonjs" | "commonjs2" | "node-commonjs" => {
+            RemoteExternal::CommonJsModule(rest.to_string())
+        }
         "module" | "import" => match name_at_url(rest) {
             Some((_, url)) => RemoteExternal::Module(url),
             None => RemoteExternal::Module(rest.to_string()),
@@ -381,8 +403,32 @@ mod tests {
                 "module http://x/remoteEntry.mjs",
                 RemoteExternal::Module("http://x/remoteEntry.mjs".into()),
             ),
+            (
+                "commonjs2 ./app5/remoteEntry.js",
+                RemoteExternal::CommonJsModule("./app5/remoteEntry.js".into()),
+            ),
+            (
+                "global app6",
+                RemoteExternal::Var("globalThis[\"app6\"]".into()),
+            ),
+            (
+                "window app7",
+                RemoteExternal::Var("window[\"app7\"]".into()),
+            ),
         ] {
             assert_eq!(parse_external(s, "script"), Some(want), "{s}");
+        }
+        // A top-level remoteType applies to values without a prefix.
+        for (ty, s, want) in [
+            (
+                "commonjs-module",
+                "../remote/dist/remoteEntry.js",
+                RemoteExternal::CommonJsModule("../remote/dist/remoteEntry.js".into()),
+            ),
+            ("var", "app8", RemoteExternal::Var("app8".into())),
+            ("self", "app9", RemoteExternal::Var("self[\"app9\"]".into())),
+        ] {
+            assert_eq!(parse_external(s, ty), Some(want), "{ty} {s}");
         }
         assert_eq!(parse_external("no-at-sign", "script"), None);
     }

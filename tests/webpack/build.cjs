@@ -1,8 +1,8 @@
 // Builds a project with a peer bundler and the same options as its federation.toml, for the
 // tests to compare with (or combine with) mfbundle's build.
 // Usage: node build.cjs <options.json> [webpack|rspack]
-// options: { context, outDir, entry, name, shareScope, shared, exposes, remotes, filename,
-//            library }. webpack 5 comes from tests/webpack, Rspack (@rspack/core, its
+// options: { context, outDir, entry, name, shareScope, shared, exposes, remotes, remoteType,
+//            filename, library }. webpack 5 comes from tests/webpack, Rspack (@rspack/core, its
 // ModuleFederationPluginV1) from tests/rspack, each pinned by its lockfile. With exposes or
 // remotes the federation plugin is used, otherwise webpack's SharePlugin.
 "use strict";
@@ -24,6 +24,7 @@ const federation = () => {
     library: options.library || { type: "commonjs-module" },
     exposes: options.exposes || {},
     remotes: options.remotes || {},
+    ...(options.remoteType ? { remoteType: options.remoteType } : {}),
     shared: options.shared || {},
     shareScope: options.shareScope || "default",
   });
