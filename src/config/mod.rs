@@ -432,11 +432,13 @@ fn resolve(
             "add name = \"app1\": hosts find the container under this name",
         ));
     }
-    if !shared.is_empty() && raw.name.as_deref().is_none_or(str::is_empty) {
+    // The `from` of this build's share-scope entries: `name`, else, as webpack takes
+    // output.uniqueName, the package.json name.
+    if !shared.is_empty() && raw.name.is_none() && package_name(&root).is_none() {
         errors.push(key_error(
             "shared",
-            "`name` is required when modules are shared".into(),
-            "add name = \"app1\": it is the `from` of this build's entries in the share scope",
+            "`name` is required when modules are shared and package.json gives none".into(),
+            "add name = \"app1\" (or a \"name\" to package.json): it is the `from` of this build's entries in the share scope",
         ));
     }
     if let Some(n) = &raw.name

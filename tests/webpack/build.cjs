@@ -39,7 +39,8 @@ const compiler = bundler({
     path: options.outDir,
     filename: "[name].js",
     chunkFilename: "[name].[contenthash:8].js",
-    uniqueName: options.name,
+    // Without a name, webpack's default: the package.json name.
+    ...(options.name ? { uniqueName: options.name } : {}),
   },
   optimization: { minimize: false },
   plugins: [
