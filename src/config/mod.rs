@@ -434,7 +434,8 @@ fn resolve(
     }
     // The `from` of this build's share-scope entries: `name`, else, as webpack takes
     // output.uniqueName, the package.json name.
-    if !shared.is_empty() && raw.name.is_none() && package_name(&root).is_none() {
+    let package_name = package_name(&root);
+    if !shared.is_empty() && raw.name.is_none() && package_name.is_none() {
         errors.push(key_error(
             "shared",
             "`name` is required when modules are shared and package.json gives none".into(),
@@ -471,7 +472,7 @@ fn resolve(
     let unique_name = raw
         .name
         .clone()
-        .or_else(|| package_name(&root))
+        .or(package_name)
         .unwrap_or_else(|| "app".to_string());
     Ok(BuildConfig {
         root,

@@ -43,6 +43,18 @@ impl Location {
         }
     }
 
+    /// Location of a 1-based `line` and byte `column` of `source`, as JSON parsers report
+    /// them (the file's start for line 0).
+    pub fn at_line_column(file: &str, source: &str, line: usize, column: usize) -> Location {
+        let line_start: usize = source
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum();
+        let pos = (line_start + column.saturating_sub(1)).min(source.len());
+        Location::from_range(file, source, pos, pos + 1)
+    }
+
     /// A location that names only a file.
     pub fn file_only(file: &str) -> Location {
         Location {

@@ -31,10 +31,10 @@ pub fn check_package_json_files(modules: &[Module], root: &Path) -> Vec<Diagnost
             let file = display_path(root, &path);
             let (problem, at) = match serde_json::from_str::<serde_json::Value>(&text) {
                 Ok(v) if v.is_object() => return None,
-                Ok(_) => ("is not a JSON object".to_string(), location_in(&file, &text, 1, 1)),
+                Ok(_) => ("is not a JSON object".to_string(), Location::at_line_column(&file, &text, 1, 1)),
                 Err(e) => (
                     format!("is not valid JSON: {e}"),
-                    location_in(&file, &text, e.line(), e.column()),
+                    Location::at_line_column(&file, &text, e.line(), e.column()),
                 ),
             };
             Some(
@@ -62,16 +62,4 @@ fn nearest_package_json(
     };
     memo.insert(dir.to_path_buf(), found.clone());
     found
-}
-
-/// The location of a JSON parser's 1-based line and column in `text` (the file's start when
-/// it gives none).
-pub(crate) fn location_in(file: &str, text: &str, line: usize, column: usize) -> Location {
-    let line_start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let pos = (line_start + column.saturating_sub(1)).min(text.len());
-    Location::from_range(file, text, pos, pos + 1)
 }

@@ -137,9 +137,7 @@ impl Resolvers {
     ) -> Diagnostic {
         let file = display_path(&self.root, &json.path);
         let at = match std::fs::read_to_string(&json.path) {
-            Ok(text) => {
-                super::package_json_check::location_in(&file, &text, json.line, json.column)
-            }
+            Ok(text) => Location::at_line_column(&file, &text, json.line, json.column),
             Err(_) => Location::file_only(&file),
         };
         let mut d = Diagnostic::new(
@@ -164,32 +162,36 @@ impl Resolvers {
         error: &ResolveError,
         location: Location,
     ) -> Diagnostic {
-        match error {
-            ResolveError::Json(json) => return self.broken_json(request, json, location),
-            ResolveError::TsconfigLoadFailed { source, .. }
-                if matches!(source.as_ref(), ResolveError::Json(_)) =>
-            {
-                if let ResolveError::Json(json) = source.as_ref() {
-                    return self.broken_json(request, json, location);
-                }
-            }
+        // A package.json or tsconfig.json on the way that is not JSON: not the request's fault.
+        let broken = match error {
+            ResolveError::Json(json) => Some(json),
+            ResolveError::TsconfigLoadFailed { source, .. } => match source.as_ref() {
+                ResolveError::Json(json) => Some(json),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(json) = broken {
+            return self.broken_json(request, json, location);
+        }
+        if matches!(
+            error,
             ResolveError::TsconfigLoadFailed { .. }
-            | ResolveError::TsconfigNotFound(_)
-            | ResolveError::TsconfigSelfReference(_)
-            | ResolveError::TsconfigCircularExtend(_) => {
-                // Not the request's fault: the tsconfig.json that supplies its `paths`.
-                let root = self.root.to_string_lossy();
-                return Diagnostic::new(
-                    Code::UnresolvedImport,
-                    format!(
-                        "Could not resolve \"{request}\": {}",
-                        error.to_string().replace(&*root, ".")
-                    ),
-                )
-                .at(location)
-                .hint("fix the tsconfig.json named above (its extends or references)");
-            }
-            _ => {}
+                | ResolveError::TsconfigNotFound(_)
+                | ResolveError::TsconfigSelfReference(_)
+                | ResolveError::TsconfigCircularExtend(_)
+        ) {
+            // The tsconfig.json that supplies the request's `paths` cannot be used.
+            let root = self.root.to_string_lossy();
+            return Diagnostic::new(
+                Code::UnresolvedImport,
+                format!(
+                    "Could not resolve \"{request}\": {}",
+                    error.to_string().replace(&*root, ".")
+                ),
+            )
+            .at(location)
+            .hint("fix the tsconfig.json named above (its extends or references)");
         }
         let dir = importer.parent().unwrap_or(Path::new("/"));
         let mut d = Diagnostic::new(

@@ -412,10 +412,9 @@ fn scan_one(
     let ext = job.path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if ext == "json" || job.module_type == Some(ModuleType::Json) {
         if let Err(e) = serde_json::from_str::<serde_json::Value>(&source) {
-            let pos = offset_of(&source, e.line(), e.column());
             return failed(vec![
                 Diagnostic::new(Code::JsonSyntaxError, format!("invalid JSON: {e}"))
-                    .at(Location::from_range(&id, &source, pos, pos + 1))
+                    .at(Location::at_line_column(&id, &source, e.line(), e.column()))
                     .hint("JSON modules must be strict JSON: no comments, no trailing commas"),
             ]);
         }
@@ -583,13 +582,4 @@ fn payload_module(
         call_sites: HashMap::new(),
         esm: EsmInfo::default(),
     })
-}
-
-fn offset_of(source: &str, line: usize, column: usize) -> usize {
-    let line_start: usize = source
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (line_start + column.saturating_sub(1)).min(source.len())
 }

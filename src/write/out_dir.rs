@@ -23,6 +23,10 @@ use super::marker::{MARKER, Marker};
 /// Files named in a refusal; the rest are counted.
 const LISTED: usize = 10;
 
+/// The hint of every MF2007.
+const OWN_DIRECTORY: &str =
+    "outDir is replaced by every build: use a directory of its own, such as \"dist\"";
+
 /// outDir, claimed for one build: locked, checked, with its staging directory made. Dropping
 /// it removes the staging directory and releases the lock.
 #[derive(Debug)]
@@ -74,6 +78,12 @@ impl Origin {
             Origin::Note(by) => d.note(format!("outDir is {display} (set by {by})")),
         }
     }
+
+    /// MF2007: an outDir that is never replaced.
+    fn protected(&self, display: &str, message: String) -> Box<Diagnostic> {
+        let d = Diagnostic::new(Code::OutDirProtected, message).hint(OWN_DIRECTORY);
+        Box::new(self.mark(d, display))
+    }
 }
 
 /// What outDir holds now.
@@ -107,19 +117,7 @@ pub fn claim(config: &BuildConfig) -> Result<OutDirClaim, Box<Diagnostic>> {
             Origin::Note("the default".into())
         }
     };
-    let refuse = |code: Code, message: String, hint: &str| {
-        Box::new(origin.mark(
-            Diagnostic::new(code, message).hint(hint.to_string()),
-            &display,
-        ))
-    };
-    let protected = |message: String| {
-        refuse(
-            Code::OutDirProtected,
-            message,
-            "outDir is replaced by every build: use a directory of its own, such as \"dist\"",
-        )
-    };
+    let protected = |message: String| origin.protected(&display, message);
 
     let real = real_path(&config.out_dir).map_err(|why| protected(why.to_string()))?;
     let Some(parent) = real.parent().map(Path::to_path_buf) else {
@@ -143,7 +141,7 @@ pub fn claim(config: &BuildConfig) -> Result<OutDirClaim, Box<Diagnostic>> {
             format!("outDir {display} contains the project directory")
         }));
     }
-    let config_file = real_path(&config.config_file).unwrap_or(config.config_file.clone());
+    let config_file = real_path(&config.config_file).unwrap_or_else(|_| config.config_file.clone());
     if config_file.starts_with(&real) {
         return Err(protected(format!(
             "outDir {display} holds the configuration file {}",
@@ -214,18 +212,14 @@ impl OutDirClaim {
     ) -> Result<(), Box<Diagnostic>> {
         match modules.into_iter().find(|p| p.starts_with(&self.real)) {
             None => Ok(()),
-            Some(module) => Err(Box::new(self.origin.mark(
-                Diagnostic::new(
-                    Code::OutDirProtected,
-                    format!(
-                        "outDir {} holds the module {}",
-                        self.display,
-                        display_path(&self.root, module)
-                    ),
-                )
-                .hint("outDir is replaced by every build: use a directory of its own, such as \"dist\""),
+            Some(module) => Err(self.origin.protected(
                 &self.display,
-            ))),
+                format!(
+                    "outDir {} holds the module {}",
+                    self.display,
+                    display_path(&self.root, module)
+                ),
+            )),
         }
     }
 
@@ -310,23 +304,16 @@ impl OutDirClaim {
             }
             notes
         };
-        let with_notes = |d: Diagnostic, notes: Vec<String>| {
-            let mut d = self.origin.mark(d, &self.display);
-            d.notes.extend(notes);
-            Box::new(d)
-        };
         if !found.project_files.is_empty() {
-            return Err(with_notes(
-                Diagnostic::new(
-                    Code::OutDirProtected,
-                    format!(
-                        "outDir {} holds a package.json or .git: it looks like a project, not build output",
-                        self.display
-                    ),
-                )
-                .hint("outDir is replaced by every build: use a directory of its own, such as \"dist\""),
-                list(&found.project_files, false),
-            ));
+            let mut d = self.origin.protected(
+                &self.display,
+                format!(
+                    "outDir {} holds a package.json or .git: it looks like a project, not build output",
+                    self.display
+                ),
+            );
+            d.notes.extend(list(&found.project_files, false));
+            return Err(d);
         }
         if found.foreign.is_empty() || self.empty_out_dir {
             return Ok(());
@@ -335,17 +322,17 @@ impl OutDirClaim {
             Some(p) => format!(" (it is the output of another project, \"{p}\")"),
             None => String::new(),
         };
-        Err(with_notes(
-            Diagnostic::new(
-                Code::OutDirNotOwned,
-                format!(
-                    "outDir {} holds files that mfbundle did not write{whose}; replacing it would delete them",
-                    self.display
-                ),
-            )
-            .hint("choose another outDir, move these files away, or set emptyOutDir = true (or pass --empty-out-dir) to delete them"),
-            list(&found.foreign, found.truncated),
-        ))
+        let d = Diagnostic::new(
+            Code::OutDirNotOwned,
+            format!(
+                "outDir {} holds files that mfbundle did not write{whose}; replacing it would delete them",
+                self.display
+            ),
+        )
+        .hint("choose another outDir, move these files away, or set emptyOutDir = true (or pass --empty-out-dir) to delete them");
+        let mut d = self.origin.mark(d, &self.display);
+        d.notes.extend(list(&found.foreign, found.truncated));
+        Err(Box::new(d))
     }
 }
 
