@@ -106,6 +106,17 @@ fn while_loading(remote: &str, location: &str) -> String {
     format!("\nwhile loading \"./Widget\" from webpack/container/reference/{remote} ({location})")
 }
 
+/// The faults of the remotes both hosts load: one remote per way to fail.
+fn remote_faults() -> Vec<(String, Fault)> {
+    vec![
+        ("/notfound/".into(), Fault::Status(404)),
+        ("/servererror/".into(), Fault::Status(500)),
+        ("/hang/".into(), Fault::Hang),
+        ("/truncated/".into(), Fault::Truncate),
+        ("/containers/flaky".into(), Fault::FailOnce(503)),
+    ]
+}
+
 #[test]
 fn browser_host_survives_every_remote_and_chunk_fault() {
     let puppeteer = repo_root().join("tests/puppeteer");
@@ -135,15 +146,14 @@ fn browser_host_survives_every_remote_and_chunk_fault() {
     let server = fault_server_on(
         port,
         root.clone(),
-        vec![
-            ("/notfound/".into(), Fault::Status(404)),
-            ("/servererror/".into(), Fault::Status(500)),
-            ("/hang/".into(), Fault::Hang),
-            ("/truncated/".into(), Fault::Truncate),
-            ("/containers/flaky".into(), Fault::FailOnce(503)),
-            (lazy.clone(), Fault::FailOnce(500)),
-            (styled_css.clone(), Fault::Hang),
-        ],
+        [
+            remote_faults(),
+            vec![
+                (lazy.clone(), Fault::FailOnce(500)),
+                (styled_css.clone(), Fault::Hang),
+            ],
+        ]
+        .concat(),
     );
 
     let started = Instant::now();
@@ -338,17 +348,7 @@ fn node_host_survives_every_remote_and_chunk_fault() {
     );
     let host = root.join("node-host");
     build(&host, None);
-    let server = fault_server_on(
-        port,
-        root.clone(),
-        vec![
-            ("/notfound/".into(), Fault::Status(404)),
-            ("/servererror/".into(), Fault::Status(500)),
-            ("/hang/".into(), Fault::Hang),
-            ("/truncated/".into(), Fault::Truncate),
-            ("/containers/flaky".into(), Fault::FailOnce(503)),
-        ],
-    );
+    let server = fault_server_on(port, root.clone(), remote_faults());
     // The lazy chunk's file is missing until the host's second round puts it back.
     let dist = host.join("dist");
     let chunk = dist.join(file_named(&dist, "lazy", ".js"));
