@@ -269,7 +269,10 @@ pub fn render_chunks(
             let list = |ids: &[String]| ids.iter().map(|c| json(c)).collect::<Vec<_>>().join(", ");
             let mut waits = Vec::new();
             if !consumes.is_empty() {
-                waits.push(format!("__mf_require__.consume([{}])", list(&consumes)));
+                waits.push(format!(
+                    "__mf_require__.consumeAtStartup([{}])",
+                    list(&consumes)
+                ));
             }
             if !remotes.is_empty() {
                 waits.push(format!("__mf_require__.remotes([{}])", list(&remotes)));

@@ -18,21 +18,39 @@ var covers = function (exports, needs) {
   for (var i = 0; i < needs.length; i++) if (exports.indexOf(needs[i]) < 0) return false;
   return true;
 };
-var get = function (entry, needs, singleton) {
-  entry.loaded = 1;
+// The provider a consume takes: the entry, or one of its shaken copies.
+var choose = function (entry, needs, singleton) {
   var shaken = needs && entry.shaken;
   if (shaken) {
     for (var pass = 0; pass < (singleton ? 1 : 2); pass++) {
       for (var i = 0; i < shaken.length; i++) {
         var copy = shaken[i];
         if ((copy.from === entry.from) === (pass === 0) && covers(copy.exports, needs)) {
-          copy.loaded = 1;
-          return copy.get();
+          return copy;
         }
       }
     }
   }
-  return entry.get();
+  return entry;
+};
+// While set, loaders only say what they would take (`{ entry, provider }`, or
+// `{ fallback }`) and take nothing; QUIET: nor warn (see `__mf_require__.consumeAtStartup`).
+var DECIDE = 2;
+var QUIET = 1;
+var __mf_deciding__ = 0;
+var fetch = function (decision) {
+  return decision.fallback ? decision.fallback() : decision.provider.get();
+};
+var take = function (decision) {
+  if (decision.entry) decision.entry.loaded = decision.provider.loaded = 1;
+  return fetch(decision);
+};
+var get = function (entry, needs, singleton) {
+  var decision = { entry: entry, provider: choose(entry, needs, singleton) };
+  return __mf_deciding__ ? decision : take(decision);
+};
+var takeFallback = function (fallback) {
+  return __mf_deciding__ ? { fallback: fallback } : fallback();
 };
 var eagerOnly = function (versions) {
   return Object.keys(versions).reduce(function (filtered, version) {
@@ -81,7 +99,7 @@ var failAsNotExist = function (scopeName, key) {
   return fail("Shared module " + key + " doesn't exist in shared scope " + scopeName);
 };
 var warn = function (msg) {
-  if (typeof console !== "undefined" && console.warn) console.warn(msg);
+  if (__mf_deciding__ !== QUIET && typeof console !== "undefined" && console.warn) console.warn(msg);
 };
 var init = function (fn) {
   return function (scopeName, key, eager, c, d, e) {
@@ -94,7 +112,7 @@ var init = function (fn) {
   };
 };
 var useFallback = function (scopeName, key, fallback) {
-  return fallback ? fallback() : failAsNotExist(scopeName, key);
+  return fallback ? takeFallback(fallback) : failAsNotExist(scopeName, key);
 };
 var load = init(function (scopeName, scope, key, eager, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
@@ -111,7 +129,7 @@ var loadStrictVersion = init(function (scopeName, scope, key, eager, requiredVer
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var satisfyingVersion = findSatisfyingVersion(scope, key, requiredVersion, eager);
   if (satisfyingVersion) return get(satisfyingVersion, needs);
-  if (fallback) return fallback();
+  if (fallback) return takeFallback(fallback);
   fail(getInvalidVersionMessage(scope, scopeName, key, requiredVersion, eager));
 });
 var loadSingleton = init(function (scopeName, scope, key, eager, fallback, needs) {
@@ -199,6 +217,82 @@ __mf_require__.consume = function (ids) {
     }
   });
   return Promise.all(promises);
+};
+// The consumes of an entry chunk, before its first module runs (no bootstrap file needed).
+// As in webpack, a consume is decided at its first require, so that providers which code
+// registers in the share scope before then are seen (a `loaded` one included). What that
+// decision will most likely need is loaded now: the share scope is initialised and the
+// provider chosen today is fetched, without marking anything loaded. At first require the
+// rules run again, synchronously: the same provider takes what was fetched; another one is
+// taken if its `get` returns a factory synchronously; otherwise the fetched one is used.
+__mf_require__.consumeAtStartup = function (ids) {
+  var decide = function (id, mode) {
+    __mf_deciding__ = mode;
+    try {
+      return __mf_consume_handler__(id);
+    } finally {
+      __mf_deciding__ = 0;
+    }
+  };
+  var same = function (a, b) {
+    return a.fallback ? a.fallback === b.fallback : a.provider === b.provider;
+  };
+  var atFirstRequire = function (id, early) {
+    return function (module) {
+      delete __mf_module_cache__[id];
+      var decision = decide(id, DECIDE);
+      var factory;
+      if (early && same(decision, early.decision)) {
+        if (early.error) throw early.error;
+        factory = early.factory;
+      } else {
+        factory = fetch(decision);
+        if (typeof factory !== "function" && early) {
+          // the new choice cannot be had synchronously: the one fetched at startup it is
+          if (factory && factory.then) factory.then(undefined, function () {});
+          if (early.error) throw early.error;
+          decision = early.decision;
+          factory = early.factory;
+        }
+      }
+      if (typeof factory !== "function") {
+        throw new Error("Shared module is not available for eager consumption: " + id);
+      }
+      take(decision);
+      __mf_modules__[id] = function (module) {
+        delete __mf_module_cache__[id];
+        module.exports = factory();
+      };
+      module.exports = factory();
+    };
+  };
+  var prepare = function (id) {
+    var early;
+    try {
+      early = decide(id, QUIET);
+    } catch (e) {
+      // thrown again, with its message, by the decision at first require
+    }
+    var fetched = early
+      ? Promise.resolve(fetch(early)).then(
+          function (factory) {
+            return { decision: early, factory: factory };
+          },
+          function (error) {
+            return { decision: early, error: error };
+          }
+        )
+      : Promise.resolve();
+    return fetched.then(function (early) {
+      __mf_modules__[id] = atFirstRequire(id, early);
+    });
+  };
+  var scopes = ids.map(function (id) {
+    return __mf_require__.I(__mf_consumes__[id][1]);
+  });
+  return Promise.all(scopes).then(function () {
+    return Promise.all(ids.map(prepare));
+  });
 };
 __mf_require__.f.consumes = function (chunkId, promises) {
   var ids = __mf_chunk_consumes__[chunkId];
