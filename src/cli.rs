@@ -322,6 +322,7 @@ pub(crate) fn result_json(
 ) -> serde_json::Value {
     serde_json::json!({
         "success": !diagnostics.has_errors(),
+        "name": outcome.map(|o| &o.name),
         "outDir": out_dir,
         "modules": outcome.map(|o| o.module_count).unwrap_or(0),
         "files": outcome.map(|o| &o.files[..]).unwrap_or(&[]),

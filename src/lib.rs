@@ -15,6 +15,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod federation;
 pub mod graph;
+pub mod js_names;
 pub mod pipeline;
 pub mod watch;
 pub mod write;

@@ -25,6 +25,8 @@ pub struct BuildOutcome {
     pub elapsed: Duration,
     /// Stage name -> wall time, in pipeline order (`--timings`).
     pub timings: Vec<(&'static str, Duration)>,
+    /// The build's name (`from` in the share scope) and where it came from.
+    pub name: crate::config::BuildName,
 }
 
 impl BuildOutcome {
@@ -80,6 +82,7 @@ fn run(
             module_count,
             elapsed: start.elapsed(),
             timings: timings.borrow().clone(),
+            name: config.build_name(),
         }
     };
     let defines = match Defines::parse(&config.define) {

@@ -93,6 +93,41 @@ fn usage_errors_exit_2_and_version_prints() {
     assert!(text(&o.stdout).starts_with("mfbundle "));
 }
 
+/// `--json` says which name the build took, and from where: `name`, else the package.json
+/// name (as webpack takes output.uniqueName).
+#[test]
+fn json_output_says_where_the_name_came_from() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (fixture, value, from) in [
+        (
+            "shared-vs-webpack/name-from-package-json",
+            "shop-app",
+            "package.json",
+        ),
+        (
+            "shared-vs-webpack/name-not-an-identifier",
+            "@scope/shop-app",
+            "federation.toml",
+        ),
+    ] {
+        let o = mfbundle()
+            .arg("build")
+            .arg(repo_root().join("fixtures").join(fixture))
+            .arg("--out-dir")
+            .arg(tmp.path().join(from))
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("stdout is JSON");
+        assert_eq!(
+            v["name"],
+            serde_json::json!({"value": value, "from": from}),
+            "{fixture}"
+        );
+    }
+}
+
 #[test]
 fn json_output_lists_written_files_and_diagnostics() {
     let tmp = tempfile::tempdir().unwrap();
@@ -119,6 +154,12 @@ fn json_output_lists_written_files_and_diagnostics() {
         let size = std::fs::metadata(out.join(name)).unwrap().len();
         assert_eq!(f["size"].as_u64(), Some(size), "{name}");
     }
+
+    // No `name`, no package.json: the build's name is the default.
+    assert_eq!(
+        v["name"],
+        serde_json::json!({"value": "app", "from": "default"})
+    );
 
     let bad = repo_root().join("fixtures/diagnostics/missing-export");
     let report = tmp.path().join("report.json");

@@ -415,7 +415,7 @@ pub(crate) fn make_copy(
 
 /// An export name as written in `export { a as b }`: an identifier or a string.
 fn export_name(name: &str) -> String {
-    if crate::codegen::transform_module::is_ident_name(name) || name == "default" {
+    if crate::js_names::is_ident_name(name) || name == "default" {
         name.to_string()
     } else {
         serde_json::to_string(name).unwrap_or_default()

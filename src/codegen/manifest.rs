@@ -67,7 +67,7 @@ pub fn manifests(
     let (build_name, build_version) = package_info(config);
     let meta = json!({
         "name": name,
-        "globalName": name,
+        "globalName": config.containers.global_name,
         "type": "app",
         "buildInfo": { "buildVersion": build_version, "buildName": build_name },
         "remoteEntry": {

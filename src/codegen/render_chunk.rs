@@ -181,10 +181,7 @@ pub fn render_chunks(
             .first()
             .filter(|m| matches!(graph.module(**m), Module::ContainerEntry(_)));
         let library = config.containers.library.unwrap_or(LibraryType::Var);
-        let global_name = config
-            .name
-            .clone()
-            .unwrap_or_else(|| config.unique_name.clone());
+        let global_name = &config.containers.global_name;
         if container.is_some() && library == LibraryType::Module && config.target == Target::Node {
             // An ES module has no `require`; chunks of a Node build load with one.
             out.push_str(
@@ -245,18 +242,14 @@ pub fn render_chunks(
                     let _ = writeln!(
                         out,
                         "__mf_page__[{}] = __mf_require__({id});",
-                        json(&global_name)
+                        json(global_name)
                     );
                 }
                 LibraryType::Window => {
-                    let _ = writeln!(
-                        out,
-                        "window[{}] = __mf_require__({id});",
-                        json(&global_name)
-                    );
+                    let _ = writeln!(out, "window[{}] = __mf_require__({id});", json(global_name));
                 }
                 LibraryType::SelfGlobal => {
-                    let _ = writeln!(out, "self[{}] = __mf_require__({id});", json(&global_name));
+                    let _ = writeln!(out, "self[{}] = __mf_require__({id});", json(global_name));
                 }
             }
         } else if consumes.is_empty() && remotes.is_empty() {

@@ -20,6 +20,7 @@ use crate::graph::collect_imports::export_name;
 use crate::graph::{
     Barrel, ExportSource, ImportKind, Imported, ModuleFormat, ModuleIdx, NormalModule,
 };
+use crate::js_names::is_ident_name;
 
 /// The names of the wrapper's parameters. ES modules get names no user code uses, so a
 /// top-level `const exports` in an ES module stays legal; CommonJS gets Node's names.
@@ -846,12 +847,6 @@ fn member(obj: Expr, name: &str) -> Expr {
         obj: Box::new(obj),
         prop,
     })
-}
-
-pub fn is_ident_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
 }
 
 pub fn json(s: &str) -> String {

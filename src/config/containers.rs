@@ -72,6 +72,9 @@ pub struct Containers {
     /// remoteEntry.js and how it publishes the container; `None` without `exposes`.
     pub filename: String,
     pub library: Option<LibraryType>,
+    /// The global (or property) name the container is published under: `library.name`,
+    /// else `name`. Empty without `exposes`.
+    pub global_name: String,
     pub exposes: Vec<Expose>,
     pub remotes: Vec<Remote>,
 }
@@ -311,6 +314,7 @@ pub fn parse_containers(
         } else {
             Some(library)
         },
+        global_name: String::new(),
         exposes,
         remotes,
     })

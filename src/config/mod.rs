@@ -100,6 +100,7 @@ pub struct BuildConfig {
     /// Name used for the chunk-loading global and as `from` in share scopes: `name`, else
     /// the package.json name, else "app".
     pub unique_name: String,
+    pub unique_name_from: NameFrom,
     /// The federation `name` (required once `shared` is used).
     pub name: Option<String>,
     /// The default share scope of shared items.
@@ -124,6 +125,36 @@ pub struct BuildConfig {
     /// before it gives up, in ms (`chunkLoadTimeout`, webpack's `output.chunkLoadTimeout`);
     /// 0: no limit.
     pub chunk_load_timeout: u32,
+}
+
+/// Where [`BuildConfig::unique_name`] came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum NameFrom {
+    /// `name` in federation.toml.
+    #[serde(rename = "federation.toml")]
+    Config,
+    /// The project's package.json `name`, as webpack defaults output.uniqueName.
+    #[serde(rename = "package.json")]
+    PackageJson,
+    /// Neither: "app".
+    #[serde(rename = "default")]
+    Default,
+}
+
+/// The build's name as `--json` reports it: `{ "value": "shop", "from": "package.json" }`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BuildName {
+    pub value: String,
+    pub from: NameFrom,
+}
+
+impl BuildConfig {
+    pub fn build_name(&self) -> BuildName {
+        BuildName {
+            value: self.unique_name.clone(),
+            from: self.unique_name_from,
+        }
+    }
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -407,7 +438,7 @@ fn resolve(
             Vec::new()
         }
     };
-    let containers = match containers::parse_containers(
+    let mut containers = match containers::parse_containers(
         containers::RawContainers {
             filename: raw.filename.as_deref(),
             library_type: raw.library.as_ref().map(|l| l.kind.as_str()),
@@ -442,16 +473,34 @@ fn resolve(
             "add name = \"app1\" (or a \"name\" to package.json): it is the `from` of this build's entries in the share scope",
         ));
     }
-    if let Some(n) = &raw.name
-        && (n.is_empty()
-            || !n
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$'))
-    {
+    if raw.name.as_deref() == Some("") {
         errors.push(key_error(
             "name",
-            format!("name \"{n}\" is not a valid JavaScript identifier"),
-            "use letters, digits and _ only, e.g. name = \"app1\": remotes find the container under this global name",
+            "name is empty".into(),
+            "name the build, e.g. name = \"app1\", or leave name out to take the package.json name",
+        ));
+    }
+    // Any string is a name (a `from` in the share scope, a property of the global object);
+    // only a `var` container declares it as a variable, which needs an identifier. webpack
+    // refuses the same with the same words.
+    let library_name = raw.library.as_ref().and_then(|l| l.name.clone());
+    let global_name = library_name
+        .clone()
+        .or_else(|| raw.name.clone())
+        .unwrap_or_default();
+    if containers.library == Some(LibraryType::Var)
+        && !global_name.is_empty()
+        && !crate::js_names::is_binding_name(&global_name)
+    {
+        errors.push(key_error(
+            if library_name.is_some() { "library" } else { "name" },
+            format!(
+                "Library name base ({global_name}) must be a valid identifier when using a var declaring library type"
+            ),
+            &format!(
+                "use a valid identifier, e.g. library = {{ type = \"var\", name = \"{}\" }} (the name hosts then give in their remotes), or a library type that assigns a property of the global object instead of declaring a variable: library = {{ type = \"window\" }} (or \"self\", \"global\")",
+                crate::js_names::to_identifier(&global_name)
+            ),
         ));
     }
     let chunk_load_timeout = match &raw.chunk_load_timeout {
@@ -469,11 +518,14 @@ fn resolve(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let unique_name = raw
-        .name
-        .clone()
-        .or(package_name)
-        .unwrap_or_else(|| "app".to_string());
+    if containers.library.is_some() {
+        containers.global_name = global_name;
+    }
+    let (unique_name, unique_name_from) = match (raw.name.clone(), package_name) {
+        (Some(n), _) => (n, NameFrom::Config),
+        (None, Some(n)) => (n, NameFrom::PackageJson),
+        (None, None) => ("app".to_string(), NameFrom::Default),
+    };
     Ok(BuildConfig {
         root,
         config_file,
@@ -489,6 +541,7 @@ fn resolve(
         condition_names,
         extensions,
         unique_name,
+        unique_name_from,
         name: raw.name,
         share_scope,
         shared,

@@ -43,6 +43,9 @@ pub struct RawConfig {
 pub struct RawLibrary {
     #[serde(rename = "type")]
     pub kind: String,
+    /// The global the container is published under (webpack's `library.name`); `name` by
+    /// default.
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

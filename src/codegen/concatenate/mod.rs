@@ -40,11 +40,12 @@ use prepare::stem;
 use crate::analysis::ResolvedExport;
 use crate::codegen::transform_module::{
     Access, BodyMap, ModuleOutput, Needs, Rewriter, TransformContext, access, import_order,
-    import_var, is_ident_name, json, print_mapped,
+    import_var, json, print_mapped,
 };
 use crate::graph::{
     ExportSource, ImportKind, Imported, ModuleFormat, ModuleGraph, ModuleIdx, NormalModule,
 };
+use crate::js_names::is_ident_name;
 
 /// A module's namespace imports of other members: binding -> (member, its exports' accesses).
 type NsImports = HashMap<Id, (usize, HashMap<String, Access>)>;
