@@ -214,9 +214,26 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
         graph.provides.push(idx);
     }
 
-    // A shared key nothing requests.
+    // A shared key that does nothing: no module requests it and it provides nothing (not
+    // installed, or `import = false`). One that provides without being imported is fine.
+    let provided_items: HashSet<usize> = provide_nodes
+        .values()
+        .filter_map(|&p| match graph.module(p) {
+            Module::ProvideShared(p) => Some(p.item),
+            _ => None,
+        })
+        .collect();
     for (i, item) in config.shared.iter().enumerate() {
-        if !used_items.contains(&i) {
+        if !used_items.contains(&i) && !provided_items.contains(&i) {
+            let why = match &item.import {
+                None => "and import = false provides nothing".to_string(),
+                Some(r) if item.is_prefix() => {
+                    format!("(a prefix key provides only what modules import under \"{r}\")")
+                }
+                Some(r) => format!(
+                    "and \"{r}\" does not resolve from the project directory, so nothing is provided"
+                ),
+            };
             out.push(
                 Diagnostic::new(
                     Code::SharedUnused,
@@ -226,7 +243,8 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
                     ),
                 )
                 .at(key_location(&item.key))
-                .hint("remove it from [shared], or check the spelling against the import requests"),
+                .note(why)
+                .hint("remove it from [shared], or check the spelling against the import requests (or install it)"),
             );
         }
     }

@@ -126,6 +126,37 @@ pub fn scan_cached(
             ),
         }
     }
+    // Other keys with a module to provide are provided whether or not a module of this build
+    // imports them (a shell app that offers its remotes a library it does not use): the
+    // request resolves from the project directory. webpack provides such a key only when a
+    // module imports it; an import that resolves to the same file shares the provide. One
+    // that does not resolve provides nothing (MF4005 says so).
+    for (i, item) in config.shared.iter().enumerate() {
+        let Some(request) = &item.import else {
+            continue;
+        };
+        if item.is_path_key() || item.is_prefix() {
+            continue;
+        }
+        if let Ok(Resolved::File { path, module_type }) =
+            resolvers.resolve(&root_importer, request, ImportKind::Static)
+        {
+            let idx = intern(
+                Resolved::File { path, module_type },
+                &mut table,
+                &mut slots,
+                &mut frontier,
+                config,
+            );
+            provides.push(ProvideHit {
+                shared: SharedRequest {
+                    item: i,
+                    share_key: item.share_key.clone(),
+                },
+                module: idx,
+            });
+        }
+    }
     for (name, requests) in &config.entries {
         let mut idxs = Vec::new();
         for request in requests {
