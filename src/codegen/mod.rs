@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 use crate::analysis::AnalysisOutput;
 use crate::config::{BuildConfig, Target};
-use crate::graph::{Module, ModuleGraph, ModuleIdx};
+use crate::graph::{Module, ModuleFormat, ModuleGraph, ModuleIdx};
 use transform_module::{ModuleMeta, TransformContext, transform_module};
 
 pub fn generate(
@@ -54,7 +54,17 @@ pub fn generate(
         .zip(pure)
         .map(|(m, pure)| ModuleMeta {
             id: m.id().to_string(),
-            format: m.format(),
+            // A consume is read as its fallback is (webpack's ConsumeSharedModule takes the
+            // fallback's exports type): an ES module's default is `.default`, a CommonJS
+            // one's from a Node-strict importer is `module.exports`. Without a fallback,
+            // `__esModule` decides at run time.
+            format: match m {
+                Module::ConsumeShared(c) => c
+                    .fallback
+                    .map(|f| graph.module(f).format())
+                    .unwrap_or(ModuleFormat::Dynamic),
+                m => m.format(),
+            },
             pure,
         })
         .collect();
