@@ -120,10 +120,20 @@ pub fn render_federation_runtime(
             out.push_str("};\n");
         };
 
-    // Provides, by scope, in id order.
+    // Provides, by scope, in the order webpack registers them (by its ProvideSharedModule
+    // identifier, `key@version = request`): the first of two equal providers of one build
+    // stays in the share scope.
     let mut by_scope: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut provides: Vec<ModuleIdx> = graph.provides.clone();
-    provides.sort_by_key(|p| graph.module(*p).id().to_string());
+    provides.sort_by_cached_key(|p| match graph.module(*p) {
+        Module::ProvideShared(ps) => format!(
+            "{}@{} = {}",
+            ps.share_key,
+            ps.version.as_deref().unwrap_or("0"),
+            graph.module(ps.module).id()
+        ),
+        m => m.id().to_string(),
+    });
     for p in provides {
         let Module::ProvideShared(ps) = graph.module(p) else {
             continue;
