@@ -26,6 +26,60 @@ pub struct SharedItem {
     /// apps use (this build's, plus `--shared-used-exports`); the full copy stays available
     /// for consumers that need more (`analysis/shared_shaking.rs`).
     pub tree_shaking: bool,
+    /// webpack's `include` / `exclude` (SharedModuleFilter, webpack 5.112): which matched
+    /// modules are shared; a filtered-out one is bundled as if it were not.
+    pub include: Option<ShareFilter>,
+    pub exclude: Option<ShareFilter>,
+}
+
+/// A `SharedModuleFilter`: a version range tested against the module's version (a
+/// consume's through its fallback), and a request tested against the rest of a request under
+/// a prefix key (exactly, or as a regular expression written `/…/`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ShareFilter {
+    pub version: Option<String>,
+    pub request: Option<RequestFilter>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestFilter {
+    Exact(String),
+    /// The pattern between the slashes of `/…/` (Rust's regex syntax, close to JavaScript's
+    /// for the patterns such filters use).
+    Pattern(String),
+}
+
+impl RequestFilter {
+    fn matches(&self, remainder: &str) -> bool {
+        match self {
+            RequestFilter::Exact(s) => s == remainder,
+            RequestFilter::Pattern(p) => regex::Regex::new(p).is_ok_and(|r| r.is_match(remainder)),
+        }
+    }
+}
+
+impl SharedItem {
+    /// webpack's matchesRequestFilters: whether a request `remainder` under a prefix key is
+    /// shared.
+    pub fn shares_request(&self, remainder: &str) -> bool {
+        let include = self.include.as_ref().and_then(|f| f.request.as_ref());
+        let exclude = self.exclude.as_ref().and_then(|f| f.request.as_ref());
+        include.is_none_or(|f| f.matches(remainder))
+            && !exclude.is_some_and(|f| f.matches(remainder))
+    }
+
+    /// webpack's matchesVersionFilters: whether a module of `version` is shared; an unknown
+    /// version fails `include`.
+    pub fn shares_version(&self, version: Option<&str>) -> bool {
+        let include = self.include.as_ref().and_then(|f| f.version.as_deref());
+        let exclude = self.exclude.as_ref().and_then(|f| f.version.as_deref());
+        if let Some(range) = include
+            && !version.is_some_and(|v| satisfies(range, v))
+        {
+            return false;
+        }
+        !(exclude.is_some_and(|range| version.is_some_and(|v| satisfies(range, v))))
+    }
 }
 
 /// `requiredVersion` / `version`: found automatically, turned off with `false`, or given.
@@ -51,8 +105,10 @@ pub fn is_path(s: &str) -> bool {
     s.starts_with("./") || s.starts_with("../") || s == "." || s == ".." || s.starts_with('/')
 }
 
-const ITEM_KEYS: [&str; 10] = [
+const ITEM_KEYS: [&str; 12] = [
     "import",
+    "include",
+    "exclude",
     "shareKey",
     "shareScope",
     "requiredVersion",
@@ -72,6 +128,20 @@ pub fn is_required_version(s: &str) -> bool {
         Some(c) if c.is_ascii_digit() || "^=v<>~".contains(c) => true,
         Some('*' | 'x' | 'X') => chars.next().is_none(),
         _ => false,
+    }
+}
+
+/// npm semantics for build-time checks (the run time uses webpack's own code). A range that
+/// is not semver ("alpha", a git URL) matches only itself, as webpack compares such strings;
+/// a version that is not semver under a semver range ("0" for an unknown one) is not judged.
+pub fn satisfies(range: &str, version: &str) -> bool {
+    match (
+        nodejs_semver::Range::parse(range),
+        nodejs_semver::Version::parse(version),
+    ) {
+        (Ok(r), Ok(v)) => r.satisfies(&v),
+        (Err(_), _) => range.trim() == version.trim(),
+        (Ok(_), Err(_)) => true,
     }
 }
 
@@ -107,6 +177,8 @@ pub fn parse_shared(
         eager: false,
         package_name: None,
         tree_shaking: false,
+        include: None,
+        exclude: None,
     };
     match value {
         None => {}
@@ -189,6 +261,31 @@ fn invalid_range(key: &str, range: &str, loc: Location) -> Diagnostic {
     )
     .at(loc)
     .hint("use an npm range such as ^1.2.0, ~1.2, >=1 <3, 1.x or 1.0.0 - 2.0.0")
+}
+
+/// `{ version = "^1", request = "get" }` (or `request = "/^get/"`); `None` if malformed.
+fn parse_filter(v: &toml::Value) -> Option<ShareFilter> {
+    let t = v.as_table()?;
+    let mut f = ShareFilter::default();
+    for (k, v) in t {
+        let s = v.as_str().filter(|s| !s.trim().is_empty())?;
+        match k.as_str() {
+            "version" => f.version = Some(s.to_string()),
+            "request" => {
+                f.request = Some(
+                    match s.strip_prefix('/').and_then(|p| p.strip_suffix('/')) {
+                        Some(p) if regex::Regex::new(p).is_ok() => {
+                            RequestFilter::Pattern(p.to_string())
+                        }
+                        Some(_) => return None,
+                        None => RequestFilter::Exact(s.to_string()),
+                    },
+                )
+            }
+            _ => return None,
+        }
+    }
+    Some(f)
 }
 
 fn parse_item(
@@ -282,6 +379,19 @@ fn parse_item(
         .clone()
         .unwrap_or_else(|| default_scope.to_string());
     let package_name = string("packageName", &mut errors);
+    let mut filter = |k: &str| -> Option<ShareFilter> {
+        let v = t.get(k)?;
+        let parsed = parse_filter(v);
+        if parsed.is_none() {
+            errors.push(type_error(
+                k,
+                "a table { version = \"range\", request = \"rest\" or \"/pattern/\" }",
+            ));
+        }
+        parsed
+    };
+    let include = filter("include");
+    let exclude = filter("exclude");
     for (k, v) in [
         ("shareKey", Some(&share_key)),
         ("shareScope", own_scope.as_ref()),
@@ -328,6 +438,8 @@ fn parse_item(
         share_key,
         share_scope,
         required_version,
+        include,
+        exclude,
         version,
         singleton,
         eager,
@@ -420,5 +532,30 @@ other = "other-request"
         );
         let e = parse("[shared]\nx = { import = false, eager = true }\n").unwrap_err();
         assert!(e[0].message.contains("eager = true with import = false"));
+    }
+
+    #[test]
+    fn include_exclude_filters() {
+        let items = parse(
+            "[shared]\nlib = { include = { version = \"^2\" } }\n\"kit/\" = { exclude = { request = \"/^int/\" }, include = { request = \"/\\\\.js$/\" } }\n",
+        )
+        .unwrap();
+        let (kit, lib) = (&items[0], &items[1]);
+        assert!(lib.shares_version(Some("2.1.0")) && !lib.shares_version(Some("1.5.0")));
+        assert!(
+            !lib.shares_version(None),
+            "an unknown version fails include"
+        );
+        assert!(kit.shares_request("public.js") && !kit.shares_request("internal.js"));
+        assert!(!kit.shares_request("public.mjs"));
+        let e =
+            parse("[shared]\nx = { include = \"^2\" }\ny = { exclude = { request = \"/(/\" } }\n")
+                .unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert!(
+            e[0].message.contains("include must be a table"),
+            "{}",
+            e[0].message
+        );
     }
 }

@@ -84,6 +84,7 @@ impl SharedMatcher {
         for (prefix, i) in &self.consume_prefix {
             if let Some(rest) = request.strip_prefix(prefix.as_str())
                 && !rest.is_empty()
+                && items[*i].shares_request(rest)
             {
                 let item = &items[*i];
                 return Some(ConsumeMatch {
@@ -122,6 +123,7 @@ impl SharedMatcher {
         for (prefix, i) in &self.provide_prefix {
             if let Some(rest) = request.strip_prefix(prefix.as_str())
                 && !rest.is_empty()
+                && items[*i].shares_request(rest)
             {
                 return Some(SharedRequest {
                     item: *i,

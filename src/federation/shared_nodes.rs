@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::package_json::{PackageJsonCache, RequiredVersion};
+use crate::config::shared::satisfies;
 use crate::config::{BuildConfig, VersionSetting, display_path};
 use crate::diagnostics::{Code, Diagnostic, Location};
 use crate::graph::resolve::package_name;
@@ -38,6 +39,8 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
 
     // Consumes: one node per distinct (scope, key, version check, fallback).
     let mut used_items = BTreeSet::new();
+    // Items whose include/exclude filtered out a module they matched.
+    let mut filtered_items = BTreeSet::new();
     let mut assignments: Vec<(usize, usize, ConsumeKey, usize)> = Vec::new();
     let mut issuer_info: Vec<Issuer> = Vec::new();
     let mut warned_requests = HashSet::new();
@@ -45,8 +48,18 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
         let Module::Normal(m) = module else { continue };
         for (r_idx, r) in m.records.iter().enumerate() {
             let Some(sh) = &r.shared else { continue };
-            used_items.insert(sh.item);
             let item = &config.shared[sh.item];
+            // include/exclude versions test the fallback's version: one that fails stays
+            // the module it resolved to, not shared (webpack's ConsumeSharedPlugin).
+            if item.import.is_some()
+                && (item.include.is_some() || item.exclude.is_some())
+                && let Module::Normal(target) = &graph.modules[r.target.index()]
+                && !item.shares_version(cache.nearest_version(&target.path).1.as_deref())
+            {
+                filtered_items.insert(sh.item);
+                continue;
+            }
+            used_items.insert(sh.item);
             let location =
                 Location::from_range(&m.id, &m.source, r.span.0 as usize, r.span.1 as usize);
             let mut package_json = None;
@@ -184,6 +197,11 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
                 version
             }
         };
+        // include/exclude versions: a provide whose version fails is not registered.
+        if !item.shares_version(version.as_deref()) {
+            filtered_items.insert(hit.shared.item);
+            continue;
+        }
         let key = (
             item.share_scope.clone(),
             hit.shared.share_key.clone(),
@@ -226,6 +244,7 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
     for (i, item) in config.shared.iter().enumerate() {
         if !used_items.contains(&i) && !provided_items.contains(&i) {
             let why = match &item.import {
+                _ if filtered_items.contains(&i) => "and include/exclude filter out every module it matched, so they are bundled as if not shared".to_string(),
                 None => "and import = false provides nothing".to_string(),
                 Some(r) if item.is_prefix() => {
                     format!("(a prefix key provides only what modules import under \"{r}\")")
@@ -438,20 +457,7 @@ fn unique_id(base: String, used: &mut HashSet<String>) -> String {
     id
 }
 
-/// npm semantics for build-time checks (the run time uses webpack's own code). A range that
-/// is not semver ("alpha") matches only itself, as webpack compares such strings; a version
-/// that is not semver under a semver range ("0" for an unknown one) is not judged.
-pub fn satisfies(range: &str, version: &str) -> bool {
-    match (
-        nodejs_semver::Range::parse(range),
-        nodejs_semver::Version::parse(version),
-    ) {
-        (Ok(r), Ok(v)) => r.satisfies(&v),
-        (Err(_), _) => range.trim() == version.trim(),
-        (Ok(_), Err(_)) => true,
-    }
-}
-
+/// Whether two ranges can both be satisfied (unknown for ranges that are not semver).
 fn intersects(a: &str, b: &str) -> bool {
     match (
         nodejs_semver::Range::parse(a),

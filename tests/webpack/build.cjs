@@ -10,6 +10,13 @@ const fs = require("fs");
 const path = require("path");
 
 const options = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+// federation.toml writes a RegExp request filter of include/exclude as "/pattern/".
+for (const item of Object.values(Array.isArray(options.shared) ? {} : options.shared || {})) {
+  for (const filter of [item && item.include, item && item.exclude]) {
+    const m = filter && typeof filter.request === "string" && /^\/(.*)\/$/.exec(filter.request);
+    if (m) filter.request = new RegExp(m[1]);
+  }
+}
 const tool = process.argv[3] || "webpack";
 const bundler =
   tool === "rspack"
