@@ -10,17 +10,6 @@ use super::chunks::ChunkGraph;
 use crate::config::{BuildConfig, LibraryType, RemoteExternal};
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
-fn library_name(t: LibraryType) -> &'static str {
-    match t {
-        LibraryType::Var => "var",
-        LibraryType::CommonJsModule => "commonjs-module",
-        LibraryType::Module => "module",
-        LibraryType::Global => "global",
-        LibraryType::Window => "window",
-        LibraryType::SelfGlobal => "self",
-    }
-}
-
 /// The async chunk files `modules` need, sorted: (JavaScript, CSS).
 fn files_of(
     chunks: &ChunkGraph,
@@ -73,7 +62,7 @@ pub fn manifests(
         "remoteEntry": {
             "name": config.containers.filename,
             "path": "",
-            "type": library_name(config.containers.library.unwrap_or(LibraryType::Var)),
+            "type": config.containers.library.unwrap_or(LibraryType::Var).name(),
         },
         "types": { "path": "", "name": "", "zip": "", "api": "" },
         "pluginVersion": format!("mfbundle {}", env!("CARGO_PKG_VERSION")),

@@ -188,14 +188,12 @@ pub fn render_chunks(
                 "import { createRequire as __mf_create_require__ } from \"module\";\nvar require = __mf_create_require__(import.meta.url);\n",
             );
         }
-        let opening = match (container, library) {
-            (Some(_), LibraryType::Var) => {
-                format!("var {global_name};\n{global_name} = (() => {{\n")
-            }
-            (Some(_), LibraryType::Module) => "var __mf_container__ = (() => {\n".to_string(),
-            _ => "(() => {\n".to_string(),
+        let frame = match container {
+            Some(c) => library_frame(library, global_name, &json(graph.module(*c).id())),
+            None => LibraryFrame::default(),
         };
-        out.push_str(&opening);
+        out.push_str(&frame.before);
+        out.push_str("(() => {\n");
         // This file's modules; the runtime is created by the first file of this build that
         // runs on the page and reused by the others (remoteEntry.js next to main.js), so no
         // module is ever evaluated twice.
@@ -229,29 +227,8 @@ pub fn render_chunks(
             .iter()
             .map(|m| format!("__mf_require__({})", json(graph.module(*m).id())))
             .collect();
-        if let Some(c) = container {
-            let id = json(graph.module(*c).id());
-            match library {
-                LibraryType::Var | LibraryType::Module => {
-                    let _ = writeln!(out, "return __mf_require__({id});");
-                }
-                LibraryType::CommonJsModule => {
-                    let _ = writeln!(out, "module.exports = __mf_require__({id});");
-                }
-                LibraryType::Global => {
-                    let _ = writeln!(
-                        out,
-                        "__mf_page__[{}] = __mf_require__({id});",
-                        json(global_name)
-                    );
-                }
-                LibraryType::Window => {
-                    let _ = writeln!(out, "window[{}] = __mf_require__({id});", json(global_name));
-                }
-                LibraryType::SelfGlobal => {
-                    let _ = writeln!(out, "self[{}] = __mf_require__({id});", json(global_name));
-                }
-            }
+        if container.is_some() {
+            let _ = writeln!(out, "{}", frame.inside);
         } else if consumes.is_empty() && remotes.is_empty() {
             for s in starts {
                 let _ = writeln!(out, "{s};");
@@ -277,7 +254,9 @@ pub fn render_chunks(
                 starts.join(";\n  ")
             );
         }
-        out.push_str("})();\n");
+        out.push_str("})()");
+        out.push_str(&frame.after);
+        out.push_str(";\n");
         if container.is_some() && library == LibraryType::Module {
             out.push_str("var get = __mf_container__.get;\nvar init = __mf_container__.init;\nexport { get, init };\n");
         }
@@ -493,4 +472,78 @@ fn standalone(
 /// First 8 hex digits of the xxh3 hash of a chunk's contents.
 pub fn content_hash(bytes: &[u8]) -> String {
     format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))[..8].to_string()
+}
+
+/// How remoteEntry.js publishes its container, as webpack's library plugins write it: text
+/// before the file's IIFE, the statement that ends it (`container` is the container), and text
+/// after it.
+#[derive(Default)]
+struct LibraryFrame {
+    before: String,
+    inside: String,
+    after: String,
+}
+
+fn library_frame(library: LibraryType, name: &str, container_id: &str) -> LibraryFrame {
+    let container = format!("__mf_require__({container_id})");
+    let quoted = json(name);
+    let returned = format!("return {container};");
+    let frame = |before: String, inside: String, after: &str| LibraryFrame {
+        before,
+        inside,
+        after: after.to_string(),
+    };
+    match library {
+        LibraryType::Var => frame(format!("var {name};\n{name} = "), returned, ""),
+        LibraryType::Assign => frame(format!("{name} = "), returned, ""),
+        LibraryType::Module => frame("var __mf_container__ = ".into(), returned, ""),
+        LibraryType::CommonJsModule => {
+            frame(String::new(), format!("module.exports = {container};"), "")
+        }
+        LibraryType::CommonJs => frame(
+            String::new(),
+            format!("exports[{quoted}] = {container};"),
+            "",
+        ),
+        LibraryType::Global => frame(
+            String::new(),
+            format!("__mf_page__[{quoted}] = {container};"),
+            "",
+        ),
+        LibraryType::Window => frame(
+            String::new(),
+            format!("window[{quoted}] = {container};"),
+            "",
+        ),
+        LibraryType::SelfGlobal => {
+            frame(String::new(), format!("self[{quoted}] = {container};"), "")
+        }
+        // The IIFE is an arrow function: `this` inside is the file's top-level `this`.
+        LibraryType::This => frame(String::new(), format!("this[{quoted}] = {container};"), ""),
+        LibraryType::Umd => frame(
+            format!(
+                "(function (root, factory) {{\n  if (typeof exports === \"object\" && typeof module === \"object\") module.exports = factory();\n  else if (typeof define === \"function\" && define.amd) define([], factory);\n  else if (typeof exports === \"object\") exports[{quoted}] = factory();\n  else root[{quoted}] = factory();\n}})(typeof self !== \"undefined\" ? self : this, function () {{\nreturn "
+            ),
+            returned,
+            ";\n})",
+        ),
+        LibraryType::Amd => frame(
+            format!("define({quoted}, [], function () {{\nreturn "),
+            returned,
+            ";\n})",
+        ),
+        LibraryType::AmdRequire => frame(
+            "require([], function () {\n".into(),
+            format!("{container};"),
+            ";\n})",
+        ),
+        LibraryType::Jsonp => frame(format!("{name}("), returned, ")"),
+        LibraryType::System => frame(
+            format!(
+                "System.register({quoted}, [], function (__mf_system_export__) {{\n  return {{ execute: function () {{\n__mf_system_export__("
+            ),
+            returned,
+            ");\n  } };\n})",
+        ),
+    }
 }

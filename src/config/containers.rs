@@ -9,27 +9,80 @@ use super::raw::{locate_key, locate_key_in};
 pub enum LibraryType {
     /// `var app1 = container` (default).
     Var,
-    /// `module.exports = container`.
+    /// `app1 = container`, no declaration.
+    Assign,
+    /// `module.exports = container` (`commonjs-module`, `commonjs2`).
     CommonJsModule,
+    /// `exports["app1"] = container`.
+    CommonJs,
     /// An ES module: `export { get, init }`.
     Module,
-    /// `globalThis["app1"] = container` (also `window`, `self`).
+    /// `globalThis["app1"] = container` (also `window`, `self`, and `this`: the top-level
+    /// `this`).
     Global,
     Window,
     SelfGlobal,
+    This,
+    /// webpack's universal module definition: CommonJS, AMD or a global, whichever exists.
+    Umd,
+    /// `define("app1", [], factory)`.
+    Amd,
+    /// `require([], factory)`: runs, publishes nothing.
+    AmdRequire,
+    /// `app1(container)`: a callback the page defines.
+    Jsonp,
+    /// `System.register("app1", [], …)`, for SystemJS.
+    System,
 }
 
 impl LibraryType {
+    /// Every type, with webpack's name first where there are two.
+    const NAMES: [(&'static str, LibraryType); 16] = [
+        ("var", LibraryType::Var),
+        ("assign", LibraryType::Assign),
+        ("commonjs-module", LibraryType::CommonJsModule),
+        ("commonjs2", LibraryType::CommonJsModule),
+        ("commonjs", LibraryType::CommonJs),
+        ("module", LibraryType::Module),
+        ("global", LibraryType::Global),
+        ("window", LibraryType::Window),
+        ("self", LibraryType::SelfGlobal),
+        ("this", LibraryType::This),
+        ("umd", LibraryType::Umd),
+        ("umd2", LibraryType::Umd),
+        ("amd", LibraryType::Amd),
+        ("amd-require", LibraryType::AmdRequire),
+        ("jsonp", LibraryType::Jsonp),
+        ("system", LibraryType::System),
+    ];
+
     pub fn parse(s: &str) -> Option<LibraryType> {
-        Some(match s {
-            "var" => LibraryType::Var,
-            "commonjs-module" | "commonjs2" => LibraryType::CommonJsModule,
-            "module" => LibraryType::Module,
-            "global" => LibraryType::Global,
-            "window" => LibraryType::Window,
-            "self" => LibraryType::SelfGlobal,
-            _ => return None,
-        })
+        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, t)| *t)
+    }
+
+    /// webpack's name of the type (`mf-manifest.json`'s remoteEntry.type).
+    pub fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(_, t)| *t == self)
+            .map_or("var", |(n, _)| n)
+    }
+
+    /// All names, for messages.
+    pub fn names() -> String {
+        Self::NAMES
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Types that write the name as a JavaScript identifier.
+    pub fn needs_identifier(self) -> bool {
+        matches!(
+            self,
+            LibraryType::Var | LibraryType::Assign | LibraryType::Jsonp
+        )
     }
 }
 
@@ -121,7 +174,7 @@ pub fn parse_containers(
             errors.push(invalid(
                 "library",
                 format!("unknown library type \"{t}\""),
-                "library types: var, commonjs-module, module, global, window, self",
+                &format!("library types: {}", LibraryType::names()),
             ));
             LibraryType::Var
         }),

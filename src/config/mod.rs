@@ -488,14 +488,20 @@ fn resolve(
         .clone()
         .or_else(|| raw.name.clone())
         .unwrap_or_default();
-    if containers.library == Some(LibraryType::Var)
+    if containers
+        .library
+        .is_some_and(LibraryType::needs_identifier)
         && !global_name.is_empty()
         && !crate::js_names::is_binding_name(&global_name)
     {
         errors.push(key_error(
             if library_name.is_some() { "library" } else { "name" },
             format!(
-                "Library name base ({global_name}) must be a valid identifier when using a var declaring library type"
+                "Library name base ({global_name}) must be a valid identifier when using a {} library type",
+                match containers.library {
+                    Some(LibraryType::Var) | None => "var declaring",
+                    Some(t) => t.name(),
+                }
             ),
             &format!(
                 "use a valid identifier, e.g. library = {{ type = \"var\", name = \"{}\" }} (the name hosts then give in their remotes), or a library type that assigns a property of the global object instead of declaring a variable: library = {{ type = \"window\" }} (or \"self\", \"global\")",
