@@ -189,7 +189,12 @@ pub fn render_chunks(
             );
         }
         let frame = match container {
-            Some(c) => library_frame(library, global_name, &json(graph.module(*c).id())),
+            Some(c) => library_frame(
+                library,
+                global_name,
+                config.containers.umd_named_define,
+                &json(graph.module(*c).id()),
+            ),
             None => LibraryFrame::default(),
         };
         out.push_str(&frame.before);
@@ -484,10 +489,20 @@ struct LibraryFrame {
     after: String,
 }
 
-fn library_frame(library: LibraryType, name: &str, container_id: &str) -> LibraryFrame {
+fn library_frame(
+    library: LibraryType,
+    name: &str,
+    umd_named_define: bool,
+    container_id: &str,
+) -> LibraryFrame {
     let container = format!("__mf_require__({container_id})");
     let quoted = json(name);
     let returned = format!("return {container};");
+    let amd_name = if umd_named_define {
+        format!("{quoted}, ")
+    } else {
+        String::new()
+    };
     let frame = |before: String, inside: String, after: &str| LibraryFrame {
         before,
         inside,
@@ -522,7 +537,7 @@ fn library_frame(library: LibraryType, name: &str, container_id: &str) -> Librar
         LibraryType::This => frame(String::new(), format!("this[{quoted}] = {container};"), ""),
         LibraryType::Umd => frame(
             format!(
-                "(function (root, factory) {{\n  if (typeof exports === \"object\" && typeof module === \"object\") module.exports = factory();\n  else if (typeof define === \"function\" && define.amd) define([], factory);\n  else if (typeof exports === \"object\") exports[{quoted}] = factory();\n  else root[{quoted}] = factory();\n}})(typeof self !== \"undefined\" ? self : this, function () {{\nreturn "
+                "(function (root, factory) {{\n  if (typeof exports === \"object\" && typeof module === \"object\") module.exports = factory();\n  else if (typeof define === \"function\" && define.amd) define({amd_name}[], factory);\n  else if (typeof exports === \"object\") exports[{quoted}] = factory();\n  else root[{quoted}] = factory();\n}})(typeof self !== \"undefined\" ? self : this, function () {{\nreturn "
             ),
             returned,
             ";\n})",

@@ -128,6 +128,8 @@ pub struct Containers {
     /// The global (or property) name the container is published under: `library.name`,
     /// else `name`. Empty without `exposes`.
     pub global_name: String,
+    /// umd: `define(global_name, [], factory)` (webpack's library.umdNamedDefine).
+    pub umd_named_define: bool,
     pub exposes: Vec<Expose>,
     pub remotes: Vec<Remote>,
 }
@@ -216,15 +218,8 @@ pub fn parse_containers(
                     ));
                     continue;
                 }
-                if key != "." && !key.starts_with("./") {
-                    errors.push(invalid_in(
-                        "exposes",
-                        key,
-                        format!("exposed name \"{key}\" must start with \"./\" (or be \".\")"),
-                        "write \"./Button\" = \"./src/Button.js\": hosts import it as remote/Button",
-                    ));
-                    continue;
-                }
+                // A name without "./" ("Title") is what webpack allows too: container.get("Title")
+                // finds it, though no `import "remote/…"` request maps to it.
                 let strings = |v: &toml::Value| -> Option<Vec<String>> {
                     match v {
                         toml::Value::String(s) => Some(vec![s.clone()]),
@@ -368,6 +363,7 @@ pub fn parse_containers(
             Some(library)
         },
         global_name: String::new(),
+        umd_named_define: false,
         exposes,
         remotes,
     })

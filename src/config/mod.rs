@@ -526,6 +526,41 @@ fn resolve(
     }
     if containers.library.is_some() {
         containers.global_name = global_name;
+        containers.umd_named_define = raw
+            .library
+            .as_ref()
+            .and_then(|l| l.umd_named_define)
+            .unwrap_or(false);
+    }
+    // Options webpack takes that change nothing here: warnings, as for version with
+    // import = false.
+    let ignored = |key: &str, message: String, hint: &str| {
+        let mut d = key_error(key, message, hint);
+        d.code = Code::ConfigIgnored;
+        d.severity = crate::diagnostics::Severity::Warning;
+        d
+    };
+    if raw.runtime.is_some() {
+        warnings.push(ignored(
+            "runtime",
+            "runtime is ignored: mfbundle writes no separate runtime chunk".into(),
+            "every file of a build (main.js, remoteEntry.js) carries the runtime, and the first one on a page creates it for the others, which is what webpack's runtime chunk is for; drop runtime",
+        ));
+    }
+    if let Some(l) = &raw.library {
+        for (k, set) in [
+            ("export", l.export.is_some()),
+            ("auxiliaryComment", l.auxiliary_comment.is_some()),
+            ("amdContainer", l.amd_container.is_some()),
+        ] {
+            if set {
+                warnings.push(ignored(
+                    "library",
+                    format!("library.{k} is ignored"),
+                    "a container publishes its get/init object as it is; drop it",
+                ));
+            }
+        }
     }
     let (unique_name, unique_name_from) = match (raw.name.clone(), package_name) {
         (Some(n), _) => (n, NameFrom::Config),

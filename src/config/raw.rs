@@ -36,16 +36,26 @@ pub struct RawConfig {
     pub concatenate_modules: Option<bool>,
     /// Checked in `resolve` (a non-negative integer that fits a timer).
     pub chunk_load_timeout: Option<toml::Value>,
+    /// webpack's `runtime` (a runtime chunk name, or false): accepted and ignored, with a
+    /// warning (every file of a build carries the runtime it shares on the page).
+    pub runtime: Option<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct RawLibrary {
     #[serde(rename = "type")]
     pub kind: String,
     /// The global the container is published under (webpack's `library.name`); `name` by
     /// default.
     pub name: Option<String>,
+    /// umd: `define(name, [], factory)` rather than `define([], factory)`.
+    pub umd_named_define: Option<bool>,
+    /// webpack's options for libraries that are not containers' concern: accepted, ignored
+    /// with a warning.
+    pub export: Option<toml::Value>,
+    pub auxiliary_comment: Option<toml::Value>,
+    pub amd_container: Option<toml::Value>,
 }
 
 #[derive(Debug, Deserialize)]
