@@ -62,19 +62,24 @@ pub fn is_binding_name(s: &str) -> bool {
     is_ident_name(s) && !RESERVED.contains(&s)
 }
 
-/// `name` made into an identifier as webpack's `Template.toIdentifier` makes it: every
-/// character outside `[A-Za-z0-9_$]` becomes `_`, and a leading digit gets a `_` before it.
-pub fn to_identifier(name: &str) -> String {
-    let mut out: String = name
-        .chars()
+/// `s` with every character that is neither an ASCII letter or digit nor one of `keep`
+/// replaced by `_`: the one way names become identifiers, file names and chunk ids.
+pub fn underscore_except(s: &str, keep: &str) -> String {
+    s.chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '$' {
+            if c.is_ascii_alphanumeric() || keep.contains(c) {
                 c
             } else {
                 '_'
             }
         })
-        .collect();
+        .collect()
+}
+
+/// `name` made into an identifier as webpack's `Template.toIdentifier` makes it: every
+/// character outside `[A-Za-z0-9_$]` becomes `_`, and a leading digit gets a `_` before it.
+pub fn to_identifier(name: &str) -> String {
+    let mut out = underscore_except(name, "$");
     if out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, '_');
     }

@@ -17,5 +17,6 @@ pub mod federation;
 pub mod graph;
 pub mod js_names;
 pub mod pipeline;
+pub mod report;
 pub mod watch;
 pub mod write;

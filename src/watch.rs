@@ -27,11 +27,11 @@ use std::time::{Duration, Instant};
 use notify::event::{EventKind, MetadataKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
 
-use crate::cli::{self, BuildArgs, TerminalProgress};
 use crate::config::{self, BuildConfig, CliOverrides, display_path};
 use crate::diagnostics::{Code, Diagnostics};
 use crate::graph::cache::{CacheStats, ParseCache};
 use crate::pipeline::{self, BuildOutcome};
+use crate::report::{self, TerminalProgress};
 
 /// How long the files must stay quiet before a rebuild starts.
 pub const QUIET: Duration = Duration::from_millis(80);
@@ -49,8 +49,17 @@ enum Message {
 }
 
 /// Runs `build --watch`; returns the exit status (0 when stopped by a signal).
-pub fn run(args: &BuildArgs) -> i32 {
-    let overrides = cli::build_overrides(args);
+/// What `build --watch` needs of the command line.
+pub struct WatchArgs {
+    pub dir: PathBuf,
+    pub overrides: CliOverrides,
+    pub json: Option<String>,
+    pub quiet: bool,
+    pub timings: bool,
+}
+
+pub fn run(args: &WatchArgs) -> i32 {
+    let overrides = args.overrides.clone();
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let dir = cwd.join(&args.dir);
     if !dir.is_dir() {
@@ -59,9 +68,9 @@ pub fn run(args: &BuildArgs) -> i32 {
         if let Err(errors) = config::load(&args.dir, &overrides) {
             ds.extend(errors);
         }
-        cli::print_diagnostics(&ds);
+        report::print_diagnostics(&ds);
         let json = JsonOut::open(args.json.as_deref());
-        json.line(cli::result_json(&ds, None, None), 1, None, &[], &dir);
+        json.line(report::result_json(&ds, None, None), 1, None, &[], &dir);
         return 2;
     }
     let dir = canonical(&dir);
@@ -107,7 +116,7 @@ pub fn run(args: &BuildArgs) -> i32 {
 }
 
 struct Session<'a> {
-    args: &'a BuildArgs,
+    args: &'a WatchArgs,
     overrides: CliOverrides,
     dir: PathBuf,
     cache: ParseCache,
@@ -133,9 +142,9 @@ impl Session<'_> {
             Err(errors) => {
                 let mut ds = Diagnostics::default();
                 ds.extend(errors);
-                cli::print_diagnostics(&ds);
+                report::print_diagnostics(&ds);
                 self.json.line(
-                    cli::result_json(&ds, None, None),
+                    report::result_json(&ds, None, None),
                     n,
                     None,
                     changed,
@@ -171,16 +180,16 @@ impl Session<'_> {
             eprint!("\r\x1b[2K");
         }
         let out_dir = display_path(&config.root, &config.out_dir);
-        cli::print_diagnostics(&outcome.diagnostics);
+        report::print_diagnostics(&outcome.diagnostics);
         self.json.line(
-            cli::result_json(&outcome.diagnostics, Some(&outcome), Some(&out_dir)),
+            report::result_json(&outcome.diagnostics, Some(&outcome), Some(&out_dir)),
             n,
             Some(stats),
             changed,
             &config.root,
         );
         if self.args.timings {
-            cli::print_timings(&outcome);
+            report::print_timings(&outcome);
         }
 
         let files = self.files_to_watch(&config);

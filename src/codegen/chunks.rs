@@ -245,15 +245,7 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
 
 /// Letters, digits and `-` kept, anything else `_`: safe in a file name and a chunk id.
 fn file_safe(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    crate::js_names::underscore_except(s, "-")
 }
 
 /// `src/pages/About.page.js` -> `About_page`; `node_modules/x/index.js` -> `x`.

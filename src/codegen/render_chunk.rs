@@ -54,11 +54,7 @@ pub fn render_chunks(
     let development = config.mode == Mode::Development;
     let chunk_global = format!(
         "mfbundleChunk_{}",
-        config
-            .unique_name
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-            .collect::<String>()
+        crate::js_names::underscore_except(&config.unique_name, "")
     );
     // Async chunks first: entry chunks embed their file names.
     for (i, chunk) in chunks.chunks.iter().enumerate() {

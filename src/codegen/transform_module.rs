@@ -110,10 +110,7 @@ pub(crate) fn import_var(m: &NormalModule, record: usize) -> String {
         .find(|s| !s.is_empty() && *s != "." && *s != "..")
         .unwrap_or("module");
     let stem = stem.split('.').next().unwrap_or(stem);
-    let clean: String = stem
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
+    let clean = crate::js_names::underscore_except(stem, "");
     format!("__mf_{clean}_{record}")
 }
 

@@ -142,20 +142,18 @@ impl Code {
         }
     }
 
+    /// Federation warnings, the dynamic-request and malformed-package.json warnings, and
+    /// ignored options are warnings; everything else is an error.
     pub const fn default_severity(self) -> Severity {
-        match self {
-            Code::DynamicRequest
-            | Code::PackageJsonInvalid
-            | Code::ConfigIgnored
-            | Code::SharedRequiredVersionUnknown
-            | Code::SharedVersionUnknown
-            | Code::SharedSingletonConflict
-            | Code::SharedVersionUnaccepted
-            | Code::SharedUnused
-            | Code::SharedEagerRequiresLazy
-            | Code::RemoteShadowsPackage
-            | Code::RemoteScopeNotShared => Severity::Warning,
-            _ => Severity::Error,
+        if self.is_federation()
+            || matches!(
+                self,
+                Code::DynamicRequest | Code::PackageJsonInvalid | Code::ConfigIgnored
+            )
+        {
+            Severity::Warning
+        } else {
+            Severity::Error
         }
     }
 

@@ -270,16 +270,7 @@ impl Collector<'_> {
                 if quote == '"' || quote == '\'' {
                     let body = &rest[1..];
                     let end = body.find(quote)?;
-                    let name: String = body[..end]
-                        .chars()
-                        .map(|c| {
-                            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                                c
-                            } else {
-                                '_'
-                            }
-                        })
-                        .collect();
+                    let name = crate::js_names::underscore_except(&body[..end], "-_");
                     if !name.is_empty() {
                         return Some(name);
                     }

@@ -106,16 +106,7 @@ pub fn load_asset(path: &Path, id: &str) -> Result<AssetFile, Vec<Diagnostic>> {
 
 fn asset_file(path: &Path, bytes: Vec<u8>) -> AssetFile {
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("asset");
-    let stem: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let stem = crate::js_names::underscore_except(stem, "-_");
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

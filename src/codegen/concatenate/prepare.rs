@@ -90,16 +90,7 @@ pub(super) fn stem(id: &str) -> String {
     let file = id.rsplit('/').next().unwrap_or(id);
     let file = file.split('?').next().unwrap_or(file);
     let base = file.split('.').next().unwrap_or(file);
-    let clean: String = base
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '_' || c == '$' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    let clean = crate::js_names::underscore_except(base, "_$");
     if clean.is_empty() || clean.starts_with(|c: char| c.is_ascii_digit()) {
         format!("_{clean}")
     } else {
