@@ -1,7 +1,9 @@
-//! The build, stage by stage: scan (graph) -> federation -> analysis -> codegen -> write.
-//! Each stage returns typed output; the pipeline stops at the first stage that reports an
-//! error, and nothing is written unless every stage succeeded. outDir is claimed (checked
-//! and locked, `write::claim`) before the first stage, so an unsafe outDir costs no work.
+//! The build, stage by stage: scan (graph) -> federate (`FederatedGraph`) -> link
+//! (analysis: exports, used exports, shared tree shaking, the share-usage report) ->
+//! generate (codegen) -> write. `build` and `analyze` share the front end (scan to link);
+//! `analyze` stops there. The pipeline stops at the first stage that reports an error, and
+//! nothing is written unless every stage succeeded. outDir is claimed (checked and locked,
+//! `write::claim`) before the first stage, so an unsafe outDir costs no work.
 
 use std::time::{Duration, Instant};
 
@@ -58,94 +60,91 @@ pub fn build_in_memory(
     run(config, progress, None, false)
 }
 
-fn run(
+/// Wall time per stage, for `--timings`.
+struct Timings {
+    stages: Vec<(&'static str, Duration)>,
+    lap: Instant,
+}
+
+impl Timings {
+    fn new() -> Timings {
+        Timings {
+            stages: Vec::new(),
+            lap: Instant::now(),
+        }
+    }
+
+    /// The stage `name` ends now.
+    fn mark(&mut self, name: &'static str) {
+        self.stages.push((name, self.lap.elapsed()));
+        self.lap = Instant::now();
+    }
+}
+
+/// What the front end hands to code generation (build) or to the report (analyze): the
+/// federated graph after linking (exports, used exports, shared tree shaking) and the
+/// share-usage report.
+struct Linked {
+    graph: crate::graph::ModuleGraph,
+    analysis: analysis::AnalysisOutput,
+    share_usage: Option<serde_json::Value>,
+}
+
+/// The front end that `build` and `analyze` share: scan -> federate -> link. `after_scan`
+/// may refuse the scanned modules (build's outDir claim). Diagnostics so far, and the linked
+/// graph unless a stage reported an error. The share-usage report is made when `report` is
+/// set or something is shared; its timing fields are null (deterministic output).
+fn front_end(
     config: &BuildConfig,
     progress: &dyn Progress,
     cache: Option<&ParseCache>,
-    write_out: bool,
-) -> (BuildOutcome, Vec<codegen::OutputFile>) {
-    let start = Instant::now();
+    report: bool,
+    after_scan: &dyn Fn(&graph::ScanOutput) -> Option<Diagnostic>,
+    timings: &mut Timings,
+) -> (Option<Linked>, Diagnostics, usize) {
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(config.warnings.iter().cloned());
-    let timings = std::cell::RefCell::new(Vec::new());
-    let mut lap = Instant::now();
-    let mut mark = |name: &'static str| {
-        timings.borrow_mut().push((name, lap.elapsed()));
-        lap = Instant::now();
-    };
-    let finish = |diagnostics: Diagnostics, files, module_count| {
-        let mut diagnostics: Diagnostics = diagnostics;
-        diagnostics.sort();
-        BuildOutcome {
-            files,
-            diagnostics,
-            module_count,
-            elapsed: start.elapsed(),
-            timings: timings.borrow().clone(),
-            name: config.build_name(),
-        }
-    };
     let defines = match Defines::parse(&config.define) {
         Ok(d) => d,
         Err(errors) => {
             let file = display_path(&config.root, &config.config_file);
             diagnostics.extend(errors.into_iter().map(|d| d.at(Location::file_only(&file))));
-            return (finish(diagnostics, vec![], 0), vec![]);
+            return (None, diagnostics, 0);
         }
-    };
-
-    let claim = if write_out {
-        match write::claim(config) {
-            Ok(c) => Some(c),
-            Err(d) => {
-                diagnostics.push(*d);
-                return (finish(diagnostics, vec![], 0), vec![]);
-            }
-        }
-    } else {
-        None
     };
 
     let scanned = graph::scan_cached(config, &defines, progress, cache);
-    mark("scan");
+    timings.mark("scan");
     timings
-        .borrow_mut()
+        .stages
         .push(("  parse (summed over threads)", scanned.parse_time));
     timings
-        .borrow_mut()
+        .stages
         .push(("  resolve (summed over threads)", scanned.resolve_time));
     let module_count = scanned.graph.modules.len();
     diagnostics.extend(scanned.diagnostics.iter().cloned());
-    if let Some(claim) = &claim
-        && let Err(d) = claim.check_modules(
-            scanned
-                .graph
-                .modules
-                .iter()
-                .filter_map(|m| m.as_normal().map(|n| n.path.as_path())),
-        )
-    {
-        diagnostics.push(*d);
+    if let Some(d) = after_scan(&scanned) {
+        diagnostics.push(d);
     }
     if diagnostics.has_errors() {
-        return (finish(diagnostics, vec![], module_count), vec![]);
+        return (None, diagnostics, module_count);
     }
 
     let mut federated = federation::apply(scanned, config);
-    mark("federation");
+    timings.mark("federation");
     // The federation stage's diagnostics include the scan's.
     diagnostics = Diagnostics::default();
     diagnostics.extend(config.warnings.iter().cloned());
     diagnostics.extend(federated.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
-        return (finish(diagnostics, vec![], module_count), vec![]);
+        return (None, diagnostics, module_count);
     }
 
     let mut analyzed = analysis::analyze(&federated.graph, config);
-    mark("analysis");
+    timings.mark("analysis");
     diagnostics.extend(analyzed.diagnostics.iter().cloned());
     if diagnostics.has_errors() {
-        return (finish(diagnostics, vec![], module_count), vec![]);
+        return (None, diagnostics, module_count);
     }
     // The share-usage report describes the graph as written: made before shared tree shaking
     // changes fallbacks, completed with what it did.
@@ -153,10 +152,10 @@ fn run(
         Ok(e) => e,
         Err(d) => {
             diagnostics.push(*d);
-            return (finish(diagnostics, vec![], module_count), vec![]);
+            return (None, diagnostics, module_count);
         }
     };
-    let mut share_usage = (!config.shared.is_empty())
+    let mut share_usage = (report || !config.shared.is_empty())
         .then(|| analysis::share_usage::share_usage_report(&federated.graph, &analyzed.exports));
     let shaken = analysis::shared_shaking::shake_shared(
         &mut federated.graph,
@@ -170,14 +169,70 @@ fn run(
         report["performance_metrics"]["analysis_duration_ms"] = serde_json::Value::Null;
         report["performance_metrics"]["peak_rss_bytes"] = serde_json::Value::Null;
     }
-    mark("shared tree shaking");
+    timings.mark("shared tree shaking");
+    let linked = Linked {
+        graph: federated.graph,
+        analysis: analyzed,
+        share_usage,
+    };
+    (Some(linked), diagnostics, module_count)
+}
+
+fn run(
+    config: &BuildConfig,
+    progress: &dyn Progress,
+    cache: Option<&ParseCache>,
+    write_out: bool,
+) -> (BuildOutcome, Vec<codegen::OutputFile>) {
+    let start = Instant::now();
+    let mut timings = Timings::new();
+    let finish = |diagnostics: Diagnostics, files, module_count, timings: &Timings| {
+        let mut diagnostics: Diagnostics = diagnostics;
+        diagnostics.sort();
+        BuildOutcome {
+            files,
+            diagnostics,
+            module_count,
+            elapsed: start.elapsed(),
+            timings: timings.stages.clone(),
+            name: config.build_name(),
+        }
+    };
+
+    let claim = if write_out {
+        match write::claim(config) {
+            Ok(c) => Some(c),
+            Err(d) => {
+                let mut diagnostics = Diagnostics::default();
+                diagnostics.extend(config.warnings.iter().cloned());
+                diagnostics.push(*d);
+                return (finish(diagnostics, vec![], 0, &timings), vec![]);
+            }
+        }
+    } else {
+        None
+    };
+    // outDir may hold none of the modules (it is replaced as a whole).
+    let check_modules = |scanned: &graph::ScanOutput| {
+        let claim = claim.as_ref()?;
+        let modules = scanned.graph.modules.iter();
+        claim
+            .check_modules(modules.filter_map(|m| m.as_normal().map(|n| n.path.as_path())))
+            .err()
+            .map(|d| *d)
+    };
+    let (linked, mut diagnostics, module_count) =
+        front_end(config, progress, cache, false, &check_modules, &mut timings);
+    let Some(mut linked) = linked else {
+        return (finish(diagnostics, vec![], module_count, &timings), vec![]);
+    };
 
     if config.mode == crate::config::Mode::Production {
-        analysis::barrels::skip_barrels(&mut federated.graph, &mut analyzed.exports);
+        analysis::barrels::skip_barrels(&mut linked.graph, &mut linked.analysis.exports);
     }
-    mark("barrels");
-    let mut files = codegen::generate(&mut federated.graph, &analyzed, config);
-    if let Some(report) = &share_usage {
+    timings.mark("barrels");
+    let mut files = codegen::generate(&mut linked.graph, &linked.analysis, config);
+    if let Some(report) = &linked.share_usage {
         let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
         text.push('\n');
         files.push(codegen::OutputFile {
@@ -186,18 +241,18 @@ fn run(
         });
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    mark("codegen");
+    timings.mark("codegen");
     let written = match &claim {
         Some(claim) => write::write_output(claim, &files),
         None => Ok(None),
     };
     drop(claim);
-    mark("write");
+    timings.mark("write");
     match written {
         Ok(kept) => diagnostics.extend(kept),
         Err(write::WriteError::Refused(d)) => {
             diagnostics.push(*d);
-            return (finish(diagnostics, vec![], module_count), vec![]);
+            return (finish(diagnostics, vec![], module_count, &timings), vec![]);
         }
         Err(write::WriteError::Io(e)) => {
             diagnostics.push(
@@ -207,7 +262,7 @@ fn run(
                 )
                 .hint("check that the directory is writable and the disk is not full; the previous output was left in place"),
             );
-            return (finish(diagnostics, vec![], module_count), vec![]);
+            return (finish(diagnostics, vec![], module_count, &timings), vec![]);
         }
     }
     let written = files
@@ -217,67 +272,33 @@ fn run(
             size: f.contents.len() as u64,
         })
         .collect();
-    let outcome = finish(diagnostics, written, module_count);
+    let outcome = finish(diagnostics, written, module_count, &timings);
     if !write_out {
         return (outcome, files);
     }
     if cache.is_none() {
         // A one-shot build's process exits next: freeing every AST and module (about 100 ms
         // for 20,000 modules) would only delay that. Watch mode frees them.
-        std::mem::forget(federated);
-        std::mem::forget(analyzed);
+        std::mem::forget(linked);
         std::mem::forget(files);
         return (outcome, vec![]);
     }
     (outcome, files)
 }
 
-/// `mfbundle analyze`: the front end (scan, federation, analysis) and the share-usage report;
-/// nothing is written.
+/// `mfbundle analyze`: the front end that `build` runs (scan, federation, linking) and the
+/// share-usage report, with this run's duration and peak memory; nothing is written.
 pub fn analyze(
     config: &BuildConfig,
     progress: &dyn Progress,
 ) -> (Option<serde_json::Value>, Diagnostics) {
     let start = Instant::now();
-    let mut diagnostics = Diagnostics::default();
-    let defines = match Defines::parse(&config.define) {
-        Ok(d) => d,
-        Err(errors) => {
-            diagnostics.extend(errors);
-            return (None, diagnostics);
-        }
-    };
-    let scanned = graph::scan(config, &defines, progress);
-    diagnostics.extend(config.warnings.iter().cloned());
-    if scanned.diagnostics.has_errors() {
-        diagnostics.extend(scanned.diagnostics.iter().cloned());
-        diagnostics.sort();
-        return (None, diagnostics);
-    }
-    let mut federated = federation::apply(scanned, config);
-    diagnostics.extend(federated.diagnostics.iter().cloned());
-    let mut analyzed = analysis::analyze(&federated.graph, config);
-    diagnostics.extend(analyzed.diagnostics.iter().cloned());
-    let elsewhere = match used_elsewhere(config) {
-        Ok(e) => e,
-        Err(d) => {
-            diagnostics.push(*d);
-            Default::default()
-        }
-    };
+    let (linked, mut diagnostics, _) =
+        front_end(config, progress, None, true, &|_| None, &mut Timings::new());
     diagnostics.sort();
-    if diagnostics.has_errors() {
+    let Some(mut report) = linked.and_then(|l| l.share_usage) else {
         return (None, diagnostics);
-    }
-    let mut report = analysis::share_usage::share_usage_report(&federated.graph, &analyzed.exports);
-    // What `build` would shake, for the sizes.
-    let shaken = analysis::shared_shaking::shake_shared(
-        &mut federated.graph,
-        &mut analyzed.exports,
-        config,
-        &elsewhere,
-    );
-    analysis::share_usage::add_shaking(&mut report, &federated.graph, &shaken);
+    };
     report["performance_metrics"]["analysis_duration_ms"] =
         serde_json::json!(start.elapsed().as_millis() as u64);
     report["performance_metrics"]["peak_rss_bytes"] = serde_json::json!(peak_rss_bytes());

@@ -539,3 +539,39 @@ fn pure_consume_loads_are_dropped_by_a_minifier() {
         );
     }
 }
+
+/// `build` and `analyze` run one front end: the same bad input gets the same diagnostic
+/// (a bad `[define]` had no location in `analyze` once).
+#[test]
+fn build_and_analyze_report_the_same_front_end_errors() {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path();
+    std::fs::create_dir(project.join("src")).unwrap();
+    std::fs::write(project.join("src/index.js"), "console.log(1);\n").unwrap();
+    std::fs::write(
+        project.join("federation.toml"),
+        "name = \"app\"\nentry = \"./src/index.js\"\n\n[define]\n\"process.env.X\" = \"(\"\n",
+    )
+    .unwrap();
+    let run = |command: &str| {
+        let o = mfbundle()
+            .arg(command)
+            .arg(project)
+            .args(if command == "build" {
+                vec!["--out-dir", "dist"]
+            } else {
+                vec![]
+            })
+            .current_dir(project)
+            .output()
+            .unwrap();
+        (o.status.code(), text(&o.stderr))
+    };
+    let (build_code, build_err) = run("build");
+    let (analyze_code, analyze_err) = run("analyze");
+    assert_eq!(build_code, Some(2), "{build_err}");
+    assert_eq!(analyze_code, Some(2), "{analyze_err}");
+    let first = |s: &str| s.lines().take(2).collect::<Vec<_>>().join("\n");
+    assert!(build_err.contains("--> federation.toml"), "{build_err}");
+    assert_eq!(first(&build_err), first(&analyze_err));
+}

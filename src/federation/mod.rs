@@ -17,10 +17,13 @@ use crate::config::BuildConfig;
 use crate::diagnostics::Severity;
 use crate::graph::ScanOutput;
 
-pub fn apply(mut scan: ScanOutput, config: &BuildConfig) -> ScanOutput {
+pub fn apply(mut scan: ScanOutput, config: &BuildConfig) -> FederatedGraph {
     let containers = &config.containers;
     if config.shared.is_empty() && containers.exposes.is_empty() && containers.remotes.is_empty() {
-        return scan;
+        return FederatedGraph {
+            graph: scan.graph,
+            diagnostics: scan.diagnostics,
+        };
     }
     let mut diagnostics = Vec::new();
     if !config.shared.is_empty() {
@@ -38,5 +41,15 @@ pub fn apply(mut scan: ScanOutput, config: &BuildConfig) -> ScanOutput {
     }
     scan.diagnostics.extend(diagnostics);
     scan.graph.rebuild_edges();
-    scan
+    FederatedGraph {
+        graph: scan.graph,
+        diagnostics: scan.diagnostics,
+    }
+}
+
+/// The federation stage's output: the module graph with its consume-shared, provide-shared,
+/// container and remote nodes, and the diagnostics so far (the scan's and federation's).
+pub struct FederatedGraph {
+    pub graph: crate::graph::ModuleGraph,
+    pub diagnostics: crate::diagnostics::Diagnostics,
 }
