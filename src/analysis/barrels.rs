@@ -16,7 +16,6 @@
 use std::collections::HashMap;
 
 use super::exports::{ExportsInfo, ResolvedExport};
-use crate::federation::package_json::PackageJsonCache;
 use crate::graph::{
     Barrel, ExportSource, ImportKind, ImportRecord, Imported, Module, ModuleFormat, ModuleGraph,
     ModuleIdx,
@@ -31,7 +30,6 @@ fn esm(graph: &ModuleGraph, m: ModuleIdx) -> bool {
 pub(crate) fn resolve(
     graph: &ModuleGraph,
     exports: &[Option<ExportsInfo>],
-    effects: &mut PackageJsonCache,
     module: ModuleIdx,
     name: &str,
     depth: u32,
@@ -46,7 +44,7 @@ pub(crate) fn resolve(
         return None;
     }
     // Only a side-effect-free module may be passed through; others define what they export.
-    if !effects.side_effect_free(&m.path) {
+    if !graph.packages.side_effect_free(&m.path) {
         return Some((module, name.to_string()));
     }
     let next = match m.esm.exports.get(name) {
@@ -65,14 +63,13 @@ pub(crate) fn resolve(
     if !esm(graph, next.0) {
         return None;
     }
-    resolve(graph, exports, effects, next.0, &next.1, depth + 1)
+    resolve(graph, exports, next.0, &next.1, depth + 1)
 }
 
 /// (importing module, skipped record, [(binding, defining module, export name)])
 type Plan = (usize, usize, Vec<(usize, ModuleIdx, String)>);
 
 pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Vec<Option<ExportsInfo>>) {
-    let mut effects = PackageJsonCache::default();
     // Decide everything first (the graph is read), then apply.
     let mut plans: Vec<Plan> = Vec::new();
     // (importing module, record, barrel) -> the names its namespace is read for.
@@ -91,7 +88,7 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Vec<Option<ExportsInf
             let Module::Normal(target) = graph.module(record.target) else {
                 continue;
             };
-            if !effects.side_effect_free(&target.path) {
+            if !graph.packages.side_effect_free(&target.path) {
                 continue;
             }
             // Only plain named/default imports: a namespace, a re-export or `export *` of the
@@ -138,7 +135,7 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Vec<Option<ExportsInf
                 let Some(name) = binding.imported.name() else {
                     continue 'records;
                 };
-                match resolve(graph, exports, &mut effects, record.target, name, 0) {
+                match resolve(graph, exports, record.target, name, 0) {
                     Some((to, n)) if to != record.target => moves.push((b, to, n)),
                     _ => continue 'records,
                 }
@@ -188,9 +185,7 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Vec<Option<ExportsInf
     let mut copies: HashMap<ModuleIdx, ModuleIdx> = HashMap::new();
     for (barrel, names) in wanted {
         let names: Vec<String> = names.into_iter().collect();
-        if let Ok(copy) =
-            super::shared_shaking::make_copy(graph, exports, &mut effects, barrel, &names)
-        {
+        if let Ok(copy) = super::shared_shaking::make_copy(graph, exports, barrel, &names) {
             copies.insert(barrel, copy);
         }
     }

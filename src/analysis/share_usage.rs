@@ -10,7 +10,6 @@ use serde_json::{Value, json};
 use super::exports::ExportsInfo;
 use super::usage::{RecordUsage, record_usages};
 use crate::diagnostics::line_col;
-use crate::federation::package_json::PackageJsonCache;
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
 /// Bytes of a module and everything it statically requires (the fallback as shipped today).
@@ -49,7 +48,6 @@ fn action(state: &str, high_confidence: bool, side_effects: bool) -> &'static st
 
 pub fn share_usage_report(graph: &ModuleGraph, exports: &[Option<ExportsInfo>]) -> Value {
     let mut usages: HashMap<usize, Vec<RecordUsage>> = HashMap::new();
-    let mut package_json = PackageJsonCache::default();
     let mut reports = Vec::new();
     let mut consumes: Vec<ModuleIdx> = (0..graph.modules.len() as u32)
         .map(ModuleIdx)
@@ -99,7 +97,7 @@ pub fn share_usage_report(graph: &ModuleGraph, exports: &[Option<ExportsInfo>]) 
             graph
                 .module(f)
                 .as_normal()
-                .is_none_or(|m| !package_json.side_effect_free(&m.path))
+                .is_none_or(|m| !graph.packages.side_effect_free(&m.path))
         });
         let high = !uses_all;
         let names: BTreeSet<String> = match &provided {

@@ -19,7 +19,6 @@ use super::exports::{ExportsInfo, ResolvedExport};
 use super::usage::record_usages;
 use crate::config::BuildConfig;
 use crate::diagnostics::{Code, Diagnostic, Location};
-use crate::federation::package_json::PackageJsonCache;
 use crate::graph::collect_imports::collect;
 use crate::graph::parse::{Defines, Lang, SourceKind, parse_js};
 use crate::graph::{ImportRecord, Module, ModuleFormat, ModuleGraph, ModuleIdx, NormalModule};
@@ -195,7 +194,6 @@ pub fn shake_shared(
         }
     }
 
-    let mut effects = PackageJsonCache::default();
     let mut copies: HashMap<(ModuleIdx, Vec<String>), Result<ModuleIdx, String>> = HashMap::new();
     let mut copy_of = |graph: &mut ModuleGraph,
                        exports: &mut Vec<Option<ExportsInfo>>,
@@ -225,7 +223,7 @@ pub fn shake_shared(
         if let Some(done) = copies.get(&key) {
             return done.clone().map(|idx| (idx, names));
         }
-        let result = make_copy(graph, exports, &mut effects, root, &names);
+        let result = make_copy(graph, exports, root, &names);
         copies.insert(key, result.clone());
         result.map(|idx| (idx, names))
     };
@@ -308,7 +306,6 @@ pub fn shake_shared(
 pub(crate) fn make_copy(
     graph: &mut ModuleGraph,
     exports: &mut Vec<Option<ExportsInfo>>,
-    effects: &mut PackageJsonCache,
     root: ModuleIdx,
     names: &[String],
 ) -> Result<ModuleIdx, String> {
@@ -338,8 +335,7 @@ pub(crate) fn make_copy(
     let mut source = String::new();
     let mut targets: HashMap<String, ModuleIdx> = HashMap::new();
     for name in ordered {
-        let Some((to, export)) = super::barrels::resolve(graph, exports, effects, root, name, 0)
-        else {
+        let Some((to, export)) = super::barrels::resolve(graph, exports, root, name, 0) else {
             return Err(format!(
                 "`{name}` cannot be followed to the module that defines it"
             ));

@@ -53,7 +53,7 @@ pub fn manifests(
         .name
         .clone()
         .unwrap_or_else(|| config.unique_name.clone());
-    let (build_name, build_version) = package_info(config);
+    let (build_name, build_version) = package_info(graph, config);
     let meta = json!({
         "name": name,
         "globalName": config.containers.global_name,
@@ -219,11 +219,9 @@ pub fn manifests(
     )
 }
 
-fn package_info(config: &BuildConfig) -> (String, String) {
-    let v: Value = std::fs::read_to_string(config.root.join("package.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or(Value::Null);
+/// The project's package.json name and version (read by the scan).
+fn package_info(graph: &ModuleGraph, config: &BuildConfig) -> (String, String) {
+    let v = graph.packages.of_dir(&config.root).unwrap_or(&Value::Null);
     (
         v.get("name")
             .and_then(|n| n.as_str())

@@ -33,10 +33,9 @@ pub fn generate(
     // Production builds drop unused exports and what only they need.
     let used = (config.mode == crate::config::Mode::Production)
         .then(|| crate::analysis::used_exports::used_exports(graph));
-    let mut package_json = crate::federation::package_json::PackageJsonCache::default();
-    let mut side_effect_free = |m: &Module| {
+    let side_effect_free = |m: &Module| {
         m.as_normal()
-            .is_some_and(|n| package_json.side_effect_free(&n.path))
+            .is_some_and(|n| graph.packages.side_effect_free(&n.path))
     };
     let pure: Vec<bool> = graph
         .modules
@@ -154,7 +153,7 @@ pub fn generate(
     if config.sourcemap {
         source_map::add_source_maps(&mut files, graph, &code, config);
     }
-    if config.target == Target::Node && nearest_package_type_is_module(&config.out_dir) {
+    if config.target == Target::Node && graph.packages.nearest_type_is_module(&config.out_dir) {
         // The chunks are CommonJS scripts; a "type": "module" package above outDir would make
         // Node read them as ES modules.
         files.push(OutputFile {
@@ -164,20 +163,4 @@ pub fn generate(
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
     files
-}
-
-fn nearest_package_type_is_module(out_dir: &std::path::Path) -> bool {
-    for dir in out_dir.ancestors().skip(1) {
-        if let Ok(text) = std::fs::read_to_string(dir.join("package.json")) {
-            return serde_json::from_str::<serde_json::Value>(&text)
-                .ok()
-                .and_then(|v| {
-                    v.get("type")
-                        .and_then(|t| t.as_str())
-                        .map(|t| t == "module")
-                })
-                .unwrap_or(false);
-        }
-    }
-    false
 }

@@ -10,7 +10,6 @@
 
 mod container_nodes;
 pub mod matcher;
-pub mod package_json;
 mod shared_nodes;
 
 use crate::config::BuildConfig;

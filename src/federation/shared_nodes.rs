@@ -3,10 +3,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::package_json::{PackageJsonCache, RequiredVersion};
 use crate::config::shared::satisfies;
 use crate::config::{BuildConfig, VersionSetting, display_path};
 use crate::diagnostics::{Code, Diagnostic, Location};
+use crate::graph::package_facts::RequiredVersion;
 use crate::graph::resolve::package_name;
 use crate::graph::{
     ConsumeSharedModule, ImportKind, Module, ModuleIdx, ProvideSharedModule, ScanOutput,
@@ -32,7 +32,7 @@ struct Issuer {
 pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let graph = &mut scan.graph;
-    let mut cache = PackageJsonCache::default();
+    let cache = std::mem::take(&mut graph.packages);
     let config_text = crate::config::ConfigText::read(config);
     let key_location = |key: &str| config_text.key_location(key);
     let shown = |p: &Path| display_path(&config.root, p);
@@ -74,11 +74,8 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
                         .unwrap_or_else(|| package_name(&r.request).to_string());
                     let dir = m.path.parent().unwrap_or(Path::new("/"));
                     match cache.required_version(dir, &package) {
-                        RequiredVersion::Found(range) => {
-                            package_json = dir
-                                .ancestors()
-                                .map(|d| d.join("package.json"))
-                                .find(|p| p.exists());
+                        RequiredVersion::Found(range, file) => {
+                            package_json = Some(file);
                             Some(range)
                         }
                         RequiredVersion::NoCheck => None,
@@ -410,6 +407,7 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
             );
         }
     }
+    scan.graph.packages = cache;
     out
 }
 

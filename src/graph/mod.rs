@@ -15,6 +15,7 @@ pub mod cache;
 pub mod collect_imports;
 pub mod css;
 pub mod module;
+pub mod package_facts;
 pub mod package_json_check;
 pub mod parse;
 pub mod resolve;
@@ -45,6 +46,8 @@ pub struct ModuleGraph {
     pub container: Option<ModuleIdx>,
     /// CSS and asset modules' payload (their JS is a stub that [`Module::format`] names).
     pub resources: std::collections::BTreeMap<ModuleIdx, css::Resource>,
+    /// Every package.json the later stages consult, read by the scan.
+    pub packages: package_facts::PackageFacts,
 }
 
 impl ModuleGraph {

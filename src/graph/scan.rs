@@ -305,6 +305,14 @@ pub fn scan_cached(
                     .is_none_or(|l| !reported.contains(&l.file))
             }),
     );
+    // Every package.json a later stage may consult: above each module, the project and
+    // outDir (a Node build's outDir under a "type": "module" package).
+    let packages = super::package_facts::PackageFacts::read(
+        modules
+            .iter()
+            .filter_map(|m| m.as_normal().and_then(|n| n.path.parent()))
+            .chain([config.root.as_path(), config.out_dir.as_path()]),
+    );
     ScanOutput {
         graph: ModuleGraph {
             modules,
@@ -314,6 +322,7 @@ pub fn scan_cached(
             remote_containers: Vec::new(),
             container: None,
             resources,
+            packages,
         },
         provides,
         exposes,

@@ -1,20 +1,24 @@
-//! package.json look-ups the federation stage needs, as webpack's sharing/utils.js does
-//! them: the nearest description file of a file, and the required version of a dependency
-//! from the issuer's chain of description files.
+//! Package facts: every package.json a build consults, read once by the scan (from each
+//! module's directory up to the filesystem root, and above outDir), so that no later stage
+//! touches the filesystem. The look-ups are webpack's (sharing/utils.js,
+//! `sideEffects`): the nearest description file of a file, its version, its
+//! `sideEffects`, and the required version of a dependency from an issuer's chain of
+//! description files.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::config::shared::is_required_version;
 
-#[derive(Default)]
-pub struct PackageJsonCache {
+#[derive(Default, Debug)]
+pub struct PackageFacts {
+    /// package.json path -> its object (`None`: absent, unreadable or not a JSON object).
     files: HashMap<PathBuf, Option<serde_json::Value>>,
 }
 
 pub enum RequiredVersion {
-    /// A range from a dependency list.
-    Found(String),
+    /// A range from a dependency list, and the package.json that has it.
+    Found(String, PathBuf),
     /// The issuer is the package itself (no check), or the dependency is not a version
     /// (`file:`, `workspace:`, a git URL): webpack checks nothing.
     NoCheck,
@@ -22,26 +26,42 @@ pub enum RequiredVersion {
     NotFound(Vec<PathBuf>),
 }
 
-impl PackageJsonCache {
-    fn read(&mut self, path: &Path) -> Option<&serde_json::Value> {
-        self.files
-            .entry(path.to_path_buf())
-            .or_insert_with(|| {
-                let text = std::fs::read_to_string(path).ok()?;
-                serde_json::from_str::<serde_json::Value>(&text)
+impl PackageFacts {
+    /// Reads the package.json of every directory in `dirs` and of all their ancestors.
+    pub fn read<'a>(dirs: impl IntoIterator<Item = &'a Path>) -> PackageFacts {
+        let mut all = BTreeSet::new();
+        for dir in dirs {
+            for d in dir.ancestors() {
+                if !all.insert(d.to_path_buf()) {
+                    break;
+                }
+            }
+        }
+        let files = all
+            .into_iter()
+            .map(|d| {
+                let p = d.join("package.json");
+                let value = std::fs::read_to_string(&p)
                     .ok()
-                    .filter(|v| v.is_object())
+                    .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+                    .filter(|v| v.is_object());
+                (p, value)
             })
-            .as_ref()
+            .collect();
+        PackageFacts { files }
+    }
+
+    fn read_file(&self, path: &Path) -> Option<&serde_json::Value> {
+        self.files.get(path).and_then(Option::as_ref)
     }
 
     /// Whether the package of `file` says loading it has no side effects, as webpack reads
     /// `"sideEffects"` from the nearest package.json: `false`, or a glob (or list of globs)
     /// that the file's path in the package does not match. A glob without `/` matches the
     /// file name anywhere (`"*.css"` is `"**/*.css"`).
-    pub fn side_effect_free(&mut self, file: &Path) -> bool {
+    pub fn side_effect_free(&self, file: &Path) -> bool {
         for dir in file.ancestors().skip(1) {
-            let Some(v) = self.read(&dir.join("package.json")) else {
+            let Some(v) = self.read_file(&dir.join("package.json")) else {
                 continue;
             };
             let flag = match v.get("sideEffects") {
@@ -74,10 +94,10 @@ impl PackageJsonCache {
     }
 
     /// The nearest package.json above `file` and its `version`, if it has one.
-    pub fn nearest_version(&mut self, file: &Path) -> (Option<PathBuf>, Option<String>) {
+    pub fn nearest_version(&self, file: &Path) -> (Option<PathBuf>, Option<String>) {
         for dir in file.ancestors().skip(1) {
             let p = dir.join("package.json");
-            if let Some(v) = self.read(&p) {
+            if let Some(v) = self.read_file(&p) {
                 let version = v.get("version").and_then(|v| v.as_str()).map(String::from);
                 return (Some(p), version);
             }
@@ -85,14 +105,30 @@ impl PackageJsonCache {
         (None, None)
     }
 
+    /// The package.json of `dir` itself, if it is a JSON object.
+    pub fn of_dir(&self, dir: &Path) -> Option<&serde_json::Value> {
+        self.read_file(&dir.join("package.json"))
+    }
+
+    /// Whether the nearest package.json above `dir` (itself excluded) says `"type":
+    /// "module"`: Node then reads `.js` files in `dir` as ES modules.
+    pub fn nearest_type_is_module(&self, dir: &Path) -> bool {
+        dir.ancestors()
+            .skip(1)
+            .find_map(|d| self.read_file(&d.join("package.json")))
+            .is_some_and(|v| v.get("type").and_then(|t| t.as_str()) == Some("module"))
+    }
+
     /// webpack's `getDescriptionFile` + `getRequiredVersionFromDescriptionFile`: walk up from
     /// `dir` to the first package.json that is `package` itself or lists it in
     /// optionalDependencies, dependencies, peerDependencies or devDependencies.
-    pub fn required_version(&mut self, dir: &Path, package: &str) -> RequiredVersion {
+    pub fn required_version(&self, dir: &Path, package: &str) -> RequiredVersion {
         let mut checked = Vec::new();
         for d in dir.ancestors() {
             let p = d.join("package.json");
-            let Some(data) = self.read(&p) else { continue };
+            let Some(data) = self.read_file(&p) else {
+                continue;
+            };
             if data.get("name").and_then(|n| n.as_str()) == Some(package) {
                 return RequiredVersion::NoCheck;
             }
@@ -105,7 +141,7 @@ impl PackageJsonCache {
                 if let Some(spec) = data.get(list).and_then(|l| l.get(package)) {
                     let spec = spec.as_str().unwrap_or("").trim();
                     return if is_required_version(spec) {
-                        RequiredVersion::Found(spec.to_string())
+                        RequiredVersion::Found(spec.to_string(), p)
                     } else {
                         RequiredVersion::NoCheck
                     };
@@ -119,7 +155,7 @@ impl PackageJsonCache {
 
 #[cfg(test)]
 mod tests {
-    use super::PackageJsonCache;
+    use super::PackageFacts;
 
     /// `sideEffects` as webpack reads it: false, a glob, or a list of globs.
     #[test]
@@ -151,13 +187,15 @@ mod tests {
             ("string", "\"src/styles/**\"", "src/styles/a.js", false),
             ("string2", "\"src/styles/**\"", "src/a.js", true),
         ];
-        let mut cache = PackageJsonCache::default();
         for (name, flag, file, free) in table {
             let dir = pkg(name, flag);
+            let file = dir.join(file);
+            let facts = PackageFacts::read([file.parent().unwrap()]);
             assert_eq!(
-                cache.side_effect_free(&dir.join(file)),
+                facts.side_effect_free(&file),
                 free,
-                "{name} {file}"
+                "{name} {}",
+                file.display()
             );
         }
     }
