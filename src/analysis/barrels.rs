@@ -11,60 +11,16 @@
 //!
 //! A namespace import read only as `ns.name` (`import * as _ from "lodash-es"; _.debounce`)
 //! is pointed at a small module that re-exports just the names read, from the modules that
-//! define them (the same copy shared tree shaking makes, `shared_shaking::make_copy`).
+//! define them (the same copy shared tree shaking makes, `reexport_copy::make_copy`).
 
 use std::collections::HashMap;
 
-use super::exports::{ExportsInfo, ResolvedExport};
+use super::exports::ExportsInfo;
+use super::reexport_copy::esm;
 use crate::graph::{
     Barrel, ExportSource, ImportKind, ImportRecord, Imported, Module, ModuleFormat, ModuleGraph,
     ModuleIdx,
 };
-
-fn esm(graph: &ModuleGraph, m: ModuleIdx) -> bool {
-    matches!(graph.module(m), Module::Normal(n) if n.format == ModuleFormat::Esm)
-}
-
-/// Follows `name` of `module` through re-exports of side-effect-free ES modules to the ES
-/// module that defines it. `None` when it cannot be followed safely.
-pub(crate) fn resolve(
-    graph: &ModuleGraph,
-    exports: &[Option<ExportsInfo>],
-    module: ModuleIdx,
-    name: &str,
-    depth: u32,
-) -> Option<(ModuleIdx, String)> {
-    if depth > 32 {
-        return None;
-    }
-    let Module::Normal(m) = graph.module(module) else {
-        return None;
-    };
-    if m.format != ModuleFormat::Esm {
-        return None;
-    }
-    // Only a side-effect-free module may be passed through; others define what they export.
-    if !graph.packages.side_effect_free(&m.path) {
-        return Some((module, name.to_string()));
-    }
-    let next = match m.esm.exports.get(name) {
-        Some(ExportSource::Local) => return Some((module, name.to_string())),
-        Some(ExportSource::ReExport {
-            record, imported, ..
-        }) => {
-            let n = imported.name()?.to_string();
-            (m.records[*record].target, n)
-        }
-        None => match exports.get(module.index())?.as_ref()?.names.get(name)? {
-            ResolvedExport::Star { record } => (m.records[*record].target, name.to_string()),
-            ResolvedExport::Own => return None,
-        },
-    };
-    if !esm(graph, next.0) {
-        return None;
-    }
-    resolve(graph, exports, next.0, &next.1, depth + 1)
-}
 
 /// (importing module, skipped record, [(binding, defining module, export name)])
 type Plan = (usize, usize, Vec<(usize, ModuleIdx, String)>);
@@ -135,7 +91,7 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Vec<Option<ExportsInf
                 let Some(name) = binding.imported.name() else {
                     continue 'records;
                 };
-                match resolve(graph, exports, record.target, name, 0) {
+                match super::reexport_copy::resolve(graph, exports, record.target, name, 0) {
                     Some((to, n)) if to != record.target => moves.push((b, to, n)),
                     _ => continue 'records,
                 }
@@ -185,7 +141,7 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Vec<Option<ExportsInf
     let mut copies: HashMap<ModuleIdx, ModuleIdx> = HashMap::new();
     for (barrel, names) in wanted {
         let names: Vec<String> = names.into_iter().collect();
-        if let Ok(copy) = super::shared_shaking::make_copy(graph, exports, barrel, &names) {
+        if let Ok(copy) = super::reexport_copy::make_copy(graph, exports, barrel, &names) {
             copies.insert(barrel, copy);
         }
     }

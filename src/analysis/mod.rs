@@ -7,6 +7,7 @@
 pub mod barrels;
 pub mod exports;
 pub mod link;
+pub mod reexport_copy;
 pub mod share_usage;
 pub mod shared_shaking;
 pub mod usage;

@@ -15,13 +15,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::exports::{ExportsInfo, ResolvedExport};
+use super::exports::ExportsInfo;
 use super::usage::record_usages;
 use crate::config::BuildConfig;
 use crate::diagnostics::{Code, Diagnostic, Location};
-use crate::graph::collect_imports::collect;
-use crate::graph::parse::{Defines, Lang, SourceKind, parse_js};
-use crate::graph::{ImportRecord, Module, ModuleFormat, ModuleGraph, ModuleIdx, NormalModule};
+use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
 /// What some set of importers uses of a shared key: named exports, or everything.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,7 +221,7 @@ pub fn shake_shared(
         if let Some(done) = copies.get(&key) {
             return done.clone().map(|idx| (idx, names));
         }
-        let result = make_copy(graph, exports, root, &names);
+        let result = super::reexport_copy::make_copy(graph, exports, root, &names);
         copies.insert(key, result.clone());
         result.map(|idx| (idx, names))
     };
@@ -299,121 +297,4 @@ pub fn shake_shared(
     }
     graph.rebuild_edges();
     out
-}
-
-/// A module `<root id>?shaken` that re-exports `names` of `root` from the modules that define
-/// them (`?shaken-2`, ... when several copies of one module exist).
-pub(crate) fn make_copy(
-    graph: &mut ModuleGraph,
-    exports: &mut Vec<Option<ExportsInfo>>,
-    root: ModuleIdx,
-    names: &[String],
-) -> Result<ModuleIdx, String> {
-    let Module::Normal(r) = graph.module(root) else {
-        return Err(format!(
-            "{} is not a JavaScript module",
-            graph.module(root).id()
-        ));
-    };
-    if r.format != ModuleFormat::Esm {
-        return Err(format!("{} is not an ES module", r.id));
-    }
-    let (root_id, root_path) = (r.id.clone(), r.path.clone());
-    // The modules load in the order the root's own requests would load them.
-    let position = |name: &String| match r.esm.exports.get(name) {
-        Some(crate::graph::ExportSource::ReExport { record, .. }) => *record,
-        _ => match exports
-            .get(root.index())
-            .and_then(|e| e.as_ref()?.names.get(name))
-        {
-            Some(ResolvedExport::Star { record }) => *record,
-            _ => usize::MAX,
-        },
-    };
-    let mut ordered: Vec<&String> = names.iter().collect();
-    ordered.sort_by_key(|n| (position(n), (*n).clone()));
-    let mut source = String::new();
-    let mut targets: HashMap<String, ModuleIdx> = HashMap::new();
-    for name in ordered {
-        let Some((to, export)) = super::barrels::resolve(graph, exports, root, name, 0) else {
-            return Err(format!(
-                "`{name}` cannot be followed to the module that defines it"
-            ));
-        };
-        if to == root {
-            return Err(format!(
-                "`{name}` is defined in {root_id} itself (or its package may have side effects), so the whole module is needed"
-            ));
-        }
-        let request = graph.module(to).id().to_string();
-        targets.insert(request.clone(), to);
-        source.push_str(&format!(
-            "export {{ {} as {} }} from {};\n",
-            export_name(&export),
-            export_name(name),
-            serde_json::to_string(&request).unwrap_or_default()
-        ));
-    }
-    let mut id = format!("{root_id}?shaken");
-    let mut n = 2;
-    while graph.modules.iter().any(|m| m.id() == id) {
-        id = format!("{root_id}?shaken-{n}");
-        n += 1;
-    }
-    let parsed = parse_js(
-        &id,
-        &source,
-        SourceKind::Module,
-        Lang::Js,
-        &Defines::default(),
-        &Default::default(),
-    )
-    .map_err(|_| format!("internal: the shaken copy of {root_id} does not parse"))?;
-    let collected = collect(&id, &source, &parsed.program, parsed.unresolved_ctxt);
-    let records = collected
-        .records
-        .into_iter()
-        .map(|rec| ImportRecord {
-            target: targets[&rec.request],
-            request: rec.request,
-            kind: rec.kind,
-            span: rec.span,
-            chunk_name: rec.chunk_name,
-            shared: None,
-            remote: None,
-            barrel: rec.barrel,
-        })
-        .collect();
-    let module = NormalModule {
-        id,
-        path: root_path,
-        source: source.into(),
-        format: ModuleFormat::Esm,
-        node_strict: true,
-        program: parsed.program,
-        globals: parsed.globals,
-        unresolved_ctxt: parsed.unresolved_ctxt,
-        pure: parsed.pure.clone(),
-        records,
-        call_sites: collected.call_sites,
-        esm: collected.esm,
-    };
-    let idx = graph.push(Module::Normal(Box::new(module)));
-    exports.push(Some(ExportsInfo {
-        names: names
-            .iter()
-            .map(|n| (n.clone(), ResolvedExport::Own))
-            .collect(),
-        has_dynamic: false,
-    }));
-    Ok(idx)
-}
-
-/// An export name as written in `export { a as b }`: an identifier or a string.
-fn export_name(name: &str) -> String {
-    if crate::js_names::is_ident_name(name) || name == "default" {
-        name.to_string()
-    } else {
-        serde_json::to_string(name).unwrap_or_default()
-    }
 }

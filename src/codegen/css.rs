@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use petgraph::visit::EdgeRef;
 
-use super::render_chunk::OutputFile;
+use super::OutputFile;
 use super::transform_module::{CJS_PARAMS, json};
 use crate::graph::css::{Resource, UrlTarget};
 use crate::graph::{Barrel, ImportKind, Module, ModuleFormat, ModuleGraph, ModuleIdx};

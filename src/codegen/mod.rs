@@ -15,7 +15,15 @@ pub mod shake;
 pub mod source_map;
 pub mod transform_module;
 
-pub use render_chunk::OutputFile;
+/// A file of the build's output.
+pub struct OutputFile {
+    /// File name relative to outDir, `/`-separated.
+    pub name: String,
+    pub contents: Vec<u8>,
+}
+
+/// The rendered wrapper parameters and body of every module (index-aligned).
+pub type ModuleCode = Vec<Option<transform_module::ModuleOutput>>;
 
 use rayon::prelude::*;
 
@@ -108,7 +116,7 @@ pub fn generate(
         })
         .collect();
     let mut prepared: Vec<Option<concatenate::Prepared>> = Vec::with_capacity(steps.len());
-    let mut code: render_chunk::ModuleCode = Vec::with_capacity(steps.len());
+    let mut code: ModuleCode = Vec::with_capacity(steps.len());
     for step in steps {
         match step {
             Step::Done(c) => {

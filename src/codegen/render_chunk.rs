@@ -10,6 +10,7 @@ use super::render_federation::{
 };
 use super::source_map::STANDALONE_OPENING;
 use super::transform_module::{CJS_PARAMS, json};
+use super::{ModuleCode, OutputFile};
 use crate::config::{BuildConfig, LibraryType, Mode, Target};
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
@@ -29,15 +30,6 @@ pub const RUNTIME_FILES: [(&str, &str); 6] = [
     ("chunk_loading_node.js", RUNTIME_CHUNKS_NODE),
     ("css_loading_web.js", super::css::RUNTIME_CSS_WEB),
 ];
-
-pub struct OutputFile {
-    /// File name relative to outDir, `/`-separated.
-    pub name: String,
-    pub contents: Vec<u8>,
-}
-
-/// The rendered wrapper parameters and body of every module (index-aligned).
-pub type ModuleCode = Vec<Option<super::transform_module::ModuleOutput>>;
 
 pub fn render_chunks(
     graph: &ModuleGraph,

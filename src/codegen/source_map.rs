@@ -8,8 +8,8 @@
 
 use std::collections::HashMap;
 
-use super::render_chunk::{ModuleCode, OutputFile};
 use super::transform_module::json;
+use super::{ModuleCode, OutputFile};
 use crate::config::BuildConfig;
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
