@@ -157,9 +157,10 @@ pub fn generate(
     for (root, output) in rendered {
         code[root.index()] = Some(output);
     }
-    let mut files = render_chunk::render_chunks(graph, &chunk_graph, &code, &plan, config);
+    let (mut files, starts) =
+        render_chunk::render_chunks(graph, &chunk_graph, &code, &plan, config);
     if config.sourcemap {
-        source_map::add_source_maps(&mut files, graph, &code, config);
+        source_map::add_source_maps(&mut files, &starts, graph, &code, config);
     }
     if config.target == Target::Node && graph.packages.nearest_type_is_module(&config.out_dir) {
         // The chunks are CommonJS scripts; a "type": "module" package above outDir would make

@@ -1,6 +1,7 @@
 //! Chunk files: the module registry of each chunk, plus, in entry chunks, the runtime
 //! (`runtime/*.js`, included at build time) and the startup call.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::chunks::{ChunkGraph, ChunkKind};
@@ -31,14 +32,24 @@ pub const RUNTIME_FILES: [(&str, &str); 6] = [
     ("css_loading_web.js", super::css::RUNTIME_CSS_WEB),
 ];
 
+/// Where each module's body starts in each JavaScript file (file name -> (module, 0-based
+/// line)), recorded as the files are rendered; source maps are built from it.
+pub type ModuleStarts = HashMap<String, Vec<(ModuleIdx, u32)>>;
+
+/// The number of lines before the end of `text` (its `\n`s).
+fn line_count(text: &str) -> u32 {
+    text.bytes().filter(|&b| b == b'\n').count() as u32
+}
+
 pub fn render_chunks(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
     code: &ModuleCode,
     plan: &Plan,
     config: &BuildConfig,
-) -> Vec<OutputFile> {
+) -> (Vec<OutputFile>, ModuleStarts) {
     let mut files = Vec::new();
+    let mut starts = ModuleStarts::new();
     let mut file_names: Vec<String> = vec![String::new(); chunks.chunks.len()];
     // Each chunk's stylesheet (empty: none), written next to it.
     let mut css_names: Vec<String> = vec![String::new(); chunks.chunks.len()];
@@ -54,33 +65,45 @@ pub fn render_chunks(
             continue;
         }
         let mut out = String::new();
-        let registry = registry(graph, chunks, &chunk.modules, code, plan, config);
+        let (registry, registry_starts) =
+            registry(graph, chunks, &chunk.modules, code, plan, config);
         if registry.is_empty() {
             // Only consume-shared nodes: the chunk is runtime data, not a file.
             continue;
         }
-        match config.target {
-            Target::Web => {
-                let _ = write!(
-                    out,
-                    "(self[{g}] = self[{g}] || []).push([[{id}], {{\n{registry}}}]);\n",
+        let (prefix, suffix) = match config.target {
+            Target::Web => (
+                format!(
+                    "(self[{g}] = self[{g}] || []).push([[{id}], {{\n",
                     g = json(&chunk_global),
                     id = json(&chunk.name),
-                );
-            }
-            Target::Node => {
-                let _ = write!(
-                    out,
-                    "exports.ids = [{id}];\nexports.modules = {{\n{registry}}};\n",
-                    id = json(&chunk.name),
-                );
-            }
-        }
+                ),
+                "}]);\n",
+            ),
+            Target::Node => (
+                format!(
+                    "exports.ids = [{id}];\nexports.modules = {{\n",
+                    id = json(&chunk.name)
+                ),
+                "};\n",
+            ),
+        };
+        out.push_str(&prefix);
+        let base = line_count(&out);
+        out.push_str(&registry);
+        out.push_str(suffix);
         let name = match config.mode {
             Mode::Production => format!("{}.{}.js", chunk.name, content_hash(out.as_bytes())),
             Mode::Development => format!("{}.js", chunk.name),
         };
         file_names[i] = name.clone();
+        starts.insert(
+            name.clone(),
+            registry_starts
+                .into_iter()
+                .map(|(m, l)| (m, base + l))
+                .collect(),
+        );
         files.push(OutputFile {
             name,
             contents: out.into_bytes(),
@@ -156,6 +179,7 @@ pub fn render_chunks(
             // One group of concatenated ES modules that uses nothing of the runtime.
             let root = chunk.entry_modules[0];
             let _ = writeln!(out, "{STANDALONE_OPENING}{}", json(graph.module(root).id()));
+            starts.insert(file_name.clone(), vec![(root, line_count(&out))]);
             out.push_str(&body);
             out.push_str("})();\n");
             files.push(OutputFile {
@@ -191,7 +215,17 @@ pub fn render_chunks(
         // runs on the page and reused by the others (remoteEntry.js next to main.js), so no
         // module is ever evaluated twice.
         out.push_str("var __mf_file_modules__ = {\n");
-        out.push_str(&registry(graph, chunks, &chunk.modules, code, plan, config));
+        let (registry, registry_starts) =
+            registry(graph, chunks, &chunk.modules, code, plan, config);
+        let base = line_count(&out);
+        starts.insert(
+            file_name.clone(),
+            registry_starts
+                .into_iter()
+                .map(|(m, l)| (m, base + l))
+                .collect(),
+        );
+        out.push_str(&registry);
         out.push_str("};\n");
         out.push_str(
             "var __mf_page__ = typeof globalThis !== \"undefined\" ? globalThis : typeof self !== \"undefined\" ? self : {};\n",
@@ -271,7 +305,7 @@ pub fn render_chunks(
         });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
-    files
+    (files, starts)
 }
 
 /// The runtime every entry file of this build carries (identical in all of them): module
@@ -377,8 +411,12 @@ fn registry(
     code: &ModuleCode,
     plan: &Plan,
     config: &BuildConfig,
-) -> String {
+) -> (String, Vec<(ModuleIdx, u32)>) {
     let mut out = String::new();
+    // Where each module's body starts, in lines from the start of `out`.
+    let mut starts = Vec::new();
+    let mut lines = 0u32;
+    let mut counted = 0usize;
     for &m in modules {
         let module = graph.module(m);
         // Concatenated into its group's root: no function of its own.
@@ -388,6 +426,9 @@ fn registry(
         let id = module.id();
         match (module, &code[m.index()]) {
             (Module::Normal(_), Some(c)) => {
+                lines += line_count(&out[counted..]);
+                counted = out.len();
+                starts.push((m, lines + 1));
                 let _ = write!(
                     out,
                     "{}: (function ({}) {{\n{}}}),\n",
@@ -425,7 +466,7 @@ fn registry(
             }
         }
     }
-    out
+    (out, starts)
 }
 
 /// The body of an entry chunk that needs no runtime: the build has no other chunk, no

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::transform_module::json;
+use super::render_chunk::ModuleStarts;
 use super::{ModuleCode, OutputFile};
 use crate::config::BuildConfig;
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
@@ -17,25 +17,17 @@ use crate::graph::{Module, ModuleGraph, ModuleIdx};
 /// follows, as JSON).
 pub const STANDALONE_OPENING: &str = "(() => { // ";
 
-/// Adds a `.map` for every `.js` file and the `sourceMappingURL` comment that points at it.
+/// Adds a `.map` for every `.js` file and the `sourceMappingURL` comment that points at it,
+/// from where the renderer says each module's body starts (`starts`).
 pub fn add_source_maps(
     files: &mut Vec<OutputFile>,
+    starts: &ModuleStarts,
     graph: &ModuleGraph,
     code: &ModuleCode,
     config: &BuildConfig,
 ) {
-    // Registry keys (as written in the output) of the modules that have mappings.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    for (i, c) in code.iter().enumerate() {
-        if c.as_ref().is_some_and(|c| c.map.is_some()) {
-            by_key.insert(json(graph.modules[i].id()), i);
-        }
-    }
     let mut maps = Vec::new();
     for file in files.iter_mut().filter(|f| f.name.ends_with(".js")) {
-        let Ok(text) = std::str::from_utf8(&file.contents) else {
-            continue;
-        };
         let base = file
             .name
             .rsplit('/')
@@ -45,27 +37,11 @@ pub fn add_source_maps(
         let mut builder = swc_sourcemap::SourceMapBuilder::new(Some(base.clone().into()));
         // Source index and line index of each module with mappings in this file.
         let mut sources: HashMap<ModuleIdx, (u32, LineIndex)> = HashMap::new();
-        for (line_no, line) in text.lines().enumerate() {
-            // A registry entry `"id": (function (...) {`, or a chunk that is one group of
-            // concatenated modules without a runtime, `(() => { // "id"`.
-            let key = if let Some(rest) = line.strip_prefix(STANDALONE_OPENING) {
-                Some(rest)
-            } else {
-                line.starts_with('"')
-                    .then(|| line.split_once(": (function ("))
-                    .flatten()
-                    .map(|(k, _)| k)
-            };
-            let Some(key) = key else {
-                continue;
-            };
-            let Some(&i) = by_key.get(key) else { continue };
-            let Some(Some(c)) = code.get(i) else {
+        for &(i, start) in starts.get(&file.name).into_iter().flatten() {
+            let Some(Some(c)) = code.get(i.index()) else {
                 continue;
             };
             let Some(map) = &c.map else { continue };
-            // The body starts on the next line.
-            let start = line_no as u32 + 1;
             for &(body_line, col, offset, module) in &map.mappings {
                 let Module::Normal(m) = graph.module(module) else {
                     continue;
