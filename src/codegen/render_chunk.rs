@@ -9,7 +9,6 @@ use super::concatenate::Plan;
 use super::render_federation::{
     container_entry_code, initial_requirements, remote_container_code, render_federation_runtime,
 };
-use super::source_map::STANDALONE_OPENING;
 use super::transform_module::{CJS_PARAMS, json};
 use super::{ModuleCode, OutputFile};
 use crate::config::{BuildConfig, LibraryType, Mode, Target};
@@ -35,6 +34,10 @@ pub const RUNTIME_FILES: [(&str, &str); 6] = [
 /// Where each module's body starts in each JavaScript file (file name -> (module, 0-based
 /// line)), recorded as the files are rendered; source maps are built from it.
 pub type ModuleStarts = HashMap<String, Vec<(ModuleIdx, u32)>>;
+
+/// How a chunk made of one concatenated group, without a runtime, opens (the root's id
+/// follows, as JSON).
+const STANDALONE_OPENING: &str = "(() => { // ";
 
 /// The number of lines before the end of `text` (its `\n`s).
 fn line_count(text: &str) -> u32 {

@@ -13,10 +13,6 @@ use super::{ModuleCode, OutputFile};
 use crate::config::BuildConfig;
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
-/// How a chunk made of one concatenated group, without a runtime, opens (the root's id
-/// follows, as JSON).
-pub const STANDALONE_OPENING: &str = "(() => { // ";
-
 /// Adds a `.map` for every `.js` file and the `sourceMappingURL` comment that points at it,
 /// from where the renderer says each module's body starts (`starts`).
 pub fn add_source_maps(
