@@ -150,5 +150,4 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Vec<Option<ExportsInf
             m.records[r].target = *copy;
         }
     }
-    graph.rebuild_edges();
 }

@@ -295,6 +295,5 @@ pub fn shake_shared(
         }
         out.push(result);
     }
-    graph.rebuild_edges();
     out
 }

@@ -66,9 +66,7 @@ pub fn used_exports(graph: &ModuleGraph) -> Vec<Option<BTreeSet<String>>> {
         if std::mem::replace(&mut loaded[i.index()], true) {
             continue;
         }
-        for n in graph.graph.neighbors((i.0).into()) {
-            stack.push(ModuleIdx(n.index() as u32));
-        }
+        stack.extend(graph.edges(i).into_iter().map(|(target, _)| target));
     }
     // One AST walk per module, on every core; merged in module order.
     let per_module: Vec<(usize, Vec<super::usage::RecordUsage>)> = graph

@@ -5,8 +5,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use petgraph::visit::EdgeRef;
-
 use crate::config::BuildConfig;
 use crate::graph::{ImportKind, Module, ModuleGraph, ModuleIdx};
 
@@ -52,9 +50,9 @@ fn closure(graph: &ModuleGraph, roots: &[ModuleIdx], follow_dynamic: bool) -> BT
         if !seen.insert(m) {
             continue;
         }
-        for e in graph.graph.edges((m.0).into()) {
-            if follow_dynamic || !is_async(*e.weight()) {
-                stack.push(ModuleIdx(e.target().index() as u32));
+        for (target, kind) in graph.edges(m) {
+            if follow_dynamic || !is_async(kind) {
+                stack.push(target);
             }
         }
     }
@@ -64,9 +62,9 @@ fn closure(graph: &ModuleGraph, roots: &[ModuleIdx], follow_dynamic: bool) -> BT
 fn dynamic_targets(graph: &ModuleGraph, modules: &BTreeSet<ModuleIdx>) -> BTreeSet<ModuleIdx> {
     let mut out = BTreeSet::new();
     for &m in modules {
-        for e in graph.graph.edges((m.0).into()) {
-            if is_async(*e.weight()) {
-                out.insert(ModuleIdx(e.target().index() as u32));
+        for (target, kind) in graph.edges(m) {
+            if is_async(kind) {
+                out.insert(target);
             }
         }
     }

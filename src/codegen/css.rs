@@ -5,8 +5,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use petgraph::visit::EdgeRef;
-
 use super::OutputFile;
 use super::transform_module::{CJS_PARAMS, json};
 use crate::graph::css::{Resource, UrlTarget};
@@ -66,9 +64,9 @@ pub fn css_order(graph: &ModuleGraph) -> Vec<u32> {
                 .collect(),
             _ => {
                 let mut v: Vec<usize> = graph
-                    .graph
-                    .edges((m as u32).into())
-                    .map(|e| e.target().index())
+                    .edges(ModuleIdx(m as u32))
+                    .into_iter()
+                    .map(|(target, _)| target.index())
                     .collect();
                 v.sort();
                 v

@@ -39,7 +39,6 @@ pub fn apply(mut scan: ScanOutput, config: &BuildConfig) -> FederatedGraph {
         }
     }
     scan.diagnostics.extend(diagnostics);
-    scan.graph.rebuild_edges();
     FederatedGraph {
         graph: scan.graph,
         diagnostics: scan.diagnostics,

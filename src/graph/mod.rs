@@ -25,16 +25,12 @@ pub mod transform_ts;
 pub use module::*;
 pub use scan::{NoProgress, Progress, ProvideHit, scan, scan_cached};
 
-use petgraph::graph::DiGraph;
-
 use crate::diagnostics::Diagnostics;
 
 #[derive(Debug)]
 pub struct ModuleGraph {
     /// Indexed by [`ModuleIdx`]. Index order is discovery order (deterministic).
     pub modules: Vec<Module>,
-    /// Node `i` is module `i`; edge weights say how the request was made.
-    pub graph: DiGraph<(), ImportKind, u32>,
     /// Entry name -> its modules, by name.
     pub entries: Vec<(String, Vec<ModuleIdx>)>,
     /// Provide-shared nodes: registered by every entry's runtime when a share scope starts.
@@ -55,65 +51,49 @@ impl ModuleGraph {
         &self.modules[idx.index()]
     }
 
-    /// Adds a module (a federation node) and its graph node; returns its index.
+    /// Adds a module (a federation node, a shaken copy); returns its index.
     pub fn push(&mut self, module: Module) -> ModuleIdx {
         let idx = ModuleIdx(self.modules.len() as u32);
         self.modules.push(module);
-        self.graph.add_node(());
         idx
     }
 
-    /// Recomputes every edge from the modules' records and the federation nodes' links.
-    pub fn rebuild_edges(&mut self) {
-        self.graph.clear_edges();
-        for (i, module) in self.modules.iter().enumerate() {
-            let from = (i as u32).into();
-            match module {
-                Module::Normal(m) => {
-                    for r in &m.records {
-                        if matches!(r.barrel, Barrel::Skipped { .. }) {
-                            continue;
-                        }
-                        if r.target.index() != i || r.kind == ImportKind::Dynamic {
-                            self.graph.add_edge(from, r.target.0.into(), r.kind);
-                        }
-                    }
-                }
-                Module::ConsumeShared(c) => {
-                    if let Some(f) = c.fallback {
-                        let kind = if c.eager {
-                            ImportKind::Static
-                        } else {
-                            ImportKind::SharedAsync
-                        };
-                        self.graph.add_edge(from, f.0.into(), kind);
-                    }
-                }
-                Module::ProvideShared(p) => {
-                    let kind = if p.eager {
-                        ImportKind::Static
-                    } else {
-                        ImportKind::SharedAsync
-                    };
-                    self.graph.add_edge(from, p.module.0.into(), kind);
-                    if let Some((shaken, _)) = p.shaken {
-                        self.graph.add_edge(from, shaken.0.into(), kind);
-                    }
-                }
-                Module::ContainerEntry(c) => {
-                    for (_, modules) in &c.exposes {
-                        for m in modules {
-                            self.graph
-                                .add_edge(from, m.0.into(), ImportKind::SharedAsync);
-                        }
-                    }
-                }
-                Module::Remote(r) => {
-                    self.graph
-                        .add_edge(from, r.container.0.into(), ImportKind::Static);
-                }
-                Module::External(_) | Module::Empty(_) | Module::RemoteContainer(_) => {}
+    /// The module's outgoing edges, derived from its import records (a barrel skipped by
+    /// the link stage is no edge; a module's request of itself is one only when dynamic) and
+    /// from the federation nodes' links (fallbacks, provided modules, exposed modules,
+    /// remote containers), with how each request is made.
+    pub fn edges(&self, idx: ModuleIdx) -> Vec<(ModuleIdx, ImportKind)> {
+        let async_unless = |eager: bool| {
+            if eager {
+                ImportKind::Static
+            } else {
+                ImportKind::SharedAsync
             }
+        };
+        match self.module(idx) {
+            Module::Normal(m) => m
+                .records
+                .iter()
+                .filter(|r| !matches!(r.barrel, Barrel::Skipped { .. }))
+                .filter(|r| r.target != idx || r.kind == ImportKind::Dynamic)
+                .map(|r| (r.target, r.kind))
+                .collect(),
+            Module::ConsumeShared(c) => c
+                .fallback
+                .map(|f| (f, async_unless(c.eager)))
+                .into_iter()
+                .collect(),
+            Module::ProvideShared(p) => std::iter::once(p.module)
+                .chain(p.shaken.as_ref().map(|(shaken, _)| *shaken))
+                .map(|m| (m, async_unless(p.eager)))
+                .collect(),
+            Module::ContainerEntry(c) => c
+                .exposes
+                .iter()
+                .flat_map(|(_, modules)| modules.iter().map(|m| (*m, ImportKind::SharedAsync)))
+                .collect(),
+            Module::Remote(r) => vec![(r.container, ImportKind::Static)],
+            Module::External(_) | Module::Empty(_) | Module::RemoteContainer(_) => Vec::new(),
         }
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use swc_common::{Globals, SyntaxContext};
 use swc_ecma_ast::{Id, Program};
 
-/// Index of a module in [`super::ModuleGraph::modules`] and of its node in the petgraph graph.
+/// Index of a module in [`super::ModuleGraph::modules`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ModuleIdx(pub u32);
 

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use oxc_resolver::ModuleType;
-use petgraph::graph::DiGraph;
 use rayon::prelude::*;
 
 use super::cache::ParseCache;
@@ -261,10 +260,6 @@ pub fn scan_cached(
         })
         .collect();
 
-    let mut graph = DiGraph::<(), ImportKind, u32>::with_capacity(modules.len(), modules.len() * 2);
-    for _ in 0..modules.len() {
-        graph.add_node(());
-    }
     for (i, module) in modules.iter_mut().enumerate() {
         let Module::Normal(m) = module else { continue };
         let raw = std::mem::take(&mut records_by_module[i]);
@@ -274,9 +269,6 @@ pub fn scan_cached(
             // An unresolved record already produced an error; point it at the importer itself
             // so the record list stays index-aligned with the AST's call sites.
             let target = target.unwrap_or(ModuleIdx(i as u32));
-            if target.index() != i || r.kind == ImportKind::Dynamic {
-                graph.add_edge((i as u32).into(), (target.0).into(), r.kind);
-            }
             records.push(ImportRecord {
                 request: r.request,
                 kind: r.kind,
@@ -316,7 +308,6 @@ pub fn scan_cached(
     ScanOutput {
         graph: ModuleGraph {
             modules,
-            graph,
             entries,
             provides: Vec::new(),
             remote_containers: Vec::new(),

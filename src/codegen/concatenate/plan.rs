@@ -2,9 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use petgraph::Direction;
 use petgraph::unionfind::UnionFind;
-use petgraph::visit::EdgeRef;
 use rayon::prelude::*;
 use swc_ecma_ast::*;
 
@@ -55,11 +53,16 @@ pub fn plan(
         }
     }
     // Importers that are part of the output (a skipped barrel stays in the graph, unused).
+    let mut incoming: Vec<Vec<(usize, ImportKind)>> = vec![Vec::new(); graph.modules.len()];
+    for p in 0..graph.modules.len() {
+        for (target, kind) in graph.edges(ModuleIdx(p as u32)) {
+            incoming[target.index()].push((p, kind));
+        }
+    }
     let importers = |c: usize| -> Vec<(usize, ImportKind)> {
-        graph
-            .graph
-            .edges_directed((c as u32).into(), Direction::Incoming)
-            .map(|e| (e.source().index(), *e.weight()))
+        incoming[c]
+            .iter()
+            .copied()
             .filter(|(p, _)| !chunks_of[*p].is_empty())
             .collect()
     };
