@@ -48,6 +48,24 @@ struct Scanned {
     resource: Option<Resource>,
 }
 
+impl Scanned {
+    /// A module without requests (JSON, CSS, an asset), and its payload.
+    fn payload(
+        module: NormalModule,
+        diagnostics: Vec<Diagnostic>,
+        resource: Option<Resource>,
+    ) -> Scanned {
+        Scanned {
+            module: Some(module),
+            records: Vec::new(),
+            resolved: Vec::new(),
+            provides: Vec::new(),
+            diagnostics,
+            resource,
+        }
+    }
+}
+
 /// A module that a `shared` item provides, found while resolving.
 #[derive(Debug, Clone)]
 pub struct ProvideHit {
@@ -91,69 +109,55 @@ pub fn scan_cached(
     let root_importer = config.root_importer();
     let mut matcher = SharedMatcher::new(config);
     let mut provides: Vec<ProvideHit> = Vec::new();
-    for (i, item) in config.shared.iter().enumerate() {
-        if !item.is_path_key() {
-            continue;
-        }
-        match resolvers.resolve(&root_importer, &item.key, ImportKind::Static) {
-            Ok(Resolved::File { path, module_type }) => {
-                matcher.add_resolved_path(i, item, path.clone());
-                if item.import.is_some() {
-                    let idx = intern(
-                        Resolved::File { path, module_type },
-                        &mut table,
-                        &mut slots,
-                        &mut frontier,
-                        config,
-                    );
-                    provides.push(ProvideHit {
-                        shared: SharedRequest {
-                            item: i,
-                            share_key: item.share_key.clone(),
-                        },
-                        module: idx,
-                    });
-                }
-            }
-            Ok(_) | Err(_) => diagnostics.push(
-                Diagnostic::new(
-                    Code::UnresolvedImport,
-                    format!("shared \"{}\" does not resolve to a file", item.key),
-                )
-                .at(config_location(&item.key))
-                .hint("path keys of [shared] are relative to the project directory"),
-            ),
-        }
-    }
     // Other keys with a module to provide are provided whether or not a module of this build
     // imports them (a shell app that offers its remotes a library it does not use): the
     // request resolves from the project directory. webpack provides such a key only when a
     // module imports it; an import that resolves to the same file shares the provide. One
-    // that does not resolve provides nothing (MF4005 says so).
-    for (i, item) in config.shared.iter().enumerate() {
-        let Some(request) = &item.import else {
-            continue;
-        };
-        if item.is_path_key() || item.is_prefix() {
-            continue;
-        }
-        if let Ok(Resolved::File { path, module_type }) =
-            resolvers.resolve(&root_importer, request, ImportKind::Static)
-        {
-            let idx = intern(
-                Resolved::File { path, module_type },
-                &mut table,
-                &mut slots,
-                &mut frontier,
-                config,
-            );
-            provides.push(ProvideHit {
-                shared: SharedRequest {
-                    item: i,
-                    share_key: item.share_key.clone(),
-                },
-                module: idx,
-            });
+    // that does not resolve provides nothing (MF4005 says so). Path keys first.
+    for path_keys in [true, false] {
+        for (i, item) in config.shared.iter().enumerate() {
+            if item.is_path_key() != path_keys {
+                continue;
+            }
+            let provided = if path_keys {
+                match resolvers.resolve(&root_importer, &item.key, ImportKind::Static) {
+                    Ok(Resolved::File { path, module_type }) => {
+                        matcher.add_resolved_path(i, item, path.clone());
+                        item.import
+                            .is_some()
+                            .then_some(Resolved::File { path, module_type })
+                    }
+                    Ok(_) | Err(_) => {
+                        diagnostics.push(
+                            Diagnostic::new(
+                                Code::UnresolvedImport,
+                                format!("shared \"{}\" does not resolve to a file", item.key),
+                            )
+                            .at(config_location(&item.key))
+                            .hint("path keys of [shared] are relative to the project directory"),
+                        );
+                        None
+                    }
+                }
+            } else {
+                match item.import.as_ref().filter(|_| !item.is_prefix()) {
+                    Some(request) => resolvers
+                        .resolve(&root_importer, request, ImportKind::Static)
+                        .ok()
+                        .filter(|r| matches!(r, Resolved::File { .. })),
+                    None => None,
+                }
+            };
+            if let Some(resolved) = provided {
+                let idx = intern(resolved, &mut table, &mut slots, &mut frontier, config);
+                provides.push(ProvideHit {
+                    shared: SharedRequest {
+                        item: i,
+                        share_key: item.share_key.clone(),
+                    },
+                    module: idx,
+                });
+            }
         }
     }
     for (name, requests) in &config.entries {
@@ -411,14 +415,7 @@ fn scan_one(
             }
         };
         return match payload_module(id, &job.path, Arc::from(""), format, config) {
-            Ok(module) => Scanned {
-                module: Some(module),
-                records: Vec::new(),
-                resolved: Vec::new(),
-                provides: Vec::new(),
-                diagnostics,
-                resource: Some(resource),
-            },
+            Ok(module) => Scanned::payload(module, diagnostics, Some(resource)),
             Err(d) => failed(d),
         };
     }
@@ -450,14 +447,7 @@ fn scan_one(
             ]);
         }
         return match payload_module(id, &job.path, source, ModuleFormat::Json, config) {
-            Ok(module) => Scanned {
-                module: Some(module),
-                records: Vec::new(),
-                resolved: Vec::new(),
-                provides: Vec::new(),
-                diagnostics,
-                resource: None,
-            },
+            Ok(module) => Scanned::payload(module, diagnostics, None),
             Err(d) => failed(d),
         };
     }
