@@ -246,160 +246,32 @@ fn resolve(
             .hint(hint)
     };
 
-    let mut entries = BTreeMap::new();
-    let raw_entry_is_table = matches!(raw.entry, Some(RawEntry::Many(_)));
-    match raw.entry.take() {
-        Some(RawEntry::One(e)) => {
-            entries.insert("main".to_string(), vec![e]);
-        }
-        Some(RawEntry::Many(map)) => {
-            for (name, reqs) in map {
-                let reqs = reqs.into_vec();
-                if reqs.is_empty() {
-                    errors.push(key_error(
-                        &name,
-                        format!("entry \"{name}\" lists no module"),
-                        "give at least one request, e.g. main = \"./src/index.js\"",
-                    ));
-                }
-                if !containers::is_file_name(&name) {
-                    errors.push(key_error(
-                        &name,
-                        format!("entry name \"{name}\" cannot be used as a file name"),
-                        "use a plain name such as main or admin",
-                    ));
-                }
-                entries.insert(name, reqs);
-            }
-            if entries.is_empty() {
-                errors.push(key_error(
-                    "entry",
-                    "the [entry] table is empty".into(),
-                    "add main = \"./src/index.js\"",
-                ));
-            }
-        }
-        // A remote that only exposes modules is built as its container alone, as webpack
-        // builds a ModuleFederationPlugin with exposes and no entry.
-        None if raw
-            .exposes
-            .as_ref()
-            .and_then(toml::Value::as_table)
-            .is_some_and(|t| !t.is_empty()) => {}
-        None => {
-            entries.insert("main".to_string(), vec!["./src/index.js".to_string()]);
-        }
-    }
+    let entries = entries(&mut raw, &mut errors, &key_error);
 
-    for (name, reqs) in &entries {
-        if reqs.iter().any(|r| r.trim().is_empty()) {
-            errors.push(key_error(
-                if raw_entry_is_table { name } else { "entry" },
-                format!("entry \"{name}\" has an empty request"),
-                "name the module to start from, e.g. \"./src/index.js\"",
-            ));
-        }
-    }
-
-    let target = overrides
-        .target
-        .or(match raw.target.as_deref() {
-            None | Some("web") => Some(Target::Web),
-            Some("node") => Some(Target::Node),
-            Some(other) => {
-                errors.push(key_error(
-                    "target",
-                    format!("unknown target \"{other}\""),
-                    "target is \"web\" or \"node\"",
-                ));
-                None
-            }
-        })
-        .unwrap_or(Target::Web);
-    let mode = overrides
-        .mode
-        .or(match raw.mode.as_deref() {
-            None | Some("production") => Some(Mode::Production),
-            Some("development") => Some(Mode::Development),
-            Some(other) => {
-                errors.push(key_error(
-                    "mode",
-                    format!("unknown mode \"{other}\""),
-                    "mode is \"production\" or \"development\"",
-                ));
-                None
-            }
-        })
-        .unwrap_or(Mode::Production);
+    let (target, mode) = target_and_mode(&raw, overrides, &mut errors, &key_error);
 
     let jsx = jsx_config(&raw, mode, &mut errors, &key_error);
 
-    let mut public_path = raw.public_path.unwrap_or_else(|| "auto".to_string());
+    let mut public_path = raw.public_path.take().unwrap_or_else(|| "auto".to_string());
     if public_path != "auto" && !public_path.is_empty() && !public_path.ends_with('/') {
         public_path.push('/');
     }
 
-    let mut define = BTreeMap::new();
-    for (k, v) in raw.define {
-        let value = match v {
-            toml::Value::String(s) => s,
-            toml::Value::Boolean(b) => b.to_string(),
-            toml::Value::Integer(i) => i.to_string(),
-            toml::Value::Float(f) => f.to_string(),
-            other => {
-                errors.push(key_error(
-                    &k,
-                    format!("define \"{k}\" has a {} value", other.type_str()),
-                    "give the replacement as JavaScript source in a string: \"process.env.API\" = '\"https://x\"'",
-                ));
-                continue;
-            }
-        };
-        define.insert(k, value);
-    }
-    define
-        .entry("process.env.NODE_ENV".to_string())
-        .or_insert_with(|| format!("\"{}\"", mode.as_str()));
-    if target == Target::Web {
-        // CommonJS packages written for Node read `global`; webpack maps it to the global
-        // object on the web too.
-        define
-            .entry("global".to_string())
-            .or_insert_with(|| "globalThis".to_string());
-    }
+    let define = defines(
+        std::mem::take(&mut raw.define),
+        mode,
+        target,
+        &mut errors,
+        &key_error,
+    );
 
-    let resolve = raw.resolve.unwrap_or_default();
-    let condition_names = resolve.condition_names.unwrap_or_else(|| {
-        match target {
-            Target::Web => vec!["browser", "import", "module", "default"],
-            Target::Node => vec!["node", "import", "module", "default"],
-        }
-        .into_iter()
-        .map(String::from)
-        .collect()
-    });
-    let extensions = resolve
-        .extensions
-        .unwrap_or_else(|| DEFAULT_EXTENSIONS.into_iter().map(String::from).collect());
-    if resolve.alias.keys().any(|k| k.trim().is_empty()) {
-        errors.push(key_error(
-            "alias",
-            "resolve.alias has an empty key".into(),
-            "the key is the request to replace, e.g. \"@\" = \"./src\"",
-        ));
-    }
-    let alias = resolve
-        .alias
-        .into_iter()
-        .map(|(k, v)| {
-            let target = if v.starts_with("./") || v.starts_with("../") {
-                root.join(v).to_string_lossy().into_owned()
-            } else {
-                v
-            };
-            (k, target)
-        })
-        .collect();
+    let (condition_names, extensions, alias) = resolve_options(
+        raw.resolve.take().unwrap_or_default(),
+        target,
+        &root,
+        &mut errors,
+        &key_error,
+    );
 
     let out_dir = match &overrides.out_dir {
         Some(o) => std::env::current_dir().unwrap_or_default().join(o),
@@ -473,54 +345,8 @@ fn resolve(
             "add name = \"app1\" (or a \"name\" to package.json): it is the `from` of this build's entries in the share scope",
         ));
     }
-    if raw.name.as_deref() == Some("") {
-        errors.push(key_error(
-            "name",
-            "name is empty".into(),
-            "name the build, e.g. name = \"app1\", or leave name out to take the package.json name",
-        ));
-    }
-    // Any string is a name (a `from` in the share scope, a property of the global object);
-    // only a `var` container declares it as a variable, which needs an identifier. webpack
-    // refuses the same with the same words.
-    let library_name = raw.library.as_ref().and_then(|l| l.name.clone());
-    let global_name = library_name
-        .clone()
-        .or_else(|| raw.name.clone())
-        .unwrap_or_default();
-    if containers
-        .library
-        .is_some_and(LibraryType::needs_identifier)
-        && !global_name.is_empty()
-        && !crate::js_names::is_binding_name(&global_name)
-    {
-        errors.push(key_error(
-            if library_name.is_some() { "library" } else { "name" },
-            format!(
-                "Library name base ({global_name}) must be a valid identifier when using a {} library type",
-                match containers.library {
-                    Some(LibraryType::Var) | None => "var declaring",
-                    Some(t) => t.name(),
-                }
-            ),
-            &format!(
-                "use a valid identifier, e.g. library = {{ type = \"var\", name = \"{}\" }} (the name hosts then give in their remotes), or a library type that assigns a property of the global object instead of declaring a variable: library = {{ type = \"window\" }} (or \"self\", \"global\")",
-                crate::js_names::to_identifier(&global_name)
-            ),
-        ));
-    }
-    let chunk_load_timeout = match &raw.chunk_load_timeout {
-        None => DEFAULT_CHUNK_LOAD_TIMEOUT,
-        Some(toml::Value::Integer(ms)) if (0..=MAX_TIMER_MS).contains(ms) => *ms as u32,
-        Some(other) => {
-            errors.push(key_error(
-                "chunkLoadTimeout",
-                format!("chunkLoadTimeout must be a whole number of milliseconds from 0 to {MAX_TIMER_MS}, not {other}"),
-                "e.g. chunkLoadTimeout = 120000 (the default, 2 minutes); 0 waits without a limit",
-            ));
-            DEFAULT_CHUNK_LOAD_TIMEOUT
-        }
-    };
+    let global_name = check_names(&raw, &containers, &mut errors, &key_error);
+    let chunk_load_timeout = chunk_load_timeout(&raw, &mut errors, &key_error);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -532,36 +358,7 @@ fn resolve(
             .and_then(|l| l.umd_named_define)
             .unwrap_or(false);
     }
-    // Options webpack takes that change nothing here: warnings, as for version with
-    // import = false.
-    let ignored = |key: &str, message: String, hint: &str| {
-        let mut d = key_error(key, message, hint);
-        d.code = Code::ConfigIgnored;
-        d.severity = crate::diagnostics::Severity::Warning;
-        d
-    };
-    if raw.runtime.is_some() {
-        warnings.push(ignored(
-            "runtime",
-            "runtime is ignored: mfbundle writes no separate runtime chunk".into(),
-            "every file of a build (main.js, remoteEntry.js) carries the runtime, and the first one on a page creates it for the others, which is what webpack's runtime chunk is for; drop runtime",
-        ));
-    }
-    if let Some(l) = &raw.library {
-        for (k, set) in [
-            ("export", l.export.is_some()),
-            ("auxiliaryComment", l.auxiliary_comment.is_some()),
-            ("amdContainer", l.amd_container.is_some()),
-        ] {
-            if set {
-                warnings.push(ignored(
-                    "library",
-                    format!("library.{k} is ignored"),
-                    "a container publishes its get/init object as it is; drop it",
-                ));
-            }
-        }
-    }
+    ignored_options(&raw, &mut warnings, &key_error);
     let (unique_name, unique_name_from) = match (raw.name.clone(), package_name) {
         (Some(n), _) => (n, NameFrom::Config),
         (None, Some(n)) => (n, NameFrom::PackageJson),
@@ -598,6 +395,301 @@ fn resolve(
         concatenate_modules: raw.concatenate_modules.unwrap_or(mode == Mode::Production),
         chunk_load_timeout,
     })
+}
+
+/// `entry`: one request (`main`), a table of named entries, or none (`./src/index.js`, or
+/// the container alone when modules are exposed).
+fn entries(
+    raw: &mut RawConfig,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> BTreeMap<String, Vec<String>> {
+    let mut entries = BTreeMap::new();
+    let raw_entry_is_table = matches!(raw.entry, Some(RawEntry::Many(_)));
+    match raw.entry.take() {
+        Some(RawEntry::One(e)) => {
+            entries.insert("main".to_string(), vec![e]);
+        }
+        Some(RawEntry::Many(map)) => {
+            for (name, reqs) in map {
+                let reqs = reqs.into_vec();
+                if reqs.is_empty() {
+                    errors.push(key_error(
+                        &name,
+                        format!("entry \"{name}\" lists no module"),
+                        "give at least one request, e.g. main = \"./src/index.js\"",
+                    ));
+                }
+                if !containers::is_file_name(&name) {
+                    errors.push(key_error(
+                        &name,
+                        format!("entry name \"{name}\" cannot be used as a file name"),
+                        "use a plain name such as main or admin",
+                    ));
+                }
+                entries.insert(name, reqs);
+            }
+            if entries.is_empty() {
+                errors.push(key_error(
+                    "entry",
+                    "the [entry] table is empty".into(),
+                    "add main = \"./src/index.js\"",
+                ));
+            }
+        }
+        // A remote that only exposes modules is built as its container alone, as webpack
+        // builds a ModuleFederationPlugin with exposes and no entry.
+        None if raw
+            .exposes
+            .as_ref()
+            .and_then(toml::Value::as_table)
+            .is_some_and(|t| !t.is_empty()) => {}
+        None => {
+            entries.insert("main".to_string(), vec!["./src/index.js".to_string()]);
+        }
+    }
+
+    for (name, reqs) in &entries {
+        if reqs.iter().any(|r| r.trim().is_empty()) {
+            errors.push(key_error(
+                if raw_entry_is_table { name } else { "entry" },
+                format!("entry \"{name}\" has an empty request"),
+                "name the module to start from, e.g. \"./src/index.js\"",
+            ));
+        }
+    }
+
+    entries
+}
+
+/// `target` and `mode`, the command line winning over the file.
+fn target_and_mode(
+    raw: &RawConfig,
+    overrides: &CliOverrides,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> (Target, Mode) {
+    let target = overrides
+        .target
+        .or(match raw.target.as_deref() {
+            None | Some("web") => Some(Target::Web),
+            Some("node") => Some(Target::Node),
+            Some(other) => {
+                errors.push(key_error(
+                    "target",
+                    format!("unknown target \"{other}\""),
+                    "target is \"web\" or \"node\"",
+                ));
+                None
+            }
+        })
+        .unwrap_or(Target::Web);
+    let mode = overrides
+        .mode
+        .or(match raw.mode.as_deref() {
+            None | Some("production") => Some(Mode::Production),
+            Some("development") => Some(Mode::Development),
+            Some(other) => {
+                errors.push(key_error(
+                    "mode",
+                    format!("unknown mode \"{other}\""),
+                    "mode is \"production\" or \"development\"",
+                ));
+                None
+            }
+        })
+        .unwrap_or(Mode::Production);
+
+    (target, mode)
+}
+
+/// `[define]` as JavaScript source text, with `process.env.NODE_ENV` (and `global` on the
+/// web) unless given.
+fn defines(
+    raw: BTreeMap<String, toml::Value>,
+    mode: Mode,
+    target: Target,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> BTreeMap<String, String> {
+    let mut define = BTreeMap::new();
+    for (k, v) in raw {
+        let value = match v {
+            toml::Value::String(s) => s,
+            toml::Value::Boolean(b) => b.to_string(),
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Float(f) => f.to_string(),
+            other => {
+                errors.push(key_error(
+                    &k,
+                    format!("define \"{k}\" has a {} value", other.type_str()),
+                    "give the replacement as JavaScript source in a string: \"process.env.API\" = '\"https://x\"'",
+                ));
+                continue;
+            }
+        };
+        define.insert(k, value);
+    }
+    define
+        .entry("process.env.NODE_ENV".to_string())
+        .or_insert_with(|| format!("\"{}\"", mode.as_str()));
+    if target == Target::Web {
+        // CommonJS packages written for Node read `global`; webpack maps it to the global
+        // object on the web too.
+        define
+            .entry("global".to_string())
+            .or_insert_with(|| "globalThis".to_string());
+    }
+
+    define
+}
+
+/// `[resolve]`: condition names (by target), extensions and aliases (relative ones from the
+/// project directory).
+fn resolve_options(
+    resolve: raw::RawResolve,
+    target: Target,
+    root: &Path,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> (Vec<String>, Vec<String>, Vec<(String, String)>) {
+    let condition_names = resolve.condition_names.unwrap_or_else(|| {
+        match target {
+            Target::Web => vec!["browser", "import", "module", "default"],
+            Target::Node => vec!["node", "import", "module", "default"],
+        }
+        .into_iter()
+        .map(String::from)
+        .collect()
+    });
+    let extensions = resolve
+        .extensions
+        .unwrap_or_else(|| DEFAULT_EXTENSIONS.into_iter().map(String::from).collect());
+    if resolve.alias.keys().any(|k| k.trim().is_empty()) {
+        errors.push(key_error(
+            "alias",
+            "resolve.alias has an empty key".into(),
+            "the key is the request to replace, e.g. \"@\" = \"./src\"",
+        ));
+    }
+    let alias = resolve
+        .alias
+        .into_iter()
+        .map(|(k, v)| {
+            let target = if v.starts_with("./") || v.starts_with("../") {
+                root.join(v).to_string_lossy().into_owned()
+            } else {
+                v
+            };
+            (k, target)
+        })
+        .collect();
+
+    (condition_names, extensions, alias)
+}
+
+/// `name` and `library.name`: any non-empty string, except where a library type writes it
+/// as JavaScript. Returns the container's global name.
+fn check_names(
+    raw: &RawConfig,
+    containers: &Containers,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> String {
+    if raw.name.as_deref() == Some("") {
+        errors.push(key_error(
+            "name",
+            "name is empty".into(),
+            "name the build, e.g. name = \"app1\", or leave name out to take the package.json name",
+        ));
+    }
+    // Any string is a name (a `from` in the share scope, a property of the global object);
+    // only a `var` container declares it as a variable, which needs an identifier. webpack
+    // refuses the same with the same words.
+    let library_name = raw.library.as_ref().and_then(|l| l.name.clone());
+    let global_name = library_name
+        .clone()
+        .or_else(|| raw.name.clone())
+        .unwrap_or_default();
+    if containers
+        .library
+        .is_some_and(LibraryType::needs_identifier)
+        && !global_name.is_empty()
+        && !crate::js_names::is_binding_name(&global_name)
+    {
+        errors.push(key_error(
+            if library_name.is_some() { "library" } else { "name" },
+            format!(
+                "Library name base ({global_name}) must be a valid identifier when using a {} library type",
+                match containers.library {
+                    Some(LibraryType::Var) | None => "var declaring",
+                    Some(t) => t.name(),
+                }
+            ),
+            &format!(
+                "use a valid identifier, e.g. library = {{ type = \"var\", name = \"{}\" }} (the name hosts then give in their remotes), or a library type that assigns a property of the global object instead of declaring a variable: library = {{ type = \"window\" }} (or \"self\", \"global\")",
+                crate::js_names::to_identifier(&global_name)
+            ),
+        ));
+    }
+    global_name
+}
+
+/// `chunkLoadTimeout`: whole milliseconds a timer can wait.
+fn chunk_load_timeout(
+    raw: &RawConfig,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> u32 {
+    match &raw.chunk_load_timeout {
+        None => DEFAULT_CHUNK_LOAD_TIMEOUT,
+        Some(toml::Value::Integer(ms)) if (0..=MAX_TIMER_MS).contains(ms) => *ms as u32,
+        Some(other) => {
+            errors.push(key_error(
+                "chunkLoadTimeout",
+                format!("chunkLoadTimeout must be a whole number of milliseconds from 0 to {MAX_TIMER_MS}, not {other}"),
+                "e.g. chunkLoadTimeout = 120000 (the default, 2 minutes); 0 waits without a limit",
+            ));
+            DEFAULT_CHUNK_LOAD_TIMEOUT
+        }
+    }
+}
+
+/// Options webpack takes that change nothing here: warnings, as for version with
+/// import = false.
+fn ignored_options(
+    raw: &RawConfig,
+    warnings: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) {
+    let ignored = |key: &str, message: String, hint: &str| {
+        let mut d = key_error(key, message, hint);
+        d.code = Code::ConfigIgnored;
+        d.severity = crate::diagnostics::Severity::Warning;
+        d
+    };
+    if raw.runtime.is_some() {
+        warnings.push(ignored(
+            "runtime",
+            "runtime is ignored: mfbundle writes no separate runtime chunk".into(),
+            "every file of a build (main.js, remoteEntry.js) carries the runtime, and the first one on a page creates it for the others, which is what webpack's runtime chunk is for; drop runtime",
+        ));
+    }
+    if let Some(l) = &raw.library {
+        for (k, set) in [
+            ("export", l.export.is_some()),
+            ("auxiliaryComment", l.auxiliary_comment.is_some()),
+            ("amdContainer", l.amd_container.is_some()),
+        ] {
+            if set {
+                warnings.push(ignored(
+                    "library",
+                    format!("library.{k} is ignored"),
+                    "a container publishes its get/init object as it is; drop it",
+                ));
+            }
+        }
+    }
 }
 
 /// webpack's default `output.chunkLoadTimeout`: 2 minutes.
