@@ -191,6 +191,191 @@ enum Entry {
     Module(usize),
 }
 
+impl Group<'_> {
+    /// Evaluation order: imports depth-first in source order, then the module.
+    fn evaluation_order(&self) -> Vec<Entry> {
+        let count = self.members.len();
+        let mut order: Vec<Entry> = Vec::new();
+        let mut visited = vec![false; count];
+        fn visit(g: &Group, k: usize, visited: &mut [bool], order: &mut Vec<Entry>) {
+            visited[k] = true;
+            let m = g.module(k);
+            for record in import_order(m) {
+                let r = &m.records[record];
+                if !matches!(r.kind, ImportKind::Static | ImportKind::ReExport) {
+                    continue;
+                }
+                match g.index.get(&r.target) {
+                    Some(&j) if !visited[j] => visit(g, j, visited, order),
+                    Some(_) => {}
+                    None => order.push(Entry::External(k, record)),
+                }
+            }
+            order.push(Entry::Module(k));
+        }
+        visit(self, 0, &mut visited, &mut order);
+        for k in 0..count {
+            if !visited[k] {
+                visit(self, k, &mut visited, &mut order);
+            }
+        }
+
+        order
+    }
+
+    /// Names: a top-level binding keeps its name unless another member uses that name in
+    /// any other way (a global, a nested binding) or already took it; then the names of the
+    /// members' namespace objects.
+    fn member_names(&self, order: &[Entry]) -> MemberNames {
+        let group = self;
+        let count = self.members.len();
+        // Globals the bundler's own code in the group reads are never a member's name.
+        let reserved: HashSet<Atom> = group
+            .prepared
+            .iter()
+            .flat_map(|p| p.atoms.iter().cloned())
+            .chain(["Object", "Symbol", "TypeError"].map(Atom::from))
+            .collect();
+        let everything: HashSet<Atom> = group
+            .prepared
+            .iter()
+            .flat_map(|p| p.top.iter().map(|(s, _)| s.clone()))
+            .chain(reserved.iter().cloned())
+            .collect();
+        let mut taken: HashSet<Atom> = HashSet::new();
+        // Next suffix to try per name, so that a name used by many members costs one probe each.
+        let mut next: HashMap<Atom, u32> = HashMap::new();
+        let mut names: Vec<HashMap<Id, Atom>> = vec![HashMap::new(); count];
+        for entry in order {
+            let Entry::Module(k) = *entry else { continue };
+            for id in &group.prepared[k].top {
+                let mut name = id.0.clone();
+                if reserved.contains(&name) || taken.contains(&name) {
+                    let n = next.entry(id.0.clone()).or_insert(1);
+                    loop {
+                        let candidate: Atom = format!("{}${n}", id.0).into();
+                        *n += 1;
+                        if !everything.contains(&candidate)
+                            && !taken.contains(&candidate)
+                            && !reserved.contains(&candidate)
+                        {
+                            name = candidate;
+                            break;
+                        }
+                    }
+                }
+                taken.insert(name.clone());
+                names[k].insert(id.clone(), name);
+            }
+        }
+
+        // Namespace objects (made only for members whose namespace is used as a value).
+        let ns_names: Vec<String> = (0..count)
+            .map(|k| {
+                let base = format!("{}_namespace", stem(&group.module(k).id));
+                let mut name: Atom = base.as_str().into();
+                let mut n = 1;
+                while everything.contains(&name)
+                    || taken.contains(&name)
+                    || reserved.contains(&name)
+                {
+                    name = format!("{base}${n}").into();
+                    n += 1;
+                }
+                taken.insert(name.clone());
+                name.to_string()
+            })
+            .collect();
+        MemberNames {
+            everything,
+            taken,
+            names,
+            ns_names,
+        }
+    }
+}
+
+/// The names a group's members get (see [`Group::member_names`]).
+struct MemberNames {
+    /// Every name some member uses, and the globals the bundler's code reads.
+    everything: HashSet<Atom>,
+    /// The names given out.
+    taken: HashSet<Atom>,
+    /// Member -> its top-level bindings' names.
+    names: Vec<HashMap<Id, Atom>>,
+    /// Member -> the name of its namespace object (made only if used as a value).
+    ns_names: Vec<String>,
+}
+
+/// A member to print: its index, (name fixes, body), its imports' accesses, its namespace
+/// imports.
+type Work = (
+    usize,
+    (Vec<Stmt>, Vec<Stmt>),
+    HashMap<Id, Access>,
+    NsImports,
+);
+
+/// A printed member: (body, its mappings, members whose namespace it uses as a value, name
+/// fixes to run at the start of the group).
+type Printed = (String, Option<BodyMap>, BTreeSet<usize>, String);
+
+/// Each member's statements, renamed, rewritten and printed (in parallel: independent once
+/// names and bindings are known).
+fn print_members(
+    group: &Group,
+    names: &[HashMap<Id, Atom>],
+    work: Vec<Work>,
+) -> HashMap<usize, Printed> {
+    let cx = group.cx;
+    let source_maps = cx.source_maps;
+    work.into_par_iter()
+        .filter(|(k, (_, body), _, _)| !body.is_empty() || *k == 0)
+        .map(|(k, (mut fixes, mut body), bindings, namespaces)| {
+            let m = group.module(k);
+            let printed = GLOBALS.set(&group.prepared[k].globals, || {
+                let rename: rustc_hash::FxHashMap<Id, Atom> = names[k]
+                    .iter()
+                    .filter(|(id, name)| id.0 != **name)
+                    .map(|(id, name)| (id.clone(), name.clone()))
+                    .collect();
+                if !rename.is_empty() {
+                    let (hoisted, kept) = keep_names(body, &rename);
+                    fixes.extend(hoisted);
+                    body = kept;
+                }
+                // The fixes go through the same renaming and rewriting, then apart again.
+                let fix_count = fixes.len();
+                fixes.extend(body);
+                body = fixes;
+                if !rename.is_empty() {
+                    body.visit_mut_with(&mut swc_ecma_transforms_base::rename::rename(&rename));
+                }
+                let mut escaped = BTreeSet::new();
+                if !namespaces.is_empty() {
+                    body.visit_mut_with(&mut NsMembers {
+                        namespaces: &namespaces,
+                    });
+                    let mut uses = NsUses {
+                        namespaces: &namespaces,
+                        escaped: BTreeSet::new(),
+                    };
+                    body.visit_with(&mut uses);
+                    escaped = uses.escaped;
+                }
+                let mut rw = Rewriter::new(m, cx, bindings, true);
+                body.visit_mut_with(&mut rw);
+                let rest = body.split_off(fix_count);
+                let fixes = print_mapped(body, 0, group.members[k], None);
+                let mut map = source_maps.then(BodyMap::default);
+                let text = print_mapped(rest, 0, group.members[k], map.as_mut());
+                (text, map, escaped, fixes)
+            });
+            (k, printed)
+        })
+        .collect()
+}
+
 /// The registry function body of a group (root first in `members`).
 pub fn render_group(
     graph: &ModuleGraph,
@@ -210,88 +395,14 @@ pub fn render_group(
 
     let count = group.members.len();
 
-    // Evaluation order: imports depth-first in source order, then the module.
-    let mut order: Vec<Entry> = Vec::new();
-    let mut visited = vec![false; count];
-    fn visit(g: &Group, k: usize, visited: &mut [bool], order: &mut Vec<Entry>) {
-        visited[k] = true;
-        let m = g.module(k);
-        for record in import_order(m) {
-            let r = &m.records[record];
-            if !matches!(r.kind, ImportKind::Static | ImportKind::ReExport) {
-                continue;
-            }
-            match g.index.get(&r.target) {
-                Some(&j) if !visited[j] => visit(g, j, visited, order),
-                Some(_) => {}
-                None => order.push(Entry::External(k, record)),
-            }
-        }
-        order.push(Entry::Module(k));
-    }
-    visit(&group, 0, &mut visited, &mut order);
-    for k in 0..count {
-        if !visited[k] {
-            visit(&group, k, &mut visited, &mut order);
-        }
-    }
+    let order = group.evaluation_order();
 
-    // Names: a top-level binding keeps its name unless another member uses that name in any
-    // other way (a global, a nested binding) or already took it.
-    // Globals the bundler's own code in the group reads are never a member's name.
-    let reserved: HashSet<Atom> = group
-        .prepared
-        .iter()
-        .flat_map(|p| p.atoms.iter().cloned())
-        .chain(["Object", "Symbol", "TypeError"].map(Atom::from))
-        .collect();
-    let everything: HashSet<Atom> = group
-        .prepared
-        .iter()
-        .flat_map(|p| p.top.iter().map(|(s, _)| s.clone()))
-        .chain(reserved.iter().cloned())
-        .collect();
-    let mut taken: HashSet<Atom> = HashSet::new();
-    // Next suffix to try per name, so that a name used by many members costs one probe each.
-    let mut next: HashMap<Atom, u32> = HashMap::new();
-    let mut names: Vec<HashMap<Id, Atom>> = vec![HashMap::new(); count];
-    for entry in &order {
-        let Entry::Module(k) = *entry else { continue };
-        for id in &group.prepared[k].top {
-            let mut name = id.0.clone();
-            if reserved.contains(&name) || taken.contains(&name) {
-                let n = next.entry(id.0.clone()).or_insert(1);
-                loop {
-                    let candidate: Atom = format!("{}${n}", id.0).into();
-                    *n += 1;
-                    if !everything.contains(&candidate)
-                        && !taken.contains(&candidate)
-                        && !reserved.contains(&candidate)
-                    {
-                        name = candidate;
-                        break;
-                    }
-                }
-            }
-            taken.insert(name.clone());
-            names[k].insert(id.clone(), name);
-        }
-    }
-
-    // Namespace objects (made only for members whose namespace is used as a value).
-    let ns_names: Vec<String> = (0..count)
-        .map(|k| {
-            let base = format!("{}_namespace", stem(&group.module(k).id));
-            let mut name: Atom = base.as_str().into();
-            let mut n = 1;
-            while everything.contains(&name) || taken.contains(&name) || reserved.contains(&name) {
-                name = format!("{base}${n}").into();
-                n += 1;
-            }
-            taken.insert(name.clone());
-            name.to_string()
-        })
-        .collect();
+    let MemberNames {
+        everything,
+        taken,
+        names,
+        ns_names,
+    } = group.member_names(&order);
     let ns_used: std::cell::RefCell<Vec<bool>> = std::cell::RefCell::new(vec![false; count]);
 
     let mut bodies: Vec<(Vec<Stmt>, Vec<Stmt>)> = group
@@ -410,16 +521,6 @@ pub fn render_group(
         );
     }
     out.push('\n');
-    // Lines of `out` up to byte `counted` (counted as it grows, for the mappings).
-    let (mut lines, mut counted) = (0u32, 0usize);
-    // Each member's statements, renamed, rewritten and printed (in parallel: independent
-    // once names and bindings are known).
-    type Work = (
-        usize,
-        (Vec<Stmt>, Vec<Stmt>),
-        HashMap<Id, Access>,
-        NsImports,
-    );
     let work: Vec<Work> = order
         .iter()
         .filter_map(|e| match *e {
@@ -435,60 +536,8 @@ pub fn render_group(
             )
         })
         .collect();
-    let group_ref = &group;
-    let names_ref = &names;
-    let source_maps = cx.source_maps;
-    // (body, its mappings, members whose namespace it uses as a value, name fixes to run
-    // at the start of the group)
-    type Printed = (String, Option<BodyMap>, BTreeSet<usize>, String);
-    let printed: HashMap<usize, Printed> = work
-        .into_par_iter()
-        .filter(|(k, (_, body), _, _)| !body.is_empty() || *k == 0)
-        .map(|(k, (mut fixes, mut body), bindings, namespaces)| {
-            let (group, names) = (group_ref, names_ref);
-            let m = group.module(k);
-            let printed = GLOBALS.set(&group.prepared[k].globals, || {
-                let rename: rustc_hash::FxHashMap<Id, Atom> = names[k]
-                    .iter()
-                    .filter(|(id, name)| id.0 != **name)
-                    .map(|(id, name)| (id.clone(), name.clone()))
-                    .collect();
-                if !rename.is_empty() {
-                    let (hoisted, kept) = keep_names(body, &rename);
-                    fixes.extend(hoisted);
-                    body = kept;
-                }
-                // The fixes go through the same renaming and rewriting, then apart again.
-                let fix_count = fixes.len();
-                fixes.extend(body);
-                body = fixes;
-                if !rename.is_empty() {
-                    body.visit_mut_with(&mut swc_ecma_transforms_base::rename::rename(&rename));
-                }
-                let mut escaped = BTreeSet::new();
-                if !namespaces.is_empty() {
-                    body.visit_mut_with(&mut NsMembers {
-                        namespaces: &namespaces,
-                    });
-                    let mut uses = NsUses {
-                        namespaces: &namespaces,
-                        escaped: BTreeSet::new(),
-                    };
-                    body.visit_with(&mut uses);
-                    escaped = uses.escaped;
-                }
-                let mut rw = Rewriter::new(m, cx, bindings, true);
-                body.visit_mut_with(&mut rw);
-                let rest = body.split_off(fix_count);
-                let fixes = print_mapped(body, 0, group.members[k], None);
-                let mut map = source_maps.then(BodyMap::default);
-                let text = print_mapped(rest, 0, group.members[k], map.as_mut());
-                (text, map, escaped, fixes)
-            });
-            (k, printed)
-        })
-        .collect();
-    let mut printed = printed;
+    let printed = print_members(&group, &names, work);
+
     // Namespace objects that some code uses as a value, with ES namespace semantics: a
     // null prototype, `Symbol.toStringTag` "Module", sorted getters (and `__esModule`, as
     // every exports object of this bundler has).
@@ -538,9 +587,41 @@ pub fn render_group(
             out.push_str(fixes);
         }
     }
-    let group = group_ref;
+
+    let map = write_members(
+        &mut out,
+        &group,
+        &order,
+        printed,
+        &needs,
+        &suffixes,
+        &dynamic_stars,
+    );
+    ModuleOutput {
+        params: crate::codegen::transform_module::ESM_PARAMS,
+        body: out,
+        map,
+    }
+}
+
+/// The group's code after its exports line and namespace objects, in evaluation order: the
+/// requires of modules outside the group (with their default and namespace helpers), and
+/// each member's printed body; returns the mappings of the whole body.
+fn write_members(
+    out: &mut String,
+    group: &Group,
+    order: &[Entry],
+    mut printed: HashMap<usize, Printed>,
+    needs: &[HashMap<usize, Needs>],
+    suffixes: &[String],
+    dynamic_stars: &[usize],
+) -> Option<BodyMap> {
+    let cx = group.cx;
+    let suffix = |k: usize| suffixes[k].clone();
+    // Lines of `out` up to byte `counted` (counted as it grows, for the mappings).
+    let (mut lines, mut counted) = (0u32, 0usize);
     let mut map = cx.source_maps.then(BodyMap::default);
-    for entry in &order {
+    for entry in order {
         match *entry {
             Entry::External(k, record) => {
                 let m = group.module(k);
@@ -593,9 +674,5 @@ pub fn render_group(
             }
         }
     }
-    ModuleOutput {
-        params: crate::codegen::transform_module::ESM_PARAMS,
-        body: out,
-        map,
-    }
+    map
 }
