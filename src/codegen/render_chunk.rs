@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::chunks::{ChunkGraph, ChunkKind};
+use super::chunks::{Chunk, ChunkGraph, ChunkKind};
 use super::concatenate::Plan;
 use super::render_federation::{
     container_entry_code, initial_requirements, remote_container_code, render_federation_runtime,
@@ -51,34 +51,111 @@ pub fn render_chunks(
     plan: &Plan,
     config: &BuildConfig,
 ) -> (Vec<OutputFile>, ModuleStarts) {
-    let mut files = Vec::new();
-    let mut starts = ModuleStarts::new();
-    let mut file_names: Vec<String> = vec![String::new(); chunks.chunks.len()];
-    // Each chunk's stylesheet (empty: none), written next to it.
-    let mut css_names: Vec<String> = vec![String::new(); chunks.chunks.len()];
-    let css_order = super::css::css_order(graph);
-    let development = config.mode == Mode::Development;
-    let chunk_global = format!(
-        "mfbundleChunk_{}",
-        crate::js_names::underscore_except(&config.unique_name, "")
-    );
+    let mut r = ChunkRenderer {
+        graph,
+        chunks,
+        code,
+        plan,
+        config,
+        files: Vec::new(),
+        starts: ModuleStarts::new(),
+        file_names: vec![String::new(); chunks.chunks.len()],
+        css_names: vec![String::new(); chunks.chunks.len()],
+        css_order: super::css::css_order(graph),
+        chunk_global: format!(
+            "mfbundleChunk_{}",
+            crate::js_names::underscore_except(&config.unique_name, "")
+        ),
+    };
     // Async chunks first: entry chunks embed their file names.
     for (i, chunk) in chunks.chunks.iter().enumerate() {
-        if chunk.kind != ChunkKind::Async {
-            continue;
+        if chunk.kind == ChunkKind::Async {
+            r.async_chunk(i, chunk);
         }
+    }
+    for (i, chunk) in chunks.chunks.iter().enumerate() {
+        if chunk.kind == ChunkKind::Entry {
+            r.entry_css(i, chunk);
+        }
+    }
+    r.files.extend(super::css::asset_files(
+        graph,
+        chunks.chunks.iter().flat_map(|c| c.modules.iter().copied()),
+    ));
+    let runtime = build_runtime(
+        graph,
+        chunks,
+        &r.file_names,
+        &r.css_names,
+        &r.chunk_global,
+        config,
+    );
+    let runtime_key = format!("__mfbundle_runtime_{}__", build_hash(graph, code));
+    for chunk in &chunks.chunks {
+        if chunk.kind == ChunkKind::Entry {
+            r.entry_chunk(chunk, &runtime, &runtime_key);
+        }
+    }
+    let mut files = r.files;
+    if graph.container.is_some() {
+        let (manifest, stats) =
+            super::manifest::manifests(graph, chunks, &r.file_names, &r.css_names, config);
+        files.push(OutputFile {
+            name: "mf-manifest.json".into(),
+            contents: manifest.into_bytes(),
+        });
+        files.push(OutputFile {
+            name: "mf-stats.json".into(),
+            contents: stats.into_bytes(),
+        });
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    (files, r.starts)
+}
+
+/// What rendering the chunks gathers: the files, where modules start in them, and the
+/// chunks' file and stylesheet names (entry files embed the async ones').
+struct ChunkRenderer<'a> {
+    graph: &'a ModuleGraph,
+    chunks: &'a ChunkGraph,
+    code: &'a ModuleCode,
+    plan: &'a Plan,
+    config: &'a BuildConfig,
+    files: Vec<OutputFile>,
+    starts: ModuleStarts,
+    file_names: Vec<String>,
+    /// Each chunk's stylesheet (empty: none), written next to it.
+    css_names: Vec<String>,
+    /// Each module's place in stylesheet order.
+    css_order: Vec<u32>,
+    chunk_global: String,
+}
+
+impl ChunkRenderer<'_> {
+    /// An async chunk's file (its registry, pushed onto the chunk-loading global or
+    /// exported for `require`) and its stylesheet.
+    fn async_chunk(&mut self, i: usize, chunk: &Chunk) {
+        let (graph, config) = (self.graph, self.config);
+        let development = config.mode == Mode::Development;
+        let (css_order, chunk_global) = (&self.css_order, &self.chunk_global);
         let mut out = String::new();
-        let (registry, registry_starts) =
-            registry(graph, chunks, &chunk.modules, code, plan, config);
+        let (registry, registry_starts) = registry(
+            self.graph,
+            self.chunks,
+            &chunk.modules,
+            self.code,
+            self.plan,
+            self.config,
+        );
         if registry.is_empty() {
             // Only consume-shared nodes: the chunk is runtime data, not a file.
-            continue;
+            return;
         }
         let (prefix, suffix) = match config.target {
             Target::Web => (
                 format!(
                     "(self[{g}] = self[{g}] || []).push([[{id}], {{\n",
-                    g = json(&chunk_global),
+                    g = json(chunk_global),
                     id = json(&chunk.name),
                 ),
                 "}]);\n",
@@ -99,15 +176,15 @@ pub fn render_chunks(
             Mode::Production => format!("{}.{}.js", chunk.name, content_hash(out.as_bytes())),
             Mode::Development => format!("{}.js", chunk.name),
         };
-        file_names[i] = name.clone();
-        starts.insert(
+        self.file_names[i] = name.clone();
+        self.starts.insert(
             name.clone(),
             registry_starts
                 .into_iter()
                 .map(|(m, l)| (m, base + l))
                 .collect(),
         );
-        files.push(OutputFile {
+        self.files.push(OutputFile {
             name,
             contents: out.into_bytes(),
         });
@@ -115,24 +192,25 @@ pub fn render_chunks(
         // written, so the placeholder text never reaches a name.
         let dev_name = format!("{}.css", chunk.name);
         if let Some(css) =
-            super::css::chunk_css(graph, &chunk.modules, &css_order, &dev_name, development)
+            super::css::chunk_css(graph, &chunk.modules, css_order, &dev_name, development)
         {
             let name = match config.mode {
                 Mode::Production => format!("{}.{}.css", chunk.name, content_hash(css.as_bytes())),
                 Mode::Development => dev_name,
             };
-            css_names[i] = name.clone();
-            files.push(OutputFile {
+            self.css_names[i] = name.clone();
+            self.files.push(OutputFile {
                 name,
                 contents: css.into_bytes(),
             });
         }
     }
-    for (i, chunk) in chunks.chunks.iter().enumerate() {
-        if chunk.kind != ChunkKind::Entry {
-            continue;
-        }
-        // The entry's stylesheet: a file the page links, named after the entry.
+
+    /// The entry's stylesheet: a file the page links, named after the entry.
+    fn entry_css(&mut self, i: usize, chunk: &Chunk) {
+        let (graph, config) = (self.graph, self.config);
+        let development = config.mode == Mode::Development;
+        let css_order = &self.css_order;
         let base = chunk
             .file_name
             .as_deref()
@@ -140,32 +218,22 @@ pub fn render_chunks(
             .unwrap_or(&chunk.name);
         let name = format!("{base}.css");
         if let Some(css) =
-            super::css::chunk_css(graph, &chunk.modules, &css_order, &name, development)
+            super::css::chunk_css(graph, &chunk.modules, css_order, &name, development)
         {
-            css_names[i] = name.clone();
-            files.push(OutputFile {
+            self.css_names[i] = name.clone();
+            self.files.push(OutputFile {
                 name,
                 contents: css.into_bytes(),
             });
         }
     }
-    files.extend(super::css::asset_files(
-        graph,
-        chunks.chunks.iter().flat_map(|c| c.modules.iter().copied()),
-    ));
-    let runtime = build_runtime(
-        graph,
-        chunks,
-        &file_names,
-        &css_names,
-        &chunk_global,
-        config,
-    );
-    let runtime_key = format!("__mfbundle_runtime_{}__", build_hash(graph, code));
-    for chunk in &chunks.chunks {
-        if chunk.kind != ChunkKind::Entry {
-            continue;
-        }
+
+    /// An entry chunk's file: a standalone group, or its modules, the runtime (shared with
+    /// the build's other entry files on the page) and its startup, published as a container
+    /// when it is remoteEntry.js.
+    fn entry_chunk(&mut self, chunk: &Chunk, runtime: &str, runtime_key: &str) {
+        let (graph, chunks, code, plan, config) =
+            (self.graph, self.chunks, self.code, self.plan, self.config);
         let file_name = chunk
             .file_name
             .clone()
@@ -182,14 +250,15 @@ pub fn render_chunks(
             // One group of concatenated ES modules that uses nothing of the runtime.
             let root = chunk.entry_modules[0];
             let _ = writeln!(out, "{STANDALONE_OPENING}{}", json(graph.module(root).id()));
-            starts.insert(file_name.clone(), vec![(root, line_count(&out))]);
+            self.starts
+                .insert(file_name.clone(), vec![(root, line_count(&out))]);
             out.push_str(&body);
             out.push_str("})();\n");
-            files.push(OutputFile {
+            self.files.push(OutputFile {
                 name: file_name,
                 contents: out.into_bytes(),
             });
-            continue;
+            return;
         }
         let container = chunk
             .entry_modules
@@ -218,10 +287,16 @@ pub fn render_chunks(
         // runs on the page and reused by the others (remoteEntry.js next to main.js), so no
         // module is ever evaluated twice.
         out.push_str("var __mf_file_modules__ = {\n");
-        let (registry, registry_starts) =
-            registry(graph, chunks, &chunk.modules, code, plan, config);
+        let (registry, registry_starts) = registry(
+            self.graph,
+            self.chunks,
+            &chunk.modules,
+            self.code,
+            self.plan,
+            self.config,
+        );
         let base = line_count(&out);
-        starts.insert(
+        self.starts.insert(
             file_name.clone(),
             registry_starts
                 .into_iter()
@@ -236,17 +311,17 @@ pub fn render_chunks(
         let _ = writeln!(
             out,
             "var __mf_require__ = __mf_page__[{}];",
-            json(&runtime_key)
+            json(runtime_key)
         );
         out.push_str(
             "if (!__mf_require__) {\n__mf_require__ = (function () {\nvar __mf_modules__ = {};\n",
         );
-        out.push_str(&runtime);
+        out.push_str(runtime);
         out.push_str("return __mf_require__;\n})();\n");
         let _ = writeln!(
             out,
             "__mf_page__[{}] = __mf_require__;\n}}",
-            json(&runtime_key)
+            json(runtime_key)
         );
         out.push_str(
             "for (var __mf_id__ in __mf_file_modules__) {\n  if (!__mf_require__.o(__mf_require__.m, __mf_id__)) __mf_require__.m[__mf_id__] = __mf_file_modules__[__mf_id__];\n}\n",
@@ -290,25 +365,11 @@ pub fn render_chunks(
         if container.is_some() && library == LibraryType::Module {
             out.push_str("var get = __mf_container__.get;\nvar init = __mf_container__.init;\nexport { get, init };\n");
         }
-        files.push(OutputFile {
+        self.files.push(OutputFile {
             name: file_name,
             contents: out.into_bytes(),
         });
     }
-    if graph.container.is_some() {
-        let (manifest, stats) =
-            super::manifest::manifests(graph, chunks, &file_names, &css_names, config);
-        files.push(OutputFile {
-            name: "mf-manifest.json".into(),
-            contents: manifest.into_bytes(),
-        });
-        files.push(OutputFile {
-            name: "mf-stats.json".into(),
-            contents: stats.into_bytes(),
-        });
-    }
-    files.sort_by(|a, b| a.name.cmp(&b.name));
-    (files, starts)
 }
 
 /// The runtime every entry file of this build carries (identical in all of them): module
