@@ -94,122 +94,28 @@ pub fn scan_cached(
 ) -> ScanOutput {
     let resolvers = Resolvers::new(config);
     let mut diagnostics = Diagnostics::default();
-    let mut slots: Vec<Option<Module>> = Vec::new();
-    let mut table: HashMap<ModuleKey, ModuleIdx> = HashMap::new();
-    let mut frontier: Vec<Job> = Vec::new();
-    let mut entries = Vec::new();
+    let mut interner = Interner {
+        table: HashMap::new(),
+        slots: Vec::new(),
+        frontier: Vec::new(),
+        config,
+    };
     let parsed_count = AtomicUsize::new(0);
     let timings = StageClock::default();
 
-    let config_text = crate::config::ConfigText::read(config);
-    let config_location = |request: &str| config_text.value_location(request);
-
-    // Path keys of `shared` match resolved files; they are resolved once, from the root, and
-    // their provides always exist (webpack's rule), so they are scan roots too.
-    let root_importer = config.root_importer();
-    let mut matcher = SharedMatcher::new(config);
-    let mut provides: Vec<ProvideHit> = Vec::new();
-    // Other keys with a module to provide are provided whether or not a module of this build
-    // imports them (a shell app that offers its remotes a library it does not use): the
-    // request resolves from the project directory. webpack provides such a key only when a
-    // module imports it; an import that resolves to the same file shares the provide. One
-    // that does not resolve provides nothing (MF4005 says so). Path keys first.
-    for path_keys in [true, false] {
-        for (i, item) in config.shared.iter().enumerate() {
-            if item.is_path_key() != path_keys {
-                continue;
-            }
-            let provided = if path_keys {
-                match resolvers.resolve(&root_importer, &item.key, ImportKind::Static) {
-                    Ok(Resolved::File { path, module_type }) => {
-                        matcher.add_resolved_path(i, item, path.clone());
-                        item.import
-                            .is_some()
-                            .then_some(Resolved::File { path, module_type })
-                    }
-                    Ok(_) | Err(_) => {
-                        diagnostics.push(
-                            Diagnostic::new(
-                                Code::UnresolvedImport,
-                                format!("shared \"{}\" does not resolve to a file", item.key),
-                            )
-                            .at(config_location(&item.key))
-                            .hint("path keys of [shared] are relative to the project directory"),
-                        );
-                        None
-                    }
-                }
-            } else {
-                match item.import.as_ref().filter(|_| !item.is_prefix()) {
-                    Some(request) => resolvers
-                        .resolve(&root_importer, request, ImportKind::Static)
-                        .ok()
-                        .filter(|r| matches!(r, Resolved::File { .. })),
-                    None => None,
-                }
-            };
-            if let Some(resolved) = provided {
-                let idx = intern(resolved, &mut table, &mut slots, &mut frontier, config);
-                provides.push(ProvideHit {
-                    shared: SharedRequest {
-                        item: i,
-                        share_key: item.share_key.clone(),
-                    },
-                    module: idx,
-                });
-            }
-        }
-    }
-    for (name, requests) in &config.entries {
-        let mut idxs = Vec::new();
-        for request in requests {
-            match resolvers.resolve(&root_importer, request, ImportKind::Static) {
-                Ok(resolved) => {
-                    let idx = intern(resolved, &mut table, &mut slots, &mut frontier, config);
-                    idxs.push(idx);
-                }
-                Err(e) => {
-                    let loc = config_location(request);
-                    let mut d = resolvers.unresolved_diagnostic(&root_importer, request, &e, loc);
-                    if d.code == Code::UnresolvedImport {
-                        d.code = Code::EntryNotFound;
-                        d.message = format!("entry \"{name}\" does not resolve: \"{request}\"");
-                    }
-                    diagnostics.push(d);
-                }
-            }
-        }
-        entries.push((name.clone(), idxs));
-    }
-
-    // Exposed modules are roots too: the container loads them on `get`.
-    let mut exposes = Vec::new();
-    for expose in &config.containers.exposes {
-        let mut idxs = Vec::new();
-        for request in &expose.imports {
-            match resolvers.resolve(&root_importer, request, ImportKind::Static) {
-                Ok(resolved @ Resolved::File { .. }) => {
-                    idxs.push(intern(resolved, &mut table, &mut slots, &mut frontier, config));
-                }
-                Ok(_) | Err(_) => diagnostics.push(
-                    Diagnostic::new(
-                        Code::ExposeNotFound,
-                        format!("exposed module \"{}\" does not resolve: \"{request}\"", expose.key),
-                    )
-                    .at(config_location(request))
-                    .hint("exposes map a name to a file of this project, relative to federation.toml: \"./Button\" = \"./src/Button.js\""),
-                ),
-            }
-        }
-        exposes.push((expose.key.clone(), idxs));
-    }
+    let Roots {
+        matcher,
+        mut provides,
+        entries,
+        exposes,
+    } = roots(config, &resolvers, &mut interner, &mut diagnostics);
 
     let mut records_by_module: Vec<Vec<ImportRecord<()>>> = Vec::new();
     let mut resolved_targets: Vec<Vec<Option<ModuleIdx>>> = Vec::new();
     let mut resources = std::collections::BTreeMap::new();
-    while !frontier.is_empty() {
-        let jobs = std::mem::take(&mut frontier);
-        let found = slots.len();
+    while !interner.frontier.is_empty() {
+        let jobs = std::mem::take(&mut interner.frontier);
+        let found = interner.slots.len();
         let results: Vec<(ModuleIdx, Scanned)> = jobs
             .into_par_iter()
             .map(|job| {
@@ -224,9 +130,7 @@ pub fn scan_cached(
             diagnostics.extend(scanned.diagnostics);
             let mut targets = Vec::with_capacity(scanned.resolved.len());
             for resolved in scanned.resolved {
-                targets.push(
-                    resolved.map(|r| intern(r, &mut table, &mut slots, &mut frontier, config)),
-                );
+                targets.push(resolved.map(|r| interner.intern(r)));
             }
             for (record, shared) in scanned.provides {
                 if let Some(module) = targets[record] {
@@ -241,18 +145,19 @@ pub fn scan_cached(
             records_by_module[i] = scanned.records;
             resolved_targets[i] = targets;
             if let Some(m) = scanned.module {
-                slots[i] = Some(Module::Normal(Box::new(m)));
+                interner.slots[i] = Some(Module::Normal(Box::new(m)));
             }
             if let Some(r) = scanned.resource {
                 resources.insert(idx, r);
             }
         }
-        progress.scanned(slots.len(), parsed_count.load(Ordering::Relaxed));
+        progress.scanned(interner.slots.len(), parsed_count.load(Ordering::Relaxed));
     }
 
     // Modules that failed to parse leave a hole; the build stops at the error anyway, but the
     // graph must stay well-formed, so they become empty modules.
-    let mut modules: Vec<Module> = slots
+    let mut modules: Vec<Module> = interner
+        .slots
         .into_iter()
         .enumerate()
         .map(|(i, m)| {
@@ -264,43 +169,9 @@ pub fn scan_cached(
         })
         .collect();
 
-    for (i, module) in modules.iter_mut().enumerate() {
-        let Module::Normal(m) = module else { continue };
-        let raw = std::mem::take(&mut records_by_module[i]);
-        let targets = &resolved_targets[i];
-        let mut records = Vec::with_capacity(raw.len());
-        for (r, target) in raw.into_iter().zip(targets) {
-            // An unresolved record already produced an error; point it at the importer itself
-            // so the record list stays index-aligned with the AST's call sites.
-            let target = target.unwrap_or(ModuleIdx(i as u32));
-            records.push(ImportRecord {
-                request: r.request,
-                kind: r.kind,
-                span: r.span,
-                chunk_name: r.chunk_name,
-                shared: r.shared,
-                remote: r.remote,
-                barrel: r.barrel,
-                target,
-            });
-        }
-        m.records = records;
-    }
-    // A package.json that already failed a resolution is reported there, as an error.
-    let reported: std::collections::HashSet<String> = diagnostics
-        .iter()
-        .filter(|d| d.code == Code::PackageJsonInvalid)
-        .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
-        .collect();
-    diagnostics.extend(
-        super::package_json_check::check_package_json_files(&modules, &config.root)
-            .into_iter()
-            .filter(|d| {
-                d.location
-                    .as_ref()
-                    .is_none_or(|l| !reported.contains(&l.file))
-            }),
-    );
+    attach_records(&mut modules, records_by_module, &resolved_targets);
+    let package_json_warnings = package_json_warnings(&diagnostics, &modules, config);
+    diagnostics.extend(package_json_warnings);
     // Every package.json a later stage may consult: above each module, the project and
     // outDir (a Node build's outDir under a "type": "module" package).
     let packages = super::package_facts::PackageFacts::read(
@@ -340,42 +211,229 @@ impl StageClock {
     }
 }
 
-fn intern(
-    resolved: Resolved,
-    table: &mut HashMap<ModuleKey, ModuleIdx>,
-    slots: &mut Vec<Option<Module>>,
-    frontier: &mut Vec<Job>,
-    config: &BuildConfig,
-) -> ModuleIdx {
-    let (key, module_type) = match resolved {
-        Resolved::File { path, module_type } => (ModuleKey::File(path), module_type),
-        Resolved::Builtin(b) => (ModuleKey::Builtin(b), None),
-        Resolved::Ignored(p) => (ModuleKey::Ignored(p), None),
-    };
-    if let Some(&idx) = table.get(&key) {
-        return idx;
-    }
-    let idx = ModuleIdx(slots.len() as u32);
-    let slot = match &key {
-        ModuleKey::File(path) => {
-            frontier.push(Job {
-                idx,
-                path: path.clone(),
-                module_type,
+/// The import records of every module, pointed at the modules they resolved to; an
+/// unresolved one (already an error) at the importer itself, so the records stay
+/// index-aligned with the AST's call sites.
+fn attach_records(
+    modules: &mut [Module],
+    mut records_by_module: Vec<Vec<ImportRecord<()>>>,
+    resolved_targets: &[Vec<Option<ModuleIdx>>],
+) {
+    for (i, module) in modules.iter_mut().enumerate() {
+        let Module::Normal(m) = module else { continue };
+        let raw = std::mem::take(&mut records_by_module[i]);
+        let targets = &resolved_targets[i];
+        let mut records = Vec::with_capacity(raw.len());
+        for (r, target) in raw.into_iter().zip(targets) {
+            let target = target.unwrap_or(ModuleIdx(i as u32));
+            records.push(ImportRecord {
+                request: r.request,
+                kind: r.kind,
+                span: r.span,
+                chunk_name: r.chunk_name,
+                shared: r.shared,
+                remote: r.remote,
+                barrel: r.barrel,
+                target,
             });
-            None
         }
-        ModuleKey::Builtin(b) => Some(Module::External(ExternalModule {
-            id: b.clone(),
-            request: b.clone(),
-        })),
-        ModuleKey::Ignored(p) => Some(Module::Empty(EmptyModule {
-            id: format!("(ignored) {}", display_path(&config.root, p)),
-        })),
-    };
-    slots.push(slot);
-    table.insert(key, idx);
-    idx
+        m.records = records;
+    }
+}
+
+/// Warnings about malformed package.json files near the modules (MF1009), but for those a
+/// resolution already reported as an error.
+fn package_json_warnings(
+    diagnostics: &Diagnostics,
+    modules: &[Module],
+    config: &BuildConfig,
+) -> Vec<Diagnostic> {
+    // A package.json that already failed a resolution is reported there, as an error.
+    let reported: std::collections::HashSet<String> = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::PackageJsonInvalid)
+        .filter_map(|d| d.location.as_ref().map(|l| l.file.clone()))
+        .collect();
+    super::package_json_check::check_package_json_files(modules, &config.root)
+        .into_iter()
+        .filter(|d| {
+            d.location
+                .as_ref()
+                .is_none_or(|l| !reported.contains(&l.file))
+        })
+        .collect()
+}
+
+/// The scan's starting points and what the configuration resolves once: the `shared`
+/// matcher (path keys resolved to files), the provides of `[shared]` keys, the entries and
+/// the exposed modules, each interned.
+struct Roots {
+    matcher: SharedMatcher,
+    provides: Vec<ProvideHit>,
+    entries: Vec<(String, Vec<ModuleIdx>)>,
+    exposes: Vec<(String, Vec<ModuleIdx>)>,
+}
+
+fn roots(
+    config: &BuildConfig,
+    resolvers: &Resolvers,
+    interner: &mut Interner,
+    diagnostics: &mut Diagnostics,
+) -> Roots {
+    let root_importer = config.root_importer();
+    let mut entries = Vec::new();
+    let config_text = crate::config::ConfigText::read(config);
+    let config_location = |request: &str| config_text.value_location(request);
+
+    let mut matcher = SharedMatcher::new(config);
+    let mut provides: Vec<ProvideHit> = Vec::new();
+    // Path keys of `shared` match resolved files; they are resolved once, from the root, and
+    // their provides always exist (webpack's rule), so they are scan roots too. Other keys
+    // with a module to provide are provided whether or not a module of this build
+    // imports them (a shell app that offers its remotes a library it does not use): the
+    // request resolves from the project directory. webpack provides such a key only when a
+    // module imports it; an import that resolves to the same file shares the provide. One
+    // that does not resolve provides nothing (MF4005 says so). Path keys first.
+    for path_keys in [true, false] {
+        for (i, item) in config.shared.iter().enumerate() {
+            if item.is_path_key() != path_keys {
+                continue;
+            }
+            let provided = if path_keys {
+                match resolvers.resolve(&root_importer, &item.key, ImportKind::Static) {
+                    Ok(Resolved::File { path, module_type }) => {
+                        matcher.add_resolved_path(i, item, path.clone());
+                        item.import
+                            .is_some()
+                            .then_some(Resolved::File { path, module_type })
+                    }
+                    Ok(_) | Err(_) => {
+                        diagnostics.push(
+                            Diagnostic::new(
+                                Code::UnresolvedImport,
+                                format!("shared \"{}\" does not resolve to a file", item.key),
+                            )
+                            .at(config_location(&item.key))
+                            .hint("path keys of [shared] are relative to the project directory"),
+                        );
+                        None
+                    }
+                }
+            } else {
+                match item.import.as_ref().filter(|_| !item.is_prefix()) {
+                    Some(request) => resolvers
+                        .resolve(&root_importer, request, ImportKind::Static)
+                        .ok()
+                        .filter(|r| matches!(r, Resolved::File { .. })),
+                    None => None,
+                }
+            };
+            if let Some(resolved) = provided {
+                let idx = interner.intern(resolved);
+                provides.push(ProvideHit {
+                    shared: SharedRequest {
+                        item: i,
+                        share_key: item.share_key.clone(),
+                    },
+                    module: idx,
+                });
+            }
+        }
+    }
+    for (name, requests) in &config.entries {
+        let mut idxs = Vec::new();
+        for request in requests {
+            match resolvers.resolve(&root_importer, request, ImportKind::Static) {
+                Ok(resolved) => {
+                    let idx = interner.intern(resolved);
+                    idxs.push(idx);
+                }
+                Err(e) => {
+                    let loc = config_location(request);
+                    let mut d = resolvers.unresolved_diagnostic(&root_importer, request, &e, loc);
+                    if d.code == Code::UnresolvedImport {
+                        d.code = Code::EntryNotFound;
+                        d.message = format!("entry \"{name}\" does not resolve: \"{request}\"");
+                    }
+                    diagnostics.push(d);
+                }
+            }
+        }
+        entries.push((name.clone(), idxs));
+    }
+
+    // Exposed modules are roots too: the container loads them on `get`.
+    let mut exposes = Vec::new();
+    for expose in &config.containers.exposes {
+        let mut idxs = Vec::new();
+        for request in &expose.imports {
+            match resolvers.resolve(&root_importer, request, ImportKind::Static) {
+                Ok(resolved @ Resolved::File { .. }) => {
+                    idxs.push(interner.intern(resolved));
+                }
+                Ok(_) | Err(_) => diagnostics.push(
+                    Diagnostic::new(
+                        Code::ExposeNotFound,
+                        format!("exposed module \"{}\" does not resolve: \"{request}\"", expose.key),
+                    )
+                    .at(config_location(request))
+                    .hint("exposes map a name to a file of this project, relative to federation.toml: \"./Button\" = \"./src/Button.js\""),
+                ),
+            }
+        }
+        exposes.push((expose.key.clone(), idxs));
+    }
+
+    Roots {
+        matcher,
+        provides,
+        entries,
+        exposes,
+    }
+}
+
+/// The modules found so far: one index per resolved file (or builtin, or ignored request),
+/// and the files still to scan.
+struct Interner<'c> {
+    table: HashMap<ModuleKey, ModuleIdx>,
+    slots: Vec<Option<Module>>,
+    frontier: Vec<Job>,
+    config: &'c BuildConfig,
+}
+
+impl Interner<'_> {
+    /// The index of `resolved`, a new one (and a job to scan it) the first time.
+    fn intern(&mut self, resolved: Resolved) -> ModuleIdx {
+        let (key, module_type) = match resolved {
+            Resolved::File { path, module_type } => (ModuleKey::File(path), module_type),
+            Resolved::Builtin(b) => (ModuleKey::Builtin(b), None),
+            Resolved::Ignored(p) => (ModuleKey::Ignored(p), None),
+        };
+        if let Some(&idx) = self.table.get(&key) {
+            return idx;
+        }
+        let idx = ModuleIdx(self.slots.len() as u32);
+        let slot = match &key {
+            ModuleKey::File(path) => {
+                self.frontier.push(Job {
+                    idx,
+                    path: path.clone(),
+                    module_type,
+                });
+                None
+            }
+            ModuleKey::Builtin(b) => Some(Module::External(ExternalModule {
+                id: b.clone(),
+                request: b.clone(),
+            })),
+            ModuleKey::Ignored(p) => Some(Module::Empty(EmptyModule {
+                id: format!("(ignored) {}", display_path(&self.config.root, p)),
+            })),
+        };
+        self.slots.push(slot);
+        self.table.insert(key, idx);
+        idx
+    }
 }
 
 fn scan_one(
