@@ -209,71 +209,8 @@ pub fn parse_containers(
         None => {}
         Some(toml::Value::Table(t)) => {
             for (key, v) in t {
-                if key == "./" {
-                    errors.push(invalid_in(
-                        "exposes",
-                        key,
-                        "exposed name \"./\" names nothing".into(),
-                        "write \".\" for the package root, or \"./Button\": hosts import it as remote/Button",
-                    ));
-                    continue;
-                }
-                // A name without "./" ("Title") is what webpack allows too: container.get("Title")
-                // finds it, though no `import "remote/…"` request maps to it.
-                let strings = |v: &toml::Value| -> Option<Vec<String>> {
-                    match v {
-                        toml::Value::String(s) => Some(vec![s.clone()]),
-                        toml::Value::Array(a) if !a.is_empty() => {
-                            a.iter().map(|x| x.as_str().map(String::from)).collect()
-                        }
-                        _ => None,
-                    }
-                };
-                let (imports, name) = match v {
-                    toml::Value::Table(item) => {
-                        for k in item.keys() {
-                            if k != "import" && k != "name" {
-                                errors.push(
-                                    Diagnostic::new(
-                                        Code::ConfigUnknownKey,
-                                        format!("unknown key `{k}` in exposes \"{key}\""),
-                                    )
-                                    .at(at_in("exposes", key))
-                                    .hint("exposed items take import and name"),
-                                );
-                            }
-                        }
-                        (
-                            item.get("import").and_then(strings),
-                            item.get("name").and_then(|n| n.as_str()).map(String::from),
-                        )
-                    }
-                    other => (strings(other), None),
-                };
-                if let Some(n) = &name
-                    && !is_file_name(n)
-                {
-                    errors.push(invalid_in(
-                        "exposes",
-                        key,
-                        format!(
-                            "exposes \"{key}\": chunk name \"{n}\" cannot be used as a file name"
-                        ),
-                        "use a plain name such as \"button\" (no /, \\ or leading .)",
-                    ));
-                }
-                match imports.filter(|i| i.iter().all(|r| !r.trim().is_empty())) {
-                    Some(imports) => exposes.push(Expose {
-                        key: key.clone(),
-                        imports,
-                        name,
-                    }),
-                    None => errors.push(invalid_in(
-                        "exposes",
-                        key,
-                        format!("exposes \"{key}\" needs a request or a list of requests"),
-                        "\"./Button\" = \"./src/Button.js\"",
-                    )),
+                if let Some(e) = parse_expose(key, v, &mut errors, &at_in, &invalid_in) {
+                    exposes.push(e);
                 }
             }
         }
@@ -289,61 +226,11 @@ pub fn parse_containers(
         None => {}
         Some(toml::Value::Table(t)) => {
             for (key, v) in t {
-                if key.trim().is_empty() {
-                    errors.push(invalid_in(
-                        "remotes",
-                        key,
-                        "a remote has an empty key".into(),
-                        "the key is the request prefix hosts import with: app2 = \"app2@http://...\"",
-                    ));
-                    continue;
+                if let Some(r) =
+                    parse_remote(key, v, remote_type, default_scope, &mut errors, &invalid_in)
+                {
+                    remotes.push(r);
                 }
-                let (spec, share_scope) = match v {
-                    toml::Value::Table(item) => (
-                        item.get("external"),
-                        item.get("shareScope").and_then(|s| s.as_str()),
-                    ),
-                    other => (Some(other), None),
-                };
-                let list: Vec<&str> = match spec {
-                    Some(toml::Value::String(s)) => vec![s.as_str()],
-                    Some(toml::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
-                    _ => vec![],
-                };
-                if list.is_empty() {
-                    errors.push(invalid_in(
-                        "remotes",
-                        key,
-                        format!("remote \"{key}\" needs an external: \"name@url\", \"commonjs-module ./path\", ..."),
-                        "app2 = \"app2@http://localhost:3002/remoteEntry.js\"",
-                    ));
-                    continue;
-                }
-                if share_scope.is_some_and(|s| s.trim().is_empty()) {
-                    errors.push(invalid_in(
-                        "remotes",
-                        key,
-                        format!("remote \"{key}\": shareScope is empty"),
-                        "name the share scope, e.g. shareScope = \"default\"",
-                    ));
-                }
-                let mut externals = Vec::new();
-                for s in list {
-                    match parse_external(s, remote_type) {
-                        Some(e) => externals.push(e),
-                        None => errors.push(invalid_in(
-                            "remotes",
-                            key,
-                            format!("remote \"{key}\": cannot read \"{s}\""),
-                            "use name@url, or a type prefix: var <expr>, promise <expr>, commonjs-module <path>, module <url>, script name@url",
-                        )),
-                    }
-                }
-                remotes.push(Remote {
-                    key: key.clone(),
-                    externals,
-                    share_scope: share_scope.unwrap_or(default_scope).to_string(),
-                });
             }
         }
         Some(_) => errors.push(invalid(
@@ -366,6 +253,156 @@ pub fn parse_containers(
         umd_named_define: false,
         exposes,
         remotes,
+    })
+}
+
+/// `at_in(section, key)`: where a key of the [exposes] or [remotes] table is.
+type AtIn<'a> = dyn Fn(&str, &str) -> Location + 'a;
+/// `invalid_in(section, key, message, hint)`: an MF2001 there.
+type InvalidIn<'a> = dyn Fn(&str, &str, String, &str) -> Diagnostic + 'a;
+
+/// One `[exposes]` item: a request, a list of requests, or `{ import, name }`.
+fn parse_expose(
+    key: &String,
+    v: &toml::Value,
+    errors: &mut Vec<Diagnostic>,
+    at_in: &AtIn,
+    invalid_in: &InvalidIn,
+) -> Option<Expose> {
+    if key == "./" {
+        errors.push(invalid_in(
+            "exposes",
+            key,
+            "exposed name \"./\" names nothing".into(),
+            "write \".\" for the package root, or \"./Button\": hosts import it as remote/Button",
+        ));
+        return None;
+    }
+    // A name without "./" ("Title") is what webpack allows too: container.get("Title")
+    // finds it, though no `import "remote/…"` request maps to it.
+    let strings = |v: &toml::Value| -> Option<Vec<String>> {
+        match v {
+            toml::Value::String(s) => Some(vec![s.clone()]),
+            toml::Value::Array(a) if !a.is_empty() => {
+                a.iter().map(|x| x.as_str().map(String::from)).collect()
+            }
+            _ => None,
+        }
+    };
+    let (imports, name) = match v {
+        toml::Value::Table(item) => {
+            for k in item.keys() {
+                if k != "import" && k != "name" {
+                    errors.push(
+                        Diagnostic::new(
+                            Code::ConfigUnknownKey,
+                            format!("unknown key `{k}` in exposes \"{key}\""),
+                        )
+                        .at(at_in("exposes", key))
+                        .hint("exposed items take import and name"),
+                    );
+                }
+            }
+            (
+                item.get("import").and_then(strings),
+                item.get("name").and_then(|n| n.as_str()).map(String::from),
+            )
+        }
+        other => (strings(other), None),
+    };
+    if let Some(n) = &name
+        && !is_file_name(n)
+    {
+        errors.push(invalid_in(
+            "exposes",
+            key,
+            format!("exposes \"{key}\": chunk name \"{n}\" cannot be used as a file name"),
+            "use a plain name such as \"button\" (no /, \\ or leading .)",
+        ));
+    }
+    match imports.filter(|i| i.iter().all(|r| !r.trim().is_empty())) {
+        Some(imports) => Some(Expose {
+            key: key.clone(),
+            imports,
+            name,
+        }),
+        None => {
+            errors.push(invalid_in(
+                "exposes",
+                key,
+                format!("exposes \"{key}\" needs a request or a list of requests"),
+                "\"./Button\" = \"./src/Button.js\"",
+            ));
+            None
+        }
+    }
+}
+
+/// One `[remotes]` item: an external, a list of alternatives, or `{ external, shareScope }`.
+fn parse_remote(
+    key: &String,
+    v: &toml::Value,
+    remote_type: &str,
+    default_scope: &str,
+    errors: &mut Vec<Diagnostic>,
+    invalid_in: &InvalidIn,
+) -> Option<Remote> {
+    if key.trim().is_empty() {
+        errors.push(invalid_in(
+            "remotes",
+            key,
+            "a remote has an empty key".into(),
+            "the key is the request prefix hosts import with: app2 = \"app2@http://...\"",
+        ));
+        return None;
+    }
+    let (spec, share_scope) = match v {
+        toml::Value::Table(item) => (
+            item.get("external"),
+            item.get("shareScope").and_then(|s| s.as_str()),
+        ),
+        other => (Some(other), None),
+    };
+    let list: Vec<&str> = match spec {
+        Some(toml::Value::String(s)) => vec![s.as_str()],
+        Some(toml::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
+        _ => vec![],
+    };
+    if list.is_empty() {
+        errors.push(invalid_in(
+            "remotes",
+            key,
+            format!(
+                "remote \"{key}\" needs an external: \"name@url\", \"commonjs-module ./path\", ..."
+            ),
+            "app2 = \"app2@http://localhost:3002/remoteEntry.js\"",
+        ));
+        return None;
+    }
+    if share_scope.is_some_and(|s| s.trim().is_empty()) {
+        errors.push(invalid_in(
+            "remotes",
+            key,
+            format!("remote \"{key}\": shareScope is empty"),
+            "name the share scope, e.g. shareScope = \"default\"",
+        ));
+    }
+    let mut externals = Vec::new();
+    for s in list {
+        match parse_external(s, remote_type) {
+                Some(e) => externals.push(e),
+                None => errors.push(invalid_in(
+                    "remotes",
+                    key,
+                    format!("remote \"{key}\": cannot read \"{s}\""),
+                    "use name@url, or a type prefix: var <expr>, promise <expr>, commonjs-module <path>, module <url>, script name@url",
+                )),
+            }
+    }
+    Some(Remote {
+        key: key.clone(),
+        externals,
+        share_scope: share_scope.unwrap_or(default_scope).to_string(),
     })
 }
 
