@@ -97,29 +97,49 @@ pub fn render_federation_runtime(
     let async_chunks: Vec<usize> = (0..chunks.chunks.len())
         .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)
         .collect();
-    // `var <name> = { chunk id: [ids of the chunk's modules that `pick` selects] };`
-    let chunk_map =
-        |out: &mut String, name: &str, async_chunks: &[usize], pick: fn(&Module) -> bool| {
-            let _ = writeln!(out, "var {name} = {{");
-            for &c in async_chunks {
-                let ids: Vec<String> = chunks.chunks[c]
-                    .modules
-                    .iter()
-                    .filter(|m| pick(graph.module(**m)))
-                    .map(|m| json(graph.module(*m).id()))
-                    .collect();
-                if !ids.is_empty() {
-                    let _ = writeln!(
-                        out,
-                        "  {}: [{}],",
-                        json(&chunks.chunks[c].name),
-                        ids.join(", ")
-                    );
-                }
-            }
-            out.push_str("};\n");
-        };
+    render_provides(&mut out, graph, chunks, config);
+    render_init_remotes(&mut out, graph, config);
+    render_consumes(&mut out, graph, chunks, &async_chunks);
+    render_remotes(&mut out, graph, chunks, &async_chunks, config);
+    out
+}
 
+/// `var <name> = { chunk id: [ids of the chunk's modules that `pick` selects] };`
+fn chunk_map(
+    out: &mut String,
+    name: &str,
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    async_chunks: &[usize],
+    pick: fn(&Module) -> bool,
+) {
+    let _ = writeln!(out, "var {name} = {{");
+    for &c in async_chunks {
+        let ids: Vec<String> = chunks.chunks[c]
+            .modules
+            .iter()
+            .filter(|m| pick(graph.module(**m)))
+            .map(|m| json(graph.module(*m).id()))
+            .collect();
+        if !ids.is_empty() {
+            let _ = writeln!(
+                out,
+                "  {}: [{}],",
+                json(&chunks.chunks[c].name),
+                ids.join(", ")
+            );
+        }
+    }
+    out.push_str("};\n");
+}
+
+/// `__mf_unique_name__` and `__mf_provides__`: this build's providers, by share scope.
+fn render_provides(
+    out: &mut String,
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    config: &BuildConfig,
+) {
     // Provides, by scope, in the order webpack registers them (by its ProvideSharedModule
     // identifier, `key@version = request`): the first of two equal providers of one build
     // stays in the share scope.
@@ -174,6 +194,11 @@ pub fn render_federation_runtime(
         );
     }
     out.push_str("};\n");
+}
+
+/// `__mf_init_remotes__` (share-scope init calls `init` on the remote containers of the
+/// scope) and the share-scope runtime.
+fn render_init_remotes(out: &mut String, graph: &ModuleGraph, config: &BuildConfig) {
     // Share-scope init calls `init` on every remote container that uses the scope.
     let mut remote_scopes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for &c in &graph.remote_containers {
@@ -202,7 +227,15 @@ pub fn render_federation_runtime(
     }
     out.push_str("};\n");
     out.push_str(RUNTIME_SHARING);
+}
 
+/// `__mf_consumes__`, which async chunk needs which consume, and the consume runtime.
+fn render_consumes(
+    out: &mut String,
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    async_chunks: &[usize],
+) {
     let mut consumes: Vec<ModuleIdx> = (0..graph.modules.len() as u32)
         .map(ModuleIdx)
         .filter(|m| matches!(graph.module(*m), Module::ConsumeShared(_)))
@@ -243,12 +276,26 @@ pub fn render_federation_runtime(
             );
         }
         out.push_str("};\n");
-        chunk_map(&mut out, "__mf_chunk_consumes__", &async_chunks, |m| {
-            matches!(m, Module::ConsumeShared(_))
-        });
+        chunk_map(
+            out,
+            "__mf_chunk_consumes__",
+            graph,
+            chunks,
+            async_chunks,
+            |m| matches!(m, Module::ConsumeShared(_)),
+        );
         out.push_str(RUNTIME_CONSUMES);
     }
+}
 
+/// `__mf_remotes__`, which async chunk needs which remote module, and the remote runtime.
+fn render_remotes(
+    out: &mut String,
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    async_chunks: &[usize],
+    config: &BuildConfig,
+) {
     let mut remotes: Vec<ModuleIdx> = (0..graph.modules.len() as u32)
         .map(ModuleIdx)
         .filter(|m| matches!(graph.module(*m), Module::Remote(_)))
@@ -278,12 +325,16 @@ pub fn render_federation_runtime(
             );
         }
         out.push_str("};\n");
-        chunk_map(&mut out, "__mf_chunk_remotes__", &async_chunks, |m| {
-            matches!(m, Module::Remote(_))
-        });
+        chunk_map(
+            out,
+            "__mf_chunk_remotes__",
+            graph,
+            chunks,
+            async_chunks,
+            |m| matches!(m, Module::Remote(_)),
+        );
         out.push_str(RUNTIME_REMOTES);
     }
-    out
 }
 
 /// The consumes (non-eager: eager ones resolve on first use, as in webpack) and remote
