@@ -81,27 +81,18 @@ impl Timings {
     }
 }
 
-/// What the front end hands to code generation (build) or to the report (analyze): the
-/// federated graph after linking (exports, used exports, shared tree shaking) and the
-/// share-usage report.
-struct Linked {
-    graph: crate::graph::ModuleGraph,
-    analysis: analysis::AnalysisOutput,
-    share_usage: Option<serde_json::Value>,
-}
-
 /// The front end that `build` and `analyze` share: scan -> federate -> link. `after_scan`
-/// may refuse the scanned modules (build's outDir claim). Diagnostics so far, and the linked
-/// graph unless a stage reported an error. The share-usage report is made when `report` is
-/// set or something is shared; its timing fields are null (deterministic output).
+/// may refuse the scanned modules (build's outDir claim); `link` says what linking does
+/// beyond analysis. Diagnostics so far, the link stage's output unless a stage reported an
+/// error, and the number of modules scanned.
 fn front_end(
     config: &BuildConfig,
     progress: &dyn Progress,
     cache: Option<&ParseCache>,
-    report: bool,
+    link: analysis::LinkOptions,
     after_scan: &dyn Fn(&graph::ScanOutput) -> Option<Diagnostic>,
     timings: &mut Timings,
-) -> (Option<Linked>, Diagnostics, usize) {
+) -> (Option<analysis::LinkOutput>, Diagnostics, usize) {
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(config.warnings.iter().cloned());
     let defines = match Defines::parse(&config.define) {
@@ -130,7 +121,7 @@ fn front_end(
         return (None, diagnostics, module_count);
     }
 
-    let mut federated = federation::apply(scanned, config);
+    let federated = federation::apply(scanned, config);
     timings.mark("federation");
     // The federation stage's diagnostics include the scan's.
     diagnostics = Diagnostics::default();
@@ -140,42 +131,14 @@ fn front_end(
         return (None, diagnostics, module_count);
     }
 
-    let mut analyzed = analysis::analyze(&federated.graph, config);
-    timings.mark("analysis");
-    diagnostics.extend(analyzed.diagnostics.iter().cloned());
-    if diagnostics.has_errors() {
-        return (None, diagnostics, module_count);
+    let (linked, link_diagnostics) = analysis::link(federated.graph, config, link, &mut |stage| {
+        timings.mark(stage)
+    });
+    diagnostics.extend(link_diagnostics.iter().cloned());
+    match linked {
+        Some(linked) if !diagnostics.has_errors() => (Some(linked), diagnostics, module_count),
+        _ => (None, diagnostics, module_count),
     }
-    // The share-usage report describes the graph as written: made before shared tree shaking
-    // changes fallbacks, completed with what it did.
-    let elsewhere = match used_elsewhere(config) {
-        Ok(e) => e,
-        Err(d) => {
-            diagnostics.push(*d);
-            return (None, diagnostics, module_count);
-        }
-    };
-    let mut share_usage = (report || !config.shared.is_empty())
-        .then(|| analysis::share_usage::share_usage_report(&federated.graph, &analyzed.exports));
-    let shaken = analysis::shared_shaking::shake_shared(
-        &mut federated.graph,
-        &mut analyzed.exports,
-        config,
-        &elsewhere,
-    );
-    if let Some(report) = &mut share_usage {
-        analysis::share_usage::add_shaking(report, &federated.graph, &shaken);
-        // Timings would make the output differ from build to build.
-        report["performance_metrics"]["analysis_duration_ms"] = serde_json::Value::Null;
-        report["performance_metrics"]["peak_rss_bytes"] = serde_json::Value::Null;
-    }
-    timings.mark("shared tree shaking");
-    let linked = Linked {
-        graph: federated.graph,
-        analysis: analyzed,
-        share_usage,
-    };
-    (Some(linked), diagnostics, module_count)
 }
 
 fn run(
@@ -221,17 +184,17 @@ fn run(
             .err()
             .map(|d| *d)
     };
+    let link = analysis::LinkOptions {
+        report: false,
+        for_codegen: true,
+    };
     let (linked, mut diagnostics, module_count) =
-        front_end(config, progress, cache, false, &check_modules, &mut timings);
+        front_end(config, progress, cache, link, &check_modules, &mut timings);
     let Some(mut linked) = linked else {
         return (finish(diagnostics, vec![], module_count, &timings), vec![]);
     };
 
-    if config.mode == crate::config::Mode::Production {
-        analysis::barrels::skip_barrels(&mut linked.graph, &mut linked.analysis.exports);
-    }
-    timings.mark("barrels");
-    let mut files = codegen::generate(&mut linked.graph, &linked.analysis, config);
+    let mut files = codegen::generate(&mut linked, config);
     if let Some(report) = &linked.share_usage {
         let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
         text.push('\n');
@@ -293,8 +256,12 @@ pub fn analyze(
     progress: &dyn Progress,
 ) -> (Option<serde_json::Value>, Diagnostics) {
     let start = Instant::now();
+    let link = analysis::LinkOptions {
+        report: true,
+        for_codegen: false,
+    };
     let (linked, mut diagnostics, _) =
-        front_end(config, progress, None, true, &|_| None, &mut Timings::new());
+        front_end(config, progress, None, link, &|_| None, &mut Timings::new());
     diagnostics.sort();
     let Some(mut report) = linked.and_then(|l| l.share_usage) else {
         return (None, diagnostics);
@@ -303,16 +270,6 @@ pub fn analyze(
         serde_json::json!(start.elapsed().as_millis() as u64);
     report["performance_metrics"]["peak_rss_bytes"] = serde_json::json!(peak_rss_bytes());
     (Some(report), diagnostics)
-}
-
-/// `--shared-used-exports`, read (empty without it).
-fn used_elsewhere(
-    config: &BuildConfig,
-) -> Result<analysis::shared_shaking::UsedElsewhere, Box<Diagnostic>> {
-    match &config.shared_used_exports {
-        None => Ok(Default::default()),
-        Some(p) => analysis::shared_shaking::UsedElsewhere::read(p, &display_path(&config.root, p)),
-    }
 }
 
 /// The process's peak resident set size (Linux `VmHWM`), if known.

@@ -1,8 +1,13 @@
-//! Stage 3, analysis: what every module exports (with `export *` expanded) and whether every
-//! import can be satisfied. Later issues add usage and tree shaking here.
+//! Stage 3, link: what every module exports (with `export *` expanded), whether every import
+//! can be satisfied, shared tree shaking, the share-usage report, barrel skipping and the
+//! exports production code keeps. [`link`] runs it, from the federation stage's output to a
+//! [`LinkOutput`] that code generation reads.
 //!
 //! - `exports.rs`: export names per ES module
 //! - `link.rs`: missing-export diagnostics
+//! - `usage.rs`, `used_exports.rs`: what each import site uses; the used exports
+//! - `shared_shaking.rs`, `reexport_copy.rs`, `barrels.rs`: shaken copies, skipped barrels
+//! - `share_usage.rs`: the share-usage report
 
 pub mod barrels;
 pub mod exports;
@@ -15,8 +20,10 @@ pub mod used_exports;
 
 pub use exports::{ExportsInfo, ResolvedExport};
 
-use crate::config::BuildConfig;
-use crate::diagnostics::Diagnostic;
+use std::collections::BTreeSet;
+
+use crate::config::{BuildConfig, Mode};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::graph::ModuleGraph;
 
 pub struct AnalysisOutput {
@@ -32,4 +39,83 @@ pub fn analyze(graph: &ModuleGraph, config: &BuildConfig) -> AnalysisOutput {
         exports,
         diagnostics,
     }
+}
+
+/// The link stage's output: the graph as code generation renders it (shaken copies added,
+/// barrels skipped), what every module exports and, in production, uses; the share-usage
+/// report.
+pub struct LinkOutput {
+    pub graph: ModuleGraph,
+    pub analysis: AnalysisOutput,
+    /// Module -> the exports code keeps (production builds); `None`: all of them.
+    pub used_exports: Option<Vec<Option<BTreeSet<String>>>>,
+    pub share_usage: Option<serde_json::Value>,
+}
+
+/// What [`link`] does beyond analysis: the share-usage report also when nothing is shared
+/// (`analyze` reports it), and the changes only code generation needs (`build`).
+pub struct LinkOptions {
+    pub report: bool,
+    pub for_codegen: bool,
+}
+
+/// federated graph -> [`LinkOutput`]: exports and missing-export checks, then shared tree
+/// shaking (with `--shared-used-exports`) and its report, then, for code generation, barrel
+/// skipping and used exports (production). Diagnostics so far, and the output unless one of
+/// them is an error. `mark` ends a timed step (`--timings`).
+pub fn link(
+    graph: ModuleGraph,
+    config: &BuildConfig,
+    options: LinkOptions,
+    mark: &mut dyn FnMut(&'static str),
+) -> (Option<LinkOutput>, Diagnostics) {
+    let mut graph = graph;
+    let mut diagnostics = Diagnostics::default();
+    let mut analyzed = analyze(&graph, config);
+    mark("analysis");
+    diagnostics.extend(analyzed.diagnostics.iter().cloned());
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
+    let elsewhere = match &config.shared_used_exports {
+        None => Default::default(),
+        Some(p) => match shared_shaking::UsedElsewhere::read(
+            p,
+            &crate::config::display_path(&config.root, p),
+        ) {
+            Ok(e) => e,
+            Err(d) => {
+                diagnostics.push(*d);
+                return (None, diagnostics);
+            }
+        },
+    };
+    // The share-usage report describes the graph as written: made before shared tree shaking
+    // changes fallbacks, completed with what it did.
+    let mut share_usage = (options.report || !config.shared.is_empty())
+        .then(|| share_usage::share_usage_report(&graph, &analyzed.exports));
+    let shaken =
+        shared_shaking::shake_shared(&mut graph, &mut analyzed.exports, config, &elsewhere);
+    if let Some(report) = &mut share_usage {
+        share_usage::add_shaking(report, &graph, &shaken);
+        // Timings would make the output differ from build to build.
+        report["performance_metrics"]["analysis_duration_ms"] = serde_json::Value::Null;
+        report["performance_metrics"]["peak_rss_bytes"] = serde_json::Value::Null;
+    }
+    mark("shared tree shaking");
+    let mut used_exports = None;
+    if options.for_codegen && config.mode == Mode::Production {
+        barrels::skip_barrels(&mut graph, &mut analyzed.exports);
+        mark("barrels");
+        // Production builds drop unused exports and what only they need.
+        used_exports = Some(used_exports::used_exports(&graph));
+        mark("used exports");
+    }
+    let linked = LinkOutput {
+        graph,
+        analysis: analyzed,
+        used_exports,
+        share_usage,
+    };
+    (Some(linked), diagnostics)
 }

@@ -27,20 +27,16 @@ pub type ModuleCode = Vec<Option<transform_module::ModuleOutput>>;
 
 use rayon::prelude::*;
 
-use crate::analysis::AnalysisOutput;
+use crate::analysis::LinkOutput;
 use crate::config::{BuildConfig, Target};
 use crate::graph::{Module, ModuleFormat, ModuleGraph, ModuleIdx};
 use transform_module::{ModuleMeta, TransformContext, transform_module};
 
-pub fn generate(
-    graph: &mut ModuleGraph,
-    analysis: &AnalysisOutput,
-    config: &BuildConfig,
-) -> Vec<OutputFile> {
+pub fn generate(linked: &mut LinkOutput, config: &BuildConfig) -> Vec<OutputFile> {
+    let graph = &mut linked.graph;
+    let analysis = &linked.analysis;
     let chunk_graph = chunks::build_chunks(graph, config);
-    // Production builds drop unused exports and what only they need.
-    let used = (config.mode == crate::config::Mode::Production)
-        .then(|| crate::analysis::used_exports::used_exports(graph));
+    let used = linked.used_exports.as_ref();
     let side_effect_free = |m: &Module| {
         m.as_normal()
             .is_some_and(|n| graph.packages.side_effect_free(&n.path))
@@ -79,7 +75,7 @@ pub fn generate(
         metas: &metas,
         exports: &analysis.exports,
         dynamic_chunks: &chunk_graph.dynamic_chunks,
-        used_exports: used.as_deref(),
+        used_exports: used.map(Vec::as_slice),
         source_maps: config.sourcemap,
     };
     // CSS and asset modules' JavaScript comes from their payload.
