@@ -542,11 +542,58 @@ fn scan_one(
         ModuleFormat::CommonJs
     };
     let mut records = collected.records;
+    let (resolved, provides) = resolve_records(
+        job,
+        &source,
+        &mut records,
+        config,
+        resolvers,
+        matcher,
+        &mut diagnostics,
+    );
+    StageClock::add(&clock.resolve, resolve_start);
+    Scanned {
+        module: Some(NormalModule {
+            id,
+            path: job.path.clone(),
+            source,
+            format,
+            node_strict: kind == SourceKind::Module,
+            program: parsed.program,
+            globals: parsed.globals,
+            unresolved_ctxt: parsed.unresolved_ctxt,
+            pure: parsed.pure.clone(),
+            records: Vec::new(),
+            call_sites: collected.call_sites,
+            esm: collected.esm,
+        }),
+        records,
+        resolved,
+        provides,
+        diagnostics,
+        resource: None,
+    }
+}
+
+/// Resolves a module's requests: a remote's modules resolve to nothing (`record.remote`), a
+/// request `shared` matches resolves its item's `import` as the fallback (or nothing for
+/// `import = false`), any other request as written. Marks the shared records and returns
+/// each record's resolution and the provides the resolutions create.
+fn resolve_records(
+    job: &Job,
+    source: &str,
+    records: &mut [ImportRecord<()>],
+    config: &BuildConfig,
+    resolvers: &Resolvers,
+    matcher: &SharedMatcher,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Option<Resolved>>, Vec<(usize, SharedRequest)>) {
+    let id = &display_path(&config.root, &job.path);
     let mut resolved = Vec::with_capacity(records.len());
     let mut provides = Vec::new();
     for (index, record) in records.iter_mut().enumerate() {
         let loc =
-            || Location::from_range(&id, &source, record.span.0 as usize, record.span.1 as usize);
+            || Location::from_range(id, source, record.span.0 as usize, record.span.1 as usize);
         // `app2` and `app2/...` name modules of a remote container: nothing to resolve.
         if let Some((n, remote)) = config.containers.remotes.iter().enumerate().find(|(_, r)| {
             record.request == r.key || record.request.starts_with(&format!("{}/", r.key))
@@ -605,31 +652,9 @@ fn scan_one(
             }
         }
     }
-    StageClock::add(&clock.resolve, resolve_start);
-    Scanned {
-        module: Some(NormalModule {
-            id,
-            path: job.path.clone(),
-            source,
-            format,
-            node_strict: kind == SourceKind::Module,
-            program: parsed.program,
-            globals: parsed.globals,
-            unresolved_ctxt: parsed.unresolved_ctxt,
-            pure: parsed.pure.clone(),
-            records: Vec::new(),
-            call_sites: collected.call_sites,
-            esm: collected.esm,
-        }),
-        records,
-        resolved,
-        provides,
-        diagnostics,
-        resource: None,
-    }
+    (resolved, provides)
 }
 
-/// Byte offset of a 1-based line and column as serde_json reports them.
 /// The module of a file whose JavaScript is generated from its payload (JSON, CSS, assets):
 /// an empty program, no requests.
 fn payload_module(
