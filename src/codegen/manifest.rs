@@ -49,10 +49,7 @@ pub fn manifests(
     css_names: &[String],
     config: &BuildConfig,
 ) -> (String, String) {
-    let name = config
-        .name
-        .clone()
-        .unwrap_or_else(|| config.unique_name.clone());
+    let name = container_name(config);
     let (build_name, build_version) = package_info(graph, config);
     let meta = json!({
         "name": name,
@@ -69,6 +66,50 @@ pub fn manifests(
         "publicPath": config.public_path,
     });
 
+    let (shared_m, shared_s) = shared_entries(graph, chunks, file_names, css_names, config);
+    let (remotes_m, remotes_s) = remote_entries(graph, config);
+    let (exposes_m, exposes_s) =
+        expose_entries(graph, chunks, file_names, css_names, config, &shared_m);
+
+    let manifest = json!({
+        "id": name,
+        "name": name,
+        "metaData": meta,
+        "shared": shared_m,
+        "remotes": remotes_m,
+        "exposes": exposes_m,
+    });
+    let stats = json!({
+        "id": name,
+        "name": name,
+        "metaData": meta,
+        "shared": shared_s,
+        "remotes": remotes_s,
+        "exposes": exposes_s,
+    });
+    (
+        serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n",
+        serde_json::to_string_pretty(&stats).unwrap_or_default() + "\n",
+    )
+}
+
+/// The container's name in the manifests: `name`, else the build's name.
+fn container_name(config: &BuildConfig) -> String {
+    config
+        .name
+        .clone()
+        .unwrap_or_else(|| config.unique_name.clone())
+}
+
+/// The `shared` entries of mf-manifest.json and mf-stats.json: what this build provides.
+fn shared_entries(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    file_names: &[String],
+    css_names: &[String],
+    config: &BuildConfig,
+) -> (Vec<Value>, Vec<Value>) {
+    let name = container_name(config);
     let mut shared_m = Vec::new();
     let mut shared_s = Vec::new();
     let mut provides: Vec<ModuleIdx> = graph.provides.clone();
@@ -120,6 +161,12 @@ pub fn manifests(
         shared_s.push(s);
     }
 
+    (shared_m, shared_s)
+}
+
+/// The `remotes` entries: the containers this build loads.
+fn remote_entries(graph: &ModuleGraph, config: &BuildConfig) -> (Vec<Value>, Vec<Value>) {
+    let name = container_name(config);
     let mut remotes_m = Vec::new();
     let mut remotes_s = Vec::new();
     for &c in &graph.remote_containers {
@@ -162,6 +209,19 @@ pub fn manifests(
         }
     }
 
+    (remotes_m, remotes_s)
+}
+
+/// The `exposes` entries: the modules this build's container offers.
+fn expose_entries(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    file_names: &[String],
+    css_names: &[String],
+    config: &BuildConfig,
+    shared_m: &[Value],
+) -> (Vec<Value>, Vec<Value>) {
+    let name = container_name(config);
     let mut exposes_m = Vec::new();
     let mut exposes_s = Vec::new();
     if let Some(Module::ContainerEntry(ce)) = graph.container.map(|c| graph.module(c)) {
@@ -197,26 +257,7 @@ pub fn manifests(
         }
     }
 
-    let manifest = json!({
-        "id": name,
-        "name": name,
-        "metaData": meta,
-        "shared": shared_m,
-        "remotes": remotes_m,
-        "exposes": exposes_m,
-    });
-    let stats = json!({
-        "id": name,
-        "name": name,
-        "metaData": meta,
-        "shared": shared_s,
-        "remotes": remotes_s,
-        "exposes": exposes_s,
-    });
-    (
-        serde_json::to_string_pretty(&manifest).unwrap_or_default() + "\n",
-        serde_json::to_string_pretty(&stats).unwrap_or_default() + "\n",
-    )
+    (exposes_m, exposes_s)
 }
 
 /// The project's package.json name and version (read by the scan).
