@@ -43,14 +43,17 @@ fn is_async(kind: ImportKind) -> bool {
     matches!(kind, ImportKind::Dynamic | ImportKind::SharedAsync)
 }
 
-fn closure(graph: &ModuleGraph, roots: &[ModuleIdx], follow_dynamic: bool) -> BTreeSet<ModuleIdx> {
+/// Module -> its edges (`ModuleGraph::adjacency`).
+type Adjacency = [Vec<(ModuleIdx, ImportKind)>];
+
+fn closure(graph: &Adjacency, roots: &[ModuleIdx], follow_dynamic: bool) -> BTreeSet<ModuleIdx> {
     let mut seen: BTreeSet<ModuleIdx> = BTreeSet::new();
     let mut stack: Vec<ModuleIdx> = roots.to_vec();
     while let Some(m) = stack.pop() {
         if !seen.insert(m) {
             continue;
         }
-        for (target, kind) in graph.edges(m) {
+        for &(target, kind) in &graph[m.index()] {
             if follow_dynamic || !is_async(kind) {
                 stack.push(target);
             }
@@ -59,10 +62,10 @@ fn closure(graph: &ModuleGraph, roots: &[ModuleIdx], follow_dynamic: bool) -> BT
     seen
 }
 
-fn dynamic_targets(graph: &ModuleGraph, modules: &BTreeSet<ModuleIdx>) -> BTreeSet<ModuleIdx> {
+fn dynamic_targets(graph: &Adjacency, modules: &BTreeSet<ModuleIdx>) -> BTreeSet<ModuleIdx> {
     let mut out = BTreeSet::new();
     for &m in modules {
-        for (target, kind) in graph.edges(m) {
+        for &(target, kind) in &graph[m.index()] {
             if is_async(kind) {
                 out.insert(target);
             }
@@ -72,6 +75,7 @@ fn dynamic_targets(graph: &ModuleGraph, modules: &BTreeSet<ModuleIdx>) -> BTreeS
 }
 
 pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
+    let adjacency = graph.adjacency();
     let id = |m: &ModuleIdx| graph.module(*m).id().to_string();
     let sorted = |set: &BTreeSet<ModuleIdx>| {
         let mut v: Vec<ModuleIdx> = set.iter().copied().collect();
@@ -106,7 +110,7 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
         let mut roots = mods.clone();
         roots.extend(graph.provides.iter().copied());
         roots.extend(graph.remote_containers.iter().copied());
-        let set = closure(graph, &roots, false);
+        let set = closure(&adjacency, &roots, false);
         chunks.push(Chunk {
             name: name.clone(),
             kind: ChunkKind::Entry,
@@ -116,11 +120,11 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
         });
         used_names.insert(name.clone());
         initial.push(set);
-        reach.push(closure(graph, &roots, true));
+        reach.push(closure(&adjacency, &roots, true));
     }
 
     let all_reached: BTreeSet<ModuleIdx> = reach.iter().flatten().copied().collect();
-    let roots = dynamic_targets(graph, &all_reached);
+    let roots = dynamic_targets(&adjacency, &all_reached);
 
     // Module -> the dynamic roots that must load it.
     let mut owners: BTreeMap<ModuleIdx, Vec<ModuleIdx>> = BTreeMap::new();
@@ -136,7 +140,7 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
             });
         }
         let available = available.unwrap_or_default();
-        for m in closure(graph, &[root], false) {
+        for m in closure(&adjacency, &[root], false) {
             if !available.contains(&m) {
                 owners.entry(m).or_default().push(root);
             }

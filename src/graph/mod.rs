@@ -58,6 +58,14 @@ impl ModuleGraph {
         idx
     }
 
+    /// Every module's edges ([`ModuleGraph::edges`]), computed once, for a stage that walks
+    /// the graph many times (chunking).
+    pub fn adjacency(&self) -> Vec<Vec<(ModuleIdx, ImportKind)>> {
+        (0..self.modules.len() as u32)
+            .map(|i| self.edges(ModuleIdx(i)))
+            .collect()
+    }
+
     /// The module's outgoing edges, derived from its import records (a barrel skipped by
     /// the link stage is no edge; a module's request of itself is one only when dynamic) and
     /// from the federation nodes' links (fallbacks, provided modules, exposed modules,

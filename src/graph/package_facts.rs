@@ -5,7 +5,7 @@
 //! `sideEffects`, and the required version of a dependency from an issuer's chain of
 //! description files.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::config::shared::is_required_version;
@@ -29,6 +29,8 @@ pub enum RequiredVersion {
 impl PackageFacts {
     /// Reads the package.json of every directory in `dirs` and of all their ancestors.
     pub fn read<'a>(dirs: impl IntoIterator<Item = &'a Path>) -> PackageFacts {
+        // Modules share directories: each directory once, then its ancestors.
+        let dirs: HashSet<&Path> = dirs.into_iter().collect();
         let mut all = BTreeSet::new();
         for dir in dirs {
             for d in dir.ancestors() {

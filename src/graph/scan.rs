@@ -544,7 +544,7 @@ fn scan_one(
     let mut records = collected.records;
     let (resolved, provides) = resolve_records(
         job,
-        &source,
+        (&id, &source),
         &mut records,
         config,
         resolvers,
@@ -581,14 +581,13 @@ fn scan_one(
 /// each record's resolution and the provides the resolutions create.
 fn resolve_records(
     job: &Job,
-    source: &str,
+    (id, source): (&str, &str),
     records: &mut [ImportRecord<()>],
     config: &BuildConfig,
     resolvers: &Resolvers,
     matcher: &SharedMatcher,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Option<Resolved>>, Vec<(usize, SharedRequest)>) {
-    let id = &display_path(&config.root, &job.path);
     let mut resolved = Vec::with_capacity(records.len());
     let mut provides = Vec::new();
     for (index, record) in records.iter_mut().enumerate() {
