@@ -41,8 +41,11 @@ var __mf_deciding__ = 0;
 var fetch = function (decision) {
   return decision.fallback ? decision.fallback() : decision.provider.get();
 };
-var take = function (decision) {
+var mark = function (decision) {
   if (decision.entry) decision.entry.loaded = decision.provider.loaded = 1;
+};
+var take = function (decision) {
+  mark(decision);
   return fetch(decision);
 };
 var get = function (entry, needs, singleton) {
@@ -258,7 +261,7 @@ __mf_require__.consumeAtStartup = function (ids) {
       if (typeof factory !== "function") {
         throw new Error("Shared module is not available for eager consumption: " + id);
       }
-      take(decision);
+      mark(decision);
       __mf_modules__[id] = function (module) {
         delete __mf_module_cache__[id];
         module.exports = factory();
@@ -274,7 +277,9 @@ __mf_require__.consumeAtStartup = function (ids) {
       // thrown again, with its message, by the decision at first require
     }
     var fetched = early
-      ? Promise.resolve(fetch(early)).then(
+      ? new Promise(function (resolve) {
+          resolve(fetch(early));
+        }).then(
           function (factory) {
             return { decision: early, factory: factory };
           },
