@@ -126,73 +126,11 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
     let all_reached: BTreeSet<ModuleIdx> = reach.iter().flatten().copied().collect();
     let roots = dynamic_targets(&adjacency, &all_reached);
 
-    // Module -> the dynamic roots that must load it.
-    let mut owners: BTreeMap<ModuleIdx, Vec<ModuleIdx>> = BTreeMap::new();
-    for &root in &roots {
-        let entries: Vec<usize> = (0..reach.len())
-            .filter(|&e| reach[e].contains(&root))
-            .collect();
-        let mut available: Option<BTreeSet<ModuleIdx>> = None;
-        for &e in &entries {
-            available = Some(match available {
-                None => initial[e].clone(),
-                Some(a) => a.intersection(&initial[e]).copied().collect(),
-            });
-        }
-        let available = available.unwrap_or_default();
-        for m in closure(&adjacency, &[root], false) {
-            if !available.contains(&m) {
-                owners.entry(m).or_default().push(root);
-            }
-        }
-    }
-    let mut groups: BTreeMap<Vec<ModuleIdx>, BTreeSet<ModuleIdx>> = BTreeMap::new();
-    for (m, rs) in owners {
-        groups.entry(rs).or_default().insert(m);
-    }
+    let groups = async_groups(&adjacency, &roots, &reach, &initial);
 
     // Names: a chunk loaded by one import() is named after its module (or the import's
     // webpackChunkName); a chunk shared by several imports is "shared-" + its first module.
-    let mut magic_names: HashMap<ModuleIdx, String> = HashMap::new();
-    if let Some(Module::ContainerEntry(c)) = graph.container.map(|c| graph.module(c)) {
-        for (key, modules) in &c.exposes {
-            let configured = config
-                .containers
-                .exposes
-                .iter()
-                .find(|e| e.key == *key)
-                .and_then(|e| e.name.clone());
-            let name = configured.unwrap_or_else(|| {
-                let clean = file_safe(key.trim_start_matches("./"));
-                format!(
-                    "expose-{}",
-                    if clean.is_empty() || clean == "." {
-                        "main".into()
-                    } else {
-                        clean
-                    }
-                )
-            });
-            for m in modules {
-                magic_names.entry(*m).or_insert_with(|| name.clone());
-            }
-        }
-    }
-    for (i, module) in graph.modules.iter().enumerate() {
-        // A shared module's shaken copy (analysis/shared_shaking.rs): `lodash-shaken`.
-        if let Some((root, _)) = module.id().split_once("?shaken") {
-            magic_names.insert(ModuleIdx(i as u32), format!("{}-shaken", stem(root)));
-        }
-        if let Module::Normal(m) = module {
-            for r in &m.records {
-                if r.kind == ImportKind::Dynamic
-                    && let Some(n) = &r.chunk_name
-                {
-                    magic_names.entry(r.target).or_insert_with(|| n.clone());
-                }
-            }
-        }
-    }
+    let magic_names = wanted_names(graph, config);
     let mut dynamic_chunks: HashMap<ModuleIdx, Vec<String>> = HashMap::new();
     let mut group_list: Vec<(Vec<ModuleIdx>, Vec<ModuleIdx>)> = groups
         .into_iter()
@@ -266,6 +204,88 @@ fn stem(id: &str) -> String {
     } else {
         clean
     }
+}
+
+/// The async chunks: each module that a dynamic root loads and that the entries reaching the
+/// root do not all have already, grouped by the set of roots that need it.
+fn async_groups(
+    adjacency: &Adjacency,
+    roots: &BTreeSet<ModuleIdx>,
+    reach: &[BTreeSet<ModuleIdx>],
+    initial: &[BTreeSet<ModuleIdx>],
+) -> BTreeMap<Vec<ModuleIdx>, BTreeSet<ModuleIdx>> {
+    // Module -> the dynamic roots that must load it.
+    let mut owners: BTreeMap<ModuleIdx, Vec<ModuleIdx>> = BTreeMap::new();
+    for &root in roots {
+        let entries: Vec<usize> = (0..reach.len())
+            .filter(|&e| reach[e].contains(&root))
+            .collect();
+        let mut available: Option<BTreeSet<ModuleIdx>> = None;
+        for &e in &entries {
+            available = Some(match available {
+                None => initial[e].clone(),
+                Some(a) => a.intersection(&initial[e]).copied().collect(),
+            });
+        }
+        let available = available.unwrap_or_default();
+        for m in closure(adjacency, &[root], false) {
+            if !available.contains(&m) {
+                owners.entry(m).or_default().push(root);
+            }
+        }
+    }
+    let mut groups: BTreeMap<Vec<ModuleIdx>, BTreeSet<ModuleIdx>> = BTreeMap::new();
+    for (m, rs) in owners {
+        groups.entry(rs).or_default().insert(m);
+    }
+    groups
+}
+
+/// Names asked for a chunk by its root module: an exposed module's (`expose-Button`, or
+/// its configured name), a shaken copy's (`lodash-shaken`), an `import()`'s
+/// webpackChunkName.
+fn wanted_names(graph: &ModuleGraph, config: &BuildConfig) -> HashMap<ModuleIdx, String> {
+    let mut magic_names: HashMap<ModuleIdx, String> = HashMap::new();
+    if let Some(Module::ContainerEntry(c)) = graph.container.map(|c| graph.module(c)) {
+        for (key, modules) in &c.exposes {
+            let configured = config
+                .containers
+                .exposes
+                .iter()
+                .find(|e| e.key == *key)
+                .and_then(|e| e.name.clone());
+            let name = configured.unwrap_or_else(|| {
+                let clean = file_safe(key.trim_start_matches("./"));
+                format!(
+                    "expose-{}",
+                    if clean.is_empty() || clean == "." {
+                        "main".into()
+                    } else {
+                        clean
+                    }
+                )
+            });
+            for m in modules {
+                magic_names.entry(*m).or_insert_with(|| name.clone());
+            }
+        }
+    }
+    for (i, module) in graph.modules.iter().enumerate() {
+        // A shared module's shaken copy (analysis/shared_shaking.rs): `lodash-shaken`.
+        if let Some((root, _)) = module.id().split_once("?shaken") {
+            magic_names.insert(ModuleIdx(i as u32), format!("{}-shaken", stem(root)));
+        }
+        if let Module::Normal(m) = module {
+            for r in &m.records {
+                if r.kind == ImportKind::Dynamic
+                    && let Some(n) = &r.chunk_name
+                {
+                    magic_names.entry(r.target).or_insert_with(|| n.clone());
+                }
+            }
+        }
+    }
+    magic_names
 }
 
 #[cfg(test)]
