@@ -59,13 +59,12 @@ pub struct WatchArgs {
 }
 
 pub fn run(args: &WatchArgs) -> i32 {
-    let overrides = args.overrides.clone();
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let dir = cwd.join(&args.dir);
     if !dir.is_dir() {
         // Nothing to watch: the same diagnostic and status as `build`.
         let mut ds = Diagnostics::default();
-        if let Err(errors) = config::load(&args.dir, &overrides) {
+        if let Err(errors) = config::load(&args.dir, &args.overrides) {
             ds.extend(errors);
         }
         report::print_diagnostics(&ds);
@@ -85,7 +84,6 @@ pub fn run(args: &WatchArgs) -> i32 {
     }
     let mut session = Session {
         args,
-        overrides,
         dir,
         cache: ParseCache::new(),
         json: JsonOut::open(args.json.as_deref()),
@@ -117,7 +115,6 @@ pub fn run(args: &WatchArgs) -> i32 {
 
 struct Session<'a> {
     args: &'a WatchArgs,
-    overrides: CliOverrides,
     dir: PathBuf,
     cache: ParseCache,
     json: JsonOut,
@@ -137,7 +134,7 @@ impl Session<'_> {
         self.builds += 1;
         let n = self.builds;
         let start = Instant::now();
-        let config = match config::load(&self.dir, &self.overrides) {
+        let config = match config::load(&self.dir, &self.args.overrides) {
             Ok(c) => c,
             Err(errors) => {
                 let mut ds = Diagnostics::default();
@@ -151,7 +148,7 @@ impl Session<'_> {
                     &self.dir,
                 );
                 // Watch the configuration file (at least) for the fix.
-                let config_file = match &self.overrides.config {
+                let config_file = match &self.args.overrides.config {
                     Some(c) => std::env::current_dir().unwrap_or_default().join(c),
                     None => self.dir.join("federation.toml"),
                 };
