@@ -75,6 +75,30 @@ fn attempts<'a>(results: &'a Value, name: &str) -> &'a Vec<Value> {
         .unwrap_or_else(|| panic!("no result for {name} in {results:#}"))
 }
 
+/// The remotes that failed once load on the next import, initialised with the host's share
+/// scope: `flaky` (down on the first import) and `flakyscope` (down while the share scope
+/// was initialised, which round 1 did not import: loaded again and initialised late).
+fn assert_loaded_again(results: &Value, server: &FaultServer) {
+    assert_ok(
+        results,
+        "flaky",
+        1,
+        "flaky ./Widget initialised with the host's share scope",
+    );
+    assert_ok(
+        results,
+        "flakyscope",
+        0,
+        "flakyscope ./Widget initialised with the host's share scope",
+    );
+    assert_eq!(
+        server.requests("/containers/flakyscope.js"),
+        2,
+        "{:?}",
+        server.log()
+    );
+}
+
 fn assert_ok(results: &Value, name: &str, round: usize, value: &str) {
     let r = &attempts(results, name)[round];
     assert_eq!(r["ok"], true, "{name} (round {}): {r:#}", round + 1);
@@ -276,26 +300,7 @@ fn browser_host_survives_every_remote_and_chunk_fault() {
             while_loading("flaky", &u)
         ),
     );
-    assert_ok(
-        r,
-        "flaky",
-        1,
-        "flaky ./Widget initialised with the host's share scope",
-    );
-    // Failed while the share scope was initialised (round 1 did not import it), then
-    // imported: loaded again and initialised late.
-    assert_ok(
-        r,
-        "flakyscope",
-        0,
-        "flakyscope ./Widget initialised with the host's share scope",
-    );
-    assert_eq!(
-        server.requests("/containers/flakyscope.js"),
-        2,
-        "{:?}",
-        server.log()
-    );
+    assert_loaded_again(r, &server);
 
     // The host's own chunk: webpack's ChunkLoadError, then loaded on the second import.
     assert_failed(
@@ -476,24 +481,7 @@ fn node_host_survives_every_remote_and_chunk_fault() {
             while_loading("flaky", &over_http("flaky", path))
         ),
     );
-    assert_ok(
-        &r,
-        "flaky",
-        1,
-        "flaky ./Widget initialised with the host's share scope",
-    );
-    assert_ok(
-        &r,
-        "flakyscope",
-        0,
-        "flakyscope ./Widget initialised with the host's share scope",
-    );
-    assert_eq!(
-        server.requests("/containers/flakyscope.js"),
-        2,
-        "{:?}",
-        server.log()
-    );
+    assert_loaded_again(&r, &server);
 
     // The chunk file missing, then back: Node's error naming it, then loaded.
     let lazy = &attempts(&r, "lazy")[0];
