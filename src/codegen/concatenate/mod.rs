@@ -376,6 +376,66 @@ fn print_members(
         .collect()
 }
 
+/// How the code of a group reads what a [`Resolved`] names, and what it needs for that:
+/// the requires of modules outside the group (`needs`, per member) and the namespace
+/// objects some code uses as a value (`ns_used`).
+struct Accessor<'g> {
+    group: &'g Group<'g>,
+    names: &'g [HashMap<Id, Atom>],
+    ns_names: &'g [String],
+    suffixes: &'g [String],
+    needs: Vec<HashMap<usize, Needs>>,
+    ns_used: Vec<bool>,
+}
+
+impl Accessor<'_> {
+    fn access(&mut self, r: Resolved) -> Access {
+        match r {
+            Resolved::Local(j, id) => Access::Var(
+                self.names[j]
+                    .get(&id)
+                    .map_or_else(|| id.0.to_string(), |a| a.to_string()),
+            ),
+            Resolved::External(j, record, imported) => access(
+                self.group.cx,
+                self.group.module(j),
+                record,
+                &imported,
+                &mut self.needs[j],
+                &self.suffixes[j],
+            ),
+            Resolved::Namespace(j) => {
+                self.ns_used[j] = true;
+                Access::Var(self.ns_names[j].clone())
+            }
+            Resolved::RootExports(name) => Access::Member("__mf_exports__".into(), name),
+            Resolved::Missing => Access::Undefined,
+        }
+    }
+
+    /// `key: <how to read it>` of each export of member `j`, by name.
+    fn exports_of(&mut self, j: usize) -> Vec<(String, Access)> {
+        let group = self.group;
+        group
+            .export_names(j)
+            .into_iter()
+            .map(|name| {
+                let a = self.access(group.resolve(j, &name, 0));
+                (name, a)
+            })
+            .collect()
+    }
+}
+
+/// An export name as an object literal key.
+fn key(name: &str) -> String {
+    if is_ident_name(name) {
+        name.to_string()
+    } else {
+        json(name)
+    }
+}
+
 /// The registry function body of a group (root first in `members`).
 pub fn render_group(
     graph: &ModuleGraph,
@@ -392,19 +452,14 @@ pub fn render_group(
         index,
         prepared,
     };
-
     let count = group.members.len();
-
     let order = group.evaluation_order();
-
     let MemberNames {
         everything,
         taken,
         names,
         ns_names,
     } = group.member_names(&order);
-    let ns_used: std::cell::RefCell<Vec<bool>> = std::cell::RefCell::new(vec![false; count]);
-
     let mut bodies: Vec<(Vec<Stmt>, Vec<Stmt>)> = group
         .prepared
         .iter_mut()
@@ -415,101 +470,24 @@ pub fn render_group(
             )
         })
         .collect();
-
-    // Import variables of modules outside the group: `__mf_<stem>_<record>_<member>`, made
-    // longer in the unlikely case that a member already uses such a name.
-    let suffixes: Vec<String> = (0..count)
-        .map(|k| {
-            let m = group.module(k);
-            let mut suffix = format!("_{k}");
-            while (0..m.records.len()).any(|r| {
-                let name: Atom = format!("{}{suffix}", import_var(m, r)).into();
-                everything.contains(&name) || taken.contains(&name)
-            }) {
-                suffix.push('$');
-            }
-            suffix
-        })
-        .collect();
-    let suffix = |k: usize| suffixes[k].clone();
-    let mut needs: Vec<HashMap<usize, Needs>> = vec![HashMap::new(); count];
-    let access_of = |r: Resolved, needs: &mut Vec<HashMap<usize, Needs>>| -> Access {
-        match r {
-            Resolved::Local(j, id) => Access::Var(
-                names[j]
-                    .get(&id)
-                    .map_or_else(|| id.0.to_string(), |a| a.to_string()),
-            ),
-            Resolved::External(j, record, imported) => access(
-                cx,
-                group.module(j),
-                record,
-                &imported,
-                &mut needs[j],
-                &suffix(j),
-            ),
-            Resolved::Namespace(j) => {
-                ns_used.borrow_mut()[j] = true;
-                Access::Var(ns_names[j].clone())
-            }
-            Resolved::RootExports(name) => Access::Member("__mf_exports__".into(), name),
-            Resolved::Missing => Access::Undefined,
-        }
+    let suffixes = external_suffixes(&group, &everything, &taken);
+    let group = &group;
+    let mut acc = Accessor {
+        group,
+        names: &names,
+        ns_names: &ns_names,
+        suffixes: &suffixes,
+        needs: vec![HashMap::new(); count],
+        ns_used: vec![false; count],
     };
 
     // The root's exports object (read by whatever is outside the group).
-    let root = group.module(0);
-    let mut getters = Vec::new();
-    for name in &group.export_names(0) {
-        let a = access_of(group.resolve(0, name, 0), &mut needs);
-        let key = if is_ident_name(name) {
-            name.clone()
-        } else {
-            json(name)
-        };
-        getters.push(format!("{key}: () => {}", a.text()));
-    }
-    let dynamic_stars: Vec<usize> = root
-        .esm
-        .star_exports
-        .iter()
-        .copied()
-        .filter(|&record| {
-            let target = root.records[record].target.index();
-            !matches!(cx.exports.get(target), Some(Some(t)) if !t.has_dynamic)
-        })
+    let getters: Vec<String> = acc
+        .exports_of(0)
+        .into_iter()
+        .map(|(name, a)| format!("{}: () => {}", key(&name), a.text()))
         .collect();
-
-    // Each member's imports, resolved.
-    // A namespace import of a member reads `ns.name` as the binding itself; only other uses
-    // of `ns` need the namespace object.
-    let mut bindings: Vec<HashMap<Id, Access>> = Vec::with_capacity(count);
-    let mut ns_imports: Vec<NsImports> = Vec::with_capacity(count);
-    for k in 0..count {
-        let mut map = HashMap::new();
-        let mut namespaces = HashMap::new();
-        for b in &group.module(k).esm.imports {
-            match group.resolve_import(k, b.record, &b.imported, 0) {
-                Resolved::Namespace(j) => {
-                    let members = group
-                        .export_names(j)
-                        .into_iter()
-                        .map(|name| {
-                            let a = access_of(group.resolve(j, &name, 0), &mut needs);
-                            (name, a)
-                        })
-                        .collect();
-                    map.insert(b.local.clone(), Access::Var(ns_names[j].clone()));
-                    namespaces.insert(b.local.clone(), (j, members));
-                }
-                r => {
-                    map.insert(b.local.clone(), access_of(r, &mut needs));
-                }
-            }
-        }
-        bindings.push(map);
-        ns_imports.push(namespaces);
-    }
+    let (mut bindings, mut ns_imports) = member_bindings(&mut acc);
 
     let mut out = String::new();
     out.push_str("\"use strict\";\n__mf_require__.r(__mf_exports__);");
@@ -536,50 +514,8 @@ pub fn render_group(
             )
         })
         .collect();
-    let printed = print_members(&group, &names, work);
-
-    // Namespace objects that some code uses as a value, with ES namespace semantics: a
-    // null prototype, `Symbol.toStringTag` "Module", sorted getters (and `__esModule`, as
-    // every exports object of this bundler has).
-    for (_, _, escaped, _) in printed.values() {
-        for &j in escaped {
-            ns_used.borrow_mut()[j] = true;
-        }
-    }
-    let mut made = vec![false; count];
-    loop {
-        let pending: Vec<usize> = (0..count)
-            .filter(|&j| ns_used.borrow()[j] && !made[j])
-            .collect();
-        if pending.is_empty() {
-            break;
-        }
-        for j in pending {
-            made[j] = true;
-            let mut props = vec![
-                "__esModule: { value: true }".to_string(),
-                "[Symbol.toStringTag]: { value: \"Module\" }".to_string(),
-            ];
-            for name in group.export_names(j) {
-                let a = access_of(group.resolve(j, &name, 0), &mut needs);
-                let key = if is_ident_name(&name) {
-                    name.clone()
-                } else {
-                    json(&name)
-                };
-                props.push(format!(
-                    "{key}: {{ enumerable: true, get: () => {} }}",
-                    a.text()
-                ));
-            }
-            let _ = writeln!(
-                out,
-                "var {} = /*#__PURE__*/Object.defineProperties(Object.create(null), {{ {} }});",
-                ns_names[j],
-                props.join(", ")
-            );
-        }
-    }
+    let printed = print_members(group, &names, work);
+    write_namespace_objects(&mut out, &mut acc, &printed);
     for entry in &order {
         if let Entry::Module(k) = *entry
             && let Some((_, _, _, fixes)) = printed.get(&k)
@@ -590,17 +526,126 @@ pub fn render_group(
 
     let map = write_members(
         &mut out,
-        &group,
+        group,
         &order,
         printed,
-        &needs,
+        &acc.needs,
         &suffixes,
-        &dynamic_stars,
+        &dynamic_stars(group),
     );
     ModuleOutput {
         params: crate::codegen::transform_module::ESM_PARAMS,
         body: out,
         map,
+    }
+}
+
+/// Suffixes of the import variables of modules outside the group:
+/// `__mf_<stem>_<record>_<member>`, made longer in the unlikely case that a member already
+/// uses such a name.
+fn external_suffixes(
+    group: &Group,
+    everything: &HashSet<Atom>,
+    taken: &HashSet<Atom>,
+) -> Vec<String> {
+    (0..group.members.len())
+        .map(|k| {
+            let m = group.module(k);
+            let mut suffix = format!("_{k}");
+            while (0..m.records.len()).any(|r| {
+                let name: Atom = format!("{}{suffix}", import_var(m, r)).into();
+                everything.contains(&name) || taken.contains(&name)
+            }) {
+                suffix.push('$');
+            }
+            suffix
+        })
+        .collect()
+}
+
+/// The root's `export *` records whose target's exports are only known at run time.
+fn dynamic_stars(group: &Group) -> Vec<usize> {
+    let root = group.module(0);
+    root.esm
+        .star_exports
+        .iter()
+        .copied()
+        .filter(|&record| {
+            let target = root.records[record].target.index();
+            !matches!(group.cx.exports.get(target), Some(Some(t)) if !t.has_dynamic)
+        })
+        .collect()
+}
+
+/// Each member's imports, resolved. A namespace import of a member reads `ns.name` as the
+/// binding itself; only other uses of `ns` need the namespace object.
+fn member_bindings(acc: &mut Accessor) -> (Vec<HashMap<Id, Access>>, Vec<NsImports>) {
+    let group = acc.group;
+    let count = group.members.len();
+    let mut bindings: Vec<HashMap<Id, Access>> = Vec::with_capacity(count);
+    let mut ns_imports: Vec<NsImports> = Vec::with_capacity(count);
+    for k in 0..count {
+        let mut map = HashMap::new();
+        let mut namespaces = HashMap::new();
+        for b in &group.module(k).esm.imports {
+            match group.resolve_import(k, b.record, &b.imported, 0) {
+                Resolved::Namespace(j) => {
+                    let members = acc.exports_of(j).into_iter().collect();
+                    map.insert(b.local.clone(), Access::Var(acc.ns_names[j].clone()));
+                    namespaces.insert(b.local.clone(), (j, members));
+                }
+                r => {
+                    map.insert(b.local.clone(), acc.access(r));
+                }
+            }
+        }
+        bindings.push(map);
+        ns_imports.push(namespaces);
+    }
+    (bindings, ns_imports)
+}
+
+/// Namespace objects that some code uses as a value, with ES namespace semantics: a null
+/// prototype, `Symbol.toStringTag` "Module", sorted getters (and `__esModule`, as every
+/// exports object of this bundler has). Making one may need another (an export that is a
+/// namespace), so this runs until none is pending.
+fn write_namespace_objects(
+    out: &mut String,
+    acc: &mut Accessor,
+    printed: &HashMap<usize, Printed>,
+) {
+    for (_, _, escaped, _) in printed.values() {
+        for &j in escaped {
+            acc.ns_used[j] = true;
+        }
+    }
+    let count = acc.ns_used.len();
+    let mut made = vec![false; count];
+    loop {
+        let pending: Vec<usize> = (0..count).filter(|&j| acc.ns_used[j] && !made[j]).collect();
+        if pending.is_empty() {
+            break;
+        }
+        for j in pending {
+            made[j] = true;
+            let mut props = vec![
+                "__esModule: { value: true }".to_string(),
+                "[Symbol.toStringTag]: { value: \"Module\" }".to_string(),
+            ];
+            for (name, a) in acc.exports_of(j) {
+                props.push(format!(
+                    "{}: {{ enumerable: true, get: () => {} }}",
+                    key(&name),
+                    a.text()
+                ));
+            }
+            let _ = writeln!(
+                out,
+                "var {} = /*#__PURE__*/Object.defineProperties(Object.create(null), {{ {} }});",
+                acc.ns_names[j],
+                props.join(", ")
+            );
+        }
     }
 }
 
