@@ -193,62 +193,19 @@ pub fn scan_css(
     resolvers: &Resolvers,
 ) -> Result<CssData, Vec<Diagnostic>> {
     let root = config.root.to_string_lossy().to_string();
-    let is_module = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.ends_with(".module.css"));
-    let css_modules = if is_module {
-        // `[name]_[local]_` + a hash of the project-relative path: stable across machines,
-        // thread counts and toolchains.
-        let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(id.as_bytes()));
-        let pattern = Pattern::parse(&format!("[name]_[local]_{}", &hash[..6]))
-            .map_err(|e| vec![Diagnostic::new(Code::Unsupported, e.to_string())])?;
-        Some(CssModulesConfig {
-            pattern,
-            dashed_idents: false,
-            ..CssModulesConfig::default()
-        })
-    } else {
-        None
-    };
     let provider = Provider {
         files: FileProvider::new(),
         resolvers,
     };
     let options = ParserOptions {
         filename: path.to_string_lossy().to_string(),
-        css_modules,
+        css_modules: css_modules_config(path, id)?,
         ..ParserOptions::default()
     };
     let mut bundler = Bundler::new(&provider, None, options);
-    let sheet = match bundler.bundle(path) {
-        Ok(s) => s,
-        Err(e) => {
-            let (code, message, hint) = match &e.kind {
-                BundleErrorKind::ResolverError(r) if r.0.starts_with("cannot read") => {
-                    (Code::ReadFailed, r.0.clone(), None)
-                }
-                BundleErrorKind::ResolverError(r) => (
-                    Code::UnresolvedImport,
-                    format!("{} (@import in CSS)", r.0),
-                    Some(
-                        "@import requests are relative to the CSS file; a package file is \"~pkg/file.css\" or \"pkg/file.css\"",
-                    ),
-                ),
-                BundleErrorKind::ParserError(p) => (
-                    Code::CssSyntaxError,
-                    format!("CSS syntax error: {p}"),
-                    Some("the CSS must parse as standard CSS (no Sass or Less syntax)"),
-                ),
-                other => (Code::Unsupported, other.to_string(), None),
-            };
-            let mut d = Diagnostic::new(code, message).at(error_location(config, id, e.loc));
-            if let Some(h) = hint {
-                d = d.hint(h);
-            }
-            return Err(vec![d]);
-        }
-    };
+    let sheet = bundler
+        .bundle(path)
+        .map_err(|e| vec![bundle_error(config, id, e)])?;
     let printed = sheet.to_css(PrinterOptions {
         minify: config.mode == Mode::Production,
         project_root: Some(&root),
@@ -268,8 +225,86 @@ pub fn scan_css(
     };
 
     let mut diagnostics = Vec::new();
+    let urls = dependencies(
+        config,
+        resolvers,
+        printed.dependencies.unwrap_or_default(),
+        &mut diagnostics,
+    );
+    let classes = printed
+        .exports
+        .map(|exports| class_names(exports, id, &mut diagnostics));
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
+    }
+    Ok(CssData {
+        code: printed.code,
+        urls,
+        classes,
+    })
+}
+
+/// CSS modules' naming for a `.module.css` file: `[name]_[local]_` + a hash of the
+/// project-relative path, stable across machines, thread counts and toolchains.
+fn css_modules_config(path: &Path, id: &str) -> Result<Option<CssModulesConfig>, Vec<Diagnostic>> {
+    let is_module = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(".module.css"));
+    if !is_module {
+        return Ok(None);
+    }
+    let hash = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(id.as_bytes()));
+    let pattern = Pattern::parse(&format!("[name]_[local]_{}", &hash[..6]))
+        .map_err(|e| vec![Diagnostic::new(Code::Unsupported, e.to_string())])?;
+    Ok(Some(CssModulesConfig {
+        pattern,
+        dashed_idents: false,
+        ..CssModulesConfig::default()
+    }))
+}
+
+/// The diagnostic for a file the CSS bundler could not read, resolve or parse.
+fn bundle_error(
+    config: &BuildConfig,
+    id: &str,
+    e: lightningcss::error::Error<BundleErrorKind<'_, ProviderError>>,
+) -> Diagnostic {
+    let (code, message, hint) = match &e.kind {
+        BundleErrorKind::ResolverError(r) if r.0.starts_with("cannot read") => {
+            (Code::ReadFailed, r.0.clone(), None)
+        }
+        BundleErrorKind::ResolverError(r) => (
+            Code::UnresolvedImport,
+            format!("{} (@import in CSS)", r.0),
+            Some(
+                "@import requests are relative to the CSS file; a package file is \"~pkg/file.css\" or \"pkg/file.css\"",
+            ),
+        ),
+        BundleErrorKind::ParserError(p) => (
+            Code::CssSyntaxError,
+            format!("CSS syntax error: {p}"),
+            Some("the CSS must parse as standard CSS (no Sass or Less syntax)"),
+        ),
+        other => (Code::Unsupported, other.to_string(), None),
+    };
+    let mut d = Diagnostic::new(code, message).at(error_location(config, id, e.loc));
+    if let Some(h) = hint {
+        d = d.hint(h);
+    }
+    d
+}
+
+/// The remote `@import`s (refused) and `url()`s of the printed sheet: each url's placeholder
+/// and what it becomes.
+fn dependencies(
+    config: &BuildConfig,
+    resolvers: &Resolvers,
+    deps: Vec<Dependency>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, UrlTarget)> {
     let mut urls = Vec::new();
-    for dep in printed.dependencies.unwrap_or_default() {
+    for dep in deps {
         match dep {
             Dependency::Import(i) => {
                 // Only remote @imports are left by the bundler.
@@ -309,60 +344,56 @@ pub fn scan_css(
                 let found = resolve_css_request(resolvers, dir, request)
                     .and_then(|p| std::fs::read(&p).ok().map(|b| (p, b)));
                 match found {
-                    Some((p, bytes)) => urls.push((
-                        u.placeholder,
-                        UrlTarget::Asset {
-                            file: asset_file(&p, bytes),
-                            suffix: suffix.to_string(),
-                        },
-                    )),
-                    None => diagnostics.push(
-                        Diagnostic::new(
-                            Code::CssUnresolvedUrl,
-                            format!("Could not resolve url(\"{url}\")"),
-                        )
-                        .at(dependency_location(config, &file, u.loc.start.line, u.loc.start.column))
-                        .note(format!("tried: {}", display_path(&config.root, &dir.join(request))))
-                        .hint("url() paths are relative to the CSS file that contains them; a package file is \"~pkg/file.png\""),
-                    ),
-                }
+                Some((p, bytes)) => urls.push((
+                    u.placeholder,
+                    UrlTarget::Asset {
+                        file: asset_file(&p, bytes),
+                        suffix: suffix.to_string(),
+                    },
+                )),
+                None => diagnostics.push(
+                    Diagnostic::new(
+                        Code::CssUnresolvedUrl,
+                        format!("Could not resolve url(\"{url}\")"),
+                    )
+                    .at(dependency_location(config, &file, u.loc.start.line, u.loc.start.column))
+                    .note(format!("tried: {}", display_path(&config.root, &dir.join(request))))
+                    .hint("url() paths are relative to the CSS file that contains them; a package file is \"~pkg/file.png\""),
+                ),
+            }
             }
         }
     }
-    let classes = match printed.exports {
-        Some(exports) => {
-            let mut map = BTreeMap::new();
-            for (local, export) in exports {
-                let mut names = vec![export.name.clone()];
-                for c in &export.composes {
-                    match c {
-                        CssModuleReference::Local { name } | CssModuleReference::Global { name } => {
-                            names.push(name.clone())
-                        }
-                        CssModuleReference::Dependency { name, specifier } => diagnostics.push(
-                            Diagnostic::new(
-                                Code::Unsupported,
-                                format!("composes: {name} from \"{specifier}\" is not supported yet"),
-                            )
-                            .at(Location::file_only(id))
-                            .hint("compose classes of the same file, or import both modules and join their class names in JavaScript"),
-                        ),
-                    }
+    urls
+}
+
+/// CSS modules' class map: local name -> the exported class names, `composes` included.
+fn class_names(
+    exports: lightningcss::css_modules::CssModuleExports,
+    id: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for (local, export) in exports {
+        let mut names = vec![export.name.clone()];
+        for c in &export.composes {
+            match c {
+                CssModuleReference::Local { name } | CssModuleReference::Global { name } => {
+                    names.push(name.clone())
                 }
-                map.insert(local, names.join(" "));
+                CssModuleReference::Dependency { name, specifier } => diagnostics.push(
+                    Diagnostic::new(
+                        Code::Unsupported,
+                        format!("composes: {name} from \"{specifier}\" is not supported yet"),
+                    )
+                    .at(Location::file_only(id))
+                    .hint("compose classes of the same file, or import both modules and join their class names in JavaScript"),
+                ),
             }
-            Some(map)
         }
-        None => None,
-    };
-    if !diagnostics.is_empty() {
-        return Err(diagnostics);
+        map.insert(local, names.join(" "));
     }
-    Ok(CssData {
-        code: printed.code,
-        urls,
-        classes,
-    })
+    map
 }
 
 /// A lightningcss location (0-based line, 1-based column) as a diagnostic location.
