@@ -440,9 +440,22 @@ mod tests {
         bool,
     );
 
+    fn check(table: &[Row]) {
+        for (comment, source, pattern, imported, used, all) in table {
+            let m = module(source);
+            let usages = record_usages(&m);
+            assert_eq!(usages.len(), 1, "{comment}: {usages:?}");
+            let u = &usages[0];
+            assert_eq!(u.pattern, *pattern, "{comment}");
+            assert_eq!(u.imported, set(imported), "{comment}: imported");
+            assert_eq!(u.used, set(used), "{comment}: used");
+            assert_eq!(u.uses_all, *all, "{comment}: uses all");
+        }
+    }
+
     #[test]
-    fn import_patterns() {
-        let table: &[Row] = &[
+    fn static_import_patterns() {
+        check(&[
             (
                 "named, both used",
                 "import { a, b } from 'x'; a(); b;",
@@ -547,6 +560,12 @@ mod tests {
                 &["a"],
                 false,
             ),
+        ]);
+    }
+
+    #[test]
+    fn require_and_dynamic_import_patterns() {
+        check(&[
             (
                 "require destructured",
                 "const { a, b } = require('x'); a();",
@@ -603,16 +622,6 @@ mod tests {
                 &["a"],
                 false,
             ),
-        ];
-        for (comment, source, pattern, imported, used, all) in table {
-            let m = module(source);
-            let usages = record_usages(&m);
-            assert_eq!(usages.len(), 1, "{comment}: {usages:?}");
-            let u = &usages[0];
-            assert_eq!(u.pattern, *pattern, "{comment}");
-            assert_eq!(u.imported, set(imported), "{comment}: imported");
-            assert_eq!(u.used, set(used), "{comment}: used");
-            assert_eq!(u.uses_all, *all, "{comment}: uses all");
-        }
+        ]);
     }
 }
