@@ -273,78 +273,18 @@ fn resolve(
         &key_error,
     );
 
-    let out_dir = match &overrides.out_dir {
-        Some(o) => std::env::current_dir().unwrap_or_default().join(o),
-        None => root.join(raw.out_dir.as_deref().unwrap_or("dist")),
-    };
-    if raw.out_dir.as_deref().is_some_and(|o| o.trim().is_empty()) {
-        errors.push(key_error(
-            "outDir",
-            "outDir is empty".into(),
-            "name a directory of its own, such as \"dist\"",
-        ));
-    }
-
-    let share_scope = raw
-        .share_scope
-        .clone()
-        .unwrap_or_else(|| "default".to_string());
-    if share_scope.trim().is_empty() {
-        errors.push(key_error(
-            "shareScope",
-            "shareScope is empty".into(),
-            "name the default share scope, e.g. shareScope = \"default\"",
-        ));
-    }
+    let out_dir = out_dir(&raw, &root, overrides, &mut errors, &key_error);
+    let share_scope = share_scope(&raw, &mut errors, &key_error);
     let mut warnings = Vec::new();
-    let shared = match shared::parse_shared(
-        raw.shared.as_ref(),
+    let (shared, mut containers, package_name) = federation_options(
+        &raw,
+        &root,
         &share_scope,
-        text,
-        display_name,
+        (text, display_name),
         &mut warnings,
-    ) {
-        Ok(items) => items,
-        Err(mut e) => {
-            errors.append(&mut e);
-            Vec::new()
-        }
-    };
-    let mut containers = match containers::parse_containers(
-        containers::RawContainers {
-            filename: raw.filename.as_deref(),
-            library_type: raw.library.as_ref().map(|l| l.kind.as_str()),
-            remote_type: raw.remote_type.as_deref(),
-            exposes: raw.exposes.as_ref(),
-            remotes: raw.remotes.as_ref(),
-        },
-        &share_scope,
-        text,
-        display_name,
-    ) {
-        Ok(c) => c,
-        Err(mut e) => {
-            errors.append(&mut e);
-            Containers::default()
-        }
-    };
-    if !containers.exposes.is_empty() && raw.name.as_deref().is_none_or(str::is_empty) {
-        errors.push(key_error(
-            "exposes",
-            "`name` is required when modules are exposed".into(),
-            "add name = \"app1\": hosts find the container under this name",
-        ));
-    }
-    // The `from` of this build's share-scope entries: `name`, else, as webpack takes
-    // output.uniqueName, the package.json name.
-    let package_name = package_name(&root);
-    if !shared.is_empty() && raw.name.is_none() && package_name.is_none() {
-        errors.push(key_error(
-            "shared",
-            "`name` is required when modules are shared and package.json gives none".into(),
-            "add name = \"app1\" (or a \"name\" to package.json): it is the `from` of this build's entries in the share scope",
-        ));
-    }
+        &mut errors,
+        &key_error,
+    );
     let global_name = check_names(&raw, &containers, &mut errors, &key_error);
     let chunk_load_timeout = chunk_load_timeout(&raw, &mut errors, &key_error);
     if !errors.is_empty() {
@@ -395,6 +335,110 @@ fn resolve(
         concatenate_modules: raw.concatenate_modules.unwrap_or(mode == Mode::Production),
         chunk_load_timeout,
     })
+}
+
+/// `outDir` (`--out-dir` wins), relative to the project; never empty.
+fn out_dir(
+    raw: &RawConfig,
+    root: &Path,
+    overrides: &CliOverrides,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> PathBuf {
+    let out_dir = match &overrides.out_dir {
+        Some(o) => std::env::current_dir().unwrap_or_default().join(o),
+        None => root.join(raw.out_dir.as_deref().unwrap_or("dist")),
+    };
+    if raw.out_dir.as_deref().is_some_and(|o| o.trim().is_empty()) {
+        errors.push(key_error(
+            "outDir",
+            "outDir is empty".into(),
+            "name a directory of its own, such as \"dist\"",
+        ));
+    }
+    out_dir
+}
+
+/// `shareScope`, `default` unless given; never empty.
+fn share_scope(
+    raw: &RawConfig,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> String {
+    let share_scope = raw
+        .share_scope
+        .clone()
+        .unwrap_or_else(|| "default".to_string());
+    if share_scope.trim().is_empty() {
+        errors.push(key_error(
+            "shareScope",
+            "shareScope is empty".into(),
+            "name the default share scope, e.g. shareScope = \"default\"",
+        ));
+    }
+    share_scope
+}
+
+/// `shared`, `exposes`, `remotes` and the container options, and the package.json name
+/// that is the `from` of shared entries when `name` is absent.
+fn federation_options(
+    raw: &RawConfig,
+    root: &Path,
+    share_scope: &str,
+    (text, display_name): (&str, &str),
+    warnings: &mut Vec<Diagnostic>,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> (Vec<SharedItem>, Containers, Option<String>) {
+    let shared = match shared::parse_shared(
+        raw.shared.as_ref(),
+        share_scope,
+        text,
+        display_name,
+        warnings,
+    ) {
+        Ok(items) => items,
+        Err(mut e) => {
+            errors.append(&mut e);
+            Vec::new()
+        }
+    };
+    let containers = match containers::parse_containers(
+        containers::RawContainers {
+            filename: raw.filename.as_deref(),
+            library_type: raw.library.as_ref().map(|l| l.kind.as_str()),
+            remote_type: raw.remote_type.as_deref(),
+            exposes: raw.exposes.as_ref(),
+            remotes: raw.remotes.as_ref(),
+        },
+        share_scope,
+        text,
+        display_name,
+    ) {
+        Ok(c) => c,
+        Err(mut e) => {
+            errors.append(&mut e);
+            Containers::default()
+        }
+    };
+    if !containers.exposes.is_empty() && raw.name.as_deref().is_none_or(str::is_empty) {
+        errors.push(key_error(
+            "exposes",
+            "`name` is required when modules are exposed".into(),
+            "add name = \"app1\": hosts find the container under this name",
+        ));
+    }
+    // The `from` of this build's share-scope entries: `name`, else, as webpack takes
+    // output.uniqueName, the package.json name.
+    let package_name = package_name(root);
+    if !shared.is_empty() && raw.name.is_none() && package_name.is_none() {
+        errors.push(key_error(
+            "shared",
+            "`name` is required when modules are shared and package.json gives none".into(),
+            "add name = \"app1\" (or a \"name\" to package.json): it is the `from` of this build's entries in the share scope",
+        ));
+    }
+    (shared, containers, package_name)
 }
 
 /// `entry`: one request (`main`), a table of named entries, or none (`./src/index.js`, or
