@@ -288,6 +288,105 @@ fn parse_filter(v: &toml::Value) -> Option<ShareFilter> {
     Some(f)
 }
 
+/// Reads one shared item's keys, collecting a type error for each key of the wrong type.
+struct ItemReader<'a> {
+    key: &'a str,
+    t: &'a toml::Table,
+    at: &'a dyn Fn(&str) -> Location,
+    errors: Vec<Diagnostic>,
+}
+
+impl ItemReader<'_> {
+    fn type_error(&mut self, k: &str, want: &str) {
+        let key = self.key;
+        self.errors.push(
+            Diagnostic::new(
+                Code::ConfigInvalid,
+                format!("shared \"{key}\": {k} must be {want}"),
+            )
+            .at((self.at)(key))
+            .hint("see federation.toml.example"),
+        );
+    }
+
+    fn string(&mut self, k: &str) -> Option<String> {
+        match self.t.get(k) {
+            None => None,
+            Some(toml::Value::String(s)) => Some(s.clone()),
+            Some(_) => {
+                self.type_error(k, "a string");
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, k: &str) -> Option<bool> {
+        match self.t.get(k) {
+            None => None,
+            Some(toml::Value::Boolean(b)) => Some(*b),
+            Some(_) => {
+                self.type_error(k, "true or false");
+                None
+            }
+        }
+    }
+
+    fn string_or_false(&mut self, k: &str) -> VersionSetting {
+        match self.t.get(k) {
+            None => VersionSetting::Auto,
+            Some(toml::Value::String(s)) => VersionSetting::Given(s.clone()),
+            Some(toml::Value::Boolean(false)) => VersionSetting::Disabled,
+            Some(_) => {
+                self.type_error(k, "a string or false");
+                VersionSetting::Auto
+            }
+        }
+    }
+
+    /// `import`: the fallback request (the key itself unless given), or `false` for none.
+    fn import(&mut self) -> Option<String> {
+        match self.t.get("import") {
+            None => Some(self.key.to_string()),
+            Some(toml::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            Some(toml::Value::Boolean(false)) => None,
+            Some(_) => {
+                self.type_error("import", "a request string or false");
+                Some(self.key.to_string())
+            }
+        }
+    }
+
+    fn filter(&mut self, k: &str) -> Option<ShareFilter> {
+        let v = self.t.get(k)?;
+        let parsed = parse_filter(v);
+        if parsed.is_none() {
+            self.type_error(
+                k,
+                "a table { version = \"range\", request = \"rest\" or \"/pattern/\" }",
+            );
+        }
+        parsed
+    }
+
+    /// Keys that no shared item has, each with the closest known key.
+    fn unknown_keys(&mut self) {
+        let candidates: Vec<String> = ITEM_KEYS.iter().map(|s| s.to_string()).collect();
+        for k in self.t.keys() {
+            if !ITEM_KEYS.contains(&k.as_str()) {
+                let d = Diagnostic::new(
+                    Code::ConfigUnknownKey,
+                    format!("unknown key `{k}` in shared \"{}\"", self.key),
+                )
+                .at((self.at)(self.key));
+                self.errors.push(match did_you_mean(k, &candidates) {
+                    Some(best) => d.hint(format!("did you mean `{best}`?")),
+                    None => d.hint(format!("shared item keys: {}", ITEM_KEYS.join(", "))),
+                });
+            }
+        }
+    }
+}
+
 fn parse_item(
     key: &str,
     t: &toml::Table,
@@ -295,128 +394,48 @@ fn parse_item(
     at: &dyn Fn(&str) -> Location,
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<SharedItem, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let candidates: Vec<String> = ITEM_KEYS.iter().map(|s| s.to_string()).collect();
-    for k in t.keys() {
-        if !ITEM_KEYS.contains(&k.as_str()) {
-            let mut d = Diagnostic::new(
-                Code::ConfigUnknownKey,
-                format!("unknown key `{k}` in shared \"{key}\""),
-            )
-            .at(at(key));
-            d = match did_you_mean(k, &candidates) {
-                Some(best) => d.hint(format!("did you mean `{best}`?")),
-                None => d.hint(format!("shared item keys: {}", ITEM_KEYS.join(", "))),
-            };
-            errors.push(d);
-        }
-    }
-    let type_error = |k: &str, want: &str| {
-        Diagnostic::new(
-            Code::ConfigInvalid,
-            format!("shared \"{key}\": {k} must be {want}"),
-        )
-        .at(at(key))
-        .hint("see federation.toml.example")
+    let mut r = ItemReader {
+        key,
+        t,
+        at,
+        errors: Vec::new(),
     };
-    let string = |k: &str, errors: &mut Vec<Diagnostic>| -> Option<String> {
-        match t.get(k) {
-            None => None,
-            Some(toml::Value::String(s)) => Some(s.clone()),
-            Some(_) => {
-                errors.push(type_error(k, "a string"));
-                None
-            }
-        }
-    };
-    let boolean = |k: &str, errors: &mut Vec<Diagnostic>| -> Option<bool> {
-        match t.get(k) {
-            None => None,
-            Some(toml::Value::Boolean(b)) => Some(*b),
-            Some(_) => {
-                errors.push(type_error(k, "true or false"));
-                None
-            }
-        }
-    };
-    let string_or_false = |k: &str, errors: &mut Vec<Diagnostic>| -> VersionSetting {
-        match t.get(k) {
-            None => VersionSetting::Auto,
-            Some(toml::Value::String(s)) => VersionSetting::Given(s.clone()),
-            Some(toml::Value::Boolean(false)) => VersionSetting::Disabled,
-            Some(_) => {
-                errors.push(type_error(k, "a string or false"));
-                VersionSetting::Auto
-            }
-        }
-    };
-    let import = match t.get("import") {
-        None => Some(key.to_string()),
-        Some(toml::Value::String(s)) if !s.is_empty() => Some(s.clone()),
-        Some(toml::Value::Boolean(false)) => None,
-        Some(_) => {
-            errors.push(type_error("import", "a request string or false"));
-            Some(key.to_string())
-        }
-    };
-    let required_version = string_or_false("requiredVersion", &mut errors);
+    r.unknown_keys();
+    let import = r.import();
+    let required_version = r.string_or_false("requiredVersion");
     // A string that starts like a range must be one (a typo such as "^^1" cannot work); any
     // other string ("alpha", a git URL) is a version webpack compares exactly.
-    if let VersionSetting::Given(r) = &required_version
-        && is_required_version(r)
-        && !valid_range(r)
+    if let VersionSetting::Given(v) = &required_version
+        && is_required_version(v)
+        && !valid_range(v)
     {
-        errors.push(invalid_range(key, r, at(key)));
+        r.errors.push(invalid_range(key, v, at(key)));
     }
-    let version = string_or_false("version", &mut errors);
-    let singleton = boolean("singleton", &mut errors).unwrap_or(false);
-    let eager = boolean("eager", &mut errors).unwrap_or(false);
-    let tree_shaking = boolean("treeShaking", &mut errors).unwrap_or(false);
-    let strict = boolean("strictVersion", &mut errors);
-    let share_key = string("shareKey", &mut errors).unwrap_or_else(|| key.to_string());
-    let own_scope = string("shareScope", &mut errors);
+    let version = r.string_or_false("version");
+    let singleton = r.boolean("singleton").unwrap_or(false);
+    let eager = r.boolean("eager").unwrap_or(false);
+    let tree_shaking = r.boolean("treeShaking").unwrap_or(false);
+    let strict = r.boolean("strictVersion");
+    let share_key = r.string("shareKey").unwrap_or_else(|| key.to_string());
+    let own_scope = r.string("shareScope");
     let share_scope = own_scope
         .clone()
         .unwrap_or_else(|| default_scope.to_string());
-    let package_name = string("packageName", &mut errors);
-    let mut filter = |k: &str| -> Option<ShareFilter> {
-        let v = t.get(k)?;
-        let parsed = parse_filter(v);
-        if parsed.is_none() {
-            errors.push(type_error(
-                k,
-                "a table { version = \"range\", request = \"rest\" or \"/pattern/\" }",
-            ));
-        }
-        parsed
-    };
-    let include = filter("include");
-    let exclude = filter("exclude");
+    let package_name = r.string("packageName");
+    let include = r.filter("include");
+    let exclude = r.filter("exclude");
     for (k, v) in [
         ("shareKey", Some(&share_key)),
         ("shareScope", own_scope.as_ref()),
         ("packageName", package_name.as_ref()),
     ] {
         if v.is_some_and(|v| v.trim().is_empty()) {
-            errors.push(type_error(k, "a non-empty string"));
+            r.type_error(k, "a non-empty string");
         }
     }
+    let mut errors = r.errors;
     if import.is_none() {
-        if eager {
-            errors.push(
-                Diagnostic::new(Code::ConfigInvalid, format!("shared \"{key}\": eager = true with import = false"))
-                    .at(at(key))
-                    .hint("eager bundles the fallback into the initial chunk, and import = false means there is none: drop one of them"),
-            );
-        }
-        if matches!(version, VersionSetting::Given(_)) {
-            // webpack's ConsumeSharedPlugin never reads `version`: ignored, as there.
-            warnings.push(
-                Diagnostic::new(Code::ConfigIgnored, format!("shared \"{key}\": version is ignored with import = false"))
-                    .at(at(key))
-                    .hint("version is the version this build provides; with import = false it only consumes, so drop version"),
-            );
-        }
+        import_false_conflicts(key, eager, &version, at, &mut errors, warnings);
     }
     if key.ends_with('/') != share_key.ends_with('/') && t.contains_key("shareKey") {
         errors.push(
@@ -446,6 +465,32 @@ fn parse_item(
         package_name,
         tree_shaking,
     })
+}
+
+/// With `import = false` there is no fallback: `eager` is an error, `version` ignored.
+fn import_false_conflicts(
+    key: &str,
+    eager: bool,
+    version: &VersionSetting,
+    at: &dyn Fn(&str) -> Location,
+    errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    if eager {
+        errors.push(
+            Diagnostic::new(Code::ConfigInvalid, format!("shared \"{key}\": eager = true with import = false"))
+                .at(at(key))
+                .hint("eager bundles the fallback into the initial chunk, and import = false means there is none: drop one of them"),
+        );
+    }
+    if matches!(version, VersionSetting::Given(_)) {
+        // webpack's ConsumeSharedPlugin never reads `version`: ignored, as there.
+        warnings.push(
+            Diagnostic::new(Code::ConfigIgnored, format!("shared \"{key}\": version is ignored with import = false"))
+                .at(at(key))
+                .hint("version is the version this build provides; with import = false it only consumes, so drop version"),
+        );
+    }
 }
 
 #[cfg(test)]
