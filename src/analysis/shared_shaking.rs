@@ -148,83 +148,9 @@ pub fn shake_shared(
     elsewhere: &UsedElsewhere,
 ) -> Vec<ShakenConsume> {
     let shaking = |item: usize| config.shared.get(item).is_some_and(|s| s.tree_shaking);
-    // What each consume's importers use.
-    let mut needs: BTreeMap<ModuleIdx, Needs> = BTreeMap::new();
-    for module in &graph.modules {
-        let Module::Normal(m) = module else { continue };
-        let targets_shaken = m
-            .records
-            .iter()
-            .any(|r| matches!(graph.module(r.target), Module::ConsumeShared(c) if shaking(c.item)));
-        if !targets_shaken {
-            continue;
-        }
-        for u in record_usages(m) {
-            let target = m.records[u.record].target;
-            let Module::ConsumeShared(c) = graph.module(target) else {
-                continue;
-            };
-            if !shaking(c.item) {
-                continue;
-            }
-            let n = if u.uses_all {
-                Needs::All
-            } else {
-                Needs::Names(u.used.clone())
-            };
-            needs.entry(target).or_insert_with(Needs::none).add(&n);
-        }
-    }
-    // What this build uses per share scope and key.
-    let mut by_key: BTreeMap<ShareKey, Needs> = BTreeMap::new();
-    for (i, module) in graph.modules.iter().enumerate() {
-        if let Module::ConsumeShared(c) = module
-            && shaking(c.item)
-        {
-            let n = needs
-                .get(&ModuleIdx(i as u32))
-                .cloned()
-                .unwrap_or_else(Needs::none);
-            by_key
-                .entry((c.share_scope.clone(), c.share_key.clone()))
-                .or_insert_with(Needs::none)
-                .add(&n);
-        }
-    }
-
-    let mut copies: HashMap<(ModuleIdx, Vec<String>), Result<ModuleIdx, String>> = HashMap::new();
-    let mut copy_of = |graph: &mut ModuleGraph,
-                       exports: &mut Vec<Option<ExportsInfo>>,
-                       root: ModuleIdx,
-                       wanted: &Needs|
-     -> Result<(ModuleIdx, Vec<String>), String> {
-        let Needs::Names(wanted) = wanted else {
-            return Err(
-                "some importer uses the whole module (namespace or require kept whole)".into(),
-            );
-        };
-        let info = match exports.get(root.index()) {
-            Some(Some(info)) if !info.has_dynamic => info,
-            _ => {
-                return Err(format!(
-                    "{} is not an ES module with static exports",
-                    graph.module(root).id()
-                ));
-            }
-        };
-        let names: Vec<String> = wanted
-            .iter()
-            .filter(|n| info.names.contains_key(*n))
-            .cloned()
-            .collect();
-        let key = (root, names.clone());
-        if let Some(done) = copies.get(&key) {
-            return done.clone().map(|idx| (idx, names));
-        }
-        let result = super::reexport_copy::make_copy(graph, exports, root, &names);
-        copies.insert(key, result.clone());
-        result.map(|idx| (idx, names))
-    };
+    let needs = consume_needs(graph, &shaking);
+    let by_key = needs_by_key(graph, &needs, &shaking);
+    let mut copies = Copies::default();
 
     // Provides: the copy has what this build and the listed apps use of the key and version.
     let provides = graph.provides.clone();
@@ -241,7 +167,7 @@ pub fn shake_shared(
             .unwrap_or_else(Needs::none);
         wanted.add(&elsewhere.get(&ps.share_scope, &ps.share_key, ps.version.as_deref()));
         let root = ps.module;
-        if let Ok(copy) = copy_of(graph, exports, root, &wanted)
+        if let Ok(copy) = copies.copy_of(graph, exports, root, &wanted)
             && let Module::ProvideShared(ps) = &mut graph.modules[p.index()]
         {
             ps.shaken = Some(copy);
@@ -275,14 +201,12 @@ pub fn shake_shared(
                 .cloned()
                 .unwrap_or_else(Needs::none);
             wanted.add(&elsewhere.get(&scope, &key, version.flatten().as_deref()));
-            match copy_of(graph, exports, f, &wanted) {
+            match copies.copy_of(graph, exports, f, &wanted) {
                 Ok(copy) => result.copy = Some(copy),
                 Err(why) => result.bailout = Some(why),
             }
         } else if own == Needs::All {
-            result.bailout = Some(
-                "some importer uses the whole module (namespace or require kept whole)".into(),
-            );
+            result.bailout = Some(WHOLE_MODULE.into());
         }
         if let Module::ConsumeShared(cs) = &mut graph.modules[i] {
             if let Some((copy, _)) = &result.copy {
@@ -296,4 +220,106 @@ pub fn shake_shared(
         out.push(result);
     }
     out
+}
+
+const WHOLE_MODULE: &str = "some importer uses the whole module (namespace or require kept whole)";
+
+/// What the importers of each consume of a `treeShaking` item use.
+fn consume_needs(
+    graph: &ModuleGraph,
+    shaking: &dyn Fn(usize) -> bool,
+) -> BTreeMap<ModuleIdx, Needs> {
+    let mut needs: BTreeMap<ModuleIdx, Needs> = BTreeMap::new();
+    for module in &graph.modules {
+        let Module::Normal(m) = module else { continue };
+        let targets_shaken = m
+            .records
+            .iter()
+            .any(|r| matches!(graph.module(r.target), Module::ConsumeShared(c) if shaking(c.item)));
+        if !targets_shaken {
+            continue;
+        }
+        for u in record_usages(m) {
+            let target = m.records[u.record].target;
+            let Module::ConsumeShared(c) = graph.module(target) else {
+                continue;
+            };
+            if !shaking(c.item) {
+                continue;
+            }
+            let n = if u.uses_all {
+                Needs::All
+            } else {
+                Needs::Names(u.used.clone())
+            };
+            needs.entry(target).or_insert_with(Needs::none).add(&n);
+        }
+    }
+    needs
+}
+
+/// What this build uses per share scope and key (the union over its consumes of the key).
+fn needs_by_key(
+    graph: &ModuleGraph,
+    needs: &BTreeMap<ModuleIdx, Needs>,
+    shaking: &dyn Fn(usize) -> bool,
+) -> BTreeMap<ShareKey, Needs> {
+    let mut by_key: BTreeMap<ShareKey, Needs> = BTreeMap::new();
+    for (i, module) in graph.modules.iter().enumerate() {
+        if let Module::ConsumeShared(c) = module
+            && shaking(c.item)
+        {
+            let n = needs
+                .get(&ModuleIdx(i as u32))
+                .cloned()
+                .unwrap_or_else(Needs::none);
+            by_key
+                .entry((c.share_scope.clone(), c.share_key.clone()))
+                .or_insert_with(Needs::none)
+                .add(&n);
+        }
+    }
+    by_key
+}
+
+/// The shaken copies made so far: one per module and set of kept exports, shared by a
+/// provide and the fallback of the same module.
+#[derive(Default)]
+struct Copies(HashMap<(ModuleIdx, Vec<String>), Result<ModuleIdx, String>>);
+
+impl Copies {
+    /// The copy of `root` that keeps what `wanted` names of its exports, and those names;
+    /// or why there can be none.
+    fn copy_of(
+        &mut self,
+        graph: &mut ModuleGraph,
+        exports: &mut Vec<Option<ExportsInfo>>,
+        root: ModuleIdx,
+        wanted: &Needs,
+    ) -> Result<(ModuleIdx, Vec<String>), String> {
+        let Needs::Names(wanted) = wanted else {
+            return Err(WHOLE_MODULE.into());
+        };
+        let info = match exports.get(root.index()) {
+            Some(Some(info)) if !info.has_dynamic => info,
+            _ => {
+                return Err(format!(
+                    "{} is not an ES module with static exports",
+                    graph.module(root).id()
+                ));
+            }
+        };
+        let names: Vec<String> = wanted
+            .iter()
+            .filter(|n| info.names.contains_key(*n))
+            .cloned()
+            .collect();
+        let key = (root, names.clone());
+        if let Some(done) = self.0.get(&key) {
+            return done.clone().map(|idx| (idx, names));
+        }
+        let result = super::reexport_copy::make_copy(graph, exports, root, &names);
+        self.0.insert(key, result.clone());
+        result.map(|idx| (idx, names))
+    }
 }
