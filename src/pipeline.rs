@@ -194,8 +194,9 @@ fn run(
         return (finish(diagnostics, vec![], module_count, &timings), vec![]);
     };
 
-    let mut files = codegen::generate(&mut linked, config);
-    if let Some(report) = &linked.share_usage {
+    let share_usage = linked.share_usage.take();
+    let mut files = codegen::generate(linked, config);
+    if let Some(report) = &share_usage {
         let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
         text.push('\n');
         files.push(codegen::OutputFile {
@@ -240,9 +241,8 @@ fn run(
         return (outcome, files);
     }
     if cache.is_none() {
-        // A one-shot build's process exits next: freeing every AST and module (about 100 ms
-        // for 20,000 modules) would only delay that. Watch mode frees them.
-        std::mem::forget(linked);
+        // A one-shot build's process exits next: freeing the output would only delay that.
+        // Watch mode frees it.
         std::mem::forget(files);
         return (outcome, vec![]);
     }

@@ -4,14 +4,17 @@
 //! [`LinkOutput`] that code generation reads.
 //!
 //! - `exports.rs`: export names per ES module
-//! - `link.rs`: missing-export diagnostics
+//! - `import_checks.rs`: missing-export diagnostics
 //! - `usage.rs`, `used_exports.rs`: what each import site uses; the used exports
 //! - `shared_shaking.rs`, `reexport_copy.rs`, `barrels.rs`: shaken copies, skipped barrels
 //! - `share_usage.rs`: the share-usage report
+//! - `chunks.rs`: the chunk graph; `concat_plan.rs`: which ES modules scope hoisting joins
 
 pub mod barrels;
+pub mod chunks;
+pub mod concat_plan;
 pub mod exports;
-pub mod link;
+pub mod import_checks;
 pub mod reexport_copy;
 pub mod share_usage;
 pub mod shared_shaking;
@@ -34,7 +37,7 @@ pub struct AnalysisOutput {
 
 pub fn analyze(graph: &ModuleGraph, config: &BuildConfig) -> AnalysisOutput {
     let exports = exports::compute_exports(graph);
-    let diagnostics = link::check_imports(graph, &exports, config);
+    let diagnostics = import_checks::check_imports(graph, &exports, config);
     AnalysisOutput {
         exports,
         diagnostics,
@@ -50,6 +53,34 @@ pub struct LinkOutput {
     /// Module -> the exports code keeps (production builds); `None`: all of them.
     pub used_exports: Option<Vec<Option<BTreeSet<String>>>>,
     pub share_usage: Option<serde_json::Value>,
+    /// Chunks and scope-hoisting groups, made for code generation only.
+    pub layout: Option<Layout>,
+}
+
+/// How the modules are laid out in output files: which module goes in which chunk, and
+/// which ES modules scope hoisting joins into one registry function.
+pub struct Layout {
+    pub chunks: chunks::ChunkGraph,
+    pub concat_plan: concat_plan::Plan,
+}
+
+impl Layout {
+    pub fn new(
+        graph: &ModuleGraph,
+        exports: &[Option<ExportsInfo>],
+        config: &BuildConfig,
+    ) -> Layout {
+        let chunks = chunks::build_chunks(graph, config);
+        let concat_plan = if config.concatenate_modules {
+            concat_plan::plan(graph, &chunks, exports)
+        } else {
+            concat_plan::Plan::default()
+        };
+        Layout {
+            chunks,
+            concat_plan,
+        }
+    }
 }
 
 /// What [`link`] does beyond analysis: the share-usage report also when nothing is shared
@@ -111,11 +142,17 @@ pub fn link(
         used_exports = Some(used_exports::used_exports(&graph));
         mark("used exports");
     }
+    let layout = options.for_codegen.then(|| {
+        let layout = Layout::new(&graph, &analyzed.exports, config);
+        mark("chunks");
+        layout
+    });
     let linked = LinkOutput {
         graph,
         analysis: analyzed,
         used_exports,
         share_usage,
+        layout,
     };
     (Some(linked), diagnostics)
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use super::chunks::ChunkGraph;
+use crate::analysis::chunks::ChunkGraph;
 use crate::config::{BuildConfig, LibraryType, RemoteExternal};
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
 

@@ -1,11 +1,9 @@
 //! Stage 4, codegen: chunks, module code, runtime, files.
 //!
-//! - `chunks.rs`: which module goes in which chunk
 //! - `transform_module.rs`: one module's registry function (ESM -> runtime calls)
 //! - `concatenate/`: scope hoisting, one registry function for a group of ES modules
 //! - `render_chunk.rs`: chunk files with the runtime (`runtime/*.js`)
 
-pub mod chunks;
 pub mod concatenate;
 pub mod css;
 pub mod manifest;
@@ -27,16 +25,48 @@ pub type ModuleCode = Vec<Option<transform_module::ModuleOutput>>;
 
 use rayon::prelude::*;
 
-use crate::analysis::LinkOutput;
+use crate::analysis::{AnalysisOutput, Layout, LinkOutput};
 use crate::config::{BuildConfig, Target};
 use crate::graph::{Module, ModuleFormat, ModuleGraph, ModuleIdx};
+use swc_ecma_ast::Program;
 use transform_module::{ModuleMeta, TransformContext, transform_module};
 
-pub fn generate(linked: &mut LinkOutput, config: &BuildConfig) -> Vec<OutputFile> {
-    let graph = &mut linked.graph;
-    let analysis = &linked.analysis;
-    let chunk_graph = chunks::build_chunks(graph, config);
-    let used = linked.used_exports.as_ref();
+/// [`LinkOutput`] -> output files. Generation consumes the link output: each module's AST
+/// becomes its code; the rest it only reads, and frees on another thread when done.
+pub fn generate(linked: LinkOutput, config: &BuildConfig) -> Vec<OutputFile> {
+    let LinkOutput {
+        mut graph,
+        analysis,
+        used_exports,
+        layout,
+        ..
+    } = linked;
+    let layout = layout.unwrap_or_else(|| Layout::new(&graph, &analysis.exports, config));
+    let programs: Vec<Option<Program>> =
+        graph.modules.iter_mut().map(Module::take_program).collect();
+    let files = render(
+        &graph,
+        programs,
+        &analysis,
+        used_exports.as_deref(),
+        &layout,
+        config,
+    );
+    // Freeing every AST and module takes about 100 ms for 20,000 modules: off the critical
+    // path (a one-shot build's process exits before it ends).
+    std::thread::spawn(move || drop((graph, analysis, layout)));
+    files
+}
+
+fn render(
+    graph: &ModuleGraph,
+    programs: Vec<Option<Program>>,
+    analysis: &AnalysisOutput,
+    used: Option<&[Option<std::collections::BTreeSet<String>>]>,
+    layout: &Layout,
+    config: &BuildConfig,
+) -> Vec<OutputFile> {
+    let (chunk_graph, plan) = (&layout.chunks, &layout.concat_plan);
     let side_effect_free = |m: &Module| {
         m.as_normal()
             .is_some_and(|n| graph.packages.side_effect_free(&n.path))
@@ -75,39 +105,37 @@ pub fn generate(linked: &mut LinkOutput, config: &BuildConfig) -> Vec<OutputFile
         metas: &metas,
         exports: &analysis.exports,
         dynamic_chunks: &chunk_graph.dynamic_chunks,
-        used_exports: used.map(Vec::as_slice),
+        used_exports: used,
         source_maps: config.sourcemap,
     };
     // CSS and asset modules' JavaScript comes from their payload.
     let resource_code: Vec<Option<(&'static str, String)>> = (0..graph.modules.len())
         .map(|i| css::module_code(graph, ModuleIdx(i as u32)))
         .collect();
-    let plan = if config.concatenate_modules {
-        concatenate::plan(graph, &chunk_graph, &analysis.exports)
-    } else {
-        concatenate::Plan::default()
-    };
     enum Step {
         Done(Option<transform_module::ModuleOutput>),
         Hoisted(concatenate::Prepared),
     }
     let steps: Vec<Step> = graph
         .modules
-        .par_iter_mut()
+        .par_iter()
+        .zip(programs)
         .zip(resource_code)
         .enumerate()
-        .map(|(i, (m, resource))| match m {
-            Module::Normal(_) if resource.is_some() => Step::Done(resource.map(
+        .map(|(i, ((m, program), resource))| match (m, program) {
+            (Module::Normal(_), _) if resource.is_some() => Step::Done(resource.map(
                 |(params, body)| transform_module::ModuleOutput {
                     params,
                     body,
                     map: None,
                 },
             )),
-            Module::Normal(n) if plan.is_member(ModuleIdx(i as u32)) => {
-                Step::Hoisted(concatenate::prepare(n, ModuleIdx(i as u32), &cx))
+            (Module::Normal(n), Some(program)) if plan.is_member(ModuleIdx(i as u32)) => {
+                Step::Hoisted(concatenate::prepare(n, program, ModuleIdx(i as u32), &cx))
             }
-            Module::Normal(n) => Step::Done(Some(transform_module(n, ModuleIdx(i as u32), &cx))),
+            (Module::Normal(n), Some(program)) => {
+                Step::Done(Some(transform_module(n, program, ModuleIdx(i as u32), &cx)))
+            }
             _ => Step::Done(None),
         })
         .collect();
@@ -153,8 +181,7 @@ pub fn generate(linked: &mut LinkOutput, config: &BuildConfig) -> Vec<OutputFile
     for (root, output) in rendered {
         code[root.index()] = Some(output);
     }
-    let (mut files, starts) =
-        render_chunk::render_chunks(graph, &chunk_graph, &code, &plan, config);
+    let (mut files, starts) = render_chunk::render_chunks(graph, chunk_graph, &code, plan, config);
     if config.sourcemap {
         source_map::add_source_maps(&mut files, &starts, graph, &code, config);
     }

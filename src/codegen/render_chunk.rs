@@ -4,13 +4,13 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use super::chunks::{Chunk, ChunkGraph, ChunkKind};
-use super::concatenate::Plan;
 use super::render_federation::{
     container_entry_code, initial_requirements, remote_container_code, render_federation_runtime,
 };
 use super::transform_module::{CJS_PARAMS, json};
 use super::{ModuleCode, OutputFile};
+use crate::analysis::chunks::{Chunk, ChunkGraph, ChunkKind};
+use crate::analysis::concat_plan::Plan;
 use crate::config::{BuildConfig, LibraryType, Mode, Target};
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
@@ -540,7 +540,7 @@ fn registry(
 fn standalone(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
-    chunk: &super::chunks::Chunk,
+    chunk: &crate::analysis::chunks::Chunk,
     code: &ModuleCode,
     plan: &Plan,
 ) -> Option<String> {

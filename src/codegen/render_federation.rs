@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::chunks::{Chunk, ChunkGraph, ChunkKind};
 use super::transform_module::json;
+use crate::analysis::chunks::{Chunk, ChunkGraph, ChunkKind};
 use crate::config::{BuildConfig, Remote, RemoteExternal};
 use crate::graph::{ConsumeSharedModule, ContainerEntryModule, Module, ModuleGraph, ModuleIdx};
 

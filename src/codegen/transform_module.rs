@@ -66,7 +66,8 @@ pub struct BodyMap {
 
 /// The wrapper parameters and body text of `m`.
 pub fn transform_module(
-    m: &mut NormalModule,
+    m: &NormalModule,
+    program: Program,
     idx: ModuleIdx,
     cx: &TransformContext,
 ) -> ModuleOutput {
@@ -82,14 +83,6 @@ pub fn transform_module(
         };
     }
     let mut map = cx.source_maps.then(BodyMap::default);
-    let program = std::mem::replace(
-        &mut m.program,
-        Program::Script(Script {
-            span: DUMMY_SP,
-            body: vec![],
-            shebang: None,
-        }),
-    );
     let globals = m.globals.clone();
     let (params, body) = GLOBALS.set(&globals, || match program {
         Program::Module(module) => (ESM_PARAMS, transform_esm(m, idx, module, cx, map.as_mut())),

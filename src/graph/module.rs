@@ -55,6 +55,22 @@ impl Module {
         }
     }
 
+    /// The module's AST, leaving an empty script in its place: code generation consumes
+    /// the ASTs of the graph it owns and only reads the rest.
+    pub fn take_program(&mut self) -> Option<Program> {
+        match self {
+            Module::Normal(m) => Some(std::mem::replace(
+                &mut m.program,
+                Program::Script(swc_ecma_ast::Script {
+                    span: swc_common::DUMMY_SP,
+                    body: vec![],
+                    shebang: None,
+                }),
+            )),
+            _ => None,
+        }
+    }
+
     pub fn as_normal(&self) -> Option<&NormalModule> {
         match self {
             Module::Normal(m) => Some(m),

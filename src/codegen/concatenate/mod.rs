@@ -5,7 +5,7 @@
 //! top-level binding, renamed where two modules' names would meet, so bindings stay live
 //! and evaluation order stays that of ES modules (a depth-first walk of the imports).
 //!
-//! - `plan.rs`: [`plan`] picks the groups: a root (any ES module) and the *inner* modules
+//! - `analysis/concat_plan.rs` (link stage) picks the groups: a root (any ES module) and the *inner* modules
 //!   hoisted into it. A module is inner only if every importer is an ES module of the same
 //!   group, it is no entry, no `import()` or `require()` target and no shared or exposed
 //!   module, and nothing of its exports is only known at run time.
@@ -28,10 +28,8 @@ use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitMut, VisitMutWith, VisitWith};
 
 mod names;
-mod plan;
 mod prepare;
 
-pub use plan::{Plan, plan};
 pub use prepare::{Prepared, prepare};
 
 use names::keep_names;

@@ -29,15 +29,12 @@ pub struct Prepared {
     pub(super) globals: Arc<Globals>,
 }
 
-pub fn prepare(m: &mut NormalModule, idx: ModuleIdx, cx: &TransformContext) -> Prepared {
-    let program = std::mem::replace(
-        &mut m.program,
-        Program::Script(Script {
-            span: swc_common::DUMMY_SP,
-            body: vec![],
-            shebang: None,
-        }),
-    );
+pub fn prepare(
+    m: &NormalModule,
+    program: Program,
+    idx: ModuleIdx,
+    cx: &TransformContext,
+) -> Prepared {
     let Program::Module(module) = program else {
         unreachable!("plan() only takes ES modules")
     };

@@ -6,7 +6,7 @@ use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
 use swc_ecma_ast::*;
 
-use crate::codegen::chunks::ChunkGraph;
+use super::chunks::ChunkGraph;
 use crate::graph::{ImportKind, Module, ModuleFormat, ModuleGraph, ModuleIdx};
 
 /// Which modules are hoisted into which.
