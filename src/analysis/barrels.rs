@@ -13,9 +13,9 @@
 //! is pointed at a small module that re-exports just the names read, from the modules that
 //! define them (the same copy shared tree shaking makes, `reexport_copy::make_copy`).
 
+use super::Exports;
 use std::collections::HashMap;
 
-use super::exports::ExportsInfo;
 use super::reexport_copy::esm;
 use crate::graph::{
     Barrel, ExportSource, ImportKind, ImportRecord, Imported, Module, ModuleFormat, ModuleGraph,
@@ -23,16 +23,20 @@ use crate::graph::{
 };
 
 /// (importing module, skipped record, [(binding, defining module, export name)])
-type Plan = (usize, usize, Vec<(usize, ModuleIdx, String)>);
+type Plan = (ModuleIdx, usize, Vec<(usize, ModuleIdx, String)>);
 
-pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Vec<Option<ExportsInfo>>) {
+pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Exports) {
     // Decide everything first (the graph is read), then apply.
     let mut plans: Vec<Plan> = Vec::new();
     // (importing module, record, barrel) -> the names its namespace is read for.
-    let mut namespaces: Vec<(usize, usize, ModuleIdx, std::collections::BTreeSet<String>)> =
-        Vec::new();
-    let mut usages: HashMap<usize, Vec<super::usage::RecordUsage>> = HashMap::new();
-    for (i, module) in graph.modules.iter().enumerate() {
+    let mut namespaces: Vec<(
+        ModuleIdx,
+        usize,
+        ModuleIdx,
+        std::collections::BTreeSet<String>,
+    )> = Vec::new();
+    let mut usages: HashMap<ModuleIdx, Vec<super::usage::RecordUsage>> = HashMap::new();
+    for (i, module) in graph.modules.iter_enumerated() {
         let Module::Normal(m) = module else { continue };
         if m.format != ModuleFormat::Esm {
             continue;

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::BuildConfig;
-use crate::graph::{ImportKind, Module, ModuleGraph, ModuleIdx};
+use crate::graph::{ImportKind, Module, ModuleGraph, ModuleIdx, ModuleVec};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChunkKind {
@@ -44,7 +44,7 @@ fn is_async(kind: ImportKind) -> bool {
 }
 
 /// Module -> its edges (`ModuleGraph::adjacency`).
-type Adjacency = [Vec<(ModuleIdx, ImportKind)>];
+type Adjacency = ModuleVec<Vec<(ModuleIdx, ImportKind)>>;
 
 fn closure(graph: &Adjacency, roots: &[ModuleIdx], follow_dynamic: bool) -> BTreeSet<ModuleIdx> {
     let mut seen: BTreeSet<ModuleIdx> = BTreeSet::new();
@@ -53,7 +53,7 @@ fn closure(graph: &Adjacency, roots: &[ModuleIdx], follow_dynamic: bool) -> BTre
         if !seen.insert(m) {
             continue;
         }
-        for &(target, kind) in &graph[m.index()] {
+        for &(target, kind) in &graph[m] {
             if follow_dynamic || !is_async(kind) {
                 stack.push(target);
             }
@@ -65,7 +65,7 @@ fn closure(graph: &Adjacency, roots: &[ModuleIdx], follow_dynamic: bool) -> BTre
 fn dynamic_targets(graph: &Adjacency, modules: &BTreeSet<ModuleIdx>) -> BTreeSet<ModuleIdx> {
     let mut out = BTreeSet::new();
     for &m in modules {
-        for &(target, kind) in &graph[m.index()] {
+        for &(target, kind) in &graph[m] {
             if is_async(kind) {
                 out.insert(target);
             }

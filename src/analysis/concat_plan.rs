@@ -35,11 +35,7 @@ fn hostable(m: &Module) -> bool {
     })
 }
 
-pub fn plan(
-    graph: &ModuleGraph,
-    chunks: &ChunkGraph,
-    exports: &[Option<crate::analysis::ExportsInfo>],
-) -> Plan {
+pub fn plan(graph: &ModuleGraph, chunks: &ChunkGraph, exports: &crate::analysis::Exports) -> Plan {
     let n = graph.modules.len();
     let host: Vec<bool> = graph.modules.par_iter().map(hostable).collect();
     let mut chunks_of: Vec<Vec<usize>> = vec![Vec::new(); n];
@@ -72,7 +68,7 @@ pub fn plan(
                 return false;
             }
             let dynamic_star = exports
-                .get(c)
+                .get(ModuleIdx(c as u32))
                 .and_then(|e| e.as_ref())
                 .is_none_or(|e| e.has_dynamic);
             if dynamic_star {

@@ -1,11 +1,12 @@
 //! The export names of every ES module, with `export *` expanded through the graph.
 
+use super::Exports;
 use std::collections::BTreeMap;
 
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::graph::{ExportSource, ModuleFormat, ModuleGraph};
+use crate::graph::{ExportSource, ModuleFormat, ModuleGraph, ModuleIdx};
 
 /// Where an export name of a module comes from once stars are expanded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +33,11 @@ pub struct ExportsInfo {
 /// connected component of the `export *` graph, components reached first, with a fixpoint
 /// inside each component. (Memoizing a depth-first walk that cuts cycles would keep the
 /// incomplete names of a module met inside a cycle.)
-pub fn compute_exports(graph: &ModuleGraph) -> Vec<Option<ExportsInfo>> {
+pub fn compute_exports(graph: &ModuleGraph) -> Exports {
     let n = graph.modules.len();
     let esm = |i: usize| {
-        graph.modules[i]
+        graph
+            .module(ModuleIdx(i as u32))
             .as_normal()
             .filter(|m| m.format == ModuleFormat::Esm)
     };

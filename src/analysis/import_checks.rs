@@ -1,6 +1,7 @@
 //! Linking checks: every named import and re-export of an ES module must name an export that
 //! module has (Node fails such a program at link time; we fail the build instead).
 
+use super::Exports;
 use super::exports::ExportsInfo;
 use crate::config::BuildConfig;
 use crate::diagnostics::{Code, Diagnostic, Location};
@@ -8,7 +9,7 @@ use crate::graph::{ExportSource, Imported, ModuleGraph, NormalModule};
 
 pub fn check_imports(
     graph: &ModuleGraph,
-    exports: &[Option<ExportsInfo>],
+    exports: &Exports,
     _config: &BuildConfig,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -19,7 +20,7 @@ pub fn check_imports(
         let mut check = |record: usize, imported: &Imported, span: (u32, u32)| {
             let Some(name) = imported.name() else { return };
             let target_idx = m.records[record].target;
-            let Some(Some(info)) = exports.get(target_idx.index()) else {
+            let Some(Some(info)) = exports.get(target_idx) else {
                 return;
             };
             if info.has_dynamic || info.names.contains_key(name) {

@@ -23,6 +23,11 @@ pub mod used_exports;
 
 pub use exports::{ExportsInfo, ResolvedExport};
 
+/// What each module exports; `None` for modules that are not ES modules.
+pub type Exports = crate::graph::ModuleVec<Option<ExportsInfo>>;
+/// The exports code keeps of each module; `None`: all of them.
+pub type UsedExports = crate::graph::ModuleVec<Option<BTreeSet<String>>>;
+
 use std::collections::BTreeSet;
 
 use crate::config::{BuildConfig, Mode};
@@ -31,7 +36,7 @@ use crate::graph::ModuleGraph;
 
 pub struct AnalysisOutput {
     /// Indexed by module; `None` for modules that are not ES modules.
-    pub exports: Vec<Option<ExportsInfo>>,
+    pub exports: Exports,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -51,7 +56,7 @@ pub struct LinkOutput {
     pub graph: ModuleGraph,
     pub analysis: AnalysisOutput,
     /// Module -> the exports code keeps (production builds); `None`: all of them.
-    pub used_exports: Option<Vec<Option<BTreeSet<String>>>>,
+    pub used_exports: Option<UsedExports>,
     pub share_usage: Option<serde_json::Value>,
     /// Chunks and scope-hoisting groups, made for code generation only.
     pub layout: Option<Layout>,
@@ -65,11 +70,7 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn new(
-        graph: &ModuleGraph,
-        exports: &[Option<ExportsInfo>],
-        config: &BuildConfig,
-    ) -> Layout {
+    pub fn new(graph: &ModuleGraph, exports: &Exports, config: &BuildConfig) -> Layout {
         let chunks = chunks::build_chunks(graph, config);
         let concat_plan = if config.concatenate_modules {
             concat_plan::plan(graph, &chunks, exports)

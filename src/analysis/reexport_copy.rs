@@ -3,6 +3,7 @@
 //! only as `ns.name`) and shared tree shaking (`shared_shaking.rs`, a shaken copy of a shared
 //! module).
 
+use super::Exports;
 use std::collections::HashMap;
 
 use super::exports::{ExportsInfo, ResolvedExport};
@@ -21,7 +22,7 @@ pub(super) fn esm(graph: &ModuleGraph, m: ModuleIdx) -> bool {
 /// module that defines it. `None` when it cannot be followed safely.
 pub fn resolve(
     graph: &ModuleGraph,
-    exports: &[Option<ExportsInfo>],
+    exports: &Exports,
     module: ModuleIdx,
     name: &str,
     depth: u32,
@@ -47,7 +48,7 @@ pub fn resolve(
             let n = imported.name()?.to_string();
             (m.records[*record].target, n)
         }
-        None => match exports.get(module.index())?.as_ref()?.names.get(name)? {
+        None => match exports.get(module)?.as_ref()?.names.get(name)? {
             ResolvedExport::Star { record } => (m.records[*record].target, name.to_string()),
             ResolvedExport::Own => return None,
         },
@@ -62,7 +63,7 @@ pub fn resolve(
 /// them (`?shaken-2`, ... when several copies of one module exist).
 pub fn make_copy(
     graph: &mut ModuleGraph,
-    exports: &mut Vec<Option<ExportsInfo>>,
+    exports: &mut Exports,
     root: ModuleIdx,
     names: &[String],
 ) -> Result<ModuleIdx, String> {
@@ -79,10 +80,7 @@ pub fn make_copy(
     // The modules load in the order the root's own requests would load them.
     let position = |name: &String| match r.esm.exports.get(name) {
         Some(crate::graph::ExportSource::ReExport { record, .. }) => *record,
-        _ => match exports
-            .get(root.index())
-            .and_then(|e| e.as_ref()?.names.get(name))
-        {
+        _ => match exports.get(root).and_then(|e| e.as_ref()?.names.get(name)) {
             Some(ResolvedExport::Star { record }) => *record,
             _ => usize::MAX,
         },

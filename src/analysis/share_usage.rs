@@ -3,11 +3,11 @@
 //! decision matrix). Field names are kept stable for CI scripts (schema:
 //! `schemas/share-usage.schema.json`).
 
+use super::Exports;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{Value, json};
 
-use super::exports::ExportsInfo;
 use super::usage::{RecordUsage, record_usages};
 use crate::diagnostics::line_col;
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
@@ -46,7 +46,7 @@ fn action(state: &str, high_confidence: bool, side_effects: bool) -> &'static st
     }
 }
 
-pub fn share_usage_report(graph: &ModuleGraph, exports: &[Option<ExportsInfo>]) -> Value {
+pub fn share_usage_report(graph: &ModuleGraph, exports: &Exports) -> Value {
     let mut usages: HashMap<usize, Vec<RecordUsage>> = HashMap::new();
     let mut reports = Vec::new();
     let mut consumes: Vec<ModuleIdx> = (0..graph.modules.len() as u32)
@@ -88,11 +88,10 @@ pub fn share_usage_report(graph: &ModuleGraph, exports: &[Option<ExportsInfo>]) 
                 }));
             }
         }
-        let provided: Option<BTreeSet<String>> =
-            cs.fallback.and_then(|f| match exports.get(f.index()) {
-                Some(Some(info)) if !info.has_dynamic => Some(info.names.keys().cloned().collect()),
-                _ => None,
-            });
+        let provided: Option<BTreeSet<String>> = cs.fallback.and_then(|f| match exports.get(f) {
+            Some(Some(info)) if !info.has_dynamic => Some(info.names.keys().cloned().collect()),
+            _ => None,
+        });
         let side_effects = cs.fallback.is_none_or(|f| {
             graph
                 .module(f)

@@ -12,10 +12,10 @@
 //! re-exports, to a module other than the library's entry; otherwise the item keeps its full
 //! copy and the report says why.
 
+use super::Exports;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::exports::ExportsInfo;
 use super::usage::record_usages;
 use crate::config::BuildConfig;
 use crate::diagnostics::{Code, Diagnostic, Location};
@@ -143,7 +143,7 @@ pub struct ShakenConsume {
 /// consume-shared module of a `treeShaking` item.
 pub fn shake_shared(
     graph: &mut ModuleGraph,
-    exports: &mut Vec<Option<ExportsInfo>>,
+    exports: &mut Exports,
     config: &BuildConfig,
     elsewhere: &UsedElsewhere,
 ) -> Vec<ShakenConsume> {
@@ -168,7 +168,7 @@ pub fn shake_shared(
         wanted.add(&elsewhere.get(&ps.share_scope, &ps.share_key, ps.version.as_deref()));
         let root = ps.module;
         if let Ok(copy) = copies.copy_of(graph, exports, root, &wanted)
-            && let Module::ProvideShared(ps) = &mut graph.modules[p.index()]
+            && let Module::ProvideShared(ps) = &mut graph.modules[p]
         {
             ps.shaken = Some(copy);
         }
@@ -176,8 +176,7 @@ pub fn shake_shared(
 
     // Fallbacks: the same copy as the provide of the same module, else this build's needs.
     let mut out = Vec::new();
-    for i in 0..graph.modules.len() {
-        let c = ModuleIdx(i as u32);
+    for c in graph.modules.indices() {
         let Module::ConsumeShared(cs) = graph.module(c) else {
             continue;
         };
@@ -208,7 +207,7 @@ pub fn shake_shared(
         } else if own == Needs::All {
             result.bailout = Some(WHOLE_MODULE.into());
         }
-        if let Module::ConsumeShared(cs) = &mut graph.modules[i] {
+        if let Module::ConsumeShared(cs) = &mut graph.modules[c] {
             if let Some((copy, _)) = &result.copy {
                 cs.fallback = Some(*copy);
             }
@@ -265,14 +264,11 @@ fn needs_by_key(
     shaking: &dyn Fn(usize) -> bool,
 ) -> BTreeMap<ShareKey, Needs> {
     let mut by_key: BTreeMap<ShareKey, Needs> = BTreeMap::new();
-    for (i, module) in graph.modules.iter().enumerate() {
+    for (i, module) in graph.modules.iter_enumerated() {
         if let Module::ConsumeShared(c) = module
             && shaking(c.item)
         {
-            let n = needs
-                .get(&ModuleIdx(i as u32))
-                .cloned()
-                .unwrap_or_else(Needs::none);
+            let n = needs.get(&i).cloned().unwrap_or_else(Needs::none);
             by_key
                 .entry((c.share_scope.clone(), c.share_key.clone()))
                 .or_insert_with(Needs::none)
@@ -293,14 +289,14 @@ impl Copies {
     fn copy_of(
         &mut self,
         graph: &mut ModuleGraph,
-        exports: &mut Vec<Option<ExportsInfo>>,
+        exports: &mut Exports,
         root: ModuleIdx,
         wanted: &Needs,
     ) -> Result<(ModuleIdx, Vec<String>), String> {
         let Needs::Names(wanted) = wanted else {
             return Err(WHOLE_MODULE.into());
         };
-        let info = match exports.get(root.index()) {
+        let info = match exports.get(root) {
             Some(Some(info)) if !info.has_dynamic => info,
             _ => {
                 return Err(format!(

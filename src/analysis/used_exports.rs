@@ -4,6 +4,7 @@
 //! in a way that cannot be followed statically (escaping namespaces, `require` kept whole,
 //! `export *`).
 
+use super::UsedExports;
 use std::collections::BTreeSet;
 
 use rayon::prelude::*;
@@ -13,8 +14,8 @@ use crate::graph::{Module, ModuleFormat, ModuleGraph, ModuleIdx};
 
 /// Per module: `Some(names)` for an ES module whose used exports are known, `None` when every
 /// export counts as used (or the module is not an ES module).
-pub fn used_exports(graph: &ModuleGraph) -> Vec<Option<BTreeSet<String>>> {
-    let mut used: Vec<Option<BTreeSet<String>>> = graph
+pub fn used_exports(graph: &ModuleGraph) -> UsedExports {
+    let mut used: UsedExports = graph
         .modules
         .iter()
         .map(|m| match m {
@@ -22,7 +23,7 @@ pub fn used_exports(graph: &ModuleGraph) -> Vec<Option<BTreeSet<String>>> {
             _ => None,
         })
         .collect();
-    let all = |m: ModuleIdx, used: &mut Vec<Option<BTreeSet<String>>>| used[m.index()] = None;
+    let all = |m: ModuleIdx, used: &mut UsedExports| used[m] = None;
     for (_, modules) in &graph.entries {
         for m in modules {
             all(*m, &mut used);
@@ -79,7 +80,7 @@ pub fn used_exports(graph: &ModuleGraph) -> Vec<Option<BTreeSet<String>>> {
         })
         .collect();
     for (i, usages) in per_module {
-        let Module::Normal(m) = &graph.modules[i] else {
+        let Module::Normal(m) = graph.module(ModuleIdx(i as u32)) else {
             continue;
         };
         for u in usages {
@@ -92,7 +93,7 @@ pub fn used_exports(graph: &ModuleGraph) -> Vec<Option<BTreeSet<String>>> {
             let target = m.records[u.record].target;
             if u.uses_all {
                 all(target, &mut used);
-            } else if let Some(set) = &mut used[target.index()] {
+            } else if let Some(set) = &mut used[target] {
                 set.extend(u.used);
             }
         }

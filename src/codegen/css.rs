@@ -53,7 +53,7 @@ pub fn css_order(graph: &ModuleGraph) -> Vec<u32> {
     let mut seen = vec![false; n];
     let mut next = 0u32;
     let children = |m: usize| -> Vec<usize> {
-        match &graph.modules[m] {
+        match graph.module(ModuleIdx(m as u32)) {
             Module::Normal(nm) => nm
                 .records
                 .iter()

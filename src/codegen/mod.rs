@@ -21,8 +21,9 @@ pub struct OutputFile {
 }
 
 /// The rendered wrapper parameters and body of every module (index-aligned).
-pub type ModuleCode = Vec<Option<transform_module::ModuleOutput>>;
+pub type ModuleCode = crate::graph::ModuleVec<Option<transform_module::ModuleOutput>>;
 
+use crate::analysis::UsedExports;
 use rayon::prelude::*;
 
 use crate::analysis::{AnalysisOutput, Layout, LinkOutput};
@@ -48,7 +49,7 @@ pub fn generate(linked: LinkOutput, config: &BuildConfig) -> Vec<OutputFile> {
         &graph,
         programs,
         &analysis,
-        used_exports.as_deref(),
+        used_exports.as_ref(),
         &layout,
         config,
     );
@@ -62,7 +63,7 @@ fn render(
     graph: &ModuleGraph,
     programs: Vec<Option<Program>>,
     analysis: &AnalysisOutput,
-    used: Option<&[Option<std::collections::BTreeSet<String>>]>,
+    used: Option<&UsedExports>,
     layout: &Layout,
     config: &BuildConfig,
 ) -> Vec<OutputFile> {
@@ -81,7 +82,7 @@ fn render(
             m => side_effect_free(m),
         })
         .collect();
-    let metas: Vec<ModuleMeta> = graph
+    let metas: crate::graph::ModuleVec<ModuleMeta> = graph
         .modules
         .iter()
         .zip(pure)
@@ -109,8 +110,10 @@ fn render(
         source_maps: config.sourcemap,
     };
     // CSS and asset modules' JavaScript comes from their payload.
-    let resource_code: Vec<Option<(&'static str, String)>> = (0..graph.modules.len())
-        .map(|i| css::module_code(graph, ModuleIdx(i as u32)))
+    let resource_code: Vec<Option<(&'static str, String)>> = graph
+        .modules
+        .indices()
+        .map(|i| css::module_code(graph, i))
         .collect();
     enum Step {
         Done(Option<transform_module::ModuleOutput>),
@@ -140,7 +143,7 @@ fn render(
         })
         .collect();
     let mut prepared: Vec<Option<concatenate::Prepared>> = Vec::with_capacity(steps.len());
-    let mut code: ModuleCode = Vec::with_capacity(steps.len());
+    let mut code = ModuleCode::with_capacity(steps.len());
     for step in steps {
         match step {
             Step::Done(c) => {
@@ -179,7 +182,7 @@ fn render(
         })
         .collect();
     for (root, output) in rendered {
-        code[root.index()] = Some(output);
+        code[root] = Some(output);
     }
     let (mut files, starts) = render_chunk::render_chunks(graph, chunk_graph, &code, plan, config);
     if config.sourcemap {

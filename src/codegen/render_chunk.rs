@@ -488,7 +488,7 @@ fn registry(
             continue;
         }
         let id = module.id();
-        match (module, &code[m.index()]) {
+        match (module, &code[m]) {
             (Module::Normal(_), Some(c)) => {
                 lines += line_count(&out[counted..]);
                 counted = out.len();
@@ -558,7 +558,7 @@ fn standalone(
         .modules
         .iter()
         .all(|m| m == root || plan.root_of.get(m) == Some(root));
-    let body = &code[root.index()].as_ref()?.body;
+    let body = &code[*root].as_ref()?.body;
     let (strict, rest) = body.split_once('\n')?;
     let (_exports, rest) = rest.split_once('\n')?;
     if !alone || rest.contains("__mf_require__") {

@@ -34,7 +34,7 @@ pub fn add_source_maps(
         // Source index and line index of each module with mappings in this file.
         let mut sources: HashMap<ModuleIdx, (u32, LineIndex)> = HashMap::new();
         for &(i, start) in starts.get(&file.name).into_iter().flatten() {
-            let Some(Some(c)) = code.get(i.index()) else {
+            let Some(Some(c)) = code.get(i) else {
                 continue;
             };
             let Some(map) = &c.map else { continue };

@@ -6,6 +6,7 @@
 //! The prologue (exports definition, import variables) is written as text; the body is the
 //! module's own AST with references rewritten, printed by swc_ecma_codegen.
 
+use crate::analysis::UsedExports;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -15,7 +16,7 @@ use swc_ecma_codegen::{Emitter, text_writer::JsWriter};
 use swc_ecma_transforms_base::fixer::fixer;
 use swc_ecma_visit::{VisitMut, VisitMutWith};
 
-use crate::analysis::{ExportsInfo, ResolvedExport};
+use crate::analysis::ResolvedExport;
 use crate::graph::collect_imports::export_name;
 use crate::graph::{
     Barrel, ExportSource, ImportKind, Imported, ModuleFormat, ModuleIdx, NormalModule,
@@ -38,12 +39,12 @@ pub struct ModuleMeta {
 }
 
 pub struct TransformContext<'a> {
-    pub metas: &'a [ModuleMeta],
-    pub exports: &'a [Option<ExportsInfo>],
+    pub metas: &'a crate::graph::ModuleVec<ModuleMeta>,
+    pub exports: &'a crate::analysis::Exports,
     /// Chunk ids an `import()` of each module must load first.
     pub dynamic_chunks: &'a HashMap<ModuleIdx, Vec<String>>,
     /// Production builds: the exports each ES module must keep (`None` inside: all).
-    pub used_exports: Option<&'a [Option<std::collections::BTreeSet<String>>]>,
+    pub used_exports: Option<&'a UsedExports>,
     /// Collect source-map mappings (`sourcemap = true`).
     pub source_maps: bool,
 }
@@ -108,7 +109,7 @@ pub(crate) fn import_var(m: &NormalModule, record: usize) -> String {
 }
 
 fn is_esm(cx: &TransformContext, m: &NormalModule, record: usize) -> bool {
-    cx.metas[m.records[record].target.index()].format == ModuleFormat::Esm
+    cx.metas[m.records[record].target].format == ModuleFormat::Esm
 }
 
 /// How an imported name is read, as text (for the prologue) and as an expression (for the body).
@@ -185,7 +186,7 @@ pub(crate) fn access(
             Imported::Named(n) => Access::Member(var, n.clone()),
         };
     }
-    let target_format = cx.metas[m.records[record].target.index()].format;
+    let target_format = cx.metas[m.records[record].target].format;
     // A shared module may come from another build: decide by `__esModule` at run time.
     let strict = m.node_strict && target_format != ModuleFormat::Dynamic;
     match imported {
@@ -237,7 +238,7 @@ fn transform_esm(
     }
     let own: std::collections::HashSet<String> = getters.iter().map(|(n, _)| n.clone()).collect();
     let mut dynamic_stars = Vec::new();
-    if let Some(Some(info)) = cx.exports.get(idx.index()) {
+    if let Some(Some(info)) = cx.exports.get(idx) {
         for (name, how) in &info.names {
             if let ResolvedExport::Star { record } = how
                 && !own.contains(name)
@@ -248,7 +249,7 @@ fn transform_esm(
         }
     }
     for &record in &m.esm.star_exports {
-        let target = m.records[record].target.index();
+        let target = m.records[record].target;
         let dynamic = match cx.exports.get(target) {
             Some(Some(t)) => t.has_dynamic,
             _ => true,
@@ -260,7 +261,7 @@ fn transform_esm(
 
     // Tree shaking: only the exports someone uses get a getter, and declarations nothing
     // needs any more go.
-    if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx.index()]) {
+    if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx]) {
         getters.retain(|(name, _)| used.contains(name));
         if !used.contains("default") {
             // The hoisted anonymous default function may go; its name fix must go with it.
@@ -314,8 +315,8 @@ fn transform_esm(
             continue;
         }
         let var = import_var(m, record);
-        let id = &cx.metas[r.target.index()].id;
-        let pure = if cx.metas[r.target.index()].pure {
+        let id = &cx.metas[r.target].id;
+        let pure = if cx.metas[r.target].pure {
             "/*#__PURE__*/"
         } else {
             ""
@@ -332,7 +333,7 @@ fn transform_esm(
             let _ = writeln!(
                 out,
                 "var {var}_ns = /*#__PURE__*/__mf_require__.t({var}, {});",
-                m.node_strict && cx.metas[r.target.index()].format != ModuleFormat::Dynamic
+                m.node_strict && cx.metas[r.target].format != ModuleFormat::Dynamic
             );
         }
         if dynamic_stars.contains(&record) {
@@ -637,7 +638,7 @@ impl<'a> Rewriter<'a> {
     }
 
     fn target_id(&self, record: usize) -> &str {
-        &self.cx.metas[self.m.records[record].target.index()].id
+        &self.cx.metas[self.m.records[record].target].id
     }
 
     /// `require("x")` -> `__mf_require__("id")`; `import("x")` -> a Promise of the namespace.
@@ -651,8 +652,8 @@ impl<'a> Rewriter<'a> {
                 let ns = if is_esm(self.cx, self.m, record) {
                     require
                 } else {
-                    let strict = self.m.node_strict
-                        && self.cx.metas[target.index()].format != ModuleFormat::Dynamic;
+                    let strict =
+                        self.m.node_strict && self.cx.metas[target].format != ModuleFormat::Dynamic;
                     format!("__mf_require__.t({require}, {strict})")
                 };
                 match self.cx.dynamic_chunks.get(&target) {

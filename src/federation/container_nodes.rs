@@ -69,8 +69,8 @@ pub fn create_container_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Ve
     // Remote modules, one per (remote, request); remote containers for the remotes used.
     let mut containers: BTreeMap<usize, ModuleIdx> = BTreeMap::new();
     let mut remote_nodes: BTreeMap<(usize, String), ModuleIdx> = BTreeMap::new();
-    let mut wanted: Vec<(usize, usize, usize, String)> = Vec::new();
-    for (i, module) in graph.modules.iter().enumerate() {
+    let mut wanted: Vec<(ModuleIdx, usize, usize, String)> = Vec::new();
+    for (i, module) in graph.modules.iter_enumerated() {
         let Module::Normal(m) = module else { continue };
         for (r, record) in m.records.iter().enumerate() {
             if let Some((remote, request)) = &record.remote {

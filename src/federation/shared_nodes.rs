@@ -85,7 +85,7 @@ pub fn create_shared_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Vec<D
 }
 
 /// A record that consumes: (module, record, its consume, the shared item).
-type Assignment = (usize, usize, ConsumeKey, usize);
+type Assignment = (ModuleIdx, usize, ConsumeKey, usize);
 
 impl SharedPass<'_> {
     fn key_location(&self, key: &str) -> Location {
@@ -101,7 +101,7 @@ impl SharedPass<'_> {
     fn assign_consumes(&mut self, graph: &ModuleGraph) -> Vec<Assignment> {
         let mut assignments: Vec<Assignment> = Vec::new();
         let mut warned_requests = HashSet::new();
-        for (i, module) in graph.modules.iter().enumerate() {
+        for (i, module) in graph.modules.iter_enumerated() {
             let Module::Normal(m) = module else { continue };
             for (r_idx, r) in m.records.iter().enumerate() {
                 let Some(sh) = &r.shared else { continue };
@@ -110,7 +110,7 @@ impl SharedPass<'_> {
                 // the module it resolved to, not shared (webpack's ConsumeSharedPlugin).
                 if item.import.is_some()
                     && (item.include.is_some() || item.exclude.is_some())
-                    && let Module::Normal(target) = &graph.modules[r.target.index()]
+                    && let Module::Normal(target) = &graph.modules[r.target]
                     && !item.shares_version(self.facts.nearest_version(&target.path).1.as_deref())
                 {
                     self.filtered_items.insert(sh.item);

@@ -30,7 +30,7 @@ use crate::diagnostics::Diagnostics;
 #[derive(Debug)]
 pub struct ModuleGraph {
     /// Indexed by [`ModuleIdx`]. Index order is discovery order (deterministic).
-    pub modules: Vec<Module>,
+    pub modules: ModuleVec<Module>,
     /// Entry name -> its modules, by name.
     pub entries: Vec<(String, Vec<ModuleIdx>)>,
     /// Provide-shared nodes: registered by every entry's runtime when a share scope starts.
@@ -48,22 +48,18 @@ pub struct ModuleGraph {
 
 impl ModuleGraph {
     pub fn module(&self, idx: ModuleIdx) -> &Module {
-        &self.modules[idx.index()]
+        &self.modules[idx]
     }
 
     /// Adds a module (a federation node, a shaken copy); returns its index.
     pub fn push(&mut self, module: Module) -> ModuleIdx {
-        let idx = ModuleIdx(self.modules.len() as u32);
-        self.modules.push(module);
-        idx
+        self.modules.push(module)
     }
 
     /// Every module's edges ([`ModuleGraph::edges`]), computed once, for a stage that walks
     /// the graph many times (chunking).
-    pub fn adjacency(&self) -> Vec<Vec<(ModuleIdx, ImportKind)>> {
-        (0..self.modules.len() as u32)
-            .map(|i| self.edges(ModuleIdx(i)))
-            .collect()
+    pub fn adjacency(&self) -> ModuleVec<Vec<(ModuleIdx, ImportKind)>> {
+        self.modules.indices().map(|i| self.edges(i)).collect()
     }
 
     /// The module's outgoing edges, derived from its import records (a barrel skipped by

@@ -18,6 +18,22 @@ impl ModuleIdx {
     }
 }
 
+/// Module-indexed vectors ([`ModuleVec`]) are indexed by [`ModuleIdx`] only.
+impl oxc_index::Idx for ModuleIdx {
+    const MAX: usize = u32::MAX as usize;
+
+    unsafe fn from_usize_unchecked(idx: usize) -> Self {
+        ModuleIdx(idx as u32)
+    }
+
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// Data per module, indexed by [`ModuleIdx`].
+pub type ModuleVec<T> = oxc_index::IndexVec<ModuleIdx, T>;
+
 /// Every kind of node in the module graph. Federation adds its own kinds here (consume-shared,
 /// provide-shared, remote, container entry) so that every stage must say how it handles them.
 pub enum Module {

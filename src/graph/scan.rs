@@ -182,7 +182,7 @@ pub fn scan_cached(
     );
     ScanOutput {
         graph: ModuleGraph {
-            modules,
+            modules: ModuleVec::from_vec(modules),
             entries,
             provides: Vec::new(),
             remote_containers: Vec::new(),

@@ -119,7 +119,8 @@ struct Group<'a> {
 
 impl Group<'_> {
     fn module(&self, k: usize) -> &NormalModule {
-        self.graph.modules[self.members[k].index()]
+        self.graph
+            .module(self.members[k])
             .as_normal()
             .expect("group members are normal modules")
     }
@@ -141,7 +142,7 @@ impl Group<'_> {
         {
             return self.resolve_import(k, *record, imported, depth);
         }
-        if let Some(Some(info)) = self.cx.exports.get(self.members[k].index()) {
+        if let Some(Some(info)) = self.cx.exports.get(self.members[k]) {
             if let Some(ResolvedExport::Star { record }) = info.names.get(name) {
                 return self.resolve_import(k, *record, &Imported::from_name(name), depth);
             }
@@ -171,12 +172,12 @@ impl Group<'_> {
             .map(|(n, _)| n.clone())
             .collect();
         names.extend(m.esm.exports.keys().cloned());
-        if let Some(Some(info)) = self.cx.exports.get(self.members[k].index()) {
+        if let Some(Some(info)) = self.cx.exports.get(self.members[k]) {
             names.extend(info.names.keys().cloned());
         }
         names.sort();
         names.dedup();
-        if let Some(Some(used)) = self.cx.used_exports.map(|u| &u[self.members[k].index()]) {
+        if let Some(Some(used)) = self.cx.used_exports.map(|u| &u[self.members[k]]) {
             names.retain(|n| used.contains(n));
         }
         names
@@ -569,7 +570,7 @@ fn dynamic_stars(group: &Group) -> Vec<usize> {
         .iter()
         .copied()
         .filter(|&record| {
-            let target = root.records[record].target.index();
+            let target = root.records[record].target;
             !matches!(group.cx.exports.get(target), Some(Some(t)) if !t.has_dynamic)
         })
         .collect()
@@ -668,7 +669,7 @@ fn write_members(
         match *entry {
             Entry::External(k, record) => {
                 let m = group.module(k);
-                let target = m.records[record].target.index();
+                let target = m.records[record].target;
                 let var = format!("{}{}", import_var(m, record), suffix(k));
                 let pure = if cx.metas[target].pure {
                     "/*#__PURE__*/"

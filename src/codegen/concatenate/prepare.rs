@@ -52,7 +52,7 @@ pub fn prepare(
             ));
         }
         alias_default(&mut body, &mut exports, &default_local, &import_ids);
-        if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx.index()]) {
+        if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx]) {
             if !used.contains("default") {
                 name_fixes.clear();
             }
