@@ -132,6 +132,18 @@ struct ChunkRenderer<'a> {
 }
 
 impl ChunkRenderer<'_> {
+    /// The registry entries of `chunk`'s modules, and where each module's body starts.
+    fn registry(&self, chunk: &Chunk) -> (String, Vec<(ModuleIdx, u32)>) {
+        registry(
+            self.graph,
+            self.chunks,
+            &chunk.modules,
+            self.code,
+            self.plan,
+            self.config,
+        )
+    }
+
     /// An async chunk's file (its registry, pushed onto the chunk-loading global or
     /// exported for `require`) and its stylesheet.
     fn async_chunk(&mut self, i: usize, chunk: &Chunk) {
@@ -139,14 +151,7 @@ impl ChunkRenderer<'_> {
         let development = config.mode == Mode::Development;
         let (css_order, chunk_global) = (&self.css_order, &self.chunk_global);
         let mut out = String::new();
-        let (registry, registry_starts) = registry(
-            self.graph,
-            self.chunks,
-            &chunk.modules,
-            self.code,
-            self.plan,
-            self.config,
-        );
+        let (registry, registry_starts) = self.registry(chunk);
         if registry.is_empty() {
             // Only consume-shared nodes: the chunk is runtime data, not a file.
             return;
@@ -287,14 +292,7 @@ impl ChunkRenderer<'_> {
         // runs on the page and reused by the others (remoteEntry.js next to main.js), so no
         // module is ever evaluated twice.
         out.push_str("var __mf_file_modules__ = {\n");
-        let (registry, registry_starts) = registry(
-            self.graph,
-            self.chunks,
-            &chunk.modules,
-            self.code,
-            self.plan,
-            self.config,
-        );
+        let (registry, registry_starts) = self.registry(chunk);
         let base = line_count(&out);
         self.starts.insert(
             file_name.clone(),
