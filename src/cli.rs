@@ -87,6 +87,10 @@ pub struct BuildArgs {
     /// Treat federation warnings (version conflicts, unused shared keys) as errors.
     #[arg(long)]
     pub strict_federation: bool,
+    /// Treat optional requests that do not resolve (MF1010: in a try block, with a
+    /// rejection handler, or declared optional by their package) as errors.
+    #[arg(long)]
+    pub strict_optional: bool,
     /// Print the time of each stage (to stderr).
     #[arg(long)]
     pub timings: bool,
@@ -192,6 +196,7 @@ fn build_overrides(args: &BuildArgs) -> CliOverrides {
             TargetArg::Node => Target::Node,
         }),
         strict_federation: args.strict_federation,
+        strict_optional: args.strict_optional,
         shared_used_exports: args.shared_used_exports.clone(),
         sourcemap: args.sourcemap,
     }

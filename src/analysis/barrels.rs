@@ -119,6 +119,7 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Exports) {
                     kind: ImportKind::Static,
                     span: base.span,
                     chunk_name: None,
+                    optional: false,
                     shared: None,
                     remote: None,
                     barrel: Barrel::Redirect,

@@ -134,6 +134,7 @@ pub fn make_copy(
             kind: rec.kind,
             span: rec.span,
             chunk_name: rec.chunk_name,
+            optional: rec.optional,
             shared: None,
             remote: None,
             barrel: rec.barrel,

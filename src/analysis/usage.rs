@@ -415,6 +415,7 @@ mod tests {
                     kind: r.kind,
                     span: r.span,
                     chunk_name: r.chunk_name,
+                    optional: r.optional,
                     shared: None,
                     remote: None,
                     barrel: Default::default(),

@@ -507,6 +507,14 @@ fn registry(
                     json(&e.request)
                 );
             }
+            (Module::Missing(m), _) => {
+                let _ = writeln!(
+                    out,
+                    "{}: (function ({CJS_PARAMS}) {{\n{}}}),",
+                    json(id),
+                    missing_module_code(m, config)
+                );
+            }
             (Module::ContainerEntry(c), _) => {
                 let _ = write!(
                     out,
@@ -529,6 +537,40 @@ fn registry(
         }
     }
     (out, starts)
+}
+
+/// The body of a [`Module::Missing`]: a Node build asks Node's `require` for a package at run
+/// time (installed later, it is found, as with esbuild's output); otherwise loading it throws
+/// the error Node throws for a module it cannot find, so the code's own fallback runs.
+fn missing_module_code(m: &crate::graph::MissingModule, config: &BuildConfig) -> String {
+    let bare = !(m.request.starts_with('.') || m.request.starts_with('/'));
+    if config.target == Target::Node && bare {
+        let require = format!("module.exports = require({});", json(&m.request));
+        if !m.dynamic {
+            return format!("{require}\n");
+        }
+        // `import()` of a package Node cannot find rejects with ERR_MODULE_NOT_FOUND.
+        return format!(
+            "try {{ {require} }} catch (e) {{ if (e && e.code === \"MODULE_NOT_FOUND\") e.code = \"ERR_MODULE_NOT_FOUND\"; throw e; }}\n"
+        );
+    }
+    let (message, code) = if m.dynamic {
+        let what = if bare { "package" } else { "module" };
+        (
+            format!("Cannot find {what} '{}'", m.request),
+            "ERR_MODULE_NOT_FOUND",
+        )
+    } else {
+        (
+            format!("Cannot find module '{}'", m.request),
+            "MODULE_NOT_FOUND",
+        )
+    };
+    format!(
+        "var e = new Error({}); e.code = {}; throw e;\n",
+        json(&message),
+        json(code)
+    )
 }
 
 /// The body of an entry chunk that needs no runtime: the build has no other chunk, no

@@ -108,6 +108,8 @@ pub struct BuildConfig {
     pub shared: Vec<SharedItem>,
     /// Federation warnings are errors (`--strict-federation`).
     pub strict_federation: bool,
+    /// Optional requests that do not resolve (MF1010) are errors.
+    pub strict_optional: bool,
     /// `--shared-used-exports`: the exports other apps use of `treeShaking` shared modules.
     pub shared_used_exports: Option<PathBuf>,
     /// Exposes and remotes.
@@ -166,6 +168,8 @@ pub struct CliOverrides {
     pub mode: Option<Mode>,
     pub target: Option<Target>,
     pub strict_federation: bool,
+    /// Optional requests that do not resolve (MF1010) are errors.
+    pub strict_optional: bool,
     pub shared_used_exports: Option<PathBuf>,
     pub sourcemap: bool,
 }
@@ -324,6 +328,7 @@ fn resolve(
         share_scope,
         shared,
         strict_federation: overrides.strict_federation,
+        strict_optional: overrides.strict_optional,
         shared_used_exports: overrides
             .shared_used_exports
             .as_ref()

@@ -19,6 +19,9 @@ pub enum Code {
     NodeBuiltinOnWeb,
     /// `require(expr)` / `import(expr)` whose request is not a constant: left to run time.
     DynamicRequest,
+    /// An optional request (in a `try` block, with a rejection handler, or a package the
+    /// importer declares optional) that does not resolve: it fails at run time, as in Node.
+    OptionalRequestMissing,
     /// Syntax mfbundle parses but cannot bundle yet (top-level await, ...).
     Unsupported,
     /// Brackets nested deeper than the compiler's recursion can follow.
@@ -74,13 +77,14 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 30] = [
+    pub const ALL: [Code; 31] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
         Code::MissingExport,
         Code::NodeBuiltinOnWeb,
         Code::DynamicRequest,
+        Code::OptionalRequestMissing,
         Code::Unsupported,
         Code::TooDeeplyNested,
         Code::PackageJsonInvalid,
@@ -115,6 +119,7 @@ impl Code {
             Code::MissingExport => "MF1004",
             Code::NodeBuiltinOnWeb => "MF1005",
             Code::DynamicRequest => "MF1006",
+            Code::OptionalRequestMissing => "MF1010",
             Code::Unsupported => "MF1007",
             Code::TooDeeplyNested => "MF1008",
             Code::PackageJsonInvalid => "MF1009",
@@ -148,7 +153,10 @@ impl Code {
         if self.is_federation()
             || matches!(
                 self,
-                Code::DynamicRequest | Code::PackageJsonInvalid | Code::ConfigIgnored
+                Code::DynamicRequest
+                    | Code::OptionalRequestMissing
+                    | Code::PackageJsonInvalid
+                    | Code::ConfigIgnored
             )
         {
             Severity::Warning

@@ -35,6 +35,8 @@ pub fn collect(
         esm: EsmInfo::default(),
         diagnostics: Vec::new(),
         fn_depth: 0,
+        try_depth: 0,
+        caught: std::collections::HashSet::new(),
     };
     if let Program::Module(m) = program {
         for item in &m.body {
@@ -63,6 +65,10 @@ struct Collector<'a> {
     esm: EsmInfo,
     diagnostics: Vec<Diagnostic>,
     fn_depth: u32,
+    /// `try` blocks around the code being visited, in the current function.
+    try_depth: u32,
+    /// `import()` calls whose rejection is handled (`.catch(f)`, `.then(f, g)`), by start.
+    caught: std::collections::HashSet<u32>,
 }
 
 fn span_range(s: swc_common::Span) -> (u32, u32) {
@@ -83,6 +89,7 @@ impl Collector<'_> {
         kind: ImportKind,
         span: (u32, u32),
         chunk_name: Option<String>,
+        optional: bool,
     ) -> usize {
         let class = match kind {
             ImportKind::Static | ImportKind::ReExport => 0,
@@ -93,6 +100,8 @@ impl Collector<'_> {
             if kind == ImportKind::Static {
                 self.records[i].kind = ImportKind::Static;
             }
+            // Optional only if every occurrence is.
+            self.records[i].optional &= optional;
             return i;
         }
         let i = self.records.len();
@@ -102,6 +111,7 @@ impl Collector<'_> {
             kind,
             span,
             chunk_name,
+            optional,
             shared: None,
             remote: None,
             barrel: Barrel::None,
@@ -121,6 +131,7 @@ impl Collector<'_> {
                     ImportKind::Static,
                     span_range(import.src.span),
                     None,
+                    false,
                 );
                 for spec in &import.specifiers {
                     let (local, imported, span) = match spec {
@@ -161,6 +172,7 @@ impl Collector<'_> {
                         ImportKind::ReExport,
                         span_range(src.span),
                         None,
+                        false,
                     )
                 });
                 for spec in &named.specifiers {
@@ -211,6 +223,7 @@ impl Collector<'_> {
                     ImportKind::ReExport,
                     span_range(all.src.span),
                     None,
+                    false,
                 );
                 if !self.esm.star_exports.contains(&r) {
                     self.esm.star_exports.push(r);
@@ -283,11 +296,28 @@ impl Collector<'_> {
 
 impl Visit for Collector<'_> {
     fn visit_call_expr(&mut self, call: &CallExpr) {
+        // `import("x").catch(f)` and `import("x").then(f, g)` handle a failed load.
+        if let Callee::Expr(callee) = &call.callee
+            && let Expr::Member(m) = &**callee
+            && let MemberProp::Ident(prop) = &m.prop
+            && (prop.sym == *"catch" || (prop.sym == *"then" && call.args.len() >= 2))
+            && let Expr::Call(inner) = &*m.obj
+            && matches!(inner.callee, Callee::Import(_))
+        {
+            self.caught.insert(inner.span.lo.0);
+        }
         match &call.callee {
             Callee::Import(_) => match Self::string_arg(&call.args) {
                 Some((request, span)) => {
                     let name = self.chunk_name(call);
-                    let r = self.record(request, ImportKind::Dynamic, span_range(span), name);
+                    let optional = self.try_depth > 0 || self.caught.contains(&call.span.lo.0);
+                    let r = self.record(
+                        request,
+                        ImportKind::Dynamic,
+                        span_range(span),
+                        name,
+                        optional,
+                    );
                     self.call_sites.insert(call.span.lo.0, r);
                 }
                 None => self.dynamic_warning("import()", call.span),
@@ -299,8 +329,14 @@ impl Visit for Collector<'_> {
                 {
                     match Self::string_arg(&call.args) {
                         Some((request, span)) if call.args.len() == 1 => {
-                            let r =
-                                self.record(request, ImportKind::Require, span_range(span), None);
+                            let optional = self.try_depth > 0;
+                            let r = self.record(
+                                request,
+                                ImportKind::Require,
+                                span_range(span),
+                                None,
+                                optional,
+                            );
                             self.call_sites.insert(call.span.lo.0, r);
                         }
                         _ => self.dynamic_warning("require()", call.span),
@@ -314,14 +350,29 @@ impl Visit for Collector<'_> {
 
     fn visit_function(&mut self, f: &Function) {
         self.fn_depth += 1;
+        // A function's body runs where it is called, not inside the enclosing `try`.
+        let try_depth = std::mem::take(&mut self.try_depth);
         f.visit_children_with(self);
+        self.try_depth = try_depth;
         self.fn_depth -= 1;
     }
 
     fn visit_arrow_expr(&mut self, f: &ArrowExpr) {
         self.fn_depth += 1;
+        let try_depth = std::mem::take(&mut self.try_depth);
         f.visit_children_with(self);
+        self.try_depth = try_depth;
         self.fn_depth -= 1;
+    }
+
+    /// A request in a `try` block is optional: the code handles its failure (webpack and
+    /// esbuild treat it so too). The handler and the finalizer are not covered.
+    fn visit_try_stmt(&mut self, s: &TryStmt) {
+        self.try_depth += 1;
+        s.block.visit_with(self);
+        self.try_depth -= 1;
+        s.handler.visit_with(self);
+        s.finalizer.visit_with(self);
     }
 
     fn visit_class(&mut self, c: &Class) {

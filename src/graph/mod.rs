@@ -97,7 +97,10 @@ impl ModuleGraph {
                 .flat_map(|(_, modules)| modules.iter().map(|m| (*m, ImportKind::SharedAsync)))
                 .collect(),
             Module::Remote(r) => vec![(r.container, ImportKind::Static)],
-            Module::External(_) | Module::Empty(_) | Module::RemoteContainer(_) => Vec::new(),
+            Module::External(_)
+            | Module::Empty(_)
+            | Module::Missing(_)
+            | Module::RemoteContainer(_) => Vec::new(),
         }
     }
 }

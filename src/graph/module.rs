@@ -43,6 +43,9 @@ pub enum Module {
     External(ExternalModule),
     /// A request that a package.json `browser` field maps to `false`: an empty object.
     Empty(EmptyModule),
+    /// An optional request that does not resolve (in a `try` block, or a package its
+    /// importer's package.json declares optional): loading it fails at run time as in Node.
+    Missing(MissingModule),
     /// A request that matched `shared`: resolved at run time from the share scope, with the
     /// normally resolved module as fallback. Created by the federation stage.
     ConsumeShared(ConsumeSharedModule),
@@ -63,6 +66,7 @@ impl Module {
             Module::Normal(m) => &m.id,
             Module::External(m) => &m.id,
             Module::Empty(m) => &m.id,
+            Module::Missing(m) => &m.id,
             Module::ConsumeShared(m) => &m.id,
             Module::ProvideShared(m) => &m.id,
             Module::ContainerEntry(m) => &m.id,
@@ -98,7 +102,7 @@ impl Module {
     pub fn format(&self) -> ModuleFormat {
         match self {
             Module::Normal(m) => m.format,
-            Module::External(_) | Module::Empty(_) => ModuleFormat::CommonJs,
+            Module::External(_) | Module::Empty(_) | Module::Missing(_) => ModuleFormat::CommonJs,
             Module::ConsumeShared(_) | Module::ProvideShared(_) | Module::Remote(_) => {
                 ModuleFormat::Dynamic
             }
@@ -167,6 +171,16 @@ pub struct ExternalModule {
 #[derive(Debug)]
 pub struct EmptyModule {
     pub id: String,
+}
+
+#[derive(Debug)]
+pub struct MissingModule {
+    pub id: String,
+    /// The request as written.
+    pub request: String,
+    /// Requested by `import()` (Node's `ERR_MODULE_NOT_FOUND`), else by `require()`
+    /// (`MODULE_NOT_FOUND`).
+    pub dynamic: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -264,6 +278,10 @@ pub struct ImportRecord<T = ModuleIdx> {
     pub span: (u32, u32),
     /// `webpackChunkName` magic comment of an `import()`, if any.
     pub chunk_name: Option<String>,
+    /// The code handles the request's failure (a `require()` or `import()` in a `try` block,
+    /// an `import()` with a rejection handler): if it cannot be resolved, the build warns
+    /// and the request fails at run time, as in Node.
+    pub optional: bool,
     /// The request matched a `shared` item: the federation stage retargets it to a
     /// consume-shared node (whose fallback is `target`, unless `import = false`).
     pub shared: Option<SharedRequest>,
@@ -387,6 +405,7 @@ impl std::fmt::Debug for Module {
             Module::Normal(m) => m.fmt(f),
             Module::External(m) => m.fmt(f),
             Module::Empty(m) => m.fmt(f),
+            Module::Missing(m) => m.fmt(f),
             Module::ConsumeShared(m) => m.fmt(f),
             Module::ProvideShared(m) => m.fmt(f),
             Module::ContainerEntry(m) => m.fmt(f),

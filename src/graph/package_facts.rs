@@ -155,6 +155,37 @@ impl PackageFacts {
     }
 }
 
+/// Whether the nearest package.json above `importer` declares the package that `request`
+/// names optional (`optionalDependencies`, or `peerDependenciesMeta.<name>.optional`).
+/// Read by the scan, and only for a request that did not resolve.
+pub fn declared_optional(importer: &Path, request: &str) -> bool {
+    if request.starts_with('.') || request.starts_with('/') {
+        return false;
+    }
+    let name = super::resolve::package_name(request);
+    let Some(text) = importer
+        .ancestors()
+        .skip(1)
+        .find_map(|d| std::fs::read_to_string(d.join("package.json")).ok())
+    else {
+        return false;
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return false;
+    };
+    json.pointer(&format!(
+        "/optionalDependencies/{}",
+        name.replace('~', "~0").replace('/', "~1")
+    ))
+    .is_some()
+        || json
+            .get("peerDependenciesMeta")
+            .and_then(|m| m.get(name))
+            .and_then(|m| m.get("optional"))
+            .and_then(|o| o.as_bool())
+            .unwrap_or(false)
+}
+
 #[cfg(test)]
 mod tests {
     use super::PackageFacts;

@@ -27,6 +27,9 @@ pub enum Resolved {
     Builtin(String),
     /// Mapped to `false` by a `browser` field.
     Ignored(PathBuf),
+    /// Not found, and optional where it is requested (made by the scan, never by the
+    /// resolver): `import()` or not.
+    Missing { request: String, dynamic: bool },
 }
 
 pub struct Resolvers {

@@ -79,6 +79,7 @@ enum ModuleKey {
     File(PathBuf),
     Builtin(String),
     Ignored(PathBuf),
+    Missing(String, bool),
 }
 
 pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) -> ScanOutput {
@@ -231,6 +232,7 @@ fn attach_records(
                 kind: r.kind,
                 span: r.span,
                 chunk_name: r.chunk_name,
+                optional: r.optional,
                 shared: r.shared,
                 remote: r.remote,
                 barrel: r.barrel,
@@ -408,6 +410,7 @@ impl Interner<'_> {
             Resolved::File { path, module_type } => (ModuleKey::File(path), module_type),
             Resolved::Builtin(b) => (ModuleKey::Builtin(b), None),
             Resolved::Ignored(p) => (ModuleKey::Ignored(p), None),
+            Resolved::Missing { request, dynamic } => (ModuleKey::Missing(request, dynamic), None),
         };
         if let Some(&idx) = self.table.get(&key) {
             return idx;
@@ -428,6 +431,14 @@ impl Interner<'_> {
             })),
             ModuleKey::Ignored(p) => Some(Module::Empty(EmptyModule {
                 id: format!("(ignored) {}", display_path(&self.config.root, p)),
+            })),
+            ModuleKey::Missing(request, dynamic) => Some(Module::Missing(MissingModule {
+                id: format!(
+                    "(missing{}) {request}",
+                    if *dynamic { " import()" } else { "" }
+                ),
+                request: request.clone(),
+                dynamic: *dynamic,
             })),
         };
         self.slots.push(slot);
@@ -631,8 +642,15 @@ fn resolve_records(
         };
         match resolvers.resolve(from, &request, record.kind) {
             Ok(Resolved::Builtin(b)) if config.target == Target::Web => {
-                diagnostics.push(resolvers.builtin_on_web_diagnostic(&b, loc()));
-                resolved.push(None);
+                let d = resolvers.builtin_on_web_diagnostic(&b, loc());
+                resolved.push(missing_if_optional(
+                    job,
+                    record,
+                    &request,
+                    d,
+                    config,
+                    diagnostics,
+                ));
             }
             Ok(r) => {
                 if let Resolved::File { path, .. } = &r {
@@ -646,12 +664,80 @@ fn resolve_records(
                 resolved.push(Some(r));
             }
             Err(e) => {
-                diagnostics.push(resolvers.unresolved_diagnostic(&job.path, &request, &e, loc()));
-                resolved.push(None);
+                let d = resolvers.unresolved_diagnostic(&job.path, &request, &e, loc());
+                resolved.push(missing_if_optional(
+                    job,
+                    record,
+                    &request,
+                    d,
+                    config,
+                    diagnostics,
+                ));
             }
         }
     }
     (resolved, provides)
+}
+
+/// A request that does not resolve is an error (`d`), unless the code treats it as
+/// optional: in a `try` block, with a rejection handler, or a package the importer's
+/// package.json declares optional. Then it is a warning (an error with
+/// `--strict-optional`) and the request becomes a [`Module::Missing`] that fails at run
+/// time, as Node fails it.
+fn missing_if_optional(
+    job: &Job,
+    record: &ImportRecord<()>,
+    request: &str,
+    d: Diagnostic,
+    config: &BuildConfig,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Resolved> {
+    let why = if record.shared.is_some() || d.code == Code::PackageJsonInvalid {
+        None
+    } else if record.optional {
+        Some(if record.kind == ImportKind::Dynamic {
+            "a try block or a rejection handler handles its failure"
+        } else {
+            "it is in a try block"
+        })
+    } else if super::package_facts::declared_optional(&job.path, request) {
+        Some("its package.json declares the package optional")
+    } else {
+        None
+    };
+    let Some(why) = why else {
+        diagnostics.push(d);
+        return None;
+    };
+    let at_run_time = if config.target == Target::Node && is_bare(request) {
+        "the bundle asks Node's require for it at run time"
+    } else {
+        "loading it throws MODULE_NOT_FOUND at run time, as in Node"
+    };
+    let mut optional = d;
+    optional.message = format!("{} (optional: {why})", optional.message);
+    optional.code = Code::OptionalRequestMissing;
+    optional.severity = if config.strict_optional {
+        crate::diagnostics::Severity::Error
+    } else {
+        Code::OptionalRequestMissing.default_severity()
+    };
+    optional.hint = Some(if config.strict_optional {
+        "install it to bundle it, or build without --strict-optional to let it fail at run time"
+            .to_string()
+    } else {
+        format!("{at_run_time}; install it to bundle it, or build with --strict-optional to refuse")
+    });
+    diagnostics.push(optional);
+    Some(Resolved::Missing {
+        request: request.to_string(),
+        dynamic: record.kind == ImportKind::Dynamic,
+    })
+}
+
+/// A package request (`pkg`, `@scope/pkg/file`), not a path.
+fn is_bare(request: &str) -> bool {
+    !(request.starts_with('.') || request.starts_with('/') || request.is_empty())
 }
 
 /// The module of a file whose JavaScript is generated from its payload (JSON, CSS, assets):
