@@ -1,0 +1,10 @@
+import mitt from "mitt";
+const e = mitt();
+const seen = [];
+e.on("*", (type, v) => seen.push(`${type}:${v}`));
+const h = (v) => seen.push(`foo=${v}`);
+e.on("foo", h);
+e.emit("foo", 1);
+e.off("foo", h);
+e.emit("foo", 2);
+console.log(seen.join(" "));
