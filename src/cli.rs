@@ -91,6 +91,9 @@ pub struct BuildArgs {
     /// rejection handler, or declared optional by their package) as errors.
     #[arg(long)]
     pub strict_optional: bool,
+    /// Write readable JavaScript in production too (production builds minify by default).
+    #[arg(long)]
+    pub no_minify: bool,
     /// Print the time of each stage (to stderr).
     #[arg(long)]
     pub timings: bool,
@@ -197,6 +200,7 @@ fn build_overrides(args: &BuildArgs) -> CliOverrides {
         }),
         strict_federation: args.strict_federation,
         strict_optional: args.strict_optional,
+        no_minify: args.no_minify,
         shared_used_exports: args.shared_used_exports.clone(),
         sourcemap: args.sourcemap,
     }

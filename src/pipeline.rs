@@ -195,7 +195,13 @@ fn run(
     };
 
     let share_usage = linked.share_usage.take();
-    let mut files = codegen::generate(linked, config);
+    let mut files = match codegen::generate(linked, config) {
+        Ok(files) => files,
+        Err(d) => {
+            diagnostics.push(*d);
+            return (finish(diagnostics, vec![], module_count, &timings), vec![]);
+        }
+    };
     if let Some(report) = &share_usage {
         let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
         text.push('\n');

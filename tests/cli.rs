@@ -499,8 +499,8 @@ fn analyze_reports_provided_imported_and_used_exports_of_shared_modules() {
 }
 
 /// Loads of side-effect-free consume-shared modules are marked `/*#__PURE__*/`: a minifier
-/// (terser, from bench/node_modules) drops the one whose result nothing reads after tree
-/// shaking, and the minified build still runs.
+/// (terser, from bench/node_modules, and mfbundle's own in production) drops the one whose
+/// result nothing reads after tree shaking, and the minified build still runs.
 #[test]
 fn pure_consume_loads_are_dropped_by_a_minifier() {
     let tmp = tempfile::tempdir().unwrap();
@@ -510,6 +510,35 @@ fn pure_consume_loads_are_dropped_by_a_minifier() {
         .arg("build")
         .arg(&dir)
         .arg("-q")
+        .arg("--out-dir")
+        .arg(dir.join("dist-minified"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let own = dir.join("dist-minified/main.js");
+    let minified = std::fs::read_to_string(&own).unwrap();
+    // A load is a call with the key as its only argument, in whatever quotes.
+    let loads = ["\"", "`", "'"]
+        .iter()
+        .map(|q| {
+            let call = format!("({q}consume-shared/default/pure-kit@^1.0.0{q})");
+            minified.matches(&call).count()
+        })
+        .sum::<usize>();
+    assert_eq!(loads, 1, "{minified}");
+    let o = run_node(&own, &dir);
+    assert_eq!(
+        text(&o.stdout),
+        "used from the shared pure-kit function\n",
+        "{}",
+        text(&o.stderr)
+    );
+
+    let o = mfbundle()
+        .arg("build")
+        .arg(&dir)
+        .arg("-q")
+        .arg("--no-minify")
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", text(&o.stderr));

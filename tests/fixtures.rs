@@ -170,7 +170,21 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
         }
     }
     if case.snapshot.unwrap_or(true) {
-        let snapshot = snapshot_text(&out_dir);
+        // The bundle above ran as built (minified in production); the snapshot is of the same
+        // build without minification, which a reviewer can read.
+        let readable = out.path().join("readable");
+        let build = mfbundle()
+            .arg("build")
+            .arg(dir)
+            .arg("--out-dir")
+            .arg(&readable)
+            .args(&case.args)
+            .arg("--no-minify")
+            .output()?;
+        if !build.status.success() {
+            return Err(format!("the --no-minify build failed:\n{}", text(&build.stderr)).into());
+        }
+        let snapshot = snapshot_text(&readable);
         let mut settings = insta::Settings::clone_current();
         settings.set_snapshot_path(std::fs::canonicalize(dir)?);
         settings.set_prepend_module_to_snapshot(false);
@@ -191,6 +205,9 @@ fn check_source_map(dir: &Path, check: &SourceMapCheck) -> datatest_stable::Resu
         .arg("--out-dir")
         .arg(&dist)
         .arg("--sourcemap")
+        // The needle is text as the renderer writes it; tests/source_maps.rs checks maps
+        // through minification.
+        .arg("--no-minify")
         .output()?;
     if !build.status.success() {
         return Err(format!("--sourcemap build failed: {}", text(&build.stderr)).into());

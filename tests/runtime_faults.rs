@@ -525,10 +525,11 @@ fn chunk_load_timeout_must_be_a_whole_number_of_milliseconds() {
     ] {
         let tmp = tempfile::tempdir().unwrap();
         let p = tmp.path();
+        // The value is read back from the runtime's text: readable output.
         write_file(
             p,
             "federation.toml",
-            &format!("entry = \"./src/index.js\"\n{good}"),
+            &format!("entry = \"./src/index.js\"\nminify = false\n{good}"),
         );
         write_file(p, "src/index.js", "import(\"./lazy.js\");\n");
         write_file(p, "src/lazy.js", "export default 1;\n");

@@ -56,7 +56,15 @@ fn maps_lead_back_to_the_typescript_as_written() {
         &(std::fs::read_to_string(p.join("src/index.ts")).unwrap()
             + "import(\"./lazy\").then((m) => console.log(m.lazy(21)));\n"),
     );
-    let o = mfbundle().arg("build").arg(p).arg("-q").output().unwrap();
+    // Unminified first (exact columns), then minified (the minifier's map composed with the
+    // bundle's).
+    let o = mfbundle()
+        .arg("build")
+        .arg(p)
+        .arg("-q")
+        .arg("--no-minify")
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", text(&o.stderr));
     let dist = p.join("dist");
     let files = list_files(&dist);
@@ -95,6 +103,39 @@ fn maps_lead_back_to_the_typescript_as_written() {
     assert!(
         err.contains("src/index.ts:7:"),
         "stack trace without the TypeScript position:\n{err}"
+    );
+    assert_eq!(text(&o.stdout), "hello MAP 42\n");
+
+    let o = mfbundle().arg("build").arg(p).arg("-q").output().unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let main = std::fs::read_to_string(dist.join("main.js")).unwrap();
+    assert!(
+        main.lines().count() <= 3 && main.ends_with("//# sourceMappingURL=main.js.map\n"),
+        "production output is minified:\n{main}"
+    );
+    assert_eq!(
+        original(&dist.join("main.js"), "toUpperCase"),
+        ("mfbundle://app/src/greet.ts".to_string(), 2, 41)
+    );
+    let (source, line, _) = original(&dist.join("main.js"), "boom from index.ts");
+    assert_eq!((source.as_str(), line), ("mfbundle://app/src/index.ts", 7));
+    let lazy = list_files(&dist)
+        .into_iter()
+        .find(|f| f.starts_with("lazy") && f.ends_with(".js"))
+        .expect("lazy chunk");
+    let (source, line, _) = original(&dist.join(&lazy), "*2");
+    assert_eq!((source.as_str(), line), ("mfbundle://app/src/lazy.ts", 1));
+    let o = std::process::Command::new("node")
+        .arg("--enable-source-maps")
+        .arg(dist.join("main.js"))
+        .arg("throw")
+        .current_dir(p)
+        .output()
+        .unwrap();
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("src/index.ts:7:"),
+        "minified: stack trace without the TypeScript position:\n{err}"
     );
     assert_eq!(text(&o.stdout), "hello MAP 42\n");
 }

@@ -7,6 +7,7 @@
 pub mod concatenate;
 pub mod css;
 pub mod manifest;
+pub mod minify;
 pub mod render_chunk;
 pub mod render_federation;
 pub mod shake;
@@ -34,7 +35,10 @@ use transform_module::{ModuleMeta, TransformContext, transform_module};
 
 /// [`LinkOutput`] -> output files. Generation consumes the link output: each module's AST
 /// becomes its code; the rest it only reads, and frees on another thread when done.
-pub fn generate(linked: LinkOutput, config: &BuildConfig) -> Vec<OutputFile> {
+pub fn generate(
+    linked: LinkOutput,
+    config: &BuildConfig,
+) -> Result<Vec<OutputFile>, Box<crate::diagnostics::Diagnostic>> {
     let LinkOutput {
         mut graph,
         analysis,
@@ -45,7 +49,7 @@ pub fn generate(linked: LinkOutput, config: &BuildConfig) -> Vec<OutputFile> {
     let layout = layout.unwrap_or_else(|| Layout::new(&graph, &analysis.exports, config));
     let programs: Vec<Option<Program>> =
         graph.modules.iter_mut().map(Module::take_program).collect();
-    let files = render(
+    let mut files = render(
         &graph,
         programs,
         &analysis,
@@ -56,7 +60,15 @@ pub fn generate(linked: LinkOutput, config: &BuildConfig) -> Vec<OutputFile> {
     // Freeing every AST and module takes about 100 ms for 20,000 modules: off the critical
     // path (a one-shot build's process exits before it ends).
     std::thread::spawn(move || drop((graph, analysis, layout)));
-    files
+    if let Some(options) = &config.minify {
+        minify::minify_files(&mut files, options).map_err(|e| {
+            Box::new(
+                crate::diagnostics::Diagnostic::new(crate::diagnostics::Code::Unsupported, e)
+                    .hint("build with minify = false (or --no-minify) and report the file"),
+            )
+        })?;
+    }
+    Ok(files)
 }
 
 fn render(

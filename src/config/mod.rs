@@ -127,6 +127,9 @@ pub struct BuildConfig {
     /// before it gives up, in ms (`chunkLoadTimeout`, webpack's `output.chunkLoadTimeout`);
     /// 0: no limit.
     pub chunk_load_timeout: u32,
+    /// Minify the JavaScript output: production builds unless `minify = false` or
+    /// `--no-minify`. (CSS is minified in every production build, as before.)
+    pub minify: Option<Minify>,
 }
 
 /// Where [`BuildConfig::unique_name`] came from.
@@ -172,6 +175,8 @@ pub struct CliOverrides {
     pub strict_optional: bool,
     pub shared_used_exports: Option<PathBuf>,
     pub sourcemap: bool,
+    /// `--no-minify`.
+    pub no_minify: bool,
 }
 
 /// Reads and validates the configuration of the project in `dir`.
@@ -291,6 +296,7 @@ fn resolve(
     );
     let global_name = check_names(&raw, &containers, &mut errors, &key_error);
     let chunk_load_timeout = chunk_load_timeout(&raw, &mut errors, &key_error);
+    let minify = minify(&raw, mode, overrides, &mut errors, &key_error);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -339,6 +345,7 @@ fn resolve(
         sourcemap: overrides.sourcemap || raw.sourcemap.unwrap_or(false),
         concatenate_modules: raw.concatenate_modules.unwrap_or(mode == Mode::Production),
         chunk_load_timeout,
+        minify,
     })
 }
 
@@ -682,6 +689,74 @@ fn check_names(
         ));
     }
     global_name
+}
+
+/// What minification does (`minify = { compress, mangle, keepNames }`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Minify {
+    /// Rewrite code to be smaller (drop dead code, join statements, fold constants).
+    pub compress: bool,
+    /// Rename local bindings to short names.
+    pub mangle: bool,
+    /// Keep `fn.name` and `class.name` (off by default, as webpack's terser and esbuild).
+    pub keep_names: bool,
+}
+
+/// `minify`: on in production unless false or `--no-minify`, off in development unless
+/// true or a table.
+fn minify(
+    raw: &RawConfig,
+    mode: Mode,
+    overrides: &CliOverrides,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> Option<Minify> {
+    let all = Minify {
+        compress: true,
+        mangle: true,
+        keep_names: false,
+    };
+    let hint = "minify = true, false, or { compress = true, mangle = true, keepNames = false }";
+    let chosen = match &raw.minify {
+        None => (mode == Mode::Production).then_some(all),
+        Some(toml::Value::Boolean(b)) => b.then_some(all),
+        Some(toml::Value::Table(t)) => {
+            let mut m = all;
+            for (k, v) in t {
+                let slot = match k.as_str() {
+                    "compress" => &mut m.compress,
+                    "mangle" => &mut m.mangle,
+                    "keepNames" => &mut m.keep_names,
+                    _ => {
+                        errors.push(key_error(
+                            "minify",
+                            format!("unknown key `{k}` in minify"),
+                            hint,
+                        ));
+                        continue;
+                    }
+                };
+                match v {
+                    toml::Value::Boolean(b) => *slot = *b,
+                    _ => errors.push(key_error(
+                        "minify",
+                        format!("minify.{k} must be true or false, not {v}"),
+                        hint,
+                    )),
+                }
+            }
+            Some(m)
+        }
+        Some(other) => {
+            errors.push(key_error(
+                "minify",
+                format!("minify must be true, false or a table, not {other}"),
+                hint,
+            ));
+            None
+        }
+    };
+    chosen.filter(|_| !overrides.no_minify)
 }
 
 /// `chunkLoadTimeout`: whole milliseconds a timer can wait.

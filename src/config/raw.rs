@@ -34,6 +34,8 @@ pub struct RawConfig {
     pub jsx_dev: Option<bool>,
     pub sourcemap: Option<bool>,
     pub concatenate_modules: Option<bool>,
+    /// Checked in `resolve`: true/false or `{ compress, mangle, keepNames }`.
+    pub minify: Option<toml::Value>,
     /// Checked in `resolve` (a non-negative integer that fits a timer).
     pub chunk_load_timeout: Option<toml::Value>,
     /// webpack's `runtime` (a runtime chunk name, or false): accepted and ignored, with a
