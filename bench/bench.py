@@ -133,7 +133,8 @@ def commands(tool, project, out, mf):
     entry = "./src/index.js"
     node = "node"
     if tool == "mfbundle":
-        return [MFBUNDLE, "build", project, "--out-dir", out, "--quiet"]
+        # Production builds minify by default; this benchmark compares unminified output.
+        return [MFBUNDLE, "build", project, "--out-dir", out, "--quiet", "--no-minify"]
     if tool == "esbuild":
         return [os.path.join(NODE_MODULES, "esbuild", "bin", "esbuild"), os.path.join(project, "src", "index.js"),
                 "--bundle", f"--outdir={out}", "--log-level=error", "--format=esm", "--splitting"]

@@ -201,6 +201,9 @@ fn build_overrides(args: &BuildArgs) -> CliOverrides {
         strict_federation: args.strict_federation,
         strict_optional: args.strict_optional,
         no_minify: args.no_minify,
+        // Only what is shown is measured: the table (a terminal) or --json.
+        compressed_sizes: !args.watch
+            && (args.json.is_some() || (!args.quiet && std::io::stderr().is_terminal())),
         shared_used_exports: args.shared_used_exports.clone(),
         sourcemap: args.sourcemap,
     }

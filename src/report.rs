@@ -75,6 +75,7 @@ pub fn result_json(
     })
 }
 
+/// The written files, largest first, with their size and gzip'd size.
 pub fn print_table(outcome: &BuildOutcome, out_dir: &str) {
     let width = outcome
         .files
@@ -82,11 +83,17 @@ pub fn print_table(outcome: &BuildOutcome, out_dir: &str) {
         .map(|f| f.name.len() + out_dir.len() + 1)
         .max()
         .unwrap_or(0);
+    let mut files: Vec<_> = outcome.files.iter().collect();
+    files.sort_by(|a, b| b.size.cmp(&a.size).then_with(|| a.name.cmp(&b.name)));
     let mut out = std::io::stdout().lock();
-    for f in &outcome.files {
+    for f in files {
+        let gzip = f
+            .gzip_size
+            .map(|g| format!("  gzip {:>10}", human_size(g)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {:<width$}  {:>10}",
+            "  {:<width$}  {:>10}{gzip}",
             format!("{out_dir}/{}", f.name),
             human_size(f.size)
         );

@@ -153,6 +153,13 @@ fn json_output_lists_written_files_and_diagnostics() {
         let name = f["name"].as_str().unwrap();
         let size = std::fs::metadata(out.join(name)).unwrap().len();
         assert_eq!(f["size"].as_u64(), Some(size), "{name}");
+        // --json measures the gzip'd size too: a gzip stream has 18 bytes of header and
+        // trailer, and a runtime's worth of JavaScript shrinks.
+        let gzip = f["gzipSize"].as_u64().expect("gzipSize with --json");
+        assert!(gzip > 18, "{name}: {gzip}");
+        if name.ends_with(".js") && size > 2000 {
+            assert!(gzip < size, "{name}: {gzip} of {size}");
+        }
     }
 
     // No `name`, no package.json: the build's name is the default.

@@ -130,6 +130,8 @@ pub struct BuildConfig {
     /// Minify the JavaScript output: production builds unless `minify = false` or
     /// `--no-minify`. (CSS is minified in every production build, as before.)
     pub minify: Option<Minify>,
+    /// Measure each written file's gzip size (when the table or `--json` shows it).
+    pub compressed_sizes: bool,
 }
 
 /// Where [`BuildConfig::unique_name`] came from.
@@ -177,6 +179,8 @@ pub struct CliOverrides {
     pub sourcemap: bool,
     /// `--no-minify`.
     pub no_minify: bool,
+    /// Measure each file's gzip size (for the file table and `--json`).
+    pub compressed_sizes: bool,
 }
 
 /// Reads and validates the configuration of the project in `dir`.
@@ -346,6 +350,7 @@ fn resolve(
         concatenate_modules: raw.concatenate_modules.unwrap_or(mode == Mode::Production),
         chunk_load_timeout,
         minify,
+        compressed_sizes: overrides.compressed_sizes,
     })
 }
 
