@@ -91,20 +91,7 @@ fn maps_lead_back_to_the_typescript_as_written() {
         ("mfbundle://app/src/lazy.ts".to_string(), 1, 43)
     );
 
-    // Node reads the map itself: the stack trace names the TypeScript line and column.
-    let o = std::process::Command::new("node")
-        .arg("--enable-source-maps")
-        .arg(dist.join("main.js"))
-        .arg("throw")
-        .current_dir(p)
-        .output()
-        .unwrap();
-    let err = text(&o.stderr);
-    assert!(
-        err.contains("src/index.ts:7:"),
-        "stack trace without the TypeScript position:\n{err}"
-    );
-    assert_eq!(text(&o.stdout), "hello MAP 42\n");
+    node_reads_the_map(p, &dist);
 
     let o = mfbundle().arg("build").arg(p).arg("-q").output().unwrap();
     assert!(o.status.success(), "{}", text(&o.stderr));
@@ -125,17 +112,22 @@ fn maps_lead_back_to_the_typescript_as_written() {
         .expect("lazy chunk");
     let (source, line, _) = original(&dist.join(&lazy), "*2");
     assert_eq!((source.as_str(), line), ("mfbundle://app/src/lazy.ts", 1));
+    node_reads_the_map(p, &dist);
+}
+
+/// Node reads the map itself: the stack trace names the TypeScript line.
+fn node_reads_the_map(project: &Path, dist: &Path) {
     let o = std::process::Command::new("node")
         .arg("--enable-source-maps")
         .arg(dist.join("main.js"))
         .arg("throw")
-        .current_dir(p)
+        .current_dir(project)
         .output()
         .unwrap();
     let err = text(&o.stderr);
     assert!(
         err.contains("src/index.ts:7:"),
-        "minified: stack trace without the TypeScript position:\n{err}"
+        "stack trace without the TypeScript position:\n{err}"
     );
     assert_eq!(text(&o.stdout), "hello MAP 42\n");
 }

@@ -640,17 +640,9 @@ fn resolve_records(
             }
             None => (record.request.clone(), job.path.as_path()),
         };
-        match resolvers.resolve(from, &request, record.kind) {
+        let failed = match resolvers.resolve(from, &request, record.kind) {
             Ok(Resolved::Builtin(b)) if config.target == Target::Web => {
-                let d = resolvers.builtin_on_web_diagnostic(&b, loc());
-                resolved.push(missing_if_optional(
-                    job,
-                    record,
-                    &request,
-                    d,
-                    config,
-                    diagnostics,
-                ));
+                resolvers.builtin_on_web_diagnostic(&b, loc())
             }
             Ok(r) => {
                 if let Resolved::File { path, .. } = &r {
@@ -662,19 +654,18 @@ fn resolve_records(
                     }
                 }
                 resolved.push(Some(r));
+                continue;
             }
-            Err(e) => {
-                let d = resolvers.unresolved_diagnostic(&job.path, &request, &e, loc());
-                resolved.push(missing_if_optional(
-                    job,
-                    record,
-                    &request,
-                    d,
-                    config,
-                    diagnostics,
-                ));
-            }
-        }
+            Err(e) => resolvers.unresolved_diagnostic(&job.path, &request, &e, loc()),
+        };
+        resolved.push(missing_if_optional(
+            job,
+            record,
+            &request,
+            failed,
+            config,
+            diagnostics,
+        ));
     }
     (resolved, provides)
 }
