@@ -33,19 +33,18 @@ use crate::config::Minify;
 /// Minifies every `.js` file of `files` (and adjusts its `.map`, if any). A file the minifier
 /// cannot handle is an error naming it, never a panic.
 pub fn minify_files(files: &mut [OutputFile], options: &Minify) -> Result<(), String> {
-    let maps: std::collections::HashMap<String, Vec<u8>> = files
+    let maps: std::collections::HashMap<&str, &[u8]> = files
         .iter()
         .filter(|f| f.name.ends_with(".js.map"))
-        .map(|f| (f.name.clone(), f.contents.clone()))
+        .map(|f| (f.name.as_str(), f.contents.as_slice()))
         .collect();
     let minified: Vec<(String, Result<Minified, String>)> = files
         .par_iter()
         .filter(|f| f.name.ends_with(".js"))
         .map(|f| {
-            let map = maps.get(&format!("{}.map", f.name));
-            let result =
-                std::panic::catch_unwind(|| minify_file(f, map.map(Vec::as_slice), options))
-                    .unwrap_or_else(|_| Err("the minifier stopped".to_string()));
+            let map = maps.get(format!("{}.map", f.name).as_str()).copied();
+            let result = std::panic::catch_unwind(|| minify_file(f, map, options))
+                .unwrap_or_else(|_| Err("the minifier stopped".to_string()));
             (f.name.clone(), result)
         })
         .collect();
