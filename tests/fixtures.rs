@@ -75,13 +75,7 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
 
     let out = tempfile::tempdir()?;
     let out_dir = out.path().join("dist");
-    let build = mfbundle()
-        .arg("build")
-        .arg(dir)
-        .arg("--out-dir")
-        .arg(&out_dir)
-        .args(&case.args)
-        .output()?;
+    let build = build_case(dir, &out_dir, &case.args)?;
     let stderr = text(&build.stderr);
     let code = build.status.code().unwrap_or(-1);
     if code != case.exit_code {
@@ -173,14 +167,9 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
         // The bundle above ran as built (minified in production); the snapshot is of the same
         // build without minification, which a reviewer can read.
         let readable = out.path().join("readable");
-        let build = mfbundle()
-            .arg("build")
-            .arg(dir)
-            .arg("--out-dir")
-            .arg(&readable)
-            .args(&case.args)
-            .arg("--no-minify")
-            .output()?;
+        let mut args = case.args.clone();
+        args.push("--no-minify".into());
+        let build = build_case(dir, &readable, &args)?;
         if !build.status.success() {
             return Err(format!("the --no-minify build failed:\n{}", text(&build.stderr)).into());
         }
@@ -193,6 +182,21 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
     }
 
     Ok(())
+}
+
+/// `mfbundle build DIR --out-dir OUT ARGS...`.
+fn build_case(
+    dir: &Path,
+    out_dir: &Path,
+    args: &[String],
+) -> std::io::Result<std::process::Output> {
+    mfbundle()
+        .arg("build")
+        .arg(dir)
+        .arg("--out-dir")
+        .arg(out_dir)
+        .args(args)
+        .output()
 }
 
 /// Builds `dir` with `--sourcemap` and reads main.js.map where `check.needle` is.

@@ -543,7 +543,7 @@ fn registry(
 /// time (installed later, it is found, as with esbuild's output); otherwise loading it throws
 /// the error Node throws for a module it cannot find, so the code's own fallback runs.
 fn missing_module_code(m: &crate::graph::MissingModule, config: &BuildConfig) -> String {
-    let bare = !(m.request.starts_with('.') || m.request.starts_with('/'));
+    let bare = crate::graph::resolve::is_package_request(&m.request);
     if config.target == Target::Node && bare {
         let require = format!("module.exports = require({});", json(&m.request));
         if !m.dynamic {

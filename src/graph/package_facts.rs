@@ -159,7 +159,7 @@ impl PackageFacts {
 /// names optional (`optionalDependencies`, or `peerDependenciesMeta.<name>.optional`).
 /// Read by the scan, and only for a request that did not resolve.
 pub fn declared_optional(importer: &Path, request: &str) -> bool {
-    if request.starts_with('.') || request.starts_with('/') {
+    if !super::resolve::is_package_request(request) {
         return false;
     }
     let name = super::resolve::package_name(request);

@@ -286,6 +286,12 @@ impl Resolvers {
     }
 }
 
+/// A package request (`pkg`, `@scope/pkg/file`), not a path (`./x`, `../x`, `/x`), as Node
+/// tells them apart.
+pub fn is_package_request(request: &str) -> bool {
+    !request.is_empty() && !crate::config::shared::is_path(request)
+}
+
 /// `@scope/pkg/deep` -> `@scope/pkg`; `pkg/deep` -> `pkg`.
 pub fn package_name(request: &str) -> &str {
     let mut parts = request.splitn(3, '/');

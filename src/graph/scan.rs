@@ -700,11 +700,12 @@ fn missing_if_optional(
         diagnostics.push(d);
         return None;
     };
-    let at_run_time = if config.target == Target::Node && is_bare(request) {
-        "the bundle asks Node's require for it at run time"
-    } else {
-        "loading it throws MODULE_NOT_FOUND at run time, as in Node"
-    };
+    let at_run_time =
+        if config.target == Target::Node && super::resolve::is_package_request(request) {
+            "the bundle asks Node's require for it at run time"
+        } else {
+            "loading it throws MODULE_NOT_FOUND at run time, as in Node"
+        };
     let mut optional = d;
     optional.message = format!("{} (optional: {why})", optional.message);
     optional.code = Code::OptionalRequestMissing;
@@ -724,11 +725,6 @@ fn missing_if_optional(
         request: request.to_string(),
         dynamic: record.kind == ImportKind::Dynamic,
     })
-}
-
-/// A package request (`pkg`, `@scope/pkg/file`), not a path.
-fn is_bare(request: &str) -> bool {
-    !(request.starts_with('.') || request.starts_with('/') || request.is_empty())
 }
 
 /// The module of a file whose JavaScript is generated from its payload (JSON, CSS, assets):
