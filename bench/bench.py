@@ -3,15 +3,26 @@
 
     python3 bench/bench.py            # full: 1k/5k/20k modules, lodash, MF host; 5 runs each
     python3 bench/bench.py --smoke    # one small workload, one run (part of the test command)
+    python3 bench/bench.py --mode minified --only synthetic-5000,lodash --runs 3
+    python3 bench/bench.py --only react-page   # the React example's host page in Chromium
 
-Prints, per workload and tool, the median wall time, peak memory (max RSS of the build
-process) and output bytes, and each peer's ratio to mfbundle. Cold builds: output and any
-cache directory are removed before every run; no minification, no source maps. Workloads
+"react-page" (full runs) builds examples/react with mfbundle and with Rspack + Module
+Federation 2.0 (@module-federation/enhanced, tools/react-mf2/) and sums the JavaScript the
+host page loads in headless Chromium (tools/react-page.mjs).
+
+Two modes, each tool building the same input: "unminified" (mfbundle --no-minify, webpack
+and Rspack with minimize: false, esbuild and rolldown plain) and "minified", the production
+build a team ships, each tool with its own minifier (mfbundle's default, esbuild --minify,
+rolldown minify: true, webpack's terser and Rspack's SWC minimizer). Prints, per workload
+and tool, the median wall time, peak memory (max RSS of the build process), JavaScript bytes
+and their gzip size, and each peer's ratio to mfbundle. Cold builds: output and any cache
+directory are removed before every run; no source maps. Workloads
 are generated deterministically into bench/work/ (not committed). The peers (esbuild,
 rolldown, Rspack, webpack) and the workloads' packages are pinned by bench/package-lock.json
 and installed with `npm ci` by tests/setup.sh.
 """
 import argparse
+import gzip
 import json
 import os
 import random
@@ -129,30 +140,36 @@ def mf_host_workload():
     return project
 
 
-def commands(tool, project, out, mf):
+def commands(tool, project, out, mf, minify):
+    """The build command, and the environment it needs (the peers' scripts read
+    BENCH_MINIFY)."""
     entry = "./src/index.js"
     node = "node"
+    env = dict(os.environ, BENCH_MINIFY="1" if minify else "0")
     if tool == "mfbundle":
-        # Production builds minify by default; this benchmark compares unminified output.
-        return [MFBUNDLE, "build", project, "--out-dir", out, "--quiet", "--no-minify"]
+        # Production builds minify by default.
+        extra = [] if minify else ["--no-minify"]
+        return [MFBUNDLE, "build", project, "--out-dir", out, "--quiet"] + extra, env
     if tool == "esbuild":
+        extra = ["--minify"] if minify else []
         return [os.path.join(NODE_MODULES, "esbuild", "bin", "esbuild"), os.path.join(project, "src", "index.js"),
-                "--bundle", f"--outdir={out}", "--log-level=error", "--format=esm", "--splitting"]
+                "--bundle", f"--outdir={out}", "--log-level=error", "--format=esm", "--splitting"] + extra, env
     if tool == "rolldown":
-        return [node, os.path.join(HERE, "tools", "rolldown.mjs"), os.path.join(project, "src", "index.js"), out]
+        return [node, os.path.join(HERE, "tools", "rolldown.mjs"), os.path.join(project, "src", "index.js"), out], env
     if tool in ("rspack", "webpack"):
         cmd = [node, os.path.join(HERE, "tools", "webpack-like.cjs"), tool, project, entry, out]
         if mf:
             cmd.append(json.dumps(SHARED))
-        return cmd
+        return cmd, env
     raise ValueError(tool)
 
 
-def measure(cmd, out):
+def measure(command, out):
     """(seconds, peak RSS bytes) of one cold build."""
+    cmd, env = command
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=HERE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cmd, cwd=HERE, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     err = proc.stderr.read().decode(errors="replace")
@@ -171,23 +188,23 @@ def out_bytes(out):
     return total
 
 
-def minified_bytes(out):
-    """Bytes of the output's JS files after one and the same minifier (esbuild)."""
+def gzip_bytes(out):
+    """The JS files' sizes after gzip (level 6, as servers and Vite's report use)."""
     total = 0
     for dirpath, _, files in os.walk(out):
         for f in files:
             if f.endswith((".js", ".mjs")):
-                r = subprocess.run([os.path.join(NODE_MODULES, "esbuild", "bin", "esbuild"),
-                                    os.path.join(dirpath, f), "--minify", "--log-level=error"],
-                                   capture_output=True, check=True)
-                total += len(r.stdout)
+                with open(os.path.join(dirpath, f), "rb") as fh:
+                    total += len(gzip.compress(fh.read(), 6, mtime=0)) - 18
     return total
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--smoke", action="store_true", help="one small workload, one run")
+    ap.add_argument("--smoke", action="store_true", help="one small workload, one run, both modes")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--mode", choices=["unminified", "minified", "both"], default="both")
+    ap.add_argument("--only", help="comma-separated workload names (synthetic-5000,lodash,mf-host)")
     args = ap.parse_args()
     if not os.path.exists(os.path.join(NODE_MODULES, "esbuild")):
         sys.exit("bench/node_modules is missing: run tests/setup.sh (npm ci in bench/)")
@@ -196,39 +213,50 @@ def main():
     runs = 1 if args.smoke else args.runs
     tools = ["mfbundle", "esbuild", "rolldown", "rspack", "webpack"]
     if args.smoke:
-        workloads = [("synthetic-200", synthetic(200), False)]
+        workloads = [("synthetic-200", lambda: synthetic(200), False)]
     else:
-        workloads = [(f"synthetic-{n}", synthetic(n), False) for n in (1000, 5000, 20000)]
-        workloads += [("lodash", lodash_workload(), False), ("mf-host", mf_host_workload(), True)]
-    print(f"mfbundle benchmark: {runs} run(s) per tool, median shown; cold builds, no minification")
+        workloads = [(f"synthetic-{n}", (lambda n=n: synthetic(n)), False) for n in (1000, 5000, 20000)]
+        workloads += [("lodash", lodash_workload, False), ("mf-host", mf_host_workload, True)]
+    if args.only:
+        wanted = args.only.split(",")
+        workloads = [w for w in workloads if w[0] in wanted]
+    modes = ["unminified", "minified"] if args.mode == "both" else [args.mode]
+    print(f"mfbundle benchmark: {runs} run(s) per tool, median shown; cold builds")
     print(f"machine: {os.cpu_count()} cores")
     failures = 0
-    for name, project, mf in workloads:
-        print(f"\n{name}")
-        print(f"  {'tool':<10} {'wall s':>8} {'peak MB':>9} {'out KB':>9} {'min KB':>8}   {'time':>6} {'mem':>6} {'size':>6}  (ratio to mfbundle)")
-        results = {}
-        for tool in tools:
-            if mf and tool in ("esbuild", "rolldown"):
-                continue  # no Module Federation
-            out = os.path.join(WORK, "out", name, tool)
-            try:
-                samples = [measure(commands(tool, project, out, mf), out) for _ in range(runs)]
-            except RuntimeError as e:
-                print(f"  {tool:<10} failed: {str(e).splitlines()[-1] if str(e) else e}")
-                failures += tool == "mfbundle"
-                continue
-            wall = statistics.median(s[0] for s in samples)
-            mem = statistics.median(s[1] for s in samples)
-            size = out_bytes(out)
-            mini = minified_bytes(out) if not args.smoke and name == "synthetic-5000" else None
-            results[tool] = (wall, mem, size, mini)
-        base = results.get("mfbundle")
-        for tool, (wall, mem, size, mini) in results.items():
-            ratio = ""
-            if base and tool != "mfbundle":
-                ratio = f"   {wall / base[0]:>5.2f}x {mem / base[1]:>5.2f}x {size / max(base[2], 1):>5.2f}x"
-            mini_s = f"{mini / 1024:>8.1f}" if mini is not None else f"{'':>8}"
-            print(f"  {tool:<10} {wall:>8.3f} {mem / 2**20:>9.1f} {size / 1024:>9.1f} {mini_s}{ratio}")
+    for mode in modes:
+        minify = mode == "minified"
+        print(f"\n== {mode}" + (" (each tool with its own minifier)" if minify else ""))
+        for name, make, mf in workloads:
+            project = make()
+            print(f"\n{name} ({mode})")
+            print(f"  {'tool':<10} {'wall s':>8} {'peak MB':>9} {'JS KB':>9} {'gzip KB':>8}   "
+                  f"{'time':>6} {'mem':>6} {'size':>6} {'gzip':>6}  (ratio to mfbundle)")
+            results = {}
+            for tool in tools:
+                if mf and tool in ("esbuild", "rolldown"):
+                    continue  # no Module Federation
+                out = os.path.join(WORK, "out", mode, name, tool)
+                try:
+                    samples = [measure(commands(tool, project, out, mf, minify), out) for _ in range(runs)]
+                except RuntimeError as e:
+                    print(f"  {tool:<10} failed: {str(e).splitlines()[-1] if str(e) else e}")
+                    failures += tool == "mfbundle"
+                    continue
+                wall = statistics.median(s[0] for s in samples)
+                mem = statistics.median(s[1] for s in samples)
+                results[tool] = (wall, mem, out_bytes(out), gzip_bytes(out))
+            base = results.get("mfbundle")
+            for tool, (wall, mem, size, gz) in results.items():
+                ratio = ""
+                if base and tool != "mfbundle":
+                    ratio = (f"   {wall / base[0]:>5.2f}x {mem / base[1]:>5.2f}x {size / max(base[2], 1):>5.2f}x"
+                             f" {gz / max(base[3], 1):>5.2f}x")
+                print(f"  {tool:<10} {wall:>8.3f} {mem / 2**20:>9.1f} {size / 1024:>9.1f} {gz / 1024:>8.1f}{ratio}")
+    if not args.smoke and (not args.only or "react-page" in args.only.split(",")):
+        print("\n== react-page")
+        page = subprocess.run(["node", os.path.join(HERE, "tools", "react-page.mjs")], cwd=ROOT)
+        failures += page.returncode != 0
     print("\n1 passed, 0 failed" if failures == 0 else f"\n0 passed, {failures} failed")
     return 1 if failures else 0
 

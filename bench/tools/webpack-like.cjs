@@ -1,5 +1,6 @@
 // node tools/webpack-like.cjs <webpack|rspack> <context> <entry> <outDir> [shared-json]
 // Plain builds, or with shared-json a Module Federation host sharing those packages.
+// BENCH_MINIFY=1: optimization.minimize (webpack's terser, Rspack's SWC minimizer).
 "use strict";
 const [tool, context, entry, outDir, sharedJson] = process.argv.slice(2);
 const lib = tool === "rspack" ? require("@rspack/core") : require("webpack");
@@ -13,7 +14,7 @@ const compiler = lib({
   context,
   entry: { main: entry },
   output: { path: outDir, filename: "[name].js", chunkFilename: "[name].[contenthash:8].js" },
-  optimization: { minimize: false },
+  optimization: { minimize: process.env.BENCH_MINIFY === "1" },
   devtool: false,
   plugins,
   infrastructureLogging: { level: "error" },
