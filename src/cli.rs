@@ -94,6 +94,10 @@ pub struct BuildArgs {
     /// Write readable JavaScript in production too (production builds minify by default).
     #[arg(long)]
     pub no_minify: bool,
+    /// Registry ids: short numbers (production's default) or project paths (development's),
+    /// as `moduleIds` in federation.toml.
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub module_ids: Option<ModuleIdsArg>,
     /// Print the time of each stage (to stderr).
     #[arg(long)]
     pub timings: bool,
@@ -108,6 +112,12 @@ pub struct BuildArgs {
     /// rebuild leaves outDir as the last good build; with --json, one JSON line per build.
     #[arg(long)]
     pub watch: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum ModuleIdsArg {
+    Named,
+    Deterministic,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -201,6 +211,10 @@ fn build_overrides(args: &BuildArgs) -> CliOverrides {
         strict_federation: args.strict_federation,
         strict_optional: args.strict_optional,
         no_minify: args.no_minify,
+        module_ids: args.module_ids.map(|k| match k {
+            ModuleIdsArg::Named => crate::config::ModuleIds::Named,
+            ModuleIdsArg::Deterministic => crate::config::ModuleIds::Deterministic,
+        }),
         // Only what is shown is measured: the table (a terminal) or --json.
         compressed_sizes: !args.watch
             && (args.json.is_some() || (!args.quiet && std::io::stderr().is_terminal())),

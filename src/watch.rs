@@ -257,6 +257,9 @@ impl Session<'_> {
     fn files_to_watch(&self, config: &BuildConfig) -> HashSet<PathBuf> {
         let mut files: HashSet<PathBuf> = HashSet::new();
         files.insert(canonical(&config.config_file));
+        if let Some(crate::config::Html::Template { path, .. }) = &config.html {
+            files.insert(canonical(path));
+        }
         if let Some(p) = &config.shared_used_exports {
             files.insert(canonical(p));
         }

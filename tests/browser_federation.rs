@@ -23,13 +23,13 @@ fn host_renders_remote_widget_with_one_shared_singleton_and_survives_a_dead_remo
     let remote = apps.join("remote");
     let host = apps.join("host");
     build(&remote);
-    let remote_port = serve(remote.clone());
+    let remote_port = serve(remote.join("dist"));
     point_host_at(&host, 3002, remote_port);
     build(&host);
-    let host_port = serve(host.clone());
+    let host_port = serve(host.join("dist"));
 
     let dom = dump_dom(&format!("http://127.0.0.1:{host_port}/index.html"));
-    let remote_css = format!("href=\"http://127.0.0.1:{remote_port}/dist/expose-Widget.");
+    let remote_css = format!("href=\"http://127.0.0.1:{remote_port}/expose-Widget.");
     for want in [
         "The host renders this card itself.",
         "Rendered by the remote with ui-kit 1.2.0",
@@ -73,7 +73,7 @@ fn module_federation_runtime_host_loads_an_mfbundle_remote_by_manifest() {
     );
     let remote = tmp.path().join("federation/remote");
     build(&remote);
-    let remote_port = serve(remote.clone());
+    let remote_port = serve(remote.join("dist"));
 
     let host = tmp.path().join("mf-runtime-host");
     copy_dir(&host_src, &host);

@@ -49,10 +49,11 @@ fn react_host_renders_styled_remote_widget_with_one_react_and_survives_a_dead_re
     let remote = apps.join("remote");
     let host = apps.join("host");
     build(&remote, None);
-    let remote_port = serve(remote.clone());
+    let remote_port = serve(remote.join("dist"));
     point_host_at(&host, 3002, remote_port);
     build(&host, None);
-    let host_port = serve(host.clone());
+    // The pages are the builds' own (html = "./index.html"), served from outDir.
+    let host_port = serve(host.join("dist"));
     eprintln!(
         "JS written: host {} bytes, remote {} bytes",
         js_bytes(&host.join("dist")),
@@ -60,7 +61,7 @@ fn react_host_renders_styled_remote_widget_with_one_react_and_survives_a_dead_re
     );
 
     let dom = dump_dom(&format!("http://127.0.0.1:{host_port}/index.html"));
-    let remote_css = format!("href=\"http://127.0.0.1:{remote_port}/dist/");
+    let remote_css = format!("href=\"http://127.0.0.1:{remote_port}/");
     for want in [
         // The host's own UI, styled by its CSS module.
         "React host on React 19.3.1",
@@ -90,7 +91,8 @@ fn react_host_renders_styled_remote_widget_with_one_react_and_survives_a_dead_re
     eprintln!("scripts loaded by the host page: {loaded:?}");
     let count = |prefix: &str| loaded.iter().filter(|f| f.starts_with(prefix)).count();
     for (prefix, n) in [
-        ("main.js", 1),
+        // entryFileNames = "[name].[contenthash].js": the page names the hashed file.
+        ("main.", 1),
         ("remoteEntry.js", 1),
         ("react.", 1),
         ("react-dom.", 1),
@@ -124,7 +126,7 @@ fn react_remote_runs_standalone() {
     let (_tmp, apps) = example_copy();
     let remote = apps.join("remote");
     build(&remote, None);
-    let port = serve(remote.clone());
+    let port = serve(remote.join("dist"));
     let dom = dump_dom(&format!("http://127.0.0.1:{port}/index.html"));
     for want in [
         "Remote (standalone)",

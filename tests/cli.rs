@@ -517,6 +517,8 @@ fn pure_consume_loads_are_dropped_by_a_minifier() {
         .arg("build")
         .arg(&dir)
         .arg("-q")
+        // Path ids, so that the loads can be counted by the consume's name.
+        .args(["--module-ids", "named"])
         .arg("--out-dir")
         .arg(dir.join("dist-minified"))
         .output()
@@ -545,7 +547,7 @@ fn pure_consume_loads_are_dropped_by_a_minifier() {
         .arg("build")
         .arg(&dir)
         .arg("-q")
-        .arg("--no-minify")
+        .args(["--no-minify", "--module-ids", "named"])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", text(&o.stderr));
@@ -610,4 +612,42 @@ fn build_and_analyze_report_the_same_front_end_errors() {
     let first = |s: &str| s.lines().take(2).collect::<Vec<_>>().join("\n");
     assert!(build_err.contains("--> federation.toml"), "{build_err}");
     assert_eq!(first(&build_err), first(&analyze_err));
+}
+
+/// Function and class names are kept in a file only when a project module in it reads a
+/// `.name`: a package's own `.name` reads (React's component names in messages) get what
+/// terser, SWC and esbuild give them, mangled names.
+#[test]
+fn names_are_kept_for_project_code_that_reads_them_not_for_packages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path();
+    let write = |rel: &str, body: &str| write_file(p, rel, body);
+    write(
+        "federation.toml",
+        "entry = { main = \"./src/main.js\", other = \"./src/other.js\" }\ntarget = \"node\"\n",
+    );
+    write(
+        "node_modules/namer/package.json",
+        "{ \"name\": \"namer\", \"version\": \"1.0.0\", \"main\": \"index.js\" }\n",
+    );
+    write(
+        "node_modules/namer/index.js",
+        "function describePackageThing(f) { return typeof f; }\nmodule.exports = function packageCallsItsHelper() { return describePackageThing.name.length; };\n",
+    );
+    write(
+        "src/main.js",
+        "const namer = require(\"namer\");\nconsole.log(namer());\n",
+    );
+    write(
+        "src/other.js",
+        "function projectHelperName() {}\nconsole.log(projectHelperName.name);\n",
+    );
+    let o = mfbundle().arg("build").arg(p).arg("-q").output().unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let main = std::fs::read_to_string(p.join("dist/main.js")).unwrap();
+    assert!(!main.contains("describePackageThing"), "{main}");
+    let other = std::fs::read_to_string(p.join("dist/other.js")).unwrap();
+    assert!(other.contains("projectHelperName"), "{other}");
+    let o = run_node(&p.join("dist/other.js"), p);
+    assert_eq!(text(&o.stdout), "projectHelperName\n");
 }

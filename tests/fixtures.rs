@@ -151,8 +151,13 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
     }
 
     if case.browser {
-        let site = out.path();
-        std::fs::copy(dir.join("index.html"), site.join("index.html"))?;
+        // The fixture's page (loading dist/...), or the one the build wrote in outDir (`html`).
+        let site = if dir.join("index.html").exists() {
+            std::fs::copy(dir.join("index.html"), out.path().join("index.html"))?;
+            out.path()
+        } else {
+            out_dir.as_path()
+        };
         let port = serve(site.to_path_buf());
         let dom = dump_dom(&format!("http://127.0.0.1:{port}/index.html"));
         let want = case
@@ -164,11 +169,12 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
         }
     }
     if case.snapshot.unwrap_or(true) {
-        // The bundle above ran as built (minified in production); the snapshot is of the same
-        // build without minification, which a reviewer can read.
+        // The bundle above ran as built (minified, short module ids in production); the
+        // snapshot is of the same build without minification and with path ids, which a
+        // reviewer can read.
         let readable = out.path().join("readable");
         let mut args = case.args.clone();
-        args.push("--no-minify".into());
+        args.extend(["--no-minify".into(), "--module-ids".into(), "named".into()]);
         let build = build_case(dir, &readable, &args)?;
         if !build.status.success() {
             return Err(format!("the --no-minify build failed:\n{}", text(&build.stderr)).into());

@@ -26,7 +26,7 @@ node "$ex/host/dist-node/main.js"
 cat <<MSG
 
 Built. To open it in a browser, serve the remote on port 3002 and the host on 3001:
-  python3 -m http.server 3002 -d $ex/remote &
-  python3 -m http.server 3001 -d $ex/host
+  python3 -m http.server 3002 -d $ex/remote/dist &
+  python3 -m http.server 3001 -d $ex/host/dist
 then open http://127.0.0.1:3001/ (stop the remote's server and reload to see the fallback).
 MSG

@@ -7,7 +7,9 @@
 //!
 //! The same rule drops imports of side-effect-free modules that load nothing the importer
 //! uses (`import "./pure.js"`, or bindings never referenced), as webpack's `sideEffects`
-//! optimisation does: such a module is not loaded at all.
+//! optimisation does: such a module is not loaded at all. Modules whose code, not their
+//! package, says they are side-effect-free get the same once the used exports are known
+//! (`used_exports::drop_unused_imports`).
 //!
 //! A namespace import read only as `ns.name` (`import * as _ from "lodash-es"; _.debounce`)
 //! is pointed at a small module that re-exports just the names read, from the modules that

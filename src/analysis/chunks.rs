@@ -23,7 +23,8 @@ pub struct Chunk {
     pub modules: Vec<ModuleIdx>,
     /// Entry chunks: the modules started, in order.
     pub entry_modules: Vec<ModuleIdx>,
-    /// The file name when it is not `<name>.js` (remoteEntry.js).
+    /// The file name when it is not `<name>.js` (remoteEntry.js, `entryFileNames`; a
+    /// `[contenthash]` in it is filled in when the file is rendered).
     pub file_name: Option<String>,
 }
 
@@ -91,7 +92,13 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
     let mut entries: Vec<(String, Vec<ModuleIdx>, Option<String>)> = graph
         .entries
         .iter()
-        .map(|(n, m)| (n.clone(), m.clone(), None))
+        .map(|(n, m)| {
+            let file = config
+                .entry_file_names
+                .as_ref()
+                .map(|p| p.replace("[name]", n));
+            (n.clone(), m.clone(), file)
+        })
         .collect();
     if let Some(container) = graph.container {
         let file = config.containers.filename.clone();

@@ -5,19 +5,25 @@
 //!
 //! - `exports.rs`: export names per ES module
 //! - `import_checks.rs`: missing-export diagnostics
-//! - `usage.rs`, `used_exports.rs`: what each import site uses; the used exports
-//! - `shared_shaking.rs`, `reexport_copy.rs`, `barrels.rs`: shaken copies, skipped barrels
+//! - `usage.rs`, `used_exports.rs`, `inner_graph.rs`: what each import site uses; the used
+//!   exports, from the code that the used exports reach
+//! - `shared_shaking.rs`, `reexport_copy.rs`, `barrels.rs`: shaken copies, skipped barrels;
+//!   `side_effects.rs`: modules whose code loads without side effects
 //! - `share_usage.rs`: the share-usage report
-//! - `chunks.rs`: the chunk graph; `concat_plan.rs`: which ES modules scope hoisting joins
+//! - `chunks.rs`: the chunk graph; `concat_plan.rs`: which ES modules scope hoisting joins;
+//!   `module_ids.rs`: the modules' ids in the output
 
 pub mod barrels;
 pub mod chunks;
 pub mod concat_plan;
 pub mod exports;
 pub mod import_checks;
+pub mod inner_graph;
+pub mod module_ids;
 pub mod reexport_copy;
 pub mod share_usage;
 pub mod shared_shaking;
+pub mod side_effects;
 pub mod usage;
 pub mod used_exports;
 
@@ -60,13 +66,17 @@ pub struct LinkOutput {
     pub share_usage: Option<serde_json::Value>,
     /// Chunks and scope-hoisting groups, made for code generation only.
     pub layout: Option<Layout>,
+    /// Modules whose code loads without side effects (`side_effects.rs`; code generation
+    /// only, else empty): their loads are marked `/*#__PURE__*/`.
+    pub side_effect_free: crate::graph::ModuleVec<bool>,
 }
 
-/// How the modules are laid out in output files: which module goes in which chunk, and
-/// which ES modules scope hoisting joins into one registry function.
+/// How the modules are laid out in output files: which module goes in which chunk, which
+/// ES modules scope hoisting joins into one registry function, and each module's id there.
 pub struct Layout {
     pub chunks: chunks::ChunkGraph,
     pub concat_plan: concat_plan::Plan,
+    pub module_ids: module_ids::ModuleIds,
 }
 
 impl Layout {
@@ -80,6 +90,7 @@ impl Layout {
         Layout {
             chunks,
             concat_plan,
+            module_ids: module_ids::ModuleIds::assign(graph, config.module_ids),
         }
     }
 }
@@ -136,11 +147,20 @@ pub fn link(
     }
     mark("shared tree shaking");
     let mut used_exports = None;
+    let mut side_effect_free = Default::default();
+    if options.for_codegen {
+        if config.mode == Mode::Production {
+            barrels::skip_barrels(&mut graph, &mut analyzed.exports);
+            mark("barrels");
+        }
+        side_effect_free = side_effects::side_effect_free(&graph);
+    }
     if options.for_codegen && config.mode == Mode::Production {
-        barrels::skip_barrels(&mut graph, &mut analyzed.exports);
-        mark("barrels");
-        // Production builds drop unused exports and what only they need.
-        used_exports = Some(used_exports::used_exports(&graph));
+        // Production builds drop unused exports and what only they need, and do not load a
+        // side-effect-free module through an import nothing uses.
+        let (used, unused) = used_exports::used_exports(&graph, &side_effect_free);
+        used_exports::drop_unused_imports(&mut graph, unused);
+        used_exports = Some(used);
         mark("used exports");
     }
     let layout = options.for_codegen.then(|| {
@@ -154,6 +174,7 @@ pub fn link(
         used_exports,
         share_usage,
         layout,
+        side_effect_free,
     };
     (Some(linked), diagnostics)
 }

@@ -6,7 +6,9 @@
 //! referenced is *imported but unused*. A namespace (`import * as ns`) counts member by member
 //! while every use is `ns.name` or `ns["name"]`; anything else (passed around, computed access)
 //! makes it use every export. `require` and `import()` are read the same way when their
-//! results are destructured or accessed directly.
+//! results are destructured or accessed directly, or bound to a variable that is only ever
+//! read as `m.name` (`const m = require("x")`, `const ns = await import("x")`), as webpack 5
+//! reads CommonJS imports.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -41,42 +43,101 @@ pub struct RecordUsage {
     pub bailout: Option<String>,
 }
 
+/// What names a request's result in one module: its import bindings and the variables bound
+/// to a `require`/`import()` (one per module, shared by every walk over it).
+pub struct ModuleBindings {
+    imports: HashMap<Id, (usize, Imported)>,
+    requests: HashMap<Id, usize>,
+}
+
+impl ModuleBindings {
+    pub fn new(m: &NormalModule) -> ModuleBindings {
+        let imports = m
+            .esm
+            .imports
+            .iter()
+            .map(|b| (b.local.clone(), (b.record, b.imported.clone())))
+            .collect();
+        let mut request_bindings = RequestBindings {
+            m,
+            found: HashMap::new(),
+        };
+        m.program.visit_with(&mut request_bindings);
+        ModuleBindings {
+            imports,
+            requests: request_bindings.found,
+        }
+    }
+}
+
+/// A record's usage, created on first sight with its most general pattern so far.
+fn entry(by_record: &mut BTreeMap<usize, RecordUsage>, record: usize, pattern: PatternType) {
+    let u = by_record.entry(record).or_insert_with(|| RecordUsage {
+        record,
+        pattern,
+        imported: BTreeSet::new(),
+        used: BTreeSet::new(),
+        uses_all: false,
+        bailout: None,
+    });
+    u.pattern = u.pattern.max(pattern);
+}
+
 /// Usage of every record of `m` (records that are not imports of any kind are skipped).
 pub fn record_usages(m: &NormalModule) -> Vec<RecordUsage> {
+    let bindings = ModuleBindings::new(m);
     let mut by_record: BTreeMap<usize, RecordUsage> = BTreeMap::new();
-    // A record's pattern is the most general way any of its statements imports it.
-    let entry =
-        |by_record: &mut BTreeMap<usize, RecordUsage>, record: usize, pattern: PatternType| {
-            let u = by_record.entry(record).or_insert_with(|| RecordUsage {
-                record,
-                pattern,
-                imported: BTreeSet::new(),
-                used: BTreeSet::new(),
-                uses_all: false,
-                bailout: None,
-            });
-            u.pattern = u.pattern.max(pattern);
-        };
-    // Count how each import binding is referenced.
-    let mut bindings: HashMap<Id, (usize, Imported)> = HashMap::new();
-    for b in &m.esm.imports {
-        bindings.insert(b.local.clone(), (b.record, b.imported.clone()));
+    for (r, record) in m.records.iter().enumerate() {
+        if matches!(record.kind, ImportKind::Static | ImportKind::ReExport) {
+            entry(&mut by_record, r, PatternType::SideEffect);
+        }
     }
+    let walked = usages_in(m, &bindings, &m.program);
+    for (r, u) in walked.imports {
+        merge(&mut by_record, r, u);
+    }
+    reexport_usages(m, &mut by_record);
+    for (r, u) in walked.calls {
+        merge(&mut by_record, r, u);
+    }
+    by_record.into_values().collect()
+}
+
+/// Adds `u` into the record's usage.
+fn merge(by_record: &mut BTreeMap<usize, RecordUsage>, record: usize, u: RecordUsage) {
+    entry(by_record, record, u.pattern);
+    let into = by_record.get_mut(&record).expect("inserted above");
+    into.imported.extend(u.imported);
+    into.used.extend(u.used);
+    if u.uses_all {
+        into.uses_all = true;
+        into.bailout = u.bailout;
+    }
+}
+
+/// What the code of `node` (the module, or one of its top-level statements) references
+/// through import bindings, and through `require`/`import()` calls, by record.
+pub struct Walked {
+    pub imports: BTreeMap<usize, RecordUsage>,
+    pub calls: BTreeMap<usize, RecordUsage>,
+}
+
+pub fn usages_in<N: for<'a> VisitWith<RefCollector<'a>>>(
+    m: &NormalModule,
+    bindings: &ModuleBindings,
+    node: &N,
+) -> Walked {
     let mut refs = RefCollector {
-        bindings: &bindings,
+        bindings: &bindings.imports,
+        request_bindings: &bindings.requests,
         named: HashMap::new(),
         members: HashMap::new(),
         escapes: HashMap::new(),
         m,
         calls: BTreeMap::new(),
     };
-    m.program.visit_with(&mut refs);
-
-    for (r, record) in m.records.iter().enumerate() {
-        if matches!(record.kind, ImportKind::Static | ImportKind::ReExport) {
-            entry(&mut by_record, r, PatternType::SideEffect);
-        }
-    }
+    node.visit_with(&mut refs);
+    let mut by_record: BTreeMap<usize, RecordUsage> = BTreeMap::new();
     for b in &m.esm.imports {
         let pattern = match b.imported {
             Imported::Default => PatternType::Default,
@@ -108,41 +169,16 @@ pub fn record_usages(m: &NormalModule) -> Vec<RecordUsage> {
             }
         }
     }
-    // Re-exports pass names on: they count as used (the importers of this module decide).
-    for source in m.esm.exports.values() {
-        if let crate::graph::ExportSource::ReExport {
-            record, imported, ..
-        } = source
-        {
-            entry(&mut by_record, *record, PatternType::Named);
-            let u = by_record.get_mut(record).expect("inserted above");
-            match imported.name() {
-                Some(n) => {
-                    u.imported.insert(n.to_string());
-                    u.used.insert(n.to_string());
-                }
-                None => {
-                    u.uses_all = true;
-                    u.bailout = Some("export * as namespace re-exports every export".into());
-                }
-            }
-        }
-    }
-    for &record in &m.esm.star_exports {
-        entry(&mut by_record, record, PatternType::Namespace);
-        let u = by_record.get_mut(&record).expect("inserted above");
-        u.uses_all = true;
-        u.bailout = Some("export * re-exports every export".into());
-    }
     // require() / import() call sites.
-    for (record, calls) in refs.calls {
+    let mut calls: BTreeMap<usize, RecordUsage> = BTreeMap::new();
+    for (record, uses) in refs.calls {
         let pattern = match m.records[record].kind {
             ImportKind::Dynamic | ImportKind::Require => PatternType::Namespace,
             _ => PatternType::SideEffect,
         };
-        entry(&mut by_record, record, pattern);
-        let u = by_record.get_mut(&record).expect("inserted above");
-        for call in calls {
+        entry(&mut calls, record, pattern);
+        let u = calls.get_mut(&record).expect("inserted above");
+        for call in uses {
             match call {
                 CallUse::Names(names) => {
                     u.imported.extend(names.iter().cloned());
@@ -158,7 +194,39 @@ pub fn record_usages(m: &NormalModule) -> Vec<RecordUsage> {
             }
         }
     }
-    by_record.into_values().collect()
+    Walked {
+        imports: by_record,
+        calls,
+    }
+}
+
+/// Re-exports pass names on: they count as used (the importers of this module decide).
+pub(crate) fn reexport_usages(m: &NormalModule, by_record: &mut BTreeMap<usize, RecordUsage>) {
+    for source in m.esm.exports.values() {
+        if let crate::graph::ExportSource::ReExport {
+            record, imported, ..
+        } = source
+        {
+            entry(by_record, *record, PatternType::Named);
+            let u = by_record.get_mut(record).expect("inserted above");
+            match imported.name() {
+                Some(n) => {
+                    u.imported.insert(n.to_string());
+                    u.used.insert(n.to_string());
+                }
+                None => {
+                    u.uses_all = true;
+                    u.bailout = Some("export * as namespace re-exports every export".into());
+                }
+            }
+        }
+    }
+    for &record in &m.esm.star_exports {
+        entry(by_record, record, PatternType::Namespace);
+        let u = by_record.get_mut(&record).expect("inserted above");
+        u.uses_all = true;
+        u.bailout = Some("export * re-exports every export".into());
+    }
 }
 
 enum CallUse {
@@ -166,8 +234,38 @@ enum CallUse {
     Whole,
 }
 
-struct RefCollector<'a> {
+/// Variables bound to a request's result: `const m = require("x")` (any declaration kind;
+/// an assignment to the variable later makes it use every export).
+struct RequestBindings<'a> {
+    m: &'a NormalModule,
+    found: HashMap<Id, usize>,
+}
+
+impl Visit for RequestBindings<'_> {
+    fn visit_var_declarator(&mut self, d: &VarDeclarator) {
+        if let (Pat::Ident(binding), Some(init)) = (&d.name, &d.init)
+            && let Some(record) = request_of(self.m, init)
+        {
+            self.found.insert(binding.to_id(), record);
+        }
+        d.visit_children_with(self);
+    }
+}
+
+/// `require("x")`, `import("x")` or `await import("x")` as the expression: its record.
+fn request_of(m: &NormalModule, e: &Expr) -> Option<usize> {
+    match e {
+        Expr::Call(c) => m.request_record(c),
+        Expr::Await(a) => request_of(m, &a.arg),
+        Expr::Paren(p) => request_of(m, &p.expr),
+        _ => None,
+    }
+}
+
+pub struct RefCollector<'a> {
     bindings: &'a HashMap<Id, (usize, Imported)>,
+    /// `const m = require("x")`: binding -> record.
+    request_bindings: &'a HashMap<Id, usize>,
     /// Binding -> references (non-namespace imports).
     named: HashMap<Id, usize>,
     /// Namespace binding -> statically accessed members.
@@ -213,12 +311,11 @@ impl RefCollector<'_> {
 
     /// `import("x")` or `await import("x")` / `require("x")` as the expression.
     fn call_of(&self, e: &Expr) -> Option<usize> {
-        match e {
-            Expr::Call(c) => self.request_record(c),
-            Expr::Await(a) => self.call_of(&a.arg),
-            Expr::Paren(p) => self.call_of(&p.expr),
-            _ => None,
-        }
+        request_of(self.m, e)
+    }
+
+    fn request_use(&mut self, record: usize, use_: CallUse) {
+        self.calls.entry(record).or_default().push(use_);
     }
 }
 
@@ -235,6 +332,17 @@ impl Visit for RefCollector<'_> {
                     self.escapes.insert(i.to_id(), true);
                 }
             }
+            if let MemberProp::Computed(c) = &e.prop {
+                c.visit_with(self);
+            }
+            return;
+        }
+        // m.name, with const m = require("x")
+        if let Expr::Ident(i) = &*e.obj
+            && let Some(&record) = self.request_bindings.get(&i.to_id())
+        {
+            let use_ = static_prop(&e.prop).map_or(CallUse::Whole, |n| CallUse::Names(vec![n]));
+            self.request_use(record, use_);
             if let MemberProp::Computed(c) = &e.prop {
                 c.visit_with(self);
             }
@@ -257,6 +365,16 @@ impl Visit for RefCollector<'_> {
     }
 
     fn visit_var_declarator(&mut self, d: &VarDeclarator) {
+        // const m = require("x"): its uses decide.
+        if let (Pat::Ident(binding), Some(init)) = (&d.name, &d.init)
+            && self.request_bindings.contains_key(&binding.to_id())
+            && self.call_of(init).is_some()
+        {
+            if let Some(Expr::Call(c)) = Some(strip_await(init)) {
+                c.args.visit_with(self);
+            }
+            return;
+        }
         // const { a, b } = require("x") / await import("x")
         if let Some(init) = &d.init
             && let Some(record) = self.call_of(init)
@@ -296,6 +414,13 @@ impl Visit for RefCollector<'_> {
 
     fn visit_expr(&mut self, e: &Expr) {
         if let Expr::Ident(i) = e
+            && let Some(&record) = self.request_bindings.get(&i.to_id())
+        {
+            // Passed on, compared, spread...: every export.
+            self.request_use(record, CallUse::Whole);
+            return;
+        }
+        if let Expr::Ident(i) = e
             && let Some((_, imported)) = self.bindings.get(&i.to_id())
         {
             if *imported == Imported::Namespace {
@@ -306,6 +431,17 @@ impl Visit for RefCollector<'_> {
             return;
         }
         e.visit_children_with(self);
+    }
+
+    fn visit_simple_assign_target(&mut self, t: &SimpleAssignTarget) {
+        // m = other: `m` no longer holds only the request's result.
+        if let SimpleAssignTarget::Ident(i) = t
+            && let Some(&record) = self.request_bindings.get(&i.to_id())
+        {
+            self.request_use(record, CallUse::Whole);
+            return;
+        }
+        t.visit_children_with(self);
     }
 
     fn visit_prop(&mut self, p: &Prop) {
@@ -324,6 +460,15 @@ impl Visit for RefCollector<'_> {
     }
 
     fn visit_import_decl(&mut self, _: &ImportDecl) {}
+}
+
+/// The call under `await` and parentheses.
+fn strip_await(e: &Expr) -> &Expr {
+    match e {
+        Expr::Await(a) => strip_await(&a.arg),
+        Expr::Paren(p) => strip_await(&p.expr),
+        e => e,
+    }
 }
 
 /// Names a `.then` callback reads from its argument: `({ a, b }) => ...` or
@@ -380,13 +525,13 @@ impl Visit for ParamUses {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::graph::collect_imports::collect;
     use crate::graph::parse::{Defines, Lang, SourceKind, parse_js};
     use crate::graph::{ImportRecord, ModuleFormat, ModuleIdx};
 
-    fn module(source: &str) -> NormalModule {
+    pub(crate) fn module(source: &str) -> NormalModule {
         let parsed = parse_js(
             "t.js",
             source,
@@ -584,12 +729,44 @@ mod tests {
                 false,
             ),
             (
-                "require whole",
-                "const x = require('x'); x.a;",
+                "require bound, read by member",
+                "const x = require('x'); x.a(); function later() { return x['b']; }",
+                PatternType::Namespace,
+                &["a", "b"],
+                &["a", "b"],
+                false,
+            ),
+            (
+                "require bound, passed on",
+                "const x = require('x'); x.a; use(x);",
+                PatternType::Namespace,
+                &["a"],
+                &["a"],
+                true,
+            ),
+            (
+                "require bound, then reassigned",
+                "let x = require('x'); x = {}; x.a;",
+                PatternType::Namespace,
+                &["a"],
+                &["a"],
+                true,
+            ),
+            (
+                "require bound, computed member",
+                "var x = require('x'); x[key];",
                 PatternType::Namespace,
                 &[],
                 &[],
                 true,
+            ),
+            (
+                "await import() bound, read by member",
+                "const ns = await import('x'); ns.a + ns.b;",
+                PatternType::Namespace,
+                &["a", "b"],
+                &["a", "b"],
+                false,
             ),
             (
                 "import() then destructured",

@@ -30,9 +30,14 @@ use oxc_span::SourceType;
 use super::OutputFile;
 use crate::config::Minify;
 
-/// Minifies every `.js` file of `files` (and adjusts its `.map`, if any). A file the minifier
-/// cannot handle is an error naming it, never a panic.
-pub fn minify_files(files: &mut [OutputFile], options: &Minify) -> Result<(), String> {
+/// Minifies every `.js` file of `files` (and adjusts its `.map`, if any), keeping function
+/// and class names in the files of `keep_names` (or all, with `keepNames`). A file the
+/// minifier cannot handle is an error naming it, never a panic.
+pub fn minify_files(
+    files: &mut [OutputFile],
+    options: &Minify,
+    keep_names: &std::collections::HashSet<String>,
+) -> Result<(), String> {
     let maps: std::collections::HashMap<&str, &[u8]> = files
         .iter()
         .filter(|f| f.name.ends_with(".js.map"))
@@ -43,7 +48,8 @@ pub fn minify_files(files: &mut [OutputFile], options: &Minify) -> Result<(), St
         .filter(|f| f.name.ends_with(".js"))
         .map(|f| {
             let map = maps.get(format!("{}.map", f.name).as_str()).copied();
-            let result = std::panic::catch_unwind(|| minify_file(f, map, options))
+            let keep = options.keep_names || keep_names.contains(&f.name);
+            let result = std::panic::catch_unwind(|| minify_file(f, map, options, keep))
                 .unwrap_or_else(|_| Err("the minifier stopped".to_string()));
             (f.name.clone(), result)
         })
@@ -62,11 +68,12 @@ pub fn minify_files(files: &mut [OutputFile], options: &Minify) -> Result<(), St
     Ok(())
 }
 
-/// Whether the file's code reads a `.name` (`f.name`, `obj["name"]`, `constructor.name`):
-/// then function and class names are kept in it, so that code sees the names it would see
-/// unminified. Assignments (`error.name = "ChunkLoadError"`) do not count. terser and esbuild
-/// keep no names unless told; a file that never reads `.name` cannot tell the difference.
-fn reads_name(text: &str) -> bool {
+/// Whether code reads a `.name` (`f.name`, `obj["name"]`, `constructor.name`): then function
+/// and class names are kept in the file of the project module that does, so that it sees
+/// the names it would see unminified. Assignments (`error.name = "ChunkLoadError"`) do not
+/// count. terser and esbuild keep no names unless told; code that never reads `.name`
+/// cannot tell the difference.
+pub(crate) fn reads_name(text: &str) -> bool {
     static READ: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r#"(\.name\b|\[\s*["']name["']\s*\])(\s*(?:[^=\s]|==)|\s*$)"#)
             .expect("a valid pattern")
@@ -82,6 +89,7 @@ fn minify_file(
     file: &OutputFile,
     map: Option<&[u8]>,
     options: &Minify,
+    keep: bool,
 ) -> Result<Minified, String> {
     let text = std::str::from_utf8(&file.contents).map_err(|e| e.to_string())?;
     // The sourceMappingURL comment is written again after the minified code.
@@ -95,7 +103,6 @@ fn minify_file(
         return Err(e.to_string());
     }
     let mut program = parsed.program;
-    let keep = options.keep_names || reads_name(text);
     let minifier = Minifier::new(MinifierOptions {
         mangle: options.mangle.then(|| MangleOptions {
             top_level: Some(false),
@@ -159,10 +166,17 @@ mod tests {
     use super::*;
 
     fn minify(code: &str) -> String {
+        minify_keeping(code, false)
+    }
+
+    /// `keep`: the file holds a module that reads a `.name`.
+    fn minify_keeping(code: &str, keep: bool) -> String {
         let mut files = vec![OutputFile {
             name: "main.js".into(),
             contents: code.as_bytes().to_vec(),
         }];
+        let keep: std::collections::HashSet<String> =
+            keep.then(|| "main.js".to_string()).into_iter().collect();
         minify_files(
             &mut files,
             &Minify {
@@ -170,6 +184,7 @@ mod tests {
                 mangle: true,
                 keep_names: false,
             },
+            &keep,
         )
         .unwrap();
         String::from_utf8(files.remove(0).contents).unwrap()
@@ -189,14 +204,15 @@ mod tests {
     }
 
     #[test]
-    fn names_are_kept_only_in_files_that_read_them() {
+    fn names_are_kept_only_in_files_whose_modules_read_them() {
         assert!(reads_name("console.log(f.name)"));
         assert!(reads_name("x = C[\"name\"] + 1"));
         assert!(reads_name("if (a.name === 'x') {}"));
         assert!(!reads_name("error.name = \"ChunkLoadError\";"));
         assert!(!reads_name("var username = 1; obj.named = 2;"));
-        let reads = minify(
+        let reads = minify_keeping(
             "(function(){ function helper() {} class Widget {} console.log(helper.name, Widget.name); })();",
+            true,
         );
         assert!(
             reads.contains("helper") && reads.contains("Widget"),

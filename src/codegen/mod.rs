@@ -5,7 +5,9 @@
 //! - `render_chunk.rs`: chunk files with the runtime (`runtime/*.js`)
 
 pub mod concatenate;
+pub mod content_hash;
 pub mod css;
+pub mod html;
 pub mod manifest;
 pub mod minify;
 pub mod render_chunk;
@@ -44,31 +46,77 @@ pub fn generate(
         analysis,
         used_exports,
         layout,
+        side_effect_free,
         ..
     } = linked;
     let layout = layout.unwrap_or_else(|| Layout::new(&graph, &analysis.exports, config));
     let programs: Vec<Option<Program>> =
         graph.modules.iter_mut().map(Module::take_program).collect();
-    let mut files = render(
+    let (mut files, hashed, keep_names) = render(
         &graph,
         programs,
         &analysis,
         used_exports.as_ref(),
-        &layout,
+        (&layout, &side_effect_free),
         config,
     );
     // Freeing every AST and module takes about 100 ms for 20,000 modules: off the critical
     // path (a one-shot build's process exits before it ends).
     std::thread::spawn(move || drop((graph, analysis, layout)));
     if let Some(options) = &config.minify {
-        minify::minify_files(&mut files, options).map_err(|e| {
+        minify::minify_files(&mut files, options, &keep_names).map_err(|e| {
             Box::new(
                 crate::diagnostics::Diagnostic::new(crate::diagnostics::Code::Unsupported, e)
                     .hint("build with minify = false (or --no-minify) and report the file"),
             )
         })?;
     }
+    content_hash::finalize(&mut files, hashed);
+    files.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(files)
+}
+
+/// A module of the project (not of a package) whose code reads a `.name`: the minifier keeps
+/// function and class names in its file. Packages get what every peer's minifier gives
+/// them (terser, SWC and esbuild keep no names).
+fn reads_name(m: &Module) -> bool {
+    m.as_normal().is_some_and(|n| {
+        !n.path.components().any(|c| c.as_os_str() == "node_modules")
+            && minify::reads_name(&n.source)
+    })
+}
+
+/// Per module, whether it is a project module that reads a `.name`; `None` when names are
+/// not mangled anyway (no minification, no mangling, or `keepNames`). Read once per build.
+fn name_readers(graph: &ModuleGraph, config: &BuildConfig) -> Option<Vec<bool>> {
+    match &config.minify {
+        Some(m) if m.mangle && !m.keep_names => {
+            Some(graph.modules.par_iter().map(reads_name).collect())
+        }
+        _ => None,
+    }
+}
+
+/// The JavaScript files holding a project module that reads a `.name` (whole registry
+/// entries: a concatenated group's members are in its root's).
+fn files_reading_names(
+    readers: &[bool],
+    starts: &render_chunk::ModuleStarts,
+    plan: &crate::analysis::concat_plan::Plan,
+) -> std::collections::HashSet<String> {
+    starts
+        .iter()
+        .filter(|(_, entries)| {
+            entries.iter().any(|(m, _)| {
+                readers[m.index()]
+                    || plan
+                        .groups
+                        .get(m)
+                        .is_some_and(|inner| inner.iter().any(|i| readers[i.index()]))
+            })
+        })
+        .map(|(file, _)| file.clone())
+        .collect()
 }
 
 fn render(
@@ -76,30 +124,31 @@ fn render(
     programs: Vec<Option<Program>>,
     analysis: &AnalysisOutput,
     used: Option<&UsedExports>,
-    layout: &Layout,
+    (layout, code_pure): (&Layout, &crate::graph::ModuleVec<bool>),
     config: &BuildConfig,
-) -> Vec<OutputFile> {
+) -> (
+    Vec<OutputFile>,
+    content_hash::Placeholders,
+    std::collections::HashSet<String>,
+) {
     let (chunk_graph, plan) = (&layout.chunks, &layout.concat_plan);
-    let side_effect_free = |m: &Module| {
-        m.as_normal()
-            .is_some_and(|n| graph.packages.side_effect_free(&n.path))
-    };
+    let declared = |i: ModuleIdx| graph.declared_side_effect_free(i);
+    // Its package says so, or its code (link's side-effect analysis). A consume only on its
+    // package's word: another build's version of it may be other code.
     let pure: Vec<bool> = graph
         .modules
-        .iter()
-        .map(|m| match m {
-            Module::ConsumeShared(c) => c
-                .fallback
-                .is_some_and(|f| side_effect_free(graph.module(f))),
-            m => side_effect_free(m),
+        .iter_enumerated()
+        .map(|(i, m)| match m {
+            Module::ConsumeShared(c) => c.fallback.is_some_and(declared),
+            _ => declared(i) || code_pure.get(i).copied().unwrap_or(false),
         })
         .collect();
     let metas: crate::graph::ModuleVec<ModuleMeta> = graph
         .modules
-        .iter()
+        .iter_enumerated()
         .zip(pure)
-        .map(|(m, pure)| ModuleMeta {
-            id: m.id().to_string(),
+        .map(|((i, m), pure)| ModuleMeta {
+            id: layout.module_ids.get(i).to_string(),
             // A consume is read as its fallback is (webpack's ConsumeSharedModule takes the
             // fallback's exports type): an ES module's default is `.default`, a CommonJS
             // one's from a Node-strict importer is `module.exports`. Without a fallback,
@@ -114,12 +163,16 @@ fn render(
             pure,
         })
         .collect();
+    let readers = name_readers(graph, config);
     let cx = TransformContext {
         metas: &metas,
         exports: &analysis.exports,
         dynamic_chunks: &chunk_graph.dynamic_chunks,
         used_exports: used,
         source_maps: config.sourcemap,
+        // Scope hoisting keeps `.name`s unless the minifier mangles them and no project
+        // module reads one.
+        keep_fn_names: readers.as_ref().is_none_or(|r| r.contains(&true)),
     };
     // CSS and asset modules' JavaScript comes from their payload.
     let resource_code: Vec<Option<(&'static str, String)>> = graph
@@ -196,7 +249,10 @@ fn render(
     for (root, output) in rendered {
         code[root] = Some(output);
     }
-    let (mut files, starts) = render_chunk::render_chunks(graph, chunk_graph, &code, plan, config);
+    let (mut files, starts, hashed) = render_chunk::render_chunks(graph, layout, &code, config);
+    let keep_names = readers
+        .map(|r| files_reading_names(&r, &starts, plan))
+        .unwrap_or_default();
     if config.sourcemap {
         source_map::add_source_maps(&mut files, &starts, graph, &code, config);
     }
@@ -209,5 +265,5 @@ fn render(
         });
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    files
+    (files, hashed, keep_names)
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use super::content_hash::{HashedName, Placeholders};
 use super::render_federation::{
     container_entry_code, initial_requirements, remote_container_code, render_federation_runtime,
 };
@@ -11,6 +12,7 @@ use super::transform_module::{CJS_PARAMS, json};
 use super::{ModuleCode, OutputFile};
 use crate::analysis::chunks::{Chunk, ChunkGraph, ChunkKind};
 use crate::analysis::concat_plan::Plan;
+use crate::analysis::module_ids::ModuleIds;
 use crate::config::{BuildConfig, LibraryType, Mode, Target};
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
@@ -46,16 +48,17 @@ fn line_count(text: &str) -> u32 {
 
 pub fn render_chunks(
     graph: &ModuleGraph,
-    chunks: &ChunkGraph,
+    layout: &crate::analysis::Layout,
     code: &ModuleCode,
-    plan: &Plan,
     config: &BuildConfig,
-) -> (Vec<OutputFile>, ModuleStarts) {
+) -> (Vec<OutputFile>, ModuleStarts, Placeholders) {
+    let (chunks, plan, ids) = (&layout.chunks, &layout.concat_plan, &layout.module_ids);
     let mut r = ChunkRenderer {
         graph,
         chunks,
         code,
         plan,
+        ids,
         config,
         files: Vec::new(),
         starts: ModuleStarts::new(),
@@ -66,6 +69,7 @@ pub fn render_chunks(
             "mfbundleChunk_{}",
             crate::js_names::underscore_except(&config.unique_name, "")
         ),
+        hashed: Vec::new(),
     };
     // Async chunks first: entry chunks embed their file names.
     for (i, chunk) in chunks.chunks.iter().enumerate() {
@@ -85,16 +89,21 @@ pub fn render_chunks(
     let runtime = build_runtime(
         graph,
         chunks,
+        ids,
         &r.file_names,
         &r.css_names,
         &r.chunk_global,
         config,
     );
-    let runtime_key = format!("__mfbundle_runtime_{}__", build_hash(graph, code));
-    for chunk in &chunks.chunks {
+    // A placeholder until the entry files are final (content_hash::finalize).
+    let runtime_key = super::content_hash::runtime_key_text(build_hash(graph, code));
+    for (i, chunk) in chunks.chunks.iter().enumerate() {
         if chunk.kind == ChunkKind::Entry {
-            r.entry_chunk(chunk, &runtime, &runtime_key);
+            r.entry_chunk(i, chunk, &runtime, &runtime_key);
         }
+    }
+    if let Some(html) = &config.html {
+        r.page(html);
     }
     let mut files = r.files;
     if graph.container.is_some() {
@@ -110,7 +119,11 @@ pub fn render_chunks(
         });
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
-    (files, r.starts)
+    let placeholders = Placeholders {
+        files: r.hashed,
+        runtime_key,
+    };
+    (files, r.starts, placeholders)
 }
 
 /// What rendering the chunks gathers: the files, where modules start in them, and the
@@ -120,6 +133,7 @@ struct ChunkRenderer<'a> {
     chunks: &'a ChunkGraph,
     code: &'a ModuleCode,
     plan: &'a Plan,
+    ids: &'a ModuleIds,
     config: &'a BuildConfig,
     files: Vec<OutputFile>,
     starts: ModuleStarts,
@@ -129,14 +143,26 @@ struct ChunkRenderer<'a> {
     /// Each module's place in stylesheet order.
     css_order: Vec<u32>,
     chunk_global: String,
+    /// Files named with a placeholder content hash.
+    hashed: Vec<HashedName>,
 }
 
 impl ChunkRenderer<'_> {
+    /// `pattern`'s `[contenthash]` filled with a placeholder hash of `contents`, which
+    /// [`super::content_hash::finalize`] replaces once every file is final.
+    fn hashed(&mut self, pattern: &str, contents: &str) -> String {
+        let hashed = HashedName::new(pattern, contents.as_bytes());
+        let name = hashed.name.clone();
+        self.hashed.push(hashed);
+        name
+    }
+
     /// The registry entries of `chunk`'s modules, and where each module's body starts.
     fn registry(&self, chunk: &Chunk) -> (String, Vec<(ModuleIdx, u32)>) {
         registry(
             self.graph,
             self.chunks,
+            self.ids,
             &chunk.modules,
             self.code,
             self.plan,
@@ -149,7 +175,7 @@ impl ChunkRenderer<'_> {
     fn async_chunk(&mut self, i: usize, chunk: &Chunk) {
         let (graph, config) = (self.graph, self.config);
         let development = config.mode == Mode::Development;
-        let (css_order, chunk_global) = (&self.css_order, &self.chunk_global);
+        let chunk_global = &self.chunk_global;
         let mut out = String::new();
         let (registry, registry_starts) = self.registry(chunk);
         if registry.is_empty() {
@@ -178,7 +204,7 @@ impl ChunkRenderer<'_> {
         out.push_str(&registry);
         out.push_str(suffix);
         let name = match config.mode {
-            Mode::Production => format!("{}.{}.js", chunk.name, content_hash(out.as_bytes())),
+            Mode::Production => self.hashed(&format!("{}.[contenthash].js", chunk.name), &out),
             Mode::Development => format!("{}.js", chunk.name),
         };
         self.file_names[i] = name.clone();
@@ -196,11 +222,15 @@ impl ChunkRenderer<'_> {
         // Hashed like the chunk in production; the hash is of the CSS with its URLs as
         // written, so the placeholder text never reaches a name.
         let dev_name = format!("{}.css", chunk.name);
-        if let Some(css) =
-            super::css::chunk_css(graph, &chunk.modules, css_order, &dev_name, development)
-        {
+        if let Some(css) = super::css::chunk_css(
+            graph,
+            &chunk.modules,
+            &self.css_order,
+            &dev_name,
+            development,
+        ) {
             let name = match config.mode {
-                Mode::Production => format!("{}.{}.css", chunk.name, content_hash(css.as_bytes())),
+                Mode::Production => self.hashed(&format!("{}.[contenthash].css", chunk.name), &css),
                 Mode::Development => dev_name,
             };
             self.css_names[i] = name.clone();
@@ -225,6 +255,11 @@ impl ChunkRenderer<'_> {
         if let Some(css) =
             super::css::chunk_css(graph, &chunk.modules, css_order, &name, development)
         {
+            let name = if name.contains("[contenthash]") {
+                self.hashed(&name, &css)
+            } else {
+                name
+            };
             self.css_names[i] = name.clone();
             self.files.push(OutputFile {
                 name,
@@ -236,7 +271,7 @@ impl ChunkRenderer<'_> {
     /// An entry chunk's file: a standalone group, or its modules, the runtime (shared with
     /// the build's other entry files on the page) and its startup, published as a container
     /// when it is remoteEntry.js.
-    fn entry_chunk(&mut self, chunk: &Chunk, runtime: &str, runtime_key: &str) {
+    fn entry_chunk(&mut self, i: usize, chunk: &Chunk, runtime: &str, runtime_key: &str) {
         let (graph, chunks, code, plan, config) =
             (self.graph, self.chunks, self.code, self.plan, self.config);
         let file_name = chunk
@@ -254,15 +289,12 @@ impl ChunkRenderer<'_> {
         if let Some(body) = standalone(graph, chunks, chunk, code, plan) {
             // One group of concatenated ES modules that uses nothing of the runtime.
             let root = chunk.entry_modules[0];
-            let _ = writeln!(out, "{STANDALONE_OPENING}{}", json(graph.module(root).id()));
+            let _ = writeln!(out, "{STANDALONE_OPENING}{}", json(self.ids.get(root)));
             self.starts
                 .insert(file_name.clone(), vec![(root, line_count(&out))]);
             out.push_str(&body);
             out.push_str("})();\n");
-            self.files.push(OutputFile {
-                name: file_name,
-                contents: out.into_bytes(),
-            });
+            self.push_entry(i, file_name, out);
             return;
         }
         let container = chunk
@@ -282,7 +314,7 @@ impl ChunkRenderer<'_> {
                 library,
                 global_name,
                 config.containers.umd_named_define,
-                &json(graph.module(*c).id()),
+                &json(self.ids.get(*c)),
             ),
             None => LibraryFrame::default(),
         };
@@ -324,11 +356,11 @@ impl ChunkRenderer<'_> {
         out.push_str(
             "for (var __mf_id__ in __mf_file_modules__) {\n  if (!__mf_require__.o(__mf_require__.m, __mf_id__)) __mf_require__.m[__mf_id__] = __mf_file_modules__[__mf_id__];\n}\n",
         );
-        let (consumes, remotes) = initial_requirements(graph, chunk);
+        let (consumes, remotes) = initial_requirements(graph, self.ids, chunk);
         let starts: Vec<String> = chunk
             .entry_modules
             .iter()
-            .map(|m| format!("__mf_require__({})", json(graph.module(*m).id())))
+            .map(|m| format!("__mf_require__({})", json(self.ids.get(*m))))
             .collect();
         if container.is_some() {
             let _ = writeln!(out, "{}", frame.inside);
@@ -363,9 +395,50 @@ impl ChunkRenderer<'_> {
         if container.is_some() && library == LibraryType::Module {
             out.push_str("var get = __mf_container__.get;\nvar init = __mf_container__.init;\nexport { get, init };\n");
         }
+        self.push_entry(i, file_name, out);
+    }
+
+    /// Adds an entry file, named by its pattern (`entryFileNames`, with `[contenthash]`
+    /// filled in from `out`).
+    fn push_entry(&mut self, i: usize, pattern: String, out: String) {
+        let name = if pattern.contains("[contenthash]") {
+            let name = self.hashed(&pattern, &out);
+            if let Some(starts) = self.starts.remove(&pattern) {
+                self.starts.insert(name.clone(), starts);
+            }
+            name
+        } else {
+            pattern
+        };
+        self.file_names[i] = name.clone();
         self.files.push(OutputFile {
-            name: file_name,
+            name,
             contents: out.into_bytes(),
+        });
+    }
+
+    /// `index.html`, loading every entry but the container, and the entries' stylesheets.
+    fn page(&mut self, html: &crate::config::Html) {
+        let entries = || {
+            self.chunks.chunks.iter().enumerate().filter(|(_, c)| {
+                c.kind == ChunkKind::Entry
+                    && !c
+                        .entry_modules
+                        .iter()
+                        .any(|m| matches!(self.graph.module(*m), Module::ContainerEntry(_)))
+            })
+        };
+        let scripts: Vec<&str> = entries()
+            .map(|(i, _)| self.file_names[i].as_str())
+            .collect();
+        let stylesheets: Vec<&str> = entries()
+            .map(|(i, _)| self.css_names[i].as_str())
+            .filter(|n| !n.is_empty())
+            .collect();
+        let page = super::html::page(html, self.config, &scripts, &stylesheets);
+        self.files.push(OutputFile {
+            name: super::html::PAGE.into(),
+            contents: page.into_bytes(),
         });
     }
 }
@@ -375,6 +448,7 @@ impl ChunkRenderer<'_> {
 fn build_runtime(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
+    ids: &ModuleIds,
     file_names: &[String],
     css_names: &[String],
     chunk_global: &str,
@@ -449,13 +523,14 @@ fn build_runtime(
             }
         }
     }
-    out.push_str(&render_federation_runtime(graph, chunks, config));
+    out.push_str(&render_federation_runtime(graph, chunks, ids, config));
     out
 }
 
 /// Identifies this build's output, so that its entry files share one runtime on a page and
-/// never share it with another build's.
-fn build_hash(graph: &ModuleGraph, code: &ModuleCode) -> String {
+/// never share it with another build's (a placeholder: the key is a hash of the final
+/// entry files).
+fn build_hash(graph: &ModuleGraph, code: &ModuleCode) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for (m, c) in graph.modules.iter().zip(code) {
         h.update(m.id().as_bytes());
@@ -463,12 +538,13 @@ fn build_hash(graph: &ModuleGraph, code: &ModuleCode) -> String {
             h.update(c.body.as_bytes());
         }
     }
-    format!("{:016x}", h.digest())[..12].to_string()
+    h.digest()
 }
 
 fn registry(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
+    ids: &ModuleIds,
     modules: &[ModuleIdx],
     code: &ModuleCode,
     plan: &Plan,
@@ -485,7 +561,7 @@ fn registry(
         if !module.has_registry_code() || plan.root_of.contains_key(&m) {
             continue;
         }
-        let id = module.id();
+        let id = ids.get(m);
         match (module, &code[m]) {
             (Module::Normal(_), Some(c)) => {
                 lines += line_count(&out[counted..]);
@@ -520,7 +596,7 @@ fn registry(
                     out,
                     "{}: (function ({CJS_PARAMS}) {{\n{}}}),\n",
                     json(id),
-                    container_entry_code(graph, chunks, c)
+                    container_entry_code(ids, chunks, c)
                 );
             }
             (Module::RemoteContainer(c), _) => {
@@ -605,11 +681,6 @@ fn standalone(
         return None;
     }
     Some(format!("{strict}\n\n{rest}"))
-}
-
-/// First 8 hex digits of the xxh3 hash of a chunk's contents.
-pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))[..8].to_string()
 }
 
 /// How remoteEntry.js publishes its container, as webpack's library plugins write it: text

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::transform_module::json;
 use crate::analysis::chunks::{Chunk, ChunkGraph, ChunkKind};
+use crate::analysis::module_ids::ModuleIds;
 use crate::config::{BuildConfig, Remote, RemoteExternal};
 use crate::graph::{ConsumeSharedModule, ContainerEntryModule, Module, ModuleGraph, ModuleIdx};
 
@@ -39,14 +40,14 @@ pub fn needs_sharing(graph: &ModuleGraph, config: &BuildConfig) -> bool {
 /// chunks first, unless `eager`). Several modules (a multi-import expose) all run in order;
 /// the last one's exports count.
 fn module_getter(
-    graph: &ModuleGraph,
+    ids: &ModuleIds,
     chunks: &ChunkGraph,
     modules: &[ModuleIdx],
     eager: bool,
 ) -> String {
     let calls: Vec<String> = modules
         .iter()
-        .map(|m| format!("__mf_require__({})", json(graph.module(*m).id())))
+        .map(|m| format!("__mf_require__({})", json(ids.get(*m))))
         .collect();
     let require = format!("function () {{ return ({}); }}", calls.join(", "));
     if eager {
@@ -88,6 +89,7 @@ fn loader_name(c: &ConsumeSharedModule) -> &'static str {
 pub fn render_federation_runtime(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
+    ids: &ModuleIds,
     config: &BuildConfig,
 ) -> String {
     let mut out = String::new();
@@ -97,10 +99,10 @@ pub fn render_federation_runtime(
     let async_chunks: Vec<usize> = (0..chunks.chunks.len())
         .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)
         .collect();
-    render_provides(&mut out, graph, chunks, config);
-    render_init_remotes(&mut out, graph, config);
-    render_consumes(&mut out, graph, chunks, &async_chunks);
-    render_remotes(&mut out, graph, chunks, &async_chunks, config);
+    render_provides(&mut out, graph, chunks, ids, config);
+    render_init_remotes(&mut out, graph, ids, config);
+    render_consumes(&mut out, graph, chunks, ids, &async_chunks);
+    render_remotes(&mut out, graph, chunks, ids, &async_chunks, config);
     out
 }
 
@@ -110,6 +112,7 @@ fn chunk_map(
     name: &str,
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
+    ids: &ModuleIds,
     async_chunks: &[usize],
     pick: fn(&Module) -> bool,
 ) {
@@ -119,7 +122,7 @@ fn chunk_map(
             .modules
             .iter()
             .filter(|m| pick(graph.module(**m)))
-            .map(|m| json(graph.module(*m).id()))
+            .map(|m| json(ids.get(*m)))
             .collect();
         if !ids.is_empty() {
             let _ = writeln!(
@@ -138,6 +141,7 @@ fn render_provides(
     out: &mut String,
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
+    ids: &ModuleIds,
     config: &BuildConfig,
 ) {
     // Provides, by scope, in the order webpack registers them (by its ProvideSharedModule
@@ -166,7 +170,7 @@ fn render_provides(
                 format!(
                     ", {}, {}",
                     serde_json::to_string(names).unwrap_or_default(),
-                    module_getter(graph, chunks, &[*copy], ps.eager)
+                    module_getter(ids, chunks, &[*copy], ps.eager)
                 )
             })
             .unwrap_or_default();
@@ -174,7 +178,7 @@ fn render_provides(
             "[{}, {}, {}, {}{}]",
             json(&ps.share_key),
             json(ps.version.as_deref().unwrap_or("0")),
-            module_getter(graph, chunks, &[ps.module], ps.eager),
+            module_getter(ids, chunks, &[ps.module], ps.eager),
             u8::from(ps.eager),
             shaken
         ));
@@ -198,7 +202,12 @@ fn render_provides(
 
 /// `__mf_init_remotes__` (share-scope init calls `init` on the remote containers of the
 /// scope) and the share-scope runtime.
-fn render_init_remotes(out: &mut String, graph: &ModuleGraph, config: &BuildConfig) {
+fn render_init_remotes(
+    out: &mut String,
+    graph: &ModuleGraph,
+    ids: &ModuleIds,
+    config: &BuildConfig,
+) {
     // Share-scope init calls `init` on every remote container that uses the scope.
     let mut remote_scopes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for &c in &graph.remote_containers {
@@ -208,8 +217,8 @@ fn render_init_remotes(out: &mut String, graph: &ModuleGraph, config: &BuildConf
                 .or_default()
                 .push(format!(
                     "{}, {}",
-                    json(&rc.id),
-                    json(&remote_location(&config.containers.remotes[rc.remote]))
+                    json(ids.get(c)),
+                    json(&container_name(graph, c, config))
                 ));
         }
     }
@@ -234,6 +243,7 @@ fn render_consumes(
     out: &mut String,
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
+    ids: &ModuleIds,
     async_chunks: &[usize],
 ) {
     let mut consumes: Vec<ModuleIdx> = (0..graph.modules.len() as u32)
@@ -250,7 +260,7 @@ fn render_consumes(
             };
             let fallback = cs
                 .fallback
-                .map(|f| module_getter(graph, chunks, &[f], cs.eager))
+                .map(|f| module_getter(ids, chunks, &[f], cs.eager))
                 .unwrap_or_else(|| "undefined".into());
             // treeShaking items: the exports this build needs, so that a shaken copy is
             // taken only if it has them.
@@ -262,7 +272,7 @@ fn render_consumes(
             let _ = writeln!(
                 out,
                 "  {}: [{}, {}, {}, {}, {}, {}{}],",
-                json(&cs.id),
+                json(ids.get(c)),
                 json(loader_name(cs)),
                 json(&cs.share_scope),
                 json(&cs.share_key),
@@ -281,6 +291,7 @@ fn render_consumes(
             "__mf_chunk_consumes__",
             graph,
             chunks,
+            ids,
             async_chunks,
             |m| matches!(m, Module::ConsumeShared(_)),
         );
@@ -293,6 +304,7 @@ fn render_remotes(
     out: &mut String,
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
+    ids: &ModuleIds,
     async_chunks: &[usize],
     config: &BuildConfig,
 ) {
@@ -307,21 +319,14 @@ fn render_remotes(
             let Module::Remote(rm) = graph.module(r) else {
                 continue;
             };
-            let container = graph.module(rm.container);
-            let location = match container {
-                Module::RemoteContainer(rc) => {
-                    remote_location(&config.containers.remotes[rc.remote])
-                }
-                _ => String::new(),
-            };
             let _ = writeln!(
                 out,
                 "  {}: [{}, {}, {}, {}],",
-                json(&rm.id),
+                json(ids.get(r)),
                 json(&rm.share_scope),
                 json(&rm.request),
-                json(container.id()),
-                json(&location)
+                json(ids.get(rm.container)),
+                json(&container_name(graph, rm.container, config))
             );
         }
         out.push_str("};\n");
@@ -330,6 +335,7 @@ fn render_remotes(
             "__mf_chunk_remotes__",
             graph,
             chunks,
+            ids,
             async_chunks,
             |m| matches!(m, Module::Remote(_)),
         );
@@ -339,13 +345,17 @@ fn render_remotes(
 
 /// The consumes (non-eager: eager ones resolve on first use, as in webpack) and remote
 /// modules of an entry chunk, which its startup resolves before running any module.
-pub fn initial_requirements(graph: &ModuleGraph, chunk: &Chunk) -> (Vec<String>, Vec<String>) {
+pub fn initial_requirements(
+    graph: &ModuleGraph,
+    ids: &ModuleIds,
+    chunk: &Chunk,
+) -> (Vec<String>, Vec<String>) {
     let mut consumes = Vec::new();
     let mut remotes = Vec::new();
     for &m in &chunk.modules {
         match graph.module(m) {
-            Module::ConsumeShared(c) if !c.eager => consumes.push(c.id.clone()),
-            Module::Remote(r) => remotes.push(r.id.clone()),
+            Module::ConsumeShared(c) if !c.eager => consumes.push(ids.get(m).to_string()),
+            Module::Remote(_) => remotes.push(ids.get(m).to_string()),
             _ => {}
         }
     }
@@ -354,7 +364,7 @@ pub fn initial_requirements(graph: &ModuleGraph, chunk: &Chunk) -> (Vec<String>,
 
 /// The container object of remoteEntry.js, as webpack's ContainerEntryModule writes it.
 pub fn container_entry_code(
-    graph: &ModuleGraph,
+    ids: &ModuleIds,
     chunks: &ChunkGraph,
     c: &ContainerEntryModule,
 ) -> String {
@@ -364,7 +374,7 @@ pub fn container_entry_code(
             out,
             "  {}: {},",
             json(key),
-            module_getter(graph, chunks, modules, false)
+            module_getter(ids, chunks, modules, false)
         );
     }
     out.push_str("};\n");
@@ -396,6 +406,19 @@ __mf_require__.d(exports, {{
         scope = json(&c.share_scope)
     );
     out
+}
+
+/// A remote container as messages name it, whatever its id in the output: its reference
+/// (`webpack/container/reference/app2`) and where it comes from.
+fn container_name(graph: &ModuleGraph, container: ModuleIdx, config: &BuildConfig) -> String {
+    match graph.module(container) {
+        Module::RemoteContainer(rc) => format!(
+            "{} ({})",
+            rc.id,
+            remote_location(&config.containers.remotes[rc.remote])
+        ),
+        m => m.id().to_string(),
+    }
 }
 
 /// Where a remote's container comes from, for error messages: its URL or path, or the

@@ -47,6 +47,9 @@ pub struct TransformContext<'a> {
     pub used_exports: Option<&'a UsedExports>,
     /// Collect source-map mappings (`sourcemap = true`).
     pub source_maps: bool,
+    /// Scope hoisting keeps the `.name` of functions and classes it renames. Not needed when
+    /// the minifier mangles names anyway and no module reads a `.name`.
+    pub keep_fn_names: bool,
 }
 
 /// One module's registry function: wrapper parameters, body text and, with source maps,

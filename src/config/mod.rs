@@ -37,6 +37,25 @@ impl Mode {
     }
 }
 
+/// The page written to `<outDir>/index.html` (`html`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Html {
+    /// `html = true`: a default page with a `<div id="root">`.
+    Default,
+    /// `html = "./index.html"`: the template (its path and text) the tags go into.
+    Template { path: PathBuf, text: String },
+}
+
+/// The ids of modules in the output registry (`moduleIds`, webpack's
+/// `optimization.moduleIds`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModuleIds {
+    /// The project-relative path (development's default).
+    Named,
+    /// A short number derived from the path (production's default).
+    Deterministic,
+}
+
 /// How JSX becomes JavaScript (`jsx`, `jsxImportSource`, `jsxFactory`, `jsxFragment`,
 /// `jsxDev`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +151,13 @@ pub struct BuildConfig {
     pub minify: Option<Minify>,
     /// Measure each written file's gzip size (when the table or `--json` shows it).
     pub compressed_sizes: bool,
+    /// Registry ids: short numbers in production, paths in development.
+    pub module_ids: ModuleIds,
+    /// `html`: write `index.html` with the entry scripts and stylesheets.
+    pub html: Option<Html>,
+    /// `entryFileNames`: how entry files are named, `[name]` and `[contenthash]` to fill in
+    /// (`None`: `[name].js`).
+    pub entry_file_names: Option<String>,
 }
 
 /// Where [`BuildConfig::unique_name`] came from.
@@ -181,6 +207,8 @@ pub struct CliOverrides {
     pub no_minify: bool,
     /// Measure each file's gzip size (for the file table and `--json`).
     pub compressed_sizes: bool,
+    /// `--module-ids`.
+    pub module_ids: Option<ModuleIds>,
 }
 
 /// Reads and validates the configuration of the project in `dir`.
@@ -301,6 +329,9 @@ fn resolve(
     let global_name = check_names(&raw, &containers, &mut errors, &key_error);
     let chunk_load_timeout = chunk_load_timeout(&raw, &mut errors, &key_error);
     let minify = minify(&raw, mode, overrides, &mut errors, &key_error);
+    let module_ids = module_ids(&raw, mode, overrides, &mut errors, &key_error);
+    let entry_file_names = entry_file_names(&raw, &entries, &mut errors, &key_error);
+    let html = html(&raw, &root, target, &mut errors, &key_error);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -351,6 +382,9 @@ fn resolve(
         chunk_load_timeout,
         minify,
         compressed_sizes: overrides.compressed_sizes,
+        module_ids,
+        entry_file_names,
+        html,
     })
 }
 
@@ -762,6 +796,131 @@ fn minify(
         }
     };
     chosen.filter(|_| !overrides.no_minify)
+}
+
+/// `html`: true (a default page), false, or a template's path relative to the project; web
+/// builds only.
+fn html(
+    raw: &RawConfig,
+    root: &Path,
+    target: Target,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> Option<Html> {
+    let hint = "html = true (a default page) or html = \"./index.html\" (a template the script and stylesheet tags go into)";
+    let html = match raw.html.as_ref()? {
+        toml::Value::Boolean(false) => return None,
+        toml::Value::Boolean(true) => Html::Default,
+        toml::Value::String(p) => {
+            let path = root.join(p);
+            match std::fs::read_to_string(&path) {
+                Ok(text) => Html::Template { path, text },
+                Err(e) => {
+                    let message = match e.kind() {
+                        std::io::ErrorKind::NotFound => {
+                            format!("the html template {p} does not exist")
+                        }
+                        _ => format!("cannot read the html template {p}: {e}"),
+                    };
+                    errors.push(key_error("html", message, hint));
+                    return None;
+                }
+            }
+        }
+        other => {
+            errors.push(key_error(
+                "html",
+                format!("html must be true, false or a template's path, not {other}"),
+                hint,
+            ));
+            return None;
+        }
+    };
+    if target == Target::Node {
+        errors.push(key_error(
+            "html",
+            "html writes a page for the browser, and this is a Node build".into(),
+            "remove html, or build with target = \"web\"",
+        ));
+        return None;
+    }
+    Some(html)
+}
+
+/// `entryFileNames`: a file name in outDir with `[name]` (required with several entries)
+/// and `[contenthash]` to fill in, ending in `.js`.
+fn entry_file_names(
+    raw: &RawConfig,
+    entries: &BTreeMap<String, Vec<String>>,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> Option<String> {
+    let pattern = raw.entry_file_names.as_ref()?;
+    let hint = "e.g. entryFileNames = \"[name].[contenthash].js\" (the default is \"[name].js\")";
+    let unknown = placeholders(pattern)
+        .into_iter()
+        .find(|p| *p != "[name]" && *p != "[contenthash]");
+    let problem = if let Some(p) = unknown {
+        Some(format!("entryFileNames: unknown placeholder {p}"))
+    } else if pattern.contains('/') || pattern.contains('\\') {
+        Some(format!(
+            "entryFileNames \"{pattern}\" names a subdirectory: entry files are written in outDir itself"
+        ))
+    } else if !pattern.ends_with(".js") {
+        Some(format!("entryFileNames \"{pattern}\" must end with .js"))
+    } else if entries.len() > 1 && !pattern.contains("[name]") {
+        Some(format!(
+            "entryFileNames \"{pattern}\" has no [name], so the {} entries would share one file",
+            entries.len()
+        ))
+    } else if pattern.matches("[contenthash]").count() > 1 {
+        Some(format!(
+            "entryFileNames \"{pattern}\": [contenthash] may appear once"
+        ))
+    } else {
+        None
+    };
+    match problem {
+        Some(message) => {
+            errors.push(key_error("entryFileNames", message, hint));
+            None
+        }
+        None => Some(pattern.clone()),
+    }
+}
+
+/// The `[...]` placeholders of a file name pattern (an unclosed `[` runs to the end).
+fn placeholders(pattern: &str) -> Vec<&str> {
+    static PLACEHOLDER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\[[^\]]*(\]|$)").expect("a valid pattern"));
+    PLACEHOLDER.find_iter(pattern).map(|m| m.as_str()).collect()
+}
+
+/// `moduleIds` (`--module-ids` wins): "deterministic" in production, "named" in development.
+fn module_ids(
+    raw: &RawConfig,
+    mode: Mode,
+    overrides: &CliOverrides,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> ModuleIds {
+    let from_file = match raw.module_ids.as_deref() {
+        None => None,
+        Some("named") => Some(ModuleIds::Named),
+        Some("deterministic") => Some(ModuleIds::Deterministic),
+        Some(other) => {
+            errors.push(key_error(
+                "moduleIds",
+                format!("unknown moduleIds \"{other}\""),
+                "moduleIds is \"deterministic\" (short numbers, production's default) or \"named\" (paths)",
+            ));
+            None
+        }
+    };
+    overrides.module_ids.or(from_file).unwrap_or(match mode {
+        Mode::Production => ModuleIds::Deterministic,
+        Mode::Development => ModuleIds::Named,
+    })
 }
 
 /// `chunkLoadTimeout`: whole milliseconds a timer can wait.

@@ -36,6 +36,12 @@ pub struct RawConfig {
     pub concatenate_modules: Option<bool>,
     /// Checked in `resolve`: true/false or `{ compress, mangle, keepNames }`.
     pub minify: Option<toml::Value>,
+    /// Checked in `resolve`: true, false or a template's path.
+    pub html: Option<toml::Value>,
+    /// Checked in `resolve`: `[name]`, `[contenthash]`, ending in `.js`.
+    pub entry_file_names: Option<String>,
+    /// Checked in `resolve`: "named" or "deterministic".
+    pub module_ids: Option<String>,
     /// Checked in `resolve` (a non-negative integer that fits a timer).
     pub chunk_load_timeout: Option<toml::Value>,
     /// webpack's `runtime` (a runtime chunk name, or false): accepted and ignored, with a

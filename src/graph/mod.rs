@@ -56,6 +56,13 @@ impl ModuleGraph {
         self.modules.push(module)
     }
 
+    /// The module's package.json says loading it has no side effects (`"sideEffects"`).
+    pub fn declared_side_effect_free(&self, m: ModuleIdx) -> bool {
+        self.module(m)
+            .as_normal()
+            .is_some_and(|n| self.packages.side_effect_free(&n.path))
+    }
+
     /// Every module's edges ([`ModuleGraph::edges`]), computed once, for a stage that walks
     /// the graph many times (chunking).
     pub fn adjacency(&self) -> ModuleVec<Vec<(ModuleIdx, ImportKind)>> {

@@ -338,7 +338,7 @@ fn print_members(
                     .filter(|(id, name)| id.0 != **name)
                     .map(|(id, name)| (id.clone(), name.clone()))
                     .collect();
-                if !rename.is_empty() {
+                if !rename.is_empty() && cx.keep_fn_names {
                     let (hoisted, kept) = keep_names(body, &rename);
                     fixes.extend(hoisted);
                     body = kept;

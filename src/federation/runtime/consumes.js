@@ -173,6 +173,11 @@ var __mf_consume_handler__ = function (id) {
     ? loader(c[1], c[2], c[3], c[5], c[6])
     : loader(c[1], c[2], c[3], __mf_range__(c[4]), c[5], c[6]);
 };
+// A consume as messages name it (its id in development; production ids are numbers).
+var __mf_consume_name__ = function (id) {
+  var c = __mf_consumes__[id];
+  return "consume-shared/" + c[1] + "/" + c[2] + (c[4] === undefined ? "" : "@" + c[4]);
+};
 var __mf_consume_installed__ = {};
 // Until resolved ahead of time, a consume resolves when first required, synchronously, as
 // webpack's initial consumes do: this is where eager consumption happens.
@@ -182,7 +187,7 @@ Object.keys(__mf_consumes__).forEach(function (id) {
     delete __mf_module_cache__[id];
     var factory = __mf_consume_handler__(id);
     if (typeof factory !== "function") {
-      throw new Error("Shared module is not available for eager consumption: " + id);
+      throw new Error("Shared module is not available for eager consumption: " + __mf_consume_name__(id));
     }
     module.exports = factory();
   };
@@ -259,7 +264,7 @@ __mf_require__.consumeAtStartup = function (ids) {
         }
       }
       if (typeof factory !== "function") {
-        throw new Error("Shared module is not available for eager consumption: " + id);
+        throw new Error("Shared module is not available for eager consumption: " + __mf_consume_name__(id));
       }
       mark(decision);
       __mf_modules__[id] = function (module) {

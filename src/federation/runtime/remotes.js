@@ -1,7 +1,8 @@
 // mfbundle runtime: modules of remote containers, loaded as webpack 5's RemoteRuntimeModule
 // loads them: get the container, initialise it with this build's share scope, ask it for the
 // module, install the factory. Expects in scope `__mf_remotes__` (remote module id ->
-// [shareScope, request, container module id, where the container comes from]),
+// [shareScope, request, container module id, the container as messages name it: its
+// reference and where it comes from]),
 // `__mf_chunk_remotes__` (chunk id -> ids), `__mf_load_timeout__` (chunkLoadTimeout in ms,
 // 0: none) and sharing.js's `__mf_init_late__`.
 //
@@ -23,7 +24,7 @@ __mf_require__.remotes = function (ids) {
       if (!error) error = new Error("Container missing");
       if (typeof error.message === "string") {
         error.message +=
-          '\nwhile loading "' + data[1] + '" from ' + data[2] + (data[3] ? " (" + data[3] + ")" : "");
+          '\nwhile loading "' + data[1] + '" from ' + data[3];
       }
       __mf_modules__[id] = function () {
         throw error;

@@ -3,7 +3,7 @@
 // negotiate in the same objects. Expects in scope: `__mf_unique_name__` (this build's
 // `from`), `__mf_provides__` (scope -> [[key, version, get, eager, shakenExports?,
 // shakenGet?], ...]) and `__mf_init_remotes__` (scope, initExternal) for containers this
-// build consumes, with where each is loaded from (for messages).
+// build consumes, with how messages name each (its reference and where it is loaded from).
 //
 // Shared tree shaking (mfbundle's addition): an entry's `get` always yields the full copy,
 // so webpack and Rspack consumers keep working; a provider with `treeShaking` also appends
@@ -17,20 +17,17 @@ var __mf_init_tokens__ = {};
 // (`__mf_init_late__`, called by remotes.js).
 var __mf_init_missed__ = {};
 // webpack's warning, plus which remote and from where, so that it can be found.
-var __mf_init_failed__ = function (err, id, where) {
+var __mf_init_failed__ = function (err, what) {
   if (typeof console !== "undefined" && console.warn) {
-    console.warn(
-      "Initialization of sharing external failed: " + err +
-        "\nwhile initializing " + id + (where ? " (" + where + ")" : "")
-    );
+    console.warn("Initialization of sharing external failed: " + err + "\nwhile initializing " + what);
   }
 };
-var __mf_init_late__ = function (id, where, container) {
+var __mf_init_late__ = function (id, what, container) {
   var name = __mf_init_missed__[id];
   if (name === undefined) return;
   delete __mf_init_missed__[id];
   var handleError = function (err) {
-    __mf_init_failed__(err, id, where);
+    __mf_init_failed__(err, what);
   };
   try {
     var initResult = container.init && container.init(__mf_require__.S[name], []);
@@ -75,9 +72,9 @@ __mf_require__.I = function (name, initScope) {
   // (in webpack it rejects the whole scope's initialisation, so every import of every
   // remote and shared module in that scope fails), and a container that did not load is
   // remembered, so that the import that loads it later initialises it.
-  var initExternal = function (id, where) {
+  var initExternal = function (id, what) {
     var handleError = function (err) {
-      __mf_init_failed__(err, id, where);
+      __mf_init_failed__(err, what);
     };
     var notLoaded = function (err) {
       // Forgotten, so that the next import of this remote loads it again.

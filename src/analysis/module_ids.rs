@@ -1,0 +1,86 @@
+//! The ids modules have in the output registry (`__mf_require__(id)`), as webpack's
+//! `optimization.moduleIds` assigns them: the project-relative path in development
+//! (`"named"`), a short number derived from that path in production (`"deterministic"`), so
+//! that an edit elsewhere in the project does not change a module's id and the files that
+//! name it keep their hashes.
+//!
+//! Only registry keys change: share-scope keys, exposed names and diagnostics keep the
+//! module's path ([`crate::graph::Module::id`]).
+
+use std::collections::HashSet;
+
+use crate::config::ModuleIds as Kind;
+use crate::graph::{ModuleGraph, ModuleIdx, ModuleVec};
+
+/// Each module's id in the output.
+pub struct ModuleIds(ModuleVec<String>);
+
+impl ModuleIds {
+    pub fn assign(graph: &ModuleGraph, kind: Kind) -> ModuleIds {
+        let named = || graph.modules.iter().map(|m| m.id().to_string()).collect();
+        match kind {
+            Kind::Named => ModuleIds(named()),
+            Kind::Deterministic => ModuleIds(deterministic(graph)),
+        }
+    }
+
+    pub fn get(&self, m: ModuleIdx) -> &str {
+        &self.0[m]
+    }
+}
+
+/// webpack's `assignDeterministicIds`: modules in order of their paths, each the hash of its
+/// path modulo a range of at least 1000 and 20 times the module count (so that few hashes
+/// collide), the next salt of the path on a collision. Two builds of the same project agree;
+/// adding a module changes another's id only when their hashes collide or the range grows
+/// by a digit.
+fn deterministic(graph: &ModuleGraph) -> ModuleVec<String> {
+    let range = id_range(graph.modules.len());
+    let mut order: Vec<ModuleIdx> = graph.modules.indices().collect();
+    order.sort_by(|a, b| graph.module(*a).id().cmp(graph.module(*b).id()));
+    let mut ids: ModuleVec<String> = graph.modules.iter().map(|_| String::new()).collect();
+    let mut taken = HashSet::with_capacity(order.len());
+    let mut salted = String::new();
+    for m in order {
+        let path = graph.module(m).id();
+        let mut salt = 0u32;
+        let id = loop {
+            salted.clear();
+            salted.push_str(path);
+            if salt > 0 {
+                salted.push_str(&salt.to_string());
+            }
+            let id = xxhash_rust::xxh3::xxh3_64(salted.as_bytes()) % range;
+            if taken.insert(id) {
+                break id;
+            }
+            salt += 1;
+        };
+        ids[m] = id.to_string();
+    }
+    ids
+}
+
+/// The ids' range for `modules` modules: a power of ten of at least 1000 and 20 times the count.
+fn id_range(modules: usize) -> u64 {
+    let wanted = (modules as u64).saturating_mul(20);
+    let mut range: u64 = 1000;
+    while range < wanted {
+        range = range.saturating_mul(10);
+    }
+    range
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_grows_with_the_module_count() {
+        assert_eq!(id_range(0), 1000);
+        assert_eq!(id_range(50), 1000);
+        assert_eq!(id_range(51), 10_000);
+        assert_eq!(id_range(5000), 100_000);
+        assert_eq!(id_range(5001), 1_000_000);
+    }
+}
