@@ -98,7 +98,14 @@ fn minify_file(
         _ => (text, None),
     };
     let allocator = Allocator::default();
-    let parsed = Parser::new(&allocator, text, SourceType::script()).parse();
+    // Every file is a script except an ES-module remoteEntry.js (`library.type = "module"`).
+    let mut parsed = Parser::new(&allocator, text, SourceType::script()).parse();
+    if !parsed.diagnostics.is_empty() {
+        let module = Parser::new(&allocator, text, SourceType::mjs()).parse();
+        if module.diagnostics.is_empty() {
+            parsed = module;
+        }
+    }
     if let Some(e) = parsed.diagnostics.first() {
         return Err(e.to_string());
     }
