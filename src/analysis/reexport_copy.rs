@@ -153,6 +153,7 @@ pub fn make_copy(
         records,
         call_sites: collected.call_sites,
         esm: collected.esm,
+        import_meta: false,
     };
     let idx = graph.push(Module::Normal(Box::new(module)));
     exports.push(Some(ExportsInfo {

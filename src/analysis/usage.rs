@@ -569,6 +569,7 @@ pub(crate) mod tests {
                 .collect(),
             call_sites: c.call_sites,
             esm: c.esm,
+            import_meta: c.import_meta,
         }
     }
 

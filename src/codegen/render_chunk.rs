@@ -21,16 +21,20 @@ const RUNTIME_ESM: &str = include_str!("runtime/esm_interop.js");
 const RUNTIME_PUBLIC_PATH_AUTO: &str = include_str!("runtime/public_path_auto.js");
 const RUNTIME_CHUNKS_WEB: &str = include_str!("runtime/chunk_loading_web.js");
 const RUNTIME_CHUNKS_NODE: &str = include_str!("runtime/chunk_loading_node.js");
+const RUNTIME_IMPORT_META_NODE: &str = include_str!("runtime/import_meta_node.js");
+const RUNTIME_IMPORT_META_WEB: &str = include_str!("runtime/import_meta_web.js");
 
 /// Every runtime file by name, for tools that want to recognise the runtime in output
 /// (the snapshot tests replace it by its name).
-pub const RUNTIME_FILES: [(&str, &str); 6] = [
+pub const RUNTIME_FILES: [(&str, &str); 8] = [
     ("require.js", RUNTIME_REQUIRE),
     ("esm_interop.js", RUNTIME_ESM),
     ("public_path_auto.js", RUNTIME_PUBLIC_PATH_AUTO),
     ("chunk_loading_web.js", RUNTIME_CHUNKS_WEB),
     ("chunk_loading_node.js", RUNTIME_CHUNKS_NODE),
     ("css_loading_web.js", super::css::RUNTIME_CSS_WEB),
+    ("import_meta_node.js", RUNTIME_IMPORT_META_NODE),
+    ("import_meta_web.js", RUNTIME_IMPORT_META_WEB),
 ];
 
 /// Where each module's body starts in each JavaScript file (file name -> (module, 0-based
@@ -308,6 +312,10 @@ impl ChunkRenderer<'_> {
             out.push_str(
                 "import { createRequire as __mf_create_require__ } from \"module\";\nvar require = __mf_create_require__(import.meta.url);\n",
             );
+            if needs_import_meta(self.graph) {
+                // Nor `__filename`, from which the runtime finds the files it emitted.
+                out.push_str("var __filename = require(\"url\").fileURLToPath(import.meta.url);\n");
+            }
         }
         let frame = match container {
             Some(c) => library_frame(
@@ -509,8 +517,13 @@ fn build_runtime(
             out.push_str(&super::css::css_loading_runtime(&css_files));
         }
     }
-    // Asset modules export publicPath + their file name. In Node, "auto" is the empty prefix.
-    if super::css::has_assets(graph) && !(has_public_path && config.target == Target::Web) {
+    // Asset modules export publicPath + their file name (in Node, "auto" is the empty
+    // prefix); a module's `import.meta.url` in the browser is under publicPath too.
+    let import_meta = needs_import_meta(graph);
+    let web_meta = import_meta && config.target == Target::Web;
+    if (super::css::has_assets(graph) || web_meta)
+        && !(has_public_path && config.target == Target::Web)
+    {
         match config.target {
             Target::Web if config.public_path == "auto" => out.push_str(RUNTIME_PUBLIC_PATH_AUTO),
             _ => {
@@ -523,8 +536,36 @@ fn build_runtime(
             }
         }
     }
+    if import_meta {
+        match config.target {
+            Target::Web => out.push_str(RUNTIME_IMPORT_META_WEB),
+            Target::Node => {
+                let root = crate::config::display_path(&config.out_dir, &config.root);
+                let root = if root == "." {
+                    String::new()
+                } else {
+                    root + "/"
+                };
+                let _ = writeln!(out, "var __mf_source_root__ = {};", json(&root));
+                out.push_str(RUNTIME_IMPORT_META_NODE);
+            }
+        }
+    }
     out.push_str(&render_federation_runtime(graph, chunks, ids, config));
     out
+}
+
+/// Whether a module reads `import.meta` or names an asset with `new URL(..., import.meta.url)`
+/// (the runtime then defines `__mf_require__.im` and `__mf_require__.b`).
+pub fn needs_import_meta(graph: &ModuleGraph) -> bool {
+    graph.modules.iter().any(|m| {
+        m.as_normal().is_some_and(|n| {
+            n.import_meta
+                || n.records
+                    .iter()
+                    .any(|r| r.kind == crate::graph::ImportKind::Url)
+        })
+    })
 }
 
 /// Identifies this build's output, so that its entry files share one runtime on a page and

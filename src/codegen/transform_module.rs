@@ -689,6 +689,16 @@ pub(crate) fn parse_expr(code: &str) -> Expr {
 
 impl VisitMut for Rewriter<'_> {
     fn visit_mut_expr(&mut self, e: &mut Expr) {
+        // `new URL("./file", import.meta.url)`: the emitted asset's URL, as webpack writes it.
+        if let Expr::New(n) = e
+            && let Some(record) = self.m.url_record(n)
+        {
+            *e = parse_expr(&format!(
+                "new URL(__mf_require__({}), __mf_require__.b)",
+                json(self.target_id(record))
+            ));
+            return;
+        }
         match e {
             Expr::Ident(i) => {
                 if let Some(a) = self.bindings.get(&i.to_id()) {
@@ -706,6 +716,12 @@ impl VisitMut for Rewriter<'_> {
                         _ => {}
                     }
                 }
+                return;
+            }
+            // `import.meta`: the runtime's object for this module (url, and in Node
+            // filename, dirname, resolve).
+            Expr::MetaProp(p) if p.kind == MetaPropKind::ImportMeta => {
+                *e = parse_expr(&format!("__mf_require__.im({})", json(&self.m.id)));
                 return;
             }
             Expr::This(t) if self.esm && self.this_depth == 0 => {

@@ -164,5 +164,6 @@ fn clone_collected(c: &Collected) -> Collected {
         call_sites: c.call_sites.clone(),
         esm: c.esm.clone(),
         diagnostics: c.diagnostics.clone(),
+        import_meta: c.import_meta,
     }
 }

@@ -17,6 +17,8 @@ pub struct Collected {
     pub call_sites: HashMap<u32, usize>,
     pub esm: EsmInfo,
     pub diagnostics: Vec<Diagnostic>,
+    /// The code reads `import.meta`.
+    pub import_meta: bool,
 }
 
 pub fn collect(
@@ -37,6 +39,7 @@ pub fn collect(
         fn_depth: 0,
         try_depth: 0,
         caught: std::collections::HashSet::new(),
+        import_meta: false,
     };
     if let Program::Module(m) = program {
         for item in &m.body {
@@ -51,6 +54,7 @@ pub fn collect(
         call_sites: c.call_sites,
         esm: c.esm,
         diagnostics: c.diagnostics,
+        import_meta: c.import_meta,
     }
 }
 
@@ -69,6 +73,7 @@ struct Collector<'a> {
     try_depth: u32,
     /// `import()` calls whose rejection is handled (`.catch(f)`, `.then(f, g)`), by start.
     caught: std::collections::HashSet<u32>,
+    import_meta: bool,
 }
 
 fn span_range(s: swc_common::Span) -> (u32, u32) {
@@ -95,6 +100,7 @@ impl Collector<'_> {
             ImportKind::Static | ImportKind::ReExport => 0,
             ImportKind::Require => 1,
             ImportKind::Dynamic | ImportKind::SharedAsync => 2,
+            ImportKind::Url => 3,
         };
         if let Some(&i) = self.index.get(&(request.clone(), class)) {
             if kind == ImportKind::Static {
@@ -397,14 +403,57 @@ impl Visit for Collector<'_> {
 
     fn visit_meta_prop_expr(&mut self, e: &MetaPropExpr) {
         if e.kind == MetaPropKind::ImportMeta {
-            let (s, end) = span_range(e.span);
-            self.diagnostics.push(
-                Diagnostic::new(Code::Unsupported, "import.meta is not supported yet")
-                    .at(Location::from_range(self.file, self.source, s as usize, end as usize))
-                    .hint("use a [define] replacement for the value you need, e.g. \"import.meta.env.MODE\" = '\"production\"'"),
-            );
+            self.import_meta = true;
         }
     }
+
+    /// `import.meta.env` that no `[define]` replaced: Vite's variables do not exist here.
+    fn visit_member_expr(&mut self, e: &MemberExpr) {
+        if let Expr::MetaProp(meta) = &*e.obj
+            && meta.kind == MetaPropKind::ImportMeta
+            && matches!(&e.prop, MemberProp::Ident(p) if p.sym == *"env")
+        {
+            let (s, end) = span_range(e.span);
+            self.diagnostics.push(
+                Diagnostic::new(Code::Unsupported, "import.meta.env is not defined in this build")
+                    .at(Location::from_range(self.file, self.source, s as usize, end as usize))
+                    .hint("give each variable the code reads a [define] value, e.g. \"import.meta.env.MODE\" = '\"production\"'"),
+            );
+        }
+        e.visit_children_with(self);
+    }
+
+    /// `new URL("./file", import.meta.url)` names a file the build emits as an asset.
+    fn visit_new_expr(&mut self, e: &NewExpr) {
+        if let Some((request, span)) = url_asset_request(e, self.unresolved) {
+            let r = self.record(request, ImportKind::Url, span_range(span), None, false);
+            self.call_sites.insert(e.span.lo.0, r);
+            // Rewritten whole: its `import.meta.url` is not read at run time.
+            return;
+        }
+        e.visit_children_with(self);
+    }
+}
+
+/// The relative path of `new URL("./file", import.meta.url)` (on the global `URL`).
+fn url_asset_request(e: &NewExpr, unresolved: SyntaxContext) -> Option<(String, swc_common::Span)> {
+    let Expr::Ident(callee) = &*e.callee else {
+        return None;
+    };
+    if callee.sym != *"URL" || callee.ctxt != unresolved {
+        return None;
+    }
+    let args = e.args.as_ref()?;
+    let [_, base] = args.as_slice() else {
+        return None;
+    };
+    let is_meta_url = base.spread.is_none()
+        && matches!(&*base.expr, Expr::Member(m)
+            if matches!(&*m.obj, Expr::MetaProp(p) if p.kind == MetaPropKind::ImportMeta)
+                && matches!(&m.prop, MemberProp::Ident(p) if p.sym == *"url"));
+    let (request, span) = Collector::string_arg(args)?;
+    (is_meta_url && (request.starts_with("./") || request.starts_with("../")))
+        .then_some((request, span))
 }
 
 impl Collector<'_> {

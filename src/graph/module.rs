@@ -156,9 +156,12 @@ pub struct NormalModule {
     pub pure: Arc<[u32]>,
     /// The module's requests, deduplicated, in source order.
     pub records: Vec<ImportRecord>,
-    /// Byte offset of each `require(...)` / `import(...)` call -> its record.
+    /// Byte offset of each `require(...)` / `import(...)` call and `new URL(...)` asset
+    /// reference -> its record.
     pub call_sites: HashMap<u32, usize>,
     pub esm: EsmInfo,
+    /// The code reads `import.meta` (the runtime then creates its objects).
+    pub import_meta: bool,
 }
 
 #[derive(Debug)]
@@ -259,6 +262,9 @@ pub enum ImportKind {
     /// A consume-shared node's fallback or a provide-shared node's module, loaded on demand
     /// (not eager): an async boundary like `import()`.
     SharedAsync,
+    /// `new URL("./file", import.meta.url)`: the file as an asset whose URL the expression
+    /// evaluates to, whatever its extension (webpack's `asset/resource` for `new URL`).
+    Url,
 }
 
 impl ImportKind {
@@ -386,6 +392,12 @@ impl NormalModule {
             return None;
         }
         self.call_sites.get(&call.span.lo.0).copied()
+    }
+
+    /// The [`ImportKind::Url`] record of `new URL("./file", import.meta.url)`.
+    pub fn url_record(&self, new: &swc_ecma_ast::NewExpr) -> Option<usize> {
+        let r = self.call_sites.get(&new.span.lo.0).copied()?;
+        (self.records.get(r)?.kind == ImportKind::Url).then_some(r)
     }
 }
 

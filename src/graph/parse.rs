@@ -98,11 +98,24 @@ fn parse_expr(text: &str) -> Option<Expr> {
         StringInput::new(text, BytePos(1), BytePos(1 + text.len() as u32)),
         None,
     );
-    let e = p.parse_expr().ok()?;
-    if !p.take_errors().is_empty() {
-        return None;
+    if let Ok(e) = p.parse_expr()
+        && p.take_errors().is_empty()
+    {
+        return Some(*e);
     }
-    Some(*e)
+    // `import.meta.env.MODE` is an expression of module code only.
+    let mut p = Parser::new(
+        Syntax::Es(EsSyntax::default()),
+        StringInput::new(text, BytePos(1), BytePos(1 + text.len() as u32)),
+        None,
+    );
+    let module = p.parse_module().ok()?;
+    match (p.take_errors().is_empty(), module.body.as_slice()) {
+        (true, [swc_ecma_ast::ModuleItem::Stmt(swc_ecma_ast::Stmt::Expr(e))]) => {
+            Some(*e.expr.clone())
+        }
+        _ => None,
+    }
 }
 
 /// Parses `source` (the file `file`, project-relative, in `lang`) into a JavaScript program

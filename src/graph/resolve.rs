@@ -30,6 +30,8 @@ pub enum Resolved {
     /// Not found, and optional where it is requested (made by the scan, never by the
     /// resolver): `import()` or not.
     Missing { request: String, dynamic: bool },
+    /// A file `new URL(..., import.meta.url)` names (made by the scan): an asset.
+    Asset(PathBuf),
 }
 
 pub struct Resolvers {

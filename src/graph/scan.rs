@@ -3,7 +3,7 @@
 //! in frontier order, so indices and output never depend on the thread count.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -35,6 +35,8 @@ struct Job {
     idx: ModuleIdx,
     path: PathBuf,
     module_type: Option<ModuleType>,
+    /// Named by `new URL(..., import.meta.url)` only: an asset whatever its extension.
+    asset: bool,
 }
 
 struct Scanned {
@@ -77,6 +79,8 @@ pub struct ProvideHit {
 #[derive(PartialEq, Eq, Hash)]
 enum ModuleKey {
     File(PathBuf),
+    /// A file `new URL(..., import.meta.url)` names that is not an asset by its extension.
+    Asset(PathBuf),
     Builtin(String),
     Ignored(PathBuf),
     Missing(String, bool),
@@ -408,6 +412,8 @@ impl Interner<'_> {
     fn intern(&mut self, resolved: Resolved) -> ModuleIdx {
         let (key, module_type) = match resolved {
             Resolved::File { path, module_type } => (ModuleKey::File(path), module_type),
+            Resolved::Asset(path) if css::is_asset(&path) => (ModuleKey::File(path), None),
+            Resolved::Asset(path) => (ModuleKey::Asset(path), None),
             Resolved::Builtin(b) => (ModuleKey::Builtin(b), None),
             Resolved::Ignored(p) => (ModuleKey::Ignored(p), None),
             Resolved::Missing { request, dynamic } => (ModuleKey::Missing(request, dynamic), None),
@@ -417,11 +423,12 @@ impl Interner<'_> {
         }
         let idx = ModuleIdx(self.slots.len() as u32);
         let slot = match &key {
-            ModuleKey::File(path) => {
+            ModuleKey::File(path) | ModuleKey::Asset(path) => {
                 self.frontier.push(Job {
                     idx,
                     path: path.clone(),
                     module_type,
+                    asset: matches!(key, ModuleKey::Asset(_)),
                 });
                 None
             }
@@ -456,7 +463,11 @@ fn scan_one(
     clock: &StageClock,
     cache: Option<&ParseCache>,
 ) -> Scanned {
-    let id = display_path(&config.root, &job.path);
+    let mut id = display_path(&config.root, &job.path);
+    if job.asset {
+        // Apart from the same file imported as a module.
+        id.push_str("?url");
+    }
     if let Some(cache) = cache {
         cache.note_read(&job.path);
     }
@@ -471,8 +482,8 @@ fn scan_one(
     };
     // CSS and assets: a stub module for JavaScript, the payload next to it. Assets are
     // binary, so they are read before the UTF-8 check below.
-    if css::is_asset(&job.path) || css::is_css(&job.path) {
-        let (format, resource) = if css::is_asset(&job.path) {
+    if job.asset || css::is_asset(&job.path) || css::is_css(&job.path) {
+        let (format, resource) = if job.asset || css::is_asset(&job.path) {
             match css::load_asset(&job.path, &id) {
                 Ok(a) => (ModuleFormat::Asset, Resource::Asset(a)),
                 Err(d) => return failed(d),
@@ -577,6 +588,7 @@ fn scan_one(
             records: Vec::new(),
             call_sites: collected.call_sites,
             esm: collected.esm,
+            import_meta: collected.import_meta,
         }),
         records,
         resolved,
@@ -640,6 +652,18 @@ fn resolve_records(
             }
             None => (record.request.clone(), job.path.as_path()),
         };
+        if record.kind == ImportKind::Url {
+            let path = url_asset(&job.path, &request);
+            if path.is_none() {
+                diagnostics.push(
+                    Diagnostic::new(Code::UnresolvedImport, format!("cannot find the file {request:?}"))
+                        .at(loc())
+                        .hint("new URL(\"./file\", import.meta.url) names a file relative to the module; the build emits it as an asset"),
+                );
+            }
+            resolved.push(path.map(Resolved::Asset));
+            continue;
+        }
         let failed = match resolvers.resolve(from, &request, record.kind) {
             Ok(Resolved::Builtin(b)) if config.target == Target::Web => {
                 resolvers.builtin_on_web_diagnostic(&b, loc())
@@ -727,6 +751,21 @@ fn missing_if_optional(
     })
 }
 
+/// The file `new URL(request, import.meta.url)` names in the module at `importer`: a path
+/// relative to the module's directory (a URL, so no module resolution; `?query` and
+/// `#hash` are not part of the file).
+fn url_asset(importer: &Path, request: &str) -> Option<PathBuf> {
+    let file = request
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(request)
+        .replace("%20", " ");
+    let path = importer.parent().unwrap_or(Path::new("")).join(&file);
+    std::fs::canonicalize(&path)
+        .ok()
+        .filter(|real| real.is_file())
+}
+
 /// The module of a file whose JavaScript is generated from its payload (JSON, CSS, assets):
 /// an empty program, no requests.
 fn payload_module(
@@ -757,5 +796,6 @@ fn payload_module(
         records: Vec::new(),
         call_sites: HashMap::new(),
         esm: EsmInfo::default(),
+        import_meta: false,
     })
 }
