@@ -35,9 +35,20 @@ fn hostable(m: &Module) -> bool {
     })
 }
 
-pub fn plan(graph: &ModuleGraph, chunks: &ChunkGraph, exports: &crate::analysis::Exports) -> Plan {
+pub fn plan(
+    graph: &ModuleGraph,
+    chunks: &ChunkGraph,
+    exports: &crate::analysis::Exports,
+    async_modules: &crate::graph::ModuleVec<bool>,
+) -> Plan {
     let n = graph.modules.len();
-    let host: Vec<bool> = graph.modules.par_iter().map(hostable).collect();
+    // An async module's code runs inside its own async function: it shares no scope.
+    let host: Vec<bool> = graph
+        .modules
+        .par_iter()
+        .zip(async_modules.par_iter())
+        .map(|(m, is_async)| !is_async && hostable(m))
+        .collect();
     let mut chunks_of: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut entry = vec![false; n];
     for (c, chunk) in chunks.chunks.iter().enumerate() {

@@ -13,6 +13,7 @@
 //! - `chunks.rs`: the chunk graph; `concat_plan.rs`: which ES modules scope hoisting joins;
 //!   `module_ids.rs`: the modules' ids in the output
 
+pub mod async_modules;
 pub mod barrels;
 pub mod chunks;
 pub mod concat_plan;
@@ -48,7 +49,11 @@ pub struct AnalysisOutput {
 
 pub fn analyze(graph: &ModuleGraph, config: &BuildConfig) -> AnalysisOutput {
     let exports = exports::compute_exports(graph);
-    let diagnostics = import_checks::check_imports(graph, &exports, config);
+    let mut diagnostics = import_checks::check_imports(graph, &exports, config);
+    diagnostics.extend(async_modules::check_requires(
+        graph,
+        &async_modules::async_modules(graph),
+    ));
     AnalysisOutput {
         exports,
         diagnostics,
@@ -77,13 +82,16 @@ pub struct Layout {
     pub chunks: chunks::ChunkGraph,
     pub concat_plan: concat_plan::Plan,
     pub module_ids: module_ids::ModuleIds,
+    /// Modules that evaluate asynchronously (`async_modules.rs`).
+    pub async_modules: crate::graph::ModuleVec<bool>,
 }
 
 impl Layout {
     pub fn new(graph: &ModuleGraph, exports: &Exports, config: &BuildConfig) -> Layout {
         let chunks = chunks::build_chunks(graph, config);
+        let async_modules = async_modules::async_modules(graph);
         let concat_plan = if config.concatenate_modules {
-            concat_plan::plan(graph, &chunks, exports)
+            concat_plan::plan(graph, &chunks, exports, &async_modules)
         } else {
             concat_plan::Plan::default()
         };
@@ -91,6 +99,7 @@ impl Layout {
             chunks,
             concat_plan,
             module_ids: module_ids::ModuleIds::assign(graph, config.module_ids),
+            async_modules,
         }
     }
 }

@@ -154,6 +154,7 @@ pub fn make_copy(
         call_sites: collected.call_sites,
         esm: collected.esm,
         import_meta: false,
+        top_level_await: None,
     };
     let idx = graph.push(Module::Normal(Box::new(module)));
     exports.push(Some(ExportsInfo {

@@ -570,6 +570,7 @@ pub(crate) mod tests {
             call_sites: c.call_sites,
             esm: c.esm,
             import_meta: c.import_meta,
+            top_level_await: c.top_level_await,
         }
     }
 

@@ -161,6 +161,7 @@ fn render(
                 m => m.format(),
             },
             pure,
+            is_async: layout.async_modules[i],
         })
         .collect();
     let readers = name_readers(graph, config);

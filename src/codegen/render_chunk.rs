@@ -23,10 +23,11 @@ const RUNTIME_CHUNKS_WEB: &str = include_str!("runtime/chunk_loading_web.js");
 const RUNTIME_CHUNKS_NODE: &str = include_str!("runtime/chunk_loading_node.js");
 const RUNTIME_IMPORT_META_NODE: &str = include_str!("runtime/import_meta_node.js");
 const RUNTIME_IMPORT_META_WEB: &str = include_str!("runtime/import_meta_web.js");
+const RUNTIME_ASYNC_MODULE: &str = include_str!("runtime/async_module.js");
 
 /// Every runtime file by name, for tools that want to recognise the runtime in output
 /// (the snapshot tests replace it by its name).
-pub const RUNTIME_FILES: [(&str, &str); 8] = [
+pub const RUNTIME_FILES: [(&str, &str); 9] = [
     ("require.js", RUNTIME_REQUIRE),
     ("esm_interop.js", RUNTIME_ESM),
     ("public_path_auto.js", RUNTIME_PUBLIC_PATH_AUTO),
@@ -35,6 +36,7 @@ pub const RUNTIME_FILES: [(&str, &str); 8] = [
     ("css_loading_web.js", super::css::RUNTIME_CSS_WEB),
     ("import_meta_node.js", RUNTIME_IMPORT_META_NODE),
     ("import_meta_web.js", RUNTIME_IMPORT_META_WEB),
+    ("async_module.js", RUNTIME_ASYNC_MODULE),
 ];
 
 /// Where each module's body starts in each JavaScript file (file name -> (module, 0-based
@@ -465,6 +467,13 @@ fn build_runtime(
     let mut out = String::new();
     out.push_str(RUNTIME_REQUIRE);
     out.push_str(RUNTIME_ESM);
+    let has_async = graph
+        .modules
+        .iter()
+        .any(|m| m.as_normal().is_some_and(|n| n.top_level_await.is_some()));
+    if has_async {
+        out.push_str(RUNTIME_ASYNC_MODULE);
+    }
     let async_chunks: Vec<usize> = (0..chunks.chunks.len())
         .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)
         .collect();

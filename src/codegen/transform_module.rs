@@ -36,6 +36,8 @@ pub struct ModuleMeta {
     /// consume-shared module, its fallback's package): imports of it are marked
     /// `/*#__PURE__*/`, so that a minifier drops the ones nothing uses.
     pub pure: bool,
+    /// It evaluates asynchronously (top-level await): importers wait for it.
+    pub is_async: bool,
 }
 
 pub struct TransformContext<'a> {
@@ -345,9 +347,54 @@ fn transform_esm(
     }
     let mut stmts = name_fixes;
     stmts.extend(body);
+    let is_async = cx.metas[idx].is_async;
+    if is_async {
+        async_frame_start(&mut out, m, cx);
+    }
     let first_line = out.matches('\n').count() as u32;
     out.push_str(&print_mapped(stmts, first_line, idx, map));
+    if is_async {
+        let has_await = if m.top_level_await.is_some() {
+            ", 1"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "__mf_async_result__();\n}} catch (e) {{ __mf_async_result__(e); }} }}{has_await});"
+        );
+    }
     out
+}
+
+/// An async module's code runs in webpack's frame (`__mf_require__.a`): an async function
+/// that first waits for the async modules it imports, then runs the body and reports its
+/// end. The frame opens on the line of `__mf_require__.r`, so the body's lines (and source
+/// maps) stay where they are.
+fn async_frame_start(out: &mut String, m: &NormalModule, cx: &TransformContext) {
+    const MARK: &str = "__mf_require__.r(__mf_exports__);\n";
+    *out = out.replacen(
+        MARK,
+        "__mf_require__.r(__mf_exports__); __mf_require__.a(__mf_module__, async (__mf_async_deps__, __mf_async_result__) => { try {\n",
+        1,
+    );
+    let mut deps: Vec<String> = import_order(m)
+        .into_iter()
+        .filter(|&r| {
+            let r = &m.records[r];
+            matches!(r.kind, ImportKind::Static | ImportKind::ReExport)
+                && cx.metas[r.target].is_async
+        })
+        .map(|r| import_var(m, r))
+        .collect();
+    deps.dedup();
+    if !deps.is_empty() {
+        let list = deps.join(", ");
+        let _ = writeln!(
+            out,
+            "var __mf_deps__ = __mf_async_deps__([{list}]); [{list}] = __mf_deps__.then ? (await __mf_deps__)() : __mf_deps__;"
+        );
+    }
 }
 
 /// An ES module's statements without its import and export declarations, which become

@@ -22,8 +22,10 @@ pub enum Code {
     /// An optional request (in a `try` block, with a rejection handler, or a package the
     /// importer declares optional) that does not resolve: it fails at run time, as in Node.
     OptionalRequestMissing,
-    /// Syntax mfbundle parses but cannot bundle yet (top-level await, ...).
+    /// Syntax mfbundle parses but cannot bundle yet (`import.meta.env`, ...).
     Unsupported,
+    /// `require()` of an ES module that awaits at top level (Node refuses it too).
+    RequireOfAsyncModule,
     /// Brackets nested deeper than the compiler's recursion can follow.
     TooDeeplyNested,
     /// A package.json (a module's nearest, or the project's) that is not a JSON object, or a
@@ -77,7 +79,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 31] = [
+    pub const ALL: [Code; 32] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -86,6 +88,7 @@ impl Code {
         Code::DynamicRequest,
         Code::OptionalRequestMissing,
         Code::Unsupported,
+        Code::RequireOfAsyncModule,
         Code::TooDeeplyNested,
         Code::PackageJsonInvalid,
         Code::CssSyntaxError,
@@ -121,6 +124,7 @@ impl Code {
             Code::DynamicRequest => "MF1006",
             Code::OptionalRequestMissing => "MF1010",
             Code::Unsupported => "MF1007",
+            Code::RequireOfAsyncModule => "MF1011",
             Code::TooDeeplyNested => "MF1008",
             Code::PackageJsonInvalid => "MF1009",
             Code::CssSyntaxError => "MF1201",

@@ -165,5 +165,6 @@ fn clone_collected(c: &Collected) -> Collected {
         esm: c.esm.clone(),
         diagnostics: c.diagnostics.clone(),
         import_meta: c.import_meta,
+        top_level_await: c.top_level_await,
     }
 }

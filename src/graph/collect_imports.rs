@@ -19,6 +19,8 @@ pub struct Collected {
     pub diagnostics: Vec<Diagnostic>,
     /// The code reads `import.meta`.
     pub import_meta: bool,
+    /// The first top-level `await` / `for await`.
+    pub top_level_await: Option<(u32, u32)>,
 }
 
 pub fn collect(
@@ -40,6 +42,7 @@ pub fn collect(
         try_depth: 0,
         caught: std::collections::HashSet::new(),
         import_meta: false,
+        top_level_await: None,
     };
     if let Program::Module(m) = program {
         for item in &m.body {
@@ -55,6 +58,7 @@ pub fn collect(
         esm: c.esm,
         diagnostics: c.diagnostics,
         import_meta: c.import_meta,
+        top_level_await: c.top_level_await,
     }
 }
 
@@ -74,6 +78,7 @@ struct Collector<'a> {
     /// `import()` calls whose rejection is handled (`.catch(f)`, `.then(f, g)`), by start.
     caught: std::collections::HashSet<u32>,
     import_meta: bool,
+    top_level_await: Option<(u32, u32)>,
 }
 
 fn span_range(s: swc_common::Span) -> (u32, u32) {
@@ -389,14 +394,14 @@ impl Visit for Collector<'_> {
 
     fn visit_await_expr(&mut self, e: &AwaitExpr) {
         if self.fn_depth == 0 {
-            self.unsupported_tla(e.span);
+            self.top_level_await.get_or_insert(span_range(e.span));
         }
         e.visit_children_with(self);
     }
 
     fn visit_for_of_stmt(&mut self, s: &ForOfStmt) {
         if s.is_await && self.fn_depth == 0 {
-            self.unsupported_tla(s.span);
+            self.top_level_await.get_or_insert(span_range(s.span));
         }
         s.visit_children_with(self);
     }
@@ -454,22 +459,6 @@ fn url_asset_request(e: &NewExpr, unresolved: SyntaxContext) -> Option<(String, 
     let (request, span) = Collector::string_arg(args)?;
     (is_meta_url && (request.starts_with("./") || request.starts_with("../")))
         .then_some((request, span))
-}
-
-impl Collector<'_> {
-    fn unsupported_tla(&mut self, span: swc_common::Span) {
-        let (s, e) = span_range(span);
-        self.diagnostics.push(
-            Diagnostic::new(Code::Unsupported, "top-level await is not supported yet")
-                .at(Location::from_range(
-                    self.file,
-                    self.source,
-                    s as usize,
-                    e as usize,
-                ))
-                .hint("move the await into an async function, or load this module with import()"),
-        );
-    }
 }
 
 /// Names bound by an exported declaration.

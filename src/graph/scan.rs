@@ -589,6 +589,7 @@ fn scan_one(
             call_sites: collected.call_sites,
             esm: collected.esm,
             import_meta: collected.import_meta,
+            top_level_await: collected.top_level_await,
         }),
         records,
         resolved,
@@ -797,5 +798,6 @@ fn payload_module(
         call_sites: HashMap::new(),
         esm: EsmInfo::default(),
         import_meta: false,
+        top_level_await: None,
     })
 }
