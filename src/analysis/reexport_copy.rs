@@ -155,6 +155,7 @@ pub fn make_copy(
         esm: collected.esm,
         import_meta: false,
         top_level_await: None,
+        contexts: Default::default(),
     };
     let idx = graph.push(Module::Normal(Box::new(module)));
     exports.push(Some(ExportsInfo {

@@ -404,6 +404,14 @@ impl Visit for RefCollector<'_> {
             c.args.visit_with(self);
             return;
         }
+        if let Some(files) = self.m.context_of(c) {
+            // A context request: any of its files, used as a whole.
+            for &(_, record) in files {
+                self.calls.entry(record).or_default().push(CallUse::Whole);
+            }
+            c.visit_children_with(self);
+            return;
+        }
         if let Some(record) = self.request_record(c) {
             // A request whose result is used as a whole.
             self.calls.entry(record).or_default().push(CallUse::Whole);
@@ -571,6 +579,7 @@ pub(crate) mod tests {
             esm: c.esm,
             import_meta: c.import_meta,
             top_level_await: c.top_level_await,
+            contexts: Default::default(),
         }
     }
 

@@ -24,10 +24,11 @@ const RUNTIME_CHUNKS_NODE: &str = include_str!("runtime/chunk_loading_node.js");
 const RUNTIME_IMPORT_META_NODE: &str = include_str!("runtime/import_meta_node.js");
 const RUNTIME_IMPORT_META_WEB: &str = include_str!("runtime/import_meta_web.js");
 const RUNTIME_ASYNC_MODULE: &str = include_str!("runtime/async_module.js");
+const RUNTIME_CONTEXT: &str = include_str!("runtime/context.js");
 
 /// Every runtime file by name, for tools that want to recognise the runtime in output
 /// (the snapshot tests replace it by its name).
-pub const RUNTIME_FILES: [(&str, &str); 9] = [
+pub const RUNTIME_FILES: [(&str, &str); 10] = [
     ("require.js", RUNTIME_REQUIRE),
     ("esm_interop.js", RUNTIME_ESM),
     ("public_path_auto.js", RUNTIME_PUBLIC_PATH_AUTO),
@@ -37,6 +38,7 @@ pub const RUNTIME_FILES: [(&str, &str); 9] = [
     ("import_meta_node.js", RUNTIME_IMPORT_META_NODE),
     ("import_meta_web.js", RUNTIME_IMPORT_META_WEB),
     ("async_module.js", RUNTIME_ASYNC_MODULE),
+    ("context.js", RUNTIME_CONTEXT),
 ];
 
 /// Where each module's body starts in each JavaScript file (file name -> (module, 0-based
@@ -473,6 +475,13 @@ fn build_runtime(
         .any(|m| m.as_normal().is_some_and(|n| n.top_level_await.is_some()));
     if has_async {
         out.push_str(RUNTIME_ASYNC_MODULE);
+    }
+    if graph
+        .modules
+        .iter()
+        .any(|m| m.as_normal().is_some_and(|n| !n.contexts.is_empty()))
+    {
+        out.push_str(RUNTIME_CONTEXT);
     }
     let async_chunks: Vec<usize> = (0..chunks.chunks.len())
         .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)

@@ -691,13 +691,45 @@ impl<'a> Rewriter<'a> {
         &self.cx.metas[self.m.records[record].target].id
     }
 
-    /// `require("x")` -> `__mf_require__("id")`; `import("x")` -> a Promise of the namespace.
-    fn rewrite_call(&self, call: &CallExpr) -> Option<Expr> {
+    /// `require("x")` -> `__mf_require__("id")`; `import("x")` -> a Promise of the namespace;
+    /// a context request -> `__mf_require__.x(files, request, dynamic)`.
+    fn rewrite_call(&self, call: &mut CallExpr) -> Option<Expr> {
+        if let Some(files) = self.m.context_of(call) {
+            let dynamic = matches!(call.callee, Callee::Import(_));
+            let mut map = String::from("({");
+            for (request, record) in files {
+                let _ = write!(
+                    map,
+                    "{}: () => {},",
+                    json(request),
+                    self.request_code(*record, dynamic)
+                );
+            }
+            map.push_str("})");
+            let request = call.args.pop().map(|a| a.expr)?;
+            return Some(Expr::Call(CallExpr {
+                span: call.span,
+                ctxt: SyntaxContext::empty(),
+                callee: Callee::Expr(Box::new(parse_expr("__mf_require__.x"))),
+                args: vec![
+                    parse_expr(&map).into(),
+                    request.into(),
+                    Expr::from(dynamic).into(),
+                ],
+                type_args: None,
+            }));
+        }
         let record = self.m.request_record(call)?;
+        let dynamic = matches!(call.callee, Callee::Import(_));
+        Some(parse_expr(&self.request_code(record, dynamic)))
+    }
+
+    /// The code of `require()` (`dynamic` false) or `import()` of the record's module.
+    fn request_code(&self, record: usize, dynamic: bool) -> String {
         let id = self.target_id(record);
         let require = format!("__mf_require__({})", json(id));
-        let code = match &call.callee {
-            Callee::Import(_) => {
+        match dynamic {
+            true => {
                 let target = self.m.records[record].target;
                 let ns = if is_esm(self.cx, self.m, record) {
                     require
@@ -714,9 +746,8 @@ impl<'a> Rewriter<'a> {
                     _ => format!("Promise.resolve().then(() => {ns})"),
                 }
             }
-            _ => require,
-        };
-        Some(parse_expr(&code))
+            false => require,
+        }
     }
 }
 

@@ -166,5 +166,6 @@ fn clone_collected(c: &Collected) -> Collected {
         diagnostics: c.diagnostics.clone(),
         import_meta: c.import_meta,
         top_level_await: c.top_level_await,
+        contexts: c.contexts.clone(),
     }
 }

@@ -8,7 +8,8 @@ use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
 use super::module::{
-    Barrel, EsmInfo, ExportSource, ImportBinding, ImportKind, ImportRecord, Imported,
+    Barrel, ContextRequest, EsmInfo, ExportSource, ImportBinding, ImportKind, ImportRecord,
+    Imported,
 };
 use crate::diagnostics::{Code, Diagnostic, Location};
 
@@ -21,6 +22,8 @@ pub struct Collected {
     pub import_meta: bool,
     /// The first top-level `await` / `for await`.
     pub top_level_await: Option<(u32, u32)>,
+    /// Requests computed from a literal prefix and expressions (the scan lists their files).
+    pub contexts: Vec<ContextRequest>,
 }
 
 pub fn collect(
@@ -43,6 +46,7 @@ pub fn collect(
         caught: std::collections::HashSet::new(),
         import_meta: false,
         top_level_await: None,
+        contexts: Vec::new(),
     };
     if let Program::Module(m) = program {
         for item in &m.body {
@@ -59,6 +63,7 @@ pub fn collect(
         diagnostics: c.diagnostics,
         import_meta: c.import_meta,
         top_level_await: c.top_level_await,
+        contexts: c.contexts,
     }
 }
 
@@ -79,6 +84,7 @@ struct Collector<'a> {
     caught: std::collections::HashSet<u32>,
     import_meta: bool,
     top_level_await: Option<(u32, u32)>,
+    contexts: Vec<ContextRequest>,
 }
 
 fn span_range(s: swc_common::Span) -> (u32, u32) {
@@ -259,6 +265,11 @@ impl Collector<'_> {
                     .as_ref()
                     .map(|c| (c.to_string_lossy().into_owned(), t.span))
             }
+            // "./a/" + "b.js": a constant too.
+            Expr::Bin(b) => match context_parts(&first.expr)?.as_slice() {
+                [whole] => Some((whole.clone(), b.span)),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -278,6 +289,34 @@ impl Collector<'_> {
             ))
             .hint("use a string literal so the bundler can include the module"),
         );
+    }
+
+    /// A request made of a relative literal prefix and expressions: recorded for the scan
+    /// to list the files it can name. False when the request has no such shape.
+    fn context(&mut self, call: &CallExpr, dynamic: bool, optional: bool) -> bool {
+        let [arg] = call.args.as_slice() else {
+            return false;
+        };
+        let Some(parts) = arg
+            .spread
+            .is_none()
+            .then(|| context_parts(&arg.expr))
+            .flatten()
+        else {
+            return false;
+        };
+        let relative = parts[0].starts_with("./") || parts[0].starts_with("../");
+        if parts.len() < 2 || !relative {
+            return false;
+        }
+        self.contexts.push(ContextRequest {
+            call: call.span.lo.0,
+            dynamic,
+            parts,
+            span: span_range(arg.expr.span()),
+            optional,
+        });
+        true
     }
 
     /// `webpackChunkName` / `mfbundleChunkName` in a magic comment inside `import(...)`.
@@ -331,7 +370,12 @@ impl Visit for Collector<'_> {
                     );
                     self.call_sites.insert(call.span.lo.0, r);
                 }
-                None => self.dynamic_warning("import()", call.span),
+                None => {
+                    let optional = self.try_depth > 0 || self.caught.contains(&call.span.lo.0);
+                    if !self.context(call, true, optional) {
+                        self.dynamic_warning("import()", call.span);
+                    }
+                }
             },
             Callee::Expr(callee) => {
                 if let Expr::Ident(id) = &**callee
@@ -350,7 +394,11 @@ impl Visit for Collector<'_> {
                             );
                             self.call_sites.insert(call.span.lo.0, r);
                         }
-                        _ => self.dynamic_warning("require()", call.span),
+                        _ => {
+                            if !self.context(call, false, self.try_depth > 0) {
+                                self.dynamic_warning("require()", call.span);
+                            }
+                        }
                     }
                 }
             }
@@ -437,6 +485,47 @@ impl Visit for Collector<'_> {
             return;
         }
         e.visit_children_with(self);
+    }
+}
+
+/// The literal parts of a request computed by a template literal (\`./a/${x}.js\`) or a
+/// `+` chain that starts with a string (`"./a/" + x + ".js"`); an expression stands between
+/// each two parts.
+fn context_parts(e: &Expr) -> Option<Vec<String>> {
+    match e {
+        Expr::Tpl(t) => t
+            .quasis
+            .iter()
+            .map(|q| q.cooked.as_ref().map(|c| c.to_string_lossy().into_owned()))
+            .collect(),
+        Expr::Bin(_) => {
+            let mut leaves = Vec::new();
+            plus_leaves(e, &mut leaves);
+            let mut parts = vec![String::new()];
+            for (i, leaf) in leaves.iter().enumerate() {
+                match leaf {
+                    Expr::Lit(Lit::Str(s)) => {
+                        parts.last_mut()?.push_str(&s.value.to_string_lossy())
+                    }
+                    _ if i == 0 => return None,
+                    _ => parts.push(String::new()),
+                }
+            }
+            Some(parts)
+        }
+        Expr::Paren(p) => context_parts(&p.expr),
+        _ => None,
+    }
+}
+
+/// The operands of a left-associated `a + b + c`.
+fn plus_leaves<'e>(e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    match e {
+        Expr::Bin(b) if b.op == BinaryOp::Add => {
+            plus_leaves(&b.left, out);
+            out.push(&b.right);
+        }
+        _ => out.push(e),
     }
 }
 

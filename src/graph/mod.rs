@@ -13,6 +13,7 @@
 
 pub mod cache;
 pub mod collect_imports;
+pub mod context;
 pub mod css;
 pub mod module;
 pub mod package_facts;

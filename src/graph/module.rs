@@ -165,6 +165,9 @@ pub struct NormalModule {
     /// Where the module first awaits at top level (`await`, `for await`): it is an async
     /// module, and so is every ES module that imports it.
     pub top_level_await: Option<(u32, u32)>,
+    /// Context requests: byte offset of the call -> (request as the code computes it, the
+    /// record of the file it names), sorted by request.
+    pub contexts: HashMap<u32, Vec<(String, usize)>>,
 }
 
 #[derive(Debug)]
@@ -369,6 +372,22 @@ pub enum ExportSource {
     },
 }
 
+/// `import(\`./dir/${x}.js\`)`, `import("./dir/" + x)` or `require("./dir/" + x)`: a request
+/// known up to the parts an expression computes (webpack's context module). The scan lists
+/// the files it can name.
+#[derive(Debug, Clone)]
+pub struct ContextRequest {
+    /// Byte offset of the call (its key in [`NormalModule::contexts`]).
+    pub call: u32,
+    /// `import()` (each file its own chunk, a rejected promise for no file) or `require()`.
+    pub dynamic: bool,
+    /// The request's literal parts, in order; an expression stands between each two.
+    pub parts: Vec<String>,
+    pub span: (u32, u32),
+    /// In a `try` block or with a rejection handler: a value naming no file is handled.
+    pub optional: bool,
+}
+
 /// The static ESM shape of a module, filled by the scan.
 #[derive(Debug, Default, Clone)]
 pub struct EsmInfo {
@@ -382,19 +401,30 @@ pub struct EsmInfo {
 impl NormalModule {
     /// The record of a `require("x")` / `import("x")` call of this module, if `call` is one.
     /// (`import("x").then(f)` starts where `import("x")` does, so the callee is checked too.)
-    pub fn request_record(&self, call: &swc_ecma_ast::CallExpr) -> Option<usize> {
+    fn is_request_call(&self, call: &swc_ecma_ast::CallExpr) -> bool {
         use swc_ecma_ast::{Callee, Expr};
-        let is_request = match &call.callee {
+        match &call.callee {
             Callee::Import(_) => true,
             Callee::Expr(e) => {
                 matches!(&**e, Expr::Ident(i) if i.sym == *"require" && i.ctxt == self.unresolved_ctxt)
             }
             Callee::Super(_) => false,
-        };
-        if !is_request {
+        }
+    }
+
+    pub fn request_record(&self, call: &swc_ecma_ast::CallExpr) -> Option<usize> {
+        if !self.is_request_call(call) {
             return None;
         }
         self.call_sites.get(&call.span.lo.0).copied()
+    }
+
+    /// The files of a context request (`import(\`./dir/${x}.js\`)`), by request.
+    pub fn context_of(&self, call: &swc_ecma_ast::CallExpr) -> Option<&[(String, usize)]> {
+        if !self.is_request_call(call) {
+            return None;
+        }
+        self.contexts.get(&call.span.lo.0).map(Vec::as_slice)
     }
 
     /// The [`ImportKind::Url`] record of `new URL("./file", import.meta.url)`.

@@ -564,6 +564,13 @@ fn scan_one(
         ModuleFormat::CommonJs
     };
     let mut records = collected.records;
+    let contexts = super::context::expand(
+        &job.path,
+        (&id, &source),
+        collected.contexts,
+        &mut records,
+        &mut diagnostics,
+    );
     let (resolved, provides) = resolve_records(
         job,
         (&id, &source),
@@ -590,6 +597,7 @@ fn scan_one(
             esm: collected.esm,
             import_meta: collected.import_meta,
             top_level_await: collected.top_level_await,
+            contexts,
         }),
         records,
         resolved,
@@ -799,5 +807,6 @@ fn payload_module(
         esm: EsmInfo::default(),
         import_meta: false,
         top_level_await: None,
+        contexts: HashMap::new(),
     })
 }
