@@ -20,6 +20,25 @@ pub fn check_imports(
         let mut check = |record: usize, imported: &Imported, span: (u32, u32)| {
             let Some(name) = imported.name() else { return };
             let target_idx = m.records[record].target;
+            if m.node_strict
+                && name != "default"
+                && graph.module(target_idx).format() == crate::graph::ModuleFormat::Json
+            {
+                // Node's JSON modules export their value as `default` only.
+                let at = Location::from_range(&m.id, &m.source, span.0 as usize, span.1 as usize);
+                out.push(
+                    Diagnostic::new(
+                        Code::MissingExport,
+                        format!(
+                            "\"{}\" is a JSON module: it has no export named \"{name}\"",
+                            m.records[record].request
+                        ),
+                    )
+                    .at(at)
+                    .hint(format!("in an ES module, as in Node, import the value as default (import data from \"{}\" with {{ type: \"json\" }}) and read data[\"{name}\"]", m.records[record].request)),
+                );
+                return;
+            }
             let Some(Some(info)) = exports.get(target_idx) else {
                 return;
             };

@@ -338,7 +338,7 @@ fn transform_esm(
             let _ = writeln!(
                 out,
                 "var {var}_ns = /*#__PURE__*/__mf_require__.t({var}, {});",
-                m.node_strict && cx.metas[r.target].format != ModuleFormat::Dynamic
+                namespace_mode(m, &cx.metas[r.target])
             );
         }
         if dynamic_stars.contains(&record) {
@@ -365,6 +365,17 @@ fn transform_esm(
         );
     }
     out
+}
+
+/// The second argument of `__mf_require__.t` (the namespace of a CommonJS or JSON module):
+/// `true` where Node itself would run the importer as ESM and ignore `__esModule`, `2` for a
+/// JSON module there (Node's JSON namespace has `default` only), else `false`.
+pub(crate) fn namespace_mode(m: &NormalModule, target: &ModuleMeta) -> &'static str {
+    match (m.node_strict, target.format) {
+        (true, ModuleFormat::Json) => "2",
+        (true, ModuleFormat::Dynamic) | (false, _) => "false",
+        (true, _) => "true",
+    }
 }
 
 /// An async module's code runs in webpack's frame (`__mf_require__.a`): an async function
@@ -734,9 +745,8 @@ impl<'a> Rewriter<'a> {
                 let ns = if is_esm(self.cx, self.m, record) {
                     require
                 } else {
-                    let strict =
-                        self.m.node_strict && self.cx.metas[target].format != ModuleFormat::Dynamic;
-                    format!("__mf_require__.t({require}, {strict})")
+                    let mode = namespace_mode(self.m, &self.cx.metas[target]);
+                    format!("__mf_require__.t({require}, {mode})")
                 };
                 match self.cx.dynamic_chunks.get(&target) {
                     Some(chunks) if !chunks.is_empty() => {

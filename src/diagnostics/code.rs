@@ -26,6 +26,9 @@ pub enum Code {
     Unsupported,
     /// `require()` of an ES module that awaits at top level (Node refuses it too).
     RequireOfAsyncModule,
+    /// An import attribute Node does not support (`type` other than `"json"`, a key other
+    /// than `type`), or `type: "json"` on a file that is not JSON.
+    ImportAttributeInvalid,
     /// Brackets nested deeper than the compiler's recursion can follow.
     TooDeeplyNested,
     /// A package.json (a module's nearest, or the project's) that is not a JSON object, or a
@@ -79,7 +82,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 32] = [
+    pub const ALL: [Code; 33] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -89,6 +92,7 @@ impl Code {
         Code::OptionalRequestMissing,
         Code::Unsupported,
         Code::RequireOfAsyncModule,
+        Code::ImportAttributeInvalid,
         Code::TooDeeplyNested,
         Code::PackageJsonInvalid,
         Code::CssSyntaxError,
@@ -125,6 +129,7 @@ impl Code {
             Code::OptionalRequestMissing => "MF1010",
             Code::Unsupported => "MF1007",
             Code::RequireOfAsyncModule => "MF1011",
+            Code::ImportAttributeInvalid => "MF1012",
             Code::TooDeeplyNested => "MF1008",
             Code::PackageJsonInvalid => "MF1009",
             Code::CssSyntaxError => "MF1201",

@@ -167,5 +167,6 @@ fn clone_collected(c: &Collected) -> Collected {
         import_meta: c.import_meta,
         top_level_await: c.top_level_await,
         contexts: c.contexts.clone(),
+        json_records: c.json_records.clone(),
     }
 }

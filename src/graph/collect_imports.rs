@@ -24,6 +24,8 @@ pub struct Collected {
     pub top_level_await: Option<(u32, u32)>,
     /// Requests computed from a literal prefix and expressions (the scan lists their files).
     pub contexts: Vec<ContextRequest>,
+    /// Records imported `with { type: "json" }`, and where the attribute is.
+    pub json_records: Vec<(usize, (u32, u32))>,
 }
 
 pub fn collect(
@@ -47,6 +49,7 @@ pub fn collect(
         import_meta: false,
         top_level_await: None,
         contexts: Vec::new(),
+        json_records: Vec::new(),
     };
     if let Program::Module(m) = program {
         for item in &m.body {
@@ -64,6 +67,7 @@ pub fn collect(
         import_meta: c.import_meta,
         top_level_await: c.top_level_await,
         contexts: c.contexts,
+        json_records: c.json_records,
     }
 }
 
@@ -85,6 +89,7 @@ struct Collector<'a> {
     import_meta: bool,
     top_level_await: Option<(u32, u32)>,
     contexts: Vec<ContextRequest>,
+    json_records: Vec<(usize, (u32, u32))>,
 }
 
 fn span_range(s: swc_common::Span) -> (u32, u32) {
@@ -150,6 +155,7 @@ impl Collector<'_> {
                     None,
                     false,
                 );
+                self.attributes(import.with.as_deref(), r);
                 for spec in &import.specifiers {
                     let (local, imported, span) = match spec {
                         ImportSpecifier::Named(n) => {
@@ -192,6 +198,9 @@ impl Collector<'_> {
                         false,
                     )
                 });
+                if let Some(r) = record {
+                    self.attributes(named.with.as_deref(), r);
+                }
                 for spec in &named.specifiers {
                     let (exported, imported, span) = match spec {
                         ExportSpecifier::Named(n) => {
@@ -242,6 +251,7 @@ impl Collector<'_> {
                     None,
                     false,
                 );
+                self.attributes(all.with.as_deref(), r);
                 if !self.esm.star_exports.contains(&r) {
                     self.esm.star_exports.push(r);
                 }
@@ -289,6 +299,42 @@ impl Collector<'_> {
             ))
             .hint("use a string literal so the bundler can include the module"),
         );
+    }
+
+    /// Import attributes: `type: "json"` marks the record for the scan to check that it
+    /// names a JSON file; any other type or key is an error, as in Node.
+    fn attributes(&mut self, with: Option<&ObjectLit>, record: usize) {
+        let Some(with) = with else { return };
+        for p in &with.props {
+            let (key, value, span) = match p {
+                PropOrSpread::Prop(p) => match &**p {
+                    Prop::KeyValue(kv) => (prop_name(&kv.key), Some(&*kv.value), kv.key.span()),
+                    other => (None, None, other.span()),
+                },
+                PropOrSpread::Spread(s) => (None, None, s.expr.span()),
+            };
+            let value = match value {
+                Some(Expr::Lit(Lit::Str(s))) => Some(s.value.to_string_lossy().into_owned()),
+                _ => None,
+            };
+            let problem = match (key.as_deref(), value.as_deref()) {
+                (Some("type"), Some("json")) => {
+                    self.json_records.push((record, span_range(span)));
+                    continue;
+                }
+                (Some("type"), Some(other)) => {
+                    format!("import attribute type \"{other}\" is not supported")
+                }
+                (Some(k), _) if k != "type" => format!("import attribute \"{k}\" is not supported"),
+                _ => "import attributes are string keys with string values".to_string(),
+            };
+            let (s, e) = span_range(span);
+            self.diagnostics.push(
+                Diagnostic::new(Code::ImportAttributeInvalid, problem)
+                    .at(Location::from_range(self.file, self.source, s as usize, e as usize))
+                    .hint("the one attribute Node and the bundler know is type: \"json\", for JSON files"),
+            );
+        }
     }
 
     /// A request made of a relative literal prefix and expressions: recorded for the scan
@@ -369,6 +415,20 @@ impl Visit for Collector<'_> {
                         optional,
                     );
                     self.call_sites.insert(call.span.lo.0, r);
+                    // import(x, { with: { type: "json" } }) (or the older `assert`).
+                    if let Some(options) = call.args.get(1)
+                        && let Expr::Object(o) = &*options.expr
+                    {
+                        for p in &o.props {
+                            if let PropOrSpread::Prop(p) = p
+                                && let Prop::KeyValue(kv) = &**p
+                                && matches!(prop_name(&kv.key).as_deref(), Some("with" | "assert"))
+                                && let Expr::Object(with) = &*kv.value
+                            {
+                                self.attributes(Some(with), r);
+                            }
+                        }
+                    }
                 }
                 None => {
                     let optional = self.try_depth > 0 || self.caught.contains(&call.span.lo.0);
@@ -514,6 +574,15 @@ fn context_parts(e: &Expr) -> Option<Vec<String>> {
             Some(parts)
         }
         Expr::Paren(p) => context_parts(&p.expr),
+        _ => None,
+    }
+}
+
+/// A property key as a string (`with`, `"type"`), `None` when computed.
+fn prop_name(key: &PropName) -> Option<String> {
+    match key {
+        PropName::Ident(i) => Some(i.sym.to_string()),
+        PropName::Str(s) => Some(s.value.to_string_lossy().into_owned()),
         _ => None,
     }
 }

@@ -581,6 +581,25 @@ fn scan_one(
         &mut diagnostics,
     );
     StageClock::add(&clock.resolve, resolve_start);
+    for (r, (s, e)) in collected.json_records {
+        if let Some(Some(Resolved::File { path, module_type })) = resolved.get(r)
+            && path.extension().and_then(|e| e.to_str()) != Some("json")
+            && *module_type != Some(ModuleType::Json)
+        {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::ImportAttributeInvalid,
+                    format!(
+                        "\"{}\" is imported with type: \"json\" but {} is not a JSON file",
+                        records[r].request,
+                        display_path(&config.root, path)
+                    ),
+                )
+                .at(Location::from_range(&id, &source, s as usize, e as usize))
+                .hint("type: \"json\" is for .json files; import a JavaScript module without it"),
+            );
+        }
+    }
     Scanned {
         module: Some(NormalModule {
             id,

@@ -40,9 +40,7 @@ use crate::codegen::transform_module::{
     Access, BodyMap, ModuleOutput, Needs, Rewriter, TransformContext, access, import_order,
     import_var, json, print_mapped,
 };
-use crate::graph::{
-    ExportSource, ImportKind, Imported, ModuleFormat, ModuleGraph, ModuleIdx, NormalModule,
-};
+use crate::graph::{ExportSource, ImportKind, Imported, ModuleGraph, ModuleIdx, NormalModule};
 use crate::js_names::is_ident_name;
 
 /// A module's namespace imports of other members: binding -> (member, its exports' accesses).
@@ -689,10 +687,10 @@ fn write_members(
                     );
                 }
                 if n.namespace {
-                    let strict = m.node_strict && cx.metas[target].format != ModuleFormat::Dynamic;
+                    let mode = super::transform_module::namespace_mode(m, &cx.metas[target]);
                     let _ = writeln!(
                         out,
-                        "var {var}_ns = /*#__PURE__*/__mf_require__.t({var}, {strict});"
+                        "var {var}_ns = /*#__PURE__*/__mf_require__.t({var}, {mode});"
                     );
                 }
                 if k == 0 && dynamic_stars.contains(&record) {

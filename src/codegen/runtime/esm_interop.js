@@ -26,14 +26,15 @@ __mf_require__.n = function (module) {
     : function () { return module; };
 };
 // Namespace of a CommonJS module (import * as ns, import()): its properties plus
-// `default = module.exports`. In Node-strict importers `__esModule` is ignored, as in Node.
+// `default = module.exports`. In Node-strict importers `__esModule` is ignored, as in Node,
+// and a JSON module's namespace (strict === 2) has `default` only.
 __mf_require__.t = function (value, strict) {
   if (!strict && value && value.__esModule) return value;
   var ns = Object.create(null);
   __mf_require__.r(ns);
   var definition = {};
   var keys = [];
-  if (value !== null && (typeof value === "object" || typeof value === "function")) {
+  if (strict !== 2 && value !== null && (typeof value === "object" || typeof value === "function")) {
     keys = Object.keys(value);
   }
   keys.push("default");
