@@ -24,6 +24,9 @@ pub struct ExportsInfo {
     /// Some `export *` reaches a module whose exports are only known at run time (CommonJS);
     /// names missing from `names` may still exist.
     pub has_dynamic: bool,
+    /// Names two `export *` provide with different bindings: the specification leaves them
+    /// out of the module's exports (a named import of one is a link error in Node).
+    pub ambiguous: std::collections::BTreeSet<String>,
 }
 
 /// Exports of every module; `None` for modules that are not ES modules.
@@ -125,7 +128,111 @@ pub fn compute_exports(graph: &ModuleGraph) -> Exports {
                     }
                 }
             }
+            // A name stars provide: ambiguous if two resolve to different bindings, or one
+            // finds it ambiguous (ResolveExport's rule).
+            let star_names: Vec<String> = info
+                .names
+                .iter()
+                .filter(|(_, how)| matches!(how, ResolvedExport::Star { .. }))
+                .map(|(n, _)| n.clone())
+                .collect();
+            for name in star_names {
+                let providers: Vec<ModuleIdx> = m
+                    .esm
+                    .star_exports
+                    .iter()
+                    .map(|&r| m.records[r].target)
+                    .filter(|t| esm(t.index()).is_some() && reach[t.index()].contains_key(&name))
+                    .collect();
+                // One provider may itself find the name ambiguous (the ambiguity carries).
+                if star_resolution(graph, &providers, &name, &mut Vec::new())
+                    == Some(Binding::Ambiguous)
+                {
+                    info.names.remove(&name);
+                    info.ambiguous.insert(name);
+                }
+            }
             Some(info)
         })
         .collect()
+}
+
+/// What an export name resolves to (the specification's ResolvedBinding), for telling
+/// whether two `export *` provide the same binding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Binding {
+    /// A module's own binding, or a property of a CommonJS module's exports.
+    Local(ModuleIdx, String),
+    Namespace(ModuleIdx),
+    Ambiguous,
+}
+
+/// ResolveExport(`name`) of module `m`; `None` when it does not export the name (or the
+/// request is circular). `seen` holds the (module, name) pairs being resolved.
+fn resolve_export(
+    graph: &ModuleGraph,
+    m: ModuleIdx,
+    name: &str,
+    seen: &mut Vec<(ModuleIdx, String)>,
+) -> Option<Binding> {
+    let Some(module) = graph
+        .module(m)
+        .as_normal()
+        .filter(|n| n.format == ModuleFormat::Esm)
+    else {
+        return Some(Binding::Local(m, name.to_string()));
+    };
+    if seen.iter().any(|(s, n)| *s == m && n == name) {
+        return None;
+    }
+    seen.push((m, name.to_string()));
+    let resolved = match module.esm.exports.get(name) {
+        Some(ExportSource::Local) => Some(Binding::Local(m, name.to_string())),
+        Some(ExportSource::ReExport {
+            record, imported, ..
+        }) => {
+            let t = module.records[*record].target;
+            match imported {
+                crate::graph::Imported::Namespace => Some(Binding::Namespace(t)),
+                other => resolve_export(graph, t, other.name().unwrap_or("default"), seen),
+            }
+        }
+        None if name == "default" => None,
+        None => {
+            let targets: Vec<ModuleIdx> = module
+                .esm
+                .star_exports
+                .iter()
+                .map(|&r| module.records[r].target)
+                .collect();
+            star_resolution(graph, &targets, name, seen)
+        }
+    };
+    seen.pop();
+    resolved
+}
+
+/// The resolution of `name` through the `export *` of `targets`: the one binding they agree
+/// on, or `Ambiguous`.
+fn star_resolution(
+    graph: &ModuleGraph,
+    targets: &[ModuleIdx],
+    name: &str,
+    seen: &mut Vec<(ModuleIdx, String)>,
+) -> Option<Binding> {
+    let mut found: Option<Binding> = None;
+    for &t in targets {
+        if graph.module(t).format() != ModuleFormat::Esm {
+            // Known only at run time.
+            continue;
+        }
+        match (resolve_export(graph, t, name, seen), &found) {
+            (None, _) => {}
+            (Some(Binding::Ambiguous), _) => return Some(Binding::Ambiguous),
+            (Some(r), None) => found = Some(r),
+            (Some(r), Some(f)) if r != *f => return Some(Binding::Ambiguous),
+            _ => {}
+        }
+    }
+    found
 }

@@ -42,6 +42,22 @@ pub fn check_imports(
             let Some(Some(info)) = exports.get(target_idx) else {
                 return;
             };
+            if info.ambiguous.contains(name) {
+                let at = Location::from_range(&m.id, &m.source, span.0 as usize, span.1 as usize);
+                out.push(
+                    Diagnostic::new(
+                        Code::MissingExport,
+                        format!(
+                            "\"{}\" ({}) exports \"{name}\" through two export * that name different bindings: it is ambiguous, so not exported",
+                            m.records[record].request,
+                            graph.module(target_idx).id()
+                        ),
+                    )
+                    .at(at)
+                    .hint(format!("import \"{name}\" from the module that declares the one you mean, or re-export it by name (export {{ {name} }} from ...) to choose")),
+                );
+                return;
+            }
             if info.has_dynamic || info.names.contains_key(name) {
                 return;
             }

@@ -164,6 +164,7 @@ pub fn make_copy(
             .map(|n| (n.clone(), ResolvedExport::Own))
             .collect(),
         has_dynamic: false,
+        ambiguous: Default::default(),
     }));
     Ok(idx)
 }
