@@ -31,6 +31,10 @@ struct Case {
     run: Option<bool>,
     /// Keep a snapshot of the output (default true).
     snapshot: Option<bool>,
+    /// Run a development build too and require the same output (default: true for Node
+    /// runs compared with the source run by Node, when the configuration does not choose
+    /// its mode).
+    development: Option<bool>,
     /// Open index.html in headless Chromium.
     #[serde(default)]
     browser: bool,
@@ -143,6 +147,28 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
                 text(&bundle.stderr)
             )
             .into());
+        }
+        // Against Node's own run: a production-only expectation (expected_stdout.txt: what
+        // tree shaking leaves, NODE_ENV) or a chosen mode is not compared.
+        let mode_chosen = config.contains_key("mode") || case.args.iter().any(|a| a == "--mode");
+        let against_node = !dir.join("expected_stdout.txt").exists() && !case.compare_tsc;
+        if case.development.unwrap_or(against_node && !mode_chosen) {
+            let dev = out.path().join("dev");
+            let mut args = case.args.clone();
+            args.extend(["--mode".to_string(), "development".to_string()]);
+            let build = build_case(dir, &dev, &args)?;
+            if !build.status.success() {
+                return Err(format!("development build failed: {}", text(&build.stderr)).into());
+            }
+            let bundle = run_node(&dev.join("main.js"), dir);
+            let actual = format!("{}{}", text(&bundle.stdout), exit_note(&bundle));
+            if expected != actual {
+                return Err(format!(
+                    "development bundle output differs\n--- expected\n{expected}\n--- bundle\n{actual}\n--- bundle stderr\n{}",
+                    text(&bundle.stderr)
+                )
+                .into());
+            }
         }
     }
 

@@ -174,6 +174,7 @@ fn render(
         // Scope hoisting keeps `.name`s unless the minifier mangles them and no project
         // module reads one.
         keep_fn_names: readers.as_ref().is_none_or(|r| r.contains(&true)),
+        node_target: config.target == crate::config::Target::Node,
     };
     // CSS and asset modules' JavaScript comes from their payload.
     let resource_code: Vec<Option<(&'static str, String)>> = graph

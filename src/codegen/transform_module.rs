@@ -52,6 +52,9 @@ pub struct TransformContext<'a> {
     /// Scope hoisting keeps the `.name` of functions and classes it renames. Not needed when
     /// the minifier mangles names anyway and no module reads a `.name`.
     pub keep_fn_names: bool,
+    /// A Node build: the output file's CommonJS scope (`require`, `module`, `exports`,
+    /// `__filename`, `__dirname`) must not show through in ES modules Node would run as such.
+    pub node_target: bool,
 }
 
 /// One module's registry function: wrapper parameters, body text and, with source maps,
@@ -314,6 +317,9 @@ fn transform_esm(
         }
         out.push_str("});\n");
     }
+    // The hoisted default function is named before any import runs: a module in a cycle
+    // may read its `.name` before this body does.
+    out.push_str(&print_mapped(std::mem::take(&mut name_fixes), 0, idx, None));
     for record in import_order(m) {
         let r = &m.records[record];
         if !matches!(r.kind, ImportKind::Static | ImportKind::ReExport) {
@@ -345,8 +351,7 @@ fn transform_esm(
             let _ = writeln!(out, "__mf_require__.es(__mf_exports__, {var});");
         }
     }
-    let mut stmts = name_fixes;
-    stmts.extend(body);
+    let stmts = body;
     let is_async = cx.metas[idx].is_async;
     if is_async {
         async_frame_start(&mut out, m, cx);
@@ -800,6 +805,16 @@ impl VisitMut for Rewriter<'_> {
                         }
                         "__webpack_init_sharing__" => {
                             *e = member(ident("__mf_require__").into(), "I")
+                        }
+                        // Node gives an ES module none of its CommonJS wrapper's names.
+                        "require" | "module" | "exports" | "__filename" | "__dirname"
+                            if self.esm && self.m.node_strict && self.cx.node_target =>
+                        {
+                            *e = Expr::Unary(UnaryExpr {
+                                span: i.span,
+                                op: UnaryOp::Void,
+                                arg: Box::new(Expr::from(0usize)),
+                            });
                         }
                         _ => {}
                     }

@@ -4,8 +4,9 @@
 __mf_require__.o = function (obj, prop) {
   return Object.prototype.hasOwnProperty.call(obj, prop);
 };
-// Mark an exports object as an ES module namespace.
+// Mark an exports object as an ES module namespace (with a null prototype, as Node's).
 __mf_require__.r = function (exports) {
+  if (Object.getPrototypeOf(exports) === Object.prototype) Object.setPrototypeOf(exports, null);
   if (typeof Symbol !== "undefined" && Symbol.toStringTag) {
     Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" });
   }
