@@ -976,6 +976,50 @@ fn expr_text(e: &Expr) -> String {
     .to_string()
 }
 
+/// Parentheses around an expression statement that would start with `function`, `class`
+/// or `{` (a declaration or a block, not an expression): swc's fixer drops the side-effect
+/// free leading elements of a sequence (`1, function () {}() ? a : b`) and leaves one.
+struct StatementStarts;
+
+impl VisitMut for StatementStarts {
+    fn visit_mut_expr_stmt(&mut self, s: &mut ExprStmt) {
+        s.visit_mut_children_with(self);
+        if starts_like_statement(&s.expr) {
+            let inner = std::mem::replace(&mut *s.expr, Expr::Invalid(Invalid { span: DUMMY_SP }));
+            *s.expr = Expr::Paren(ParenExpr {
+                span: DUMMY_SP,
+                expr: Box::new(inner),
+            });
+        }
+    }
+}
+
+/// Whether the printed expression begins with `function`, `class`, `async function` or `{`.
+fn starts_like_statement(e: &Expr) -> bool {
+    match e {
+        Expr::Fn(_) | Expr::Class(_) | Expr::Object(_) => true,
+        Expr::Seq(s) => s.exprs.first().is_some_and(|f| starts_like_statement(f)),
+        Expr::Bin(b) => starts_like_statement(&b.left),
+        Expr::Cond(c) => starts_like_statement(&c.test),
+        Expr::Call(c) => match &c.callee {
+            Callee::Expr(f) => starts_like_statement(f),
+            _ => false,
+        },
+        Expr::Member(m) => starts_like_statement(&m.obj),
+        Expr::TaggedTpl(t) => starts_like_statement(&t.tag),
+        Expr::Update(u) => !u.prefix && starts_like_statement(&u.arg),
+        Expr::Assign(a) => match &a.left {
+            AssignTarget::Simple(SimpleAssignTarget::Member(m)) => starts_like_statement(&m.obj),
+            _ => false,
+        },
+        Expr::OptChain(o) => match &*o.base {
+            OptChainBase::Member(m) => starts_like_statement(&m.obj),
+            OptChainBase::Call(c) => starts_like_statement(&c.callee),
+        },
+        _ => false,
+    }
+}
+
 /// Prints statements with swc_ecma_codegen, after the fixer adds the parentheses that
 /// rewritten expressions need.
 fn print(body: Vec<Stmt>) -> String {
@@ -996,6 +1040,7 @@ pub(crate) fn print_mapped(
         shebang: None,
     });
     script.visit_mut_with(&mut fixer(None));
+    script.visit_mut_with(&mut StatementStarts);
     let cm: Lrc<swc_common::SourceMap> = Default::default();
     let mut buf = Vec::new();
     let mut raw = Vec::new();
