@@ -141,13 +141,7 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
                 format!("{}{}", text(&source.stdout), exit_note(&source))
             }
         };
-        if expected != actual {
-            return Err(format!(
-                "bundle output differs\n--- expected\n{expected}\n--- bundle\n{actual}\n--- bundle stderr\n{}",
-                text(&bundle.stderr)
-            )
-            .into());
-        }
+        same_output("bundle", &expected, &actual, &bundle)?;
         // Against Node's own run: a production-only expectation (expected_stdout.txt: what
         // tree shaking leaves, NODE_ENV) or a chosen mode is not compared.
         let mode_chosen = config.contains_key("mode") || case.args.iter().any(|a| a == "--mode");
@@ -162,13 +156,7 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
             }
             let bundle = run_node(&dev.join("main.js"), dir);
             let actual = format!("{}{}", text(&bundle.stdout), exit_note(&bundle));
-            if expected != actual {
-                return Err(format!(
-                    "development bundle output differs\n--- expected\n{expected}\n--- bundle\n{actual}\n--- bundle stderr\n{}",
-                    text(&bundle.stderr)
-                )
-                .into());
-            }
+            same_output("development bundle", &expected, &actual, &bundle)?;
         }
     }
 
@@ -488,6 +476,23 @@ fn run_interop(path: &Path) -> datatest_stable::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// `actual` (what `bundle` printed) is `expected`, or an error showing both.
+fn same_output(
+    what: &str,
+    expected: &str,
+    actual: &str,
+    bundle: &std::process::Output,
+) -> datatest_stable::Result<()> {
+    if expected == actual {
+        return Ok(());
+    }
+    Err(format!(
+        "{what} output differs\n--- expected\n{expected}\n--- bundle\n{actual}\n--- bundle stderr\n{}",
+        text(&bundle.stderr)
+    )
+    .into())
 }
 
 fn exit_note(o: &std::process::Output) -> String {

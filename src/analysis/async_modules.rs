@@ -22,7 +22,8 @@ pub fn async_modules(graph: &ModuleGraph) -> ModuleVec<bool> {
     for (idx, m) in graph.modules.iter_enumerated() {
         if let Module::Normal(n) = m {
             for r in &n.records {
-                if matches!(r.kind, ImportKind::Static | ImportKind::ReExport) {
+                // A skipped barrel is not loaded: its importers read past it.
+                if r.kind.is_static() && !matches!(r.barrel, crate::graph::Barrel::Skipped { .. }) {
                     importers[r.target].push(idx);
                 }
             }
@@ -48,6 +49,31 @@ pub fn async_modules(graph: &ModuleGraph) -> ModuleVec<bool> {
 /// the module it waits for) awaits.
 pub fn check_requires(graph: &ModuleGraph, is_async: &ModuleVec<bool>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // Federation hands out a module's exports synchronously (a container's `get` factory, a
+    // share scope's `get`): an async module there would give its promise instead.
+    let federated = graph.modules.iter().flat_map(|m| match m {
+        Module::ContainerEntry(c) => c.exposes.iter().flat_map(|(_, ms)| ms.clone()).collect(),
+        Module::ProvideShared(p) => vec![p.module],
+        Module::ConsumeShared(c) => c.fallback.into_iter().collect(),
+        _ => Vec::new(),
+    });
+    let mut reported = std::collections::HashSet::new();
+    for f in federated.filter(|f| is_async[*f]) {
+        if reported.insert(f) {
+            out.push(
+                Diagnostic::new(
+                    Code::Unsupported,
+                    format!(
+                        "{} is exposed or shared but awaits at top level (or imports a module that does): not supported yet",
+                        graph.module(f).id()
+                    ),
+                )
+                .at(Location::file_only(graph.module(f).id()))
+                .note(format!("it waits for the top-level await at {}", first_await(graph, f, is_async)))
+                .hint("move the await into a function the module exports, or load the awaiting module with import()"),
+            );
+        }
+    }
     for m in graph.modules.iter() {
         let Module::Normal(n) = m else { continue };
         for r in n.records.iter().filter(|r| r.kind == ImportKind::Require) {
@@ -91,9 +117,11 @@ fn first_await(graph: &ModuleGraph, m: ModuleIdx, is_async: &ModuleVec<bool>) ->
             let at = Location::from_range(&n.id, &n.source, s as usize, e as usize);
             return format!("{}:{}:{}", at.file, at.line, at.column);
         }
-        match n.records.iter().find(|r| {
-            matches!(r.kind, ImportKind::Static | ImportKind::ReExport) && is_async[r.target]
-        }) {
+        match n
+            .records
+            .iter()
+            .find(|r| r.kind.is_static() && is_async[r.target])
+        {
             Some(r) => current = r.target,
             None => break,
         }

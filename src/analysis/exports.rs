@@ -187,7 +187,24 @@ fn resolve_export(
     }
     seen.push((m, name.to_string()));
     let resolved = match module.esm.exports.get(name) {
-        Some(ExportSource::Local) => Some(Binding::Local(m, name.to_string())),
+        Some(ExportSource::Local) => {
+            // `import { x } from "./a"; export { x }` exports a's binding.
+            let local = module
+                .esm
+                .export_locals
+                .get(name)
+                .map_or(name, String::as_str);
+            match module.esm.imports.iter().find(|b| b.local.0 == *local) {
+                Some(b) => {
+                    let t = module.records[b.record].target;
+                    match &b.imported {
+                        crate::graph::Imported::Namespace => Some(Binding::Namespace(t)),
+                        other => resolve_export(graph, t, other.name().unwrap_or("default"), seen),
+                    }
+                }
+                None => Some(Binding::Local(m, local.to_string())),
+            }
+        }
         Some(ExportSource::ReExport {
             record, imported, ..
         }) => {

@@ -18,9 +18,7 @@ use swc_ecma_visit::{VisitMut, VisitMutWith};
 
 use crate::analysis::ResolvedExport;
 use crate::graph::collect_imports::export_name;
-use crate::graph::{
-    Barrel, ExportSource, ImportKind, Imported, ModuleFormat, ModuleIdx, NormalModule,
-};
+use crate::graph::{Barrel, ExportSource, Imported, ModuleFormat, ModuleIdx, NormalModule};
 use crate::js_names::is_ident_name;
 
 /// The names of the wrapper's parameters. ES modules get names no user code uses, so a
@@ -320,9 +318,39 @@ fn transform_esm(
     // The hoisted default function is named before any import runs: a module in a cycle
     // may read its `.name` before this body does.
     out.push_str(&print_mapped(std::mem::take(&mut name_fixes), 0, idx, None));
+    import_lines(&mut out, m, cx, &needs, &dynamic_stars);
+    let is_async = cx.metas[idx].is_async;
+    if is_async {
+        async_frame_start(&mut out, m, cx, &dynamic_stars);
+    }
+    let first_line = out.matches('\n').count() as u32;
+    out.push_str(&print_mapped(body, first_line, idx, map));
+    if is_async {
+        let has_await = if m.top_level_await.is_some() {
+            ", 1"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "__mf_async_result__();\n}} catch (e) {{ __mf_async_result__(e, 1); }} }}{has_await});"
+        );
+    }
+    out
+}
+
+/// An ES module's imports: a variable per imported module, with the default getter and
+/// namespace object the module needs, and `export *` of modules known at run time.
+fn import_lines(
+    out: &mut String,
+    m: &NormalModule,
+    cx: &TransformContext,
+    needs: &HashMap<usize, Needs>,
+    dynamic_stars: &[usize],
+) {
     for record in import_order(m) {
         let r = &m.records[record];
-        if !matches!(r.kind, ImportKind::Static | ImportKind::ReExport) {
+        if !r.kind.is_static() {
             continue;
         }
         let var = import_var(m, record);
@@ -351,25 +379,6 @@ fn transform_esm(
             let _ = writeln!(out, "__mf_require__.es(__mf_exports__, {var});");
         }
     }
-    let stmts = body;
-    let is_async = cx.metas[idx].is_async;
-    if is_async {
-        async_frame_start(&mut out, m, cx);
-    }
-    let first_line = out.matches('\n').count() as u32;
-    out.push_str(&print_mapped(stmts, first_line, idx, map));
-    if is_async {
-        let has_await = if m.top_level_await.is_some() {
-            ", 1"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            out,
-            "__mf_async_result__();\n}} catch (e) {{ __mf_async_result__(e); }} }}{has_await});"
-        );
-    }
-    out
 }
 
 /// The second argument of `__mf_require__.t` (the namespace of a CommonJS or JSON module):
@@ -387,7 +396,12 @@ pub(crate) fn namespace_mode(m: &NormalModule, target: &ModuleMeta) -> &'static 
 /// that first waits for the async modules it imports, then runs the body and reports its
 /// end. The frame opens on the line of `__mf_require__.r`, so the body's lines (and source
 /// maps) stay where they are.
-fn async_frame_start(out: &mut String, m: &NormalModule, cx: &TransformContext) {
+fn async_frame_start(
+    out: &mut String,
+    m: &NormalModule,
+    cx: &TransformContext,
+    dynamic_stars: &[usize],
+) {
     const MARK: &str = "__mf_require__.r(__mf_exports__);\n";
     *out = out.replacen(
         MARK,
@@ -398,17 +412,23 @@ fn async_frame_start(out: &mut String, m: &NormalModule, cx: &TransformContext) 
         .into_iter()
         .filter(|&r| {
             let r = &m.records[r];
-            matches!(r.kind, ImportKind::Static | ImportKind::ReExport)
-                && cx.metas[r.target].is_async
+            r.kind.is_static() && cx.metas[r.target].is_async
         })
         .map(|r| import_var(m, r))
         .collect();
     deps.dedup();
     if !deps.is_empty() {
         let list = deps.join(", ");
+        // `export *` of an async module is read once it has finished (before, the variable
+        // holds its promise).
+        let stars: String = dynamic_stars
+            .iter()
+            .filter(|&&r| cx.metas[m.records[r].target].is_async)
+            .map(|&r| format!(" __mf_require__.es(__mf_exports__, {});", import_var(m, r)))
+            .collect();
         let _ = writeln!(
             out,
-            "var __mf_deps__ = __mf_async_deps__([{list}]); [{list}] = __mf_deps__.then ? (await __mf_deps__)() : __mf_deps__;"
+            "var __mf_deps__ = __mf_async_deps__([{list}]); [{list}] = __mf_deps__.then ? (await __mf_deps__)() : __mf_deps__;{stars}"
         );
     }
 }
@@ -1010,6 +1030,7 @@ fn starts_like_statement(e: &Expr) -> bool {
         Expr::Update(u) => !u.prefix && starts_like_statement(&u.arg),
         Expr::Assign(a) => match &a.left {
             AssignTarget::Simple(SimpleAssignTarget::Member(m)) => starts_like_statement(&m.obj),
+            AssignTarget::Pat(AssignTargetPat::Object(_)) => true,
             _ => false,
         },
         Expr::OptChain(o) => match &*o.base {

@@ -230,7 +230,14 @@ impl Collector<'_> {
                             imported,
                             span: span_range(span),
                         },
-                        None => ExportSource::Local,
+                        None => {
+                            if let Some(local) = imported.name() {
+                                self.esm
+                                    .export_locals
+                                    .insert(exported.clone(), local.to_string());
+                            }
+                            ExportSource::Local
+                        }
                     };
                     self.esm.exports.insert(exported, source);
                 }
@@ -340,7 +347,11 @@ impl Collector<'_> {
     /// A request made of a relative literal prefix and expressions: recorded for the scan
     /// to list the files it can name. False when the request has no such shape.
     fn context(&mut self, call: &CallExpr, dynamic: bool, optional: bool) -> bool {
-        let [arg] = call.args.as_slice() else {
+        // import(x, { with: ... }) too; its attributes are not checked for each file.
+        let (Some(arg), true) = (
+            call.args.first(),
+            call.args.len() <= 1 + usize::from(dynamic),
+        ) else {
             return false;
         };
         let Some(parts) = arg
@@ -495,8 +506,11 @@ impl Visit for Collector<'_> {
     }
 
     fn visit_class(&mut self, c: &Class) {
+        // The heritage and decorators run where the class is defined.
+        c.super_class.visit_with(self);
+        c.decorators.visit_with(self);
         self.fn_depth += 1;
-        c.visit_children_with(self);
+        c.body.visit_with(self);
         self.fn_depth -= 1;
     }
 

@@ -22,6 +22,7 @@ const MAX_DEPTH: usize = 8;
 /// `records`: call offset -> (request as the code computes it, record), sorted by request.
 pub fn expand(
     importer: &Path,
+    out_dir: &Path,
     (id, source): (&str, &str),
     contexts: Vec<ContextRequest>,
     records: &mut Vec<ImportRecord<()>>,
@@ -33,7 +34,7 @@ pub fn expand(
         let (dir_prefix, head) = first.split_at(first.rfind('/').map_or(0, |i| i + 1));
         let dir = importer.parent().unwrap_or(Path::new("")).join(dir_prefix);
         let mut files = Vec::new();
-        list_module_files(&dir, "", 0, &mut files);
+        list_module_files(&dir, "", 0, out_dir, &mut files);
         files.sort();
         let kind = if c.dynamic {
             ImportKind::Dynamic
@@ -44,13 +45,24 @@ pub fn expand(
         for rel in files.iter().filter(|f| matches(f, head, &c.parts[1..])) {
             let request = format!("{dir_prefix}{rel}");
             let r = push_record(records, &request, kind, c.span, c.optional);
-            if !c.dynamic {
-                // `require` also finds "./dir/a" as "./dir/a.js" and "./dir/b" as its index.
-                for short in require_aliases(&request) {
-                    entries.push((short, r));
+            entries.push((request, r));
+        }
+        if !c.dynamic {
+            // `require` also finds "./dir/a" as "./dir/a.js" (then .json, Node's order) and
+            // "./dir/b" as its index file.
+            let mut aliases = Vec::new();
+            for ext in [".js", ".json"] {
+                for (request, r) in &entries {
+                    for short in require_aliases(request, ext) {
+                        let taken = entries.iter().any(|(k, _)| *k == short)
+                            || aliases.iter().any(|(k, _)| *k == short);
+                        if !taken {
+                            aliases.push((short, *r));
+                        }
+                    }
                 }
             }
-            entries.push((request, r));
+            entries.extend(aliases);
         }
         if entries.is_empty() {
             diagnostics.push(
@@ -95,9 +107,15 @@ fn matches(rel: &str, head: &str, rest: &[String]) -> bool {
     tail.ends_with(last.as_str())
 }
 
-/// Module files under `dir`, as `/`-separated paths after `prefix`; `node_modules` and
-/// hidden entries are skipped.
-fn list_module_files(dir: &Path, prefix: &str, depth: usize, out: &mut Vec<String>) {
+/// Module files under `dir`, as `/`-separated paths after `prefix`; `node_modules`, hidden
+/// entries and the build's own outDir are skipped.
+fn list_module_files(
+    dir: &Path,
+    prefix: &str,
+    depth: usize,
+    out_dir: &Path,
+    out: &mut Vec<String>,
+) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -108,8 +126,9 @@ fn list_module_files(dir: &Path, prefix: &str, depth: usize, out: &mut Vec<Strin
         }
         let path = entry.path();
         if path.is_dir() {
-            if depth < MAX_DEPTH {
-                list_module_files(&path, &format!("{prefix}{name}/"), depth + 1, out);
+            let is_out_dir = std::fs::canonicalize(&path).is_ok_and(|p| p == out_dir);
+            if depth < MAX_DEPTH && !is_out_dir {
+                list_module_files(&path, &format!("{prefix}{name}/"), depth + 1, out_dir, out);
             }
         } else if path
             .extension()
@@ -121,16 +140,15 @@ fn list_module_files(dir: &Path, prefix: &str, depth: usize, out: &mut Vec<Strin
     }
 }
 
-/// The shorter requests `require` resolves to the same file: without the extension, and a
-/// directory for its `index` file.
-fn require_aliases(request: &str) -> Vec<String> {
+/// The shorter requests `require` resolves to `request` when it ends with `ext` (`.js` or
+/// `.json`, the extensions Node's `require` tries): without it, and a directory for its
+/// `index` file.
+fn require_aliases(request: &str, ext: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let Some((stem, _)) = request.rsplit_once('.').filter(|(s, _)| !s.ends_with('/')) else {
+    let Some(stem) = request.strip_suffix(ext).filter(|s| !s.ends_with('/')) else {
         return out;
     };
-    if !stem.ends_with('.') {
-        out.push(stem.to_string());
-    }
+    out.push(stem.to_string());
     if let Some(dir) = stem.strip_suffix("/index") {
         out.push(dir.to_string());
     }
@@ -180,7 +198,11 @@ mod tests {
         assert!(!matches("other.js", "msg-", &parts(&[""])));
         assert!(matches("a/x/b.js", "a/", &parts(&["/b", ".js"])));
         assert!(!matches("a/b.js", "a/", &parts(&["/b", ".js"])));
-        assert_eq!(require_aliases("./d/a.js"), vec!["./d/a"]);
-        assert_eq!(require_aliases("./d/index.js"), vec!["./d/index", "./d"]);
+        assert_eq!(require_aliases("./d/a.js", ".js"), vec!["./d/a"]);
+        assert_eq!(
+            require_aliases("./d/index.js", ".js"),
+            vec!["./d/index", "./d"]
+        );
+        assert!(require_aliases("./d/a.mjs", ".js").is_empty());
     }
 }

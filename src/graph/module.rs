@@ -154,7 +154,8 @@ pub struct NormalModule {
     pub unresolved_ctxt: SyntaxContext,
     /// Span starts of `/*#__PURE__*/`-annotated expressions, sorted.
     pub pure: Arc<[u32]>,
-    /// The module's requests, deduplicated, in source order.
+    /// The module's requests, deduplicated, in source order; then the files of its context
+    /// requests.
     pub records: Vec<ImportRecord>,
     /// Byte offset of each `require(...)` / `import(...)` call and `new URL(...)` asset
     /// reference -> its record.
@@ -274,6 +275,11 @@ pub enum ImportKind {
 }
 
 impl ImportKind {
+    /// `import` and `export ... from`: linked before the module runs.
+    pub fn is_static(self) -> bool {
+        matches!(self, ImportKind::Static | ImportKind::ReExport)
+    }
+
     /// The kind of request the resolver sees (`import` or `require` conditions).
     pub fn is_require(self) -> bool {
         matches!(self, ImportKind::Require)
@@ -396,11 +402,14 @@ pub struct EsmInfo {
     pub exports: BTreeMap<String, ExportSource>,
     /// Records of `export * from`, in source order.
     pub star_exports: Vec<usize>,
+    /// `export { local as name }` without `from`: name -> the local binding it exports
+    /// (an import binding re-exports what it imports).
+    pub export_locals: BTreeMap<String, String>,
 }
 
 impl NormalModule {
-    /// The record of a `require("x")` / `import("x")` call of this module, if `call` is one.
-    /// (`import("x").then(f)` starts where `import("x")` does, so the callee is checked too.)
+    /// Whether `call` is `import(...)` or a call of the unbound `require` (`import("x").then(f)`
+    /// starts where `import("x")` does, so records are found by offset and callee).
     fn is_request_call(&self, call: &swc_ecma_ast::CallExpr) -> bool {
         use swc_ecma_ast::{Callee, Expr};
         match &call.callee {
@@ -412,6 +421,7 @@ impl NormalModule {
         }
     }
 
+    /// The record of a `require("x")` / `import("x")` call of this module, if `call` is one.
     pub fn request_record(&self, call: &swc_ecma_ast::CallExpr) -> Option<usize> {
         if !self.is_request_call(call) {
             return None;

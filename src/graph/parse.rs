@@ -252,10 +252,12 @@ pub fn parse_js(
 }
 
 /// `parse_program` returns a Module for files without import/export only when they need
-/// module grammar; normalise so that "has module declarations" decides for Auto files.
+/// module grammar; normalise so that "has module declarations" decides for Auto files,
+/// except that a top-level await or `import.meta` makes a module too (Node runs such a
+/// file as one).
 fn script_unless_module_syntax(program: Program) -> Program {
     match program {
-        Program::Module(m) if !m.body.iter().any(|i| i.is_module_decl()) => {
+        Program::Module(m) if !m.body.iter().any(|i| i.is_module_decl()) && !needs_module(&m) => {
             let Module {
                 span,
                 body,
@@ -269,6 +271,43 @@ fn script_unless_module_syntax(program: Program) -> Program {
         }
         other => other,
     }
+}
+
+/// Whether the module awaits at top level or reads `import.meta`.
+fn needs_module(m: &Module) -> bool {
+    use swc_ecma_ast::{ArrowExpr, AwaitExpr, ForOfStmt, Function, MetaPropExpr, MetaPropKind};
+    use swc_ecma_visit::{Visit, VisitWith};
+    #[derive(Default)]
+    struct Find {
+        depth: u32,
+        found: bool,
+    }
+    impl Visit for Find {
+        fn visit_function(&mut self, f: &Function) {
+            self.depth += 1;
+            f.visit_children_with(self);
+            self.depth -= 1;
+        }
+        fn visit_arrow_expr(&mut self, f: &ArrowExpr) {
+            self.depth += 1;
+            f.visit_children_with(self);
+            self.depth -= 1;
+        }
+        fn visit_await_expr(&mut self, e: &AwaitExpr) {
+            self.found |= self.depth == 0;
+            e.visit_children_with(self);
+        }
+        fn visit_for_of_stmt(&mut self, s: &ForOfStmt) {
+            self.found |= s.is_await && self.depth == 0;
+            s.visit_children_with(self);
+        }
+        fn visit_meta_prop_expr(&mut self, e: &MetaPropExpr) {
+            self.found |= e.kind == MetaPropKind::ImportMeta;
+        }
+    }
+    let mut find = Find::default();
+    m.visit_with(&mut find);
+    find.found
 }
 
 /// Nesting deeper than this is refused before parsing: swc's passes recurse once per level

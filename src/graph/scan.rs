@@ -483,19 +483,8 @@ fn scan_one(
     // CSS and assets: a stub module for JavaScript, the payload next to it. Assets are
     // binary, so they are read before the UTF-8 check below.
     if job.asset || css::is_asset(&job.path) || css::is_css(&job.path) {
-        let (format, resource) = if job.asset || css::is_asset(&job.path) {
-            match css::load_asset(&job.path, &id) {
-                Ok(a) => (ModuleFormat::Asset, Resource::Asset(a)),
-                Err(d) => return failed(d),
-            }
-        } else {
-            match css::scan_css(&job.path, &id, config, resolvers) {
-                Ok(c) => (ModuleFormat::Css, Resource::Css(c)),
-                Err(d) => return failed(d),
-            }
-        };
-        return match payload_module(id, &job.path, Arc::from(""), format, config) {
-            Ok(module) => Scanned::payload(module, diagnostics, Some(resource)),
+        return match css_or_asset(job, id, config, resolvers) {
+            Ok((module, resource)) => Scanned::payload(module, diagnostics, Some(resource)),
             Err(d) => failed(d),
         };
     }
@@ -566,6 +555,7 @@ fn scan_one(
     let mut records = collected.records;
     let contexts = super::context::expand(
         &job.path,
+        &config.out_dir,
         (&id, &source),
         collected.contexts,
         &mut records,
@@ -581,25 +571,13 @@ fn scan_one(
         &mut diagnostics,
     );
     StageClock::add(&clock.resolve, resolve_start);
-    for (r, (s, e)) in collected.json_records {
-        if let Some(Some(Resolved::File { path, module_type })) = resolved.get(r)
-            && path.extension().and_then(|e| e.to_str()) != Some("json")
-            && *module_type != Some(ModuleType::Json)
-        {
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::ImportAttributeInvalid,
-                    format!(
-                        "\"{}\" is imported with type: \"json\" but {} is not a JSON file",
-                        records[r].request,
-                        display_path(&config.root, path)
-                    ),
-                )
-                .at(Location::from_range(&id, &source, s as usize, e as usize))
-                .hint("type: \"json\" is for .json files; import a JavaScript module without it"),
-            );
-        }
-    }
+    diagnostics.extend(json_attribute_errors(
+        (&id, &source),
+        &collected.json_records,
+        &records,
+        &resolved,
+        config,
+    ));
     Scanned {
         module: Some(NormalModule {
             id,
@@ -624,6 +602,59 @@ fn scan_one(
         diagnostics,
         resource: None,
     }
+}
+
+/// A CSS file or an asset: its stub module and its payload.
+fn css_or_asset(
+    job: &Job,
+    id: String,
+    config: &BuildConfig,
+    resolvers: &Resolvers,
+) -> Result<(NormalModule, Resource), Vec<Diagnostic>> {
+    let (format, resource) = if job.asset || css::is_asset(&job.path) {
+        (
+            ModuleFormat::Asset,
+            Resource::Asset(css::load_asset(&job.path, &id)?),
+        )
+    } else {
+        (
+            ModuleFormat::Css,
+            Resource::Css(css::scan_css(&job.path, &id, config, resolvers)?),
+        )
+    };
+    let module = payload_module(id, &job.path, Arc::from(""), format, config)?;
+    Ok((module, resource))
+}
+
+/// `with { type: "json" }` on a request that resolves to a file that is not JSON (MF1012).
+fn json_attribute_errors(
+    (id, source): (&str, &str),
+    json_records: &[(usize, (u32, u32))],
+    records: &[ImportRecord<()>],
+    resolved: &[Option<Resolved>],
+    config: &BuildConfig,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for &(r, (s, e)) in json_records {
+        if let Some(Some(Resolved::File { path, module_type })) = resolved.get(r)
+            && path.extension().and_then(|e| e.to_str()) != Some("json")
+            && *module_type != Some(ModuleType::Json)
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::ImportAttributeInvalid,
+                    format!(
+                        "\"{}\" is imported with type: \"json\" but {} is not a JSON file",
+                        records[r].request,
+                        display_path(&config.root, path)
+                    ),
+                )
+                .at(Location::from_range(id, source, s as usize, e as usize))
+                .hint("type: \"json\" is for .json files; import a JavaScript module without it"),
+            );
+        }
+    }
+    out
 }
 
 /// Resolves a module's requests: a remote's modules resolve to nothing (`record.remote`), a

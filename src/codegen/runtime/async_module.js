@@ -57,7 +57,7 @@
       var fn;
       var getResult = function () {
         return currentDeps.map(function (d) {
-          if (d[errorKey]) throw d[errorKey];
+          if (errorKey in d) throw d[errorKey];
           return d[exportsKey];
         });
       };
@@ -77,8 +77,9 @@
       });
       return fn.r ? waiting : getResult();
     };
-    var done = function (err) {
-      if (err) reject((promise[errorKey] = err));
+    // `failed` tells a thrown `undefined` from success.
+    var done = function (err, failed) {
+      if (failed) reject((promise[errorKey] = err));
       else outerResolve(exports);
       resolveQueue(queue);
     };
