@@ -1,0 +1,22 @@
+// Copyright (C) 2021 the V8 project authors. All rights reserved.
+// This code is governed by the BSD license found in the LICENSE file.
+/*---
+description: ImportCall parameter list enables the Yield production parameter
+esid: sec-import-call-runtime-semantics-evaluation
+info: |
+  ImportCall[Yield, Await]:
+    import ( AssignmentExpression[+In, ?Yield, ?Await] ,opt )
+    import ( AssignmentExpression[+In, ?Yield, ?Await] , AssignmentExpression[+In, ?Yield, ?Await] ,opt )
+features: [dynamic-import, import-attributes]
+flags: [async]
+---*/
+
+var promise;
+
+for (promise = import('./2nd-param_FIXTURE.js', 'test262' in {} || undefined); false; ) ;
+
+promise
+  .then(function(module) {
+    assert.sameValue(module.default, 262);
+  })
+  .then($DONE, $DONE);

@@ -1,0 +1,8 @@
+// Copyright (C) 2018 Leo Balter. All rights reserved.
+// This code is governed by the BSD license found in the LICENSE file.
+
+var global = Function('return this;')();
+
+global.test262Update('other');
+
+export default 42;

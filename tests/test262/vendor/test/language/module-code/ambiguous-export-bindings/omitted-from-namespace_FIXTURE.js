@@ -1,0 +1,5 @@
+// Copyright (C) 2016 the V8 project authors. All rights reserved.
+// This code is governed by the BSD license found in the LICENSE file.
+
+export * from './omitted-from-namespace-1_FIXTURE.js';
+export * from './omitted-from-namespace-2_FIXTURE.js';

@@ -1,0 +1,5 @@
+// Copyright (C) 2016 the V8 project authors. All rights reserved.
+// This code is governed by the BSD license found in the LICENSE file.
+
+import * as testNs from './instn-star-equality.js';
+export { testNs };

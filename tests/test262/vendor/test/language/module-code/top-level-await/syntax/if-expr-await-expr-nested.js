@@ -1,0 +1,44 @@
+// This file was procedurally generated from the following sources:
+// - src/top-level-await/await-expr-nested.case
+// - src/top-level-await/syntax/if-expr.template
+/*---
+description: Nested AwaitExpressions (Valid syntax for top level await in an if expression position.)
+esid: prod-AwaitExpression
+features: [top-level-await]
+flags: [generated, module]
+info: |
+    ModuleItem:
+      StatementListItem[~Yield, +Await, ~Return]
+
+    ...
+
+    IfStatement[Yield, Await, Return]:
+      if(Expression[+In, ?Yield, ?Await])Statement[?Yield, ?Await, ?Return]elseStatement[?Yield, ?Await, ?Return]
+      if(Expression[+In, ?Yield, ?Await])Statement[?Yield, ?Await, ?Return]
+
+    ...
+
+    UnaryExpression[Yield, Await]
+      [+Await]AwaitExpression[?Yield]
+
+    AwaitExpression[Yield]:
+      await UnaryExpression[?Yield, +Await]
+
+    ...
+
+
+    TryStatement[Yield, Await, Return]:
+      try Block[?Yield, ?Await, ?Return] Catch[?Yield, ?Await, ?Return]
+      try Block[?Yield, ?Await, ?Return] Finally[?Yield, ?Await, ?Return]
+      try Block[?Yield, ?Await, ?Return] Catch[?Yield, ?Await, ?Return] Finally[?Yield, ?Await, ?Return]
+
+    ...
+
+    ExpressionStatement[Yield, Await]:
+      [lookahead ∉ { {, function, async [no LineTerminator here] function, class, let [ }]
+        Expression[+In, ?Yield, ?Await];
+
+---*/
+
+
+if (await await await await await await await await await await await await await await await 'await') {}
