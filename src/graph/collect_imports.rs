@@ -413,6 +413,23 @@ impl Visit for Collector<'_> {
         {
             self.caught.insert(inner.span.lo.0);
         }
+        if let Callee::Import(import) = &call.callee
+            && let Some(problem) = import_call_problem(import, &call.args)
+        {
+            let (s, e) = span_range(call.span);
+            self.diagnostics.push(
+                Diagnostic::new(problem.0, problem.1)
+                    .at(Location::from_range(
+                        self.file,
+                        self.source,
+                        s as usize,
+                        e as usize,
+                    ))
+                    .hint(problem.2),
+            );
+            call.visit_children_with(self);
+            return;
+        }
         match &call.callee {
             Callee::Import(_) => match Self::string_arg(&call.args) {
                 Some((request, span)) => {
@@ -590,6 +607,30 @@ fn context_parts(e: &Expr) -> Option<Vec<String>> {
         Expr::Paren(p) => context_parts(&p.expr),
         _ => None,
     }
+}
+
+/// What is wrong with an `import(...)` call the parser accepts but the language does not
+/// (a spread, no argument or more than two; Node refuses them), or that the build cannot
+/// do (`import.defer`, `import.source`, proposals Node 20 does not have).
+fn import_call_problem(
+    import: &Import,
+    args: &[ExprOrSpread],
+) -> Option<(Code, &'static str, &'static str)> {
+    if import.phase != ImportPhase::Evaluation {
+        return Some((
+            Code::Unsupported,
+            "import.defer() and import.source() are not supported",
+            "use import()",
+        ));
+    }
+    if args.iter().any(|a| a.spread.is_some()) || args.is_empty() || args.len() > 2 {
+        return Some((
+            Code::SyntaxError,
+            "import() takes a request and an optional options object, without spread",
+            "write import(request) or import(request, { with: { type: \"json\" } })",
+        ));
+    }
+    None
 }
 
 /// A property key as a string (`with`, `"type"`), `None` when computed.
