@@ -316,7 +316,7 @@ impl ChunkRenderer<'_> {
             out.push_str(
                 "import { createRequire as __mf_create_require__ } from \"module\";\nvar require = __mf_create_require__(import.meta.url);\n",
             );
-            if needs_import_meta(self.graph) {
+            if RuntimeFeatures::of(self.graph).import_meta {
                 // Nor `__filename`, from which the runtime finds the files it emitted.
                 out.push_str("var __filename = require(\"url\").fileURLToPath(import.meta.url);\n");
             }
@@ -469,18 +469,11 @@ fn build_runtime(
     let mut out = String::new();
     out.push_str(RUNTIME_REQUIRE);
     out.push_str(RUNTIME_ESM);
-    let has_async = graph
-        .modules
-        .iter()
-        .any(|m| m.as_normal().is_some_and(|n| n.top_level_await.is_some()));
-    if has_async {
+    let features = RuntimeFeatures::of(graph);
+    if features.async_modules {
         out.push_str(RUNTIME_ASYNC_MODULE);
     }
-    if graph
-        .modules
-        .iter()
-        .any(|m| m.as_normal().is_some_and(|n| !n.contexts.is_empty()))
-    {
+    if features.contexts {
         out.push_str(RUNTIME_CONTEXT);
     }
     let async_chunks: Vec<usize> = (0..chunks.chunks.len())
@@ -537,7 +530,7 @@ fn build_runtime(
     }
     // Asset modules export publicPath + their file name (in Node, "auto" is the empty
     // prefix); a module's `import.meta.url` in the browser is under publicPath too.
-    let import_meta = needs_import_meta(graph);
+    let import_meta = features.import_meta;
     let web_meta = import_meta && config.target == Target::Web;
     if (super::css::has_assets(graph) || web_meta)
         && !(has_public_path && config.target == Target::Web)
@@ -573,17 +566,31 @@ fn build_runtime(
     out
 }
 
-/// Whether a module reads `import.meta` or names an asset with `new URL(..., import.meta.url)`
-/// (the runtime then defines `__mf_require__.im` and `__mf_require__.b`).
-pub fn needs_import_meta(graph: &ModuleGraph) -> bool {
-    graph.modules.iter().any(|m| {
-        m.as_normal().is_some_and(|n| {
-            n.import_meta
+/// The optional parts of the runtime the build's modules need, found in one pass.
+#[derive(Default)]
+struct RuntimeFeatures {
+    /// A module awaits at top level (`__mf_require__.a`).
+    async_modules: bool,
+    /// A module makes a context request (`__mf_require__.x`).
+    contexts: bool,
+    /// A module reads `import.meta` or names an asset with `new URL(..., import.meta.url)`
+    /// (`__mf_require__.im`, `__mf_require__.b`).
+    import_meta: bool,
+}
+
+impl RuntimeFeatures {
+    fn of(graph: &ModuleGraph) -> RuntimeFeatures {
+        let mut f = RuntimeFeatures::default();
+        for n in graph.modules.iter().filter_map(|m| m.as_normal()) {
+            f.async_modules |= n.top_level_await.is_some();
+            f.contexts |= !n.contexts.is_empty();
+            f.import_meta |= n.import_meta
                 || n.records
                     .iter()
-                    .any(|r| r.kind == crate::graph::ImportKind::Url)
-        })
-    })
+                    .any(|r| r.kind == crate::graph::ImportKind::Url);
+        }
+        f
+    }
 }
 
 /// Identifies this build's output, so that its entry files share one runtime on a page and

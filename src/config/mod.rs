@@ -671,7 +671,7 @@ fn resolve_options(
         .alias
         .into_iter()
         .map(|(k, v)| {
-            let target = if v.starts_with("./") || v.starts_with("../") {
+            let target = if shared::is_relative(&v) {
                 root.join(v).to_string_lossy().into_owned()
             } else {
                 v

@@ -102,7 +102,12 @@ impl SharedItem {
 }
 
 pub fn is_path(s: &str) -> bool {
-    s.starts_with("./") || s.starts_with("../") || s == "." || s == ".." || s.starts_with('/')
+    is_relative(s) || s == "." || s == ".." || s.starts_with('/')
+}
+
+/// `./x` or `../x`: a request relative to the file that makes it.
+pub fn is_relative(s: &str) -> bool {
+    s.starts_with("./") || s.starts_with("../")
 }
 
 const ITEM_KEYS: [&str; 12] = [

@@ -362,7 +362,7 @@ impl Collector<'_> {
         else {
             return false;
         };
-        let relative = parts[0].starts_with("./") || parts[0].starts_with("../");
+        let relative = crate::config::shared::is_relative(&parts[0]);
         if parts.len() < 2 || !relative {
             return false;
         }
@@ -670,8 +670,7 @@ fn url_asset_request(e: &NewExpr, unresolved: SyntaxContext) -> Option<(String, 
             if matches!(&*m.obj, Expr::MetaProp(p) if p.kind == MetaPropKind::ImportMeta)
                 && matches!(&m.prop, MemberProp::Ident(p) if p.sym == *"url"));
     let (request, span) = Collector::string_arg(args)?;
-    (is_meta_url && (request.starts_with("./") || request.starts_with("../")))
-        .then_some((request, span))
+    (is_meta_url && crate::config::shared::is_relative(&request)).then_some((request, span))
 }
 
 /// Names bound by an exported declaration.

@@ -170,7 +170,7 @@ fn resolve_css_request(resolvers: &Resolvers, dir: &Path, request: &str) -> Opti
     if let Some(package) = request.strip_prefix('~') {
         return file(resolvers.resolve(dir, package, ImportKind::Static));
     }
-    let relative = if request.starts_with("./") || request.starts_with("../") {
+    let relative = if crate::config::shared::is_relative(request) {
         request.to_string()
     } else {
         format!("./{request}")

@@ -156,7 +156,7 @@ pub fn claim(config: &BuildConfig) -> Result<OutDirClaim, Box<Diagnostic>> {
         .flatten()
         .chain(config.containers.exposes.iter().flat_map(|e| &e.imports));
     for request in written_paths {
-        if (request.starts_with("./") || request.starts_with("../"))
+        if crate::config::shared::is_relative(request)
             && let Ok(path) = real_path(&config.root.join(request))
             && path.starts_with(&real)
         {
