@@ -121,8 +121,11 @@ fn is_esm(cx: &TransformContext, m: &NormalModule, record: usize) -> bool {
 /// How an imported name is read, as text (for the prologue) and as an expression (for the body).
 #[derive(Clone)]
 pub(crate) enum Access {
-    /// `var` itself (a namespace, or `module.exports` as a Node-strict default).
+    /// `var` itself (`module.exports` as a Node-strict default, a local binding).
     Var(String),
+    /// The namespace object of the exports object in `var`: `__mf_require__.ns(var)` where
+    /// code holds it as a value, `var.name` straight from the exports object for a member.
+    Namespace(String),
     /// `var.name` / `var["name"]`: needs `(0, ...)` when called.
     Member(String, String),
     /// `var_default()`: the `__esModule`-aware default of a CommonJS module.
@@ -135,6 +138,7 @@ impl Access {
     pub(crate) fn text(&self) -> String {
         match self {
             Access::Var(v) => v.clone(),
+            Access::Namespace(v) => format!("__mf_require__.ns({v})"),
             Access::Member(v, n) => {
                 if is_ident_name(n) {
                     format!("{v}.{n}")
@@ -150,6 +154,13 @@ impl Access {
     pub(crate) fn expr(&self) -> Expr {
         match self {
             Access::Var(v) => ident(v).into(),
+            Access::Namespace(v) => Expr::Call(CallExpr {
+                span: DUMMY_SP,
+                ctxt: SyntaxContext::empty(),
+                callee: Callee::Expr(Box::new(member(ident("__mf_require__").into(), "ns"))),
+                args: vec![Expr::from(ident(v)).into()],
+                type_args: None,
+            }),
             Access::Member(v, n) => member(ident(v).into(), n),
             Access::CallGetter(v) => Expr::Call(CallExpr {
                 span: DUMMY_SP,
@@ -187,7 +198,7 @@ pub(crate) fn access(
     let var = format!("{}{suffix}", import_var(m, record));
     if is_esm(cx, m, record) {
         return match imported {
-            Imported::Namespace => Access::Var(var),
+            Imported::Namespace => Access::Namespace(var),
             Imported::Default => Access::Member(var, "default".into()),
             Imported::Named(n) => Access::Member(var, n.clone()),
         };
@@ -202,9 +213,15 @@ pub(crate) fn access(
             needs.entry(record).or_default().default_getter = true;
             Access::CallGetter(format!("{var}_default"))
         }
+        // Where webpack's rules apply (not Node-strict, or a module of another build), the
+        // namespace is what `__mf_require__.t` gives, the exports object itself if it says
+        // `__esModule`, as webpack's.
         Imported::Namespace => {
             needs.entry(record).or_default().namespace = true;
-            Access::Var(format!("{var}_ns"))
+            match namespace_mode(m, &cx.metas[m.records[record].target]) {
+                "false" => Access::Var(format!("{var}_ns")),
+                _ => Access::Namespace(format!("{var}_ns")),
+            }
         }
     }
 }
@@ -767,22 +784,40 @@ impl<'a> Rewriter<'a> {
         match dynamic {
             true => {
                 let target = self.m.records[record].target;
-                let ns = if is_esm(self.cx, self.m, record) {
-                    require
+                // An async module's exports come once it has finished (a promise of them).
+                let (ns, then) = if self.cx.metas[target].is_async {
+                    (require, ".then(__mf_require__.ns)")
+                } else if is_esm(self.cx, self.m, record) {
+                    (format!("__mf_require__.ns({require})"), "")
                 } else {
-                    let mode = namespace_mode(self.m, &self.cx.metas[target]);
-                    format!("__mf_require__.t({require}, {mode})")
+                    let ns = match namespace_mode(self.m, &self.cx.metas[target]) {
+                        "false" => format!("__mf_require__.t({require}, false)"),
+                        mode => format!("__mf_require__.ns(__mf_require__.t({require}, {mode}))"),
+                    };
+                    (ns, "")
                 };
-                match self.cx.dynamic_chunks.get(&target) {
+                let load = match self.cx.dynamic_chunks.get(&target) {
                     Some(chunks) if !chunks.is_empty() => {
                         let ids: Vec<String> = chunks.iter().map(|c| json(c)).collect();
-                        format!("__mf_require__.e([{}]).then(() => {ns})", ids.join(", "))
+                        format!("__mf_require__.e([{}])", ids.join(", "))
                     }
-                    _ => format!("Promise.resolve().then(() => {ns})"),
-                }
+                    _ => "Promise.resolve()".to_string(),
+                };
+                format!("{load}.then(() => {ns}){then}")
             }
             false => require,
         }
+    }
+}
+
+/// `x.__esModule`: the exports object has that marker, a namespace does not.
+fn reads_es_module_marker(prop: &MemberProp) -> bool {
+    match prop {
+        MemberProp::Ident(i) => i.sym == "__esModule",
+        MemberProp::Computed(c) => {
+            matches!(&*c.expr, Expr::Lit(Lit::Str(s)) if s.value == *"__esModule")
+        }
+        MemberProp::PrivateName(_) => false,
     }
 }
 
@@ -845,6 +880,16 @@ impl VisitMut for Rewriter<'_> {
             // filename, dirname, resolve).
             Expr::MetaProp(p) if p.kind == MetaPropKind::ImportMeta => {
                 *e = parse_expr(&format!("__mf_require__.im({})", json(&self.m.id)));
+                return;
+            }
+            // `ns.name`, `ns[key]`: read from the exports object, not through the namespace.
+            Expr::Member(m)
+                if let Expr::Ident(i) = &*m.obj
+                    && let Some(Access::Namespace(v)) = self.bindings.get(&i.to_id())
+                    && !reads_es_module_marker(&m.prop) =>
+            {
+                *m.obj = ident(v).into();
+                m.prop.visit_mut_with(self);
                 return;
             }
             Expr::This(t) if self.esm && self.this_depth == 0 => {

@@ -602,9 +602,9 @@ fn member_bindings(acc: &mut Accessor) -> (Vec<HashMap<Id, Access>>, Vec<NsImpor
     (bindings, ns_imports)
 }
 
-/// Namespace objects that some code uses as a value, with ES namespace semantics: a null
-/// prototype, `Symbol.toStringTag` "Module", sorted getters (and `__esModule`, as every
-/// exports object of this bundler has). Making one may need another (an export that is a
+/// Namespace objects that some code uses as a value, with ES namespace semantics (the
+/// runtime's `__mf_require__.ns` over the member's exports: the root's exports object, or
+/// getters for another member's). Making one may need another (an export that is a
 /// namespace), so this runs until none is pending.
 fn write_namespace_objects(
     out: &mut String,
@@ -625,22 +625,30 @@ fn write_namespace_objects(
         }
         for j in pending {
             made[j] = true;
-            let mut props = vec![
-                "__esModule: { value: true }".to_string(),
-                "[Symbol.toStringTag]: { value: \"Module\" }".to_string(),
-            ];
-            for (name, a) in acc.exports_of(j) {
-                props.push(format!(
-                    "{}: {{ enumerable: true, get: () => {} }}",
-                    key(&name),
-                    a.text()
-                ));
-            }
+            // The root's namespace is the one `import()` and other chunks see: one object.
+            let exports = if j == 0 {
+                "__mf_exports__".to_string()
+            } else {
+                let getters: Vec<String> = acc
+                    .exports_of(j)
+                    .into_iter()
+                    .map(|(name, a)| {
+                        format!(
+                            "{}: {{ enumerable: true, get: () => {} }}",
+                            key(&name),
+                            a.text()
+                        )
+                    })
+                    .collect();
+                format!(
+                    "Object.defineProperties(Object.create(null), {{ {} }})",
+                    getters.join(", ")
+                )
+            };
             let _ = writeln!(
                 out,
-                "var {} = /*#__PURE__*/Object.defineProperties(Object.create(null), {{ {} }});",
-                acc.ns_names[j],
-                props.join(", ")
+                "var {} = /*#__PURE__*/__mf_require__.ns({exports});",
+                acc.ns_names[j]
             );
         }
     }

@@ -20,6 +20,50 @@ __mf_require__.d = function (exports, definition) {
     }
   }
 };
+// The namespace object of an exports object as code sees it when it holds the namespace as a
+// value (`import * as ns` passed around, `import()`): a module namespace exotic object as
+// the specification defines it, one per exports object. A null prototype, the exports
+// (enumerable keys, so not the `__esModule` marker) as sorted own data properties that read
+// the live binding (and throw while it is uninitialized), non-extensible; writes, deletes and
+// redefinitions are refused, so they throw in strict code. Reading `ns.x` straight from the
+// exports object stays the fast path.
+var __mf_namespaces__ = new WeakMap();
+__mf_require__.ns = function (exports) {
+  var ns = __mf_namespaces__.get(exports);
+  if (ns) return ns;
+  var target = Object.create(null);
+  Object.keys(exports).sort().forEach(function (key) {
+    Object.defineProperty(target, key, { value: void 0, writable: true, enumerable: true });
+  });
+  Object.defineProperty(target, Symbol.toStringTag, { value: "Module" });
+  Object.preventExtensions(target);
+  var exported = function (key) {
+    return typeof key === "string" && Object.prototype.hasOwnProperty.call(target, key);
+  };
+  ns = new Proxy(target, {
+    get: function (t, key) {
+      if (typeof key === "symbol") return t[key];
+      return exported(key) ? exports[key] : void 0;
+    },
+    getOwnPropertyDescriptor: function (t, key) {
+      if (!exported(key)) return Reflect.getOwnPropertyDescriptor(t, key);
+      return { value: exports[key], writable: true, enumerable: true, configurable: false };
+    },
+    defineProperty: function (t, key, desc) {
+      if (!exported(key)) return typeof key === "symbol" && Reflect.defineProperty(t, key, desc);
+      var value = exports[key];
+      if (desc.configurable || desc.enumerable === false || desc.writable === false) return false;
+      if (desc.get || desc.set) return false;
+      return !("value" in desc) || Object.is(desc.value, value);
+    },
+    set: function () { return false; },
+    deleteProperty: function (t, key) {
+      return !Object.prototype.hasOwnProperty.call(t, key);
+    },
+  });
+  __mf_namespaces__.set(exports, ns);
+  return ns;
+};
 // Default import of a CommonJS module: `exports.default` when it says `__esModule`.
 __mf_require__.n = function (module) {
   return module && module.__esModule
@@ -27,27 +71,39 @@ __mf_require__.n = function (module) {
     : function () { return module; };
 };
 // Namespace of a CommonJS module (import * as ns, import()): its properties plus
-// `default = module.exports`. In Node-strict importers `__esModule` is ignored, as in Node,
-// and a JSON module's namespace (strict === 2) has `default` only.
+// `default = module.exports`, one per exports object and mode. In Node-strict importers
+// `__esModule` is not a marker but an export like any other, as in Node, and a JSON
+// module's namespace (strict === 2) has `default` only.
+var __mf_cjs_namespaces__ = new WeakMap();
 __mf_require__.t = function (value, strict) {
   if (!strict && value && value.__esModule) return value;
+  var object = value !== null && (typeof value === "object" || typeof value === "function");
+  var made = object && __mf_cjs_namespaces__.get(value);
+  if (made && made[+strict]) return made[+strict];
   var ns = Object.create(null);
-  __mf_require__.r(ns);
+  if (!strict) __mf_require__.r(ns);
   var definition = {};
   var keys = [];
-  if (strict !== 2 && value !== null && (typeof value === "object" || typeof value === "function")) {
+  if (strict !== 2 && object) {
     keys = Object.keys(value);
+    if (strict && __mf_require__.o(value, "__esModule") && keys.indexOf("__esModule") < 0) {
+      keys.push("__esModule");
+    }
   }
   keys.push("default");
   keys.sort();
   for (var i = 0; i < keys.length; i++) {
     var key = keys[i];
-    if (key === "__esModule") continue;
+    if (key === "__esModule" && !strict) continue;
     definition[key] = key === "default"
       ? function () { return value; }
       : (function (k) { return function () { return value[k]; }; })(key);
   }
   __mf_require__.d(ns, definition);
+  if (object) {
+    if (!made) __mf_cjs_namespaces__.set(value, (made = []));
+    made[+strict] = ns;
+  }
   return ns;
 };
 // `export * from` a module whose names are only known at run time.
