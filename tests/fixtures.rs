@@ -38,6 +38,10 @@ struct Case {
     /// Open index.html in headless Chromium.
     #[serde(default)]
     browser: bool,
+    /// Drive the page with puppeteer in real time, until it sets `window.__done` (workers
+    /// run on their own threads, which `--dump-dom`'s virtual time does not wait for).
+    #[serde(default)]
+    real_time: bool,
     expect_text: Option<String>,
     /// The source entry Node runs for the differential check (default: the config's entry).
     source_entry: Option<String>,
@@ -173,7 +177,12 @@ fn run_fixture(path: &Path) -> datatest_stable::Result<()> {
             out_dir.as_path()
         };
         let port = serve(site.to_path_buf());
-        let dom = dump_dom(&format!("http://127.0.0.1:{port}/index.html"));
+        let url = format!("http://127.0.0.1:{port}/index.html");
+        let dom = if case.real_time {
+            page_text(&url)
+        } else {
+            dump_dom(&url)
+        };
         let want = case
             .expect_text
             .as_deref()

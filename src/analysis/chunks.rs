@@ -26,6 +26,8 @@ pub struct Chunk {
     /// The file name when it is not `<name>.js` (remoteEntry.js, `entryFileNames`; a
     /// `[contenthash]` in it is filled in when the file is rendered).
     pub file_name: Option<String>,
+    /// An entry that a `new Worker(new URL(...))` starts, not the page.
+    pub worker: bool,
 }
 
 #[derive(Debug)]
@@ -36,6 +38,8 @@ pub struct ChunkGraph {
     pub dynamic_chunks: HashMap<ModuleIdx, Vec<String>>,
     /// Entry chunk index -> async chunk indices it can ever load (for its file-name map).
     pub reachable_async: HashMap<usize, Vec<usize>>,
+    /// Module a `new Worker(new URL(...))` starts -> the file of its entry chunk.
+    pub worker_files: HashMap<ModuleIdx, String>,
 }
 
 /// Edges that start a new chunk group: `import()`, and the lazy side of shared modules
@@ -54,8 +58,9 @@ fn closure(graph: &Adjacency, roots: &[ModuleIdx], follow_dynamic: bool) -> BTre
         if !seen.insert(m) {
             continue;
         }
+        // A worker's modules run in the worker, from its own entry chunk.
         for &(target, kind) in &graph[m] {
-            if follow_dynamic || !is_async(kind) {
+            if kind != ImportKind::Worker && (follow_dynamic || !is_async(kind)) {
                 stack.push(target);
             }
         }
@@ -111,6 +116,40 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
         }
         entries.push((name, vec![container], Some(file)));
     }
+    // Workers started from any of them are entries too, found until none is new (a
+    // worker may start another). Their files are `<name>.js`: the code that starts one
+    // names it before any file is rendered.
+    let mut worker_files: HashMap<ModuleIdx, String> = HashMap::new();
+    let mut next = 0;
+    while next < entries.len() {
+        let start = next;
+        next = entries.len();
+        let mut found: BTreeSet<ModuleIdx> = BTreeSet::new();
+        for (_, mods, _) in &entries[start..] {
+            let mut roots = mods.clone();
+            roots.extend(graph.provides.iter().copied());
+            roots.extend(graph.remote_containers.iter().copied());
+            for m in closure(&adjacency, &roots, true) {
+                for &(target, kind) in &adjacency[m] {
+                    if kind == ImportKind::Worker && !worker_files.contains_key(&target) {
+                        found.insert(target);
+                    }
+                }
+            }
+        }
+        for target in sorted(&found) {
+            let base = stem(&id(&target));
+            let mut name = base.clone();
+            let mut n = 2;
+            while entries.iter().any(|(e, _, _)| *e == name) {
+                name = format!("{base}-{n}");
+                n += 1;
+            }
+            let file = format!("{name}.js");
+            worker_files.insert(target, file.clone());
+            entries.push((name, vec![target], Some(file)));
+        }
+    }
     for (name, mods, file_name) in &entries {
         // Every entry's runtime registers this build's provides when a share scope starts,
         // and can reach the remote containers whose init that calls.
@@ -124,6 +163,7 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
             modules: sorted(&set),
             entry_modules: mods.clone(),
             file_name: file_name.clone(),
+            worker: mods.iter().any(|m| worker_files.contains_key(m)),
         });
         used_names.insert(name.clone());
         initial.push(set);
@@ -171,6 +211,7 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
             modules,
             entry_modules: vec![],
             file_name: None,
+            worker: false,
         });
     }
     for v in dynamic_chunks.values_mut() {
@@ -187,6 +228,7 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
         chunks,
         dynamic_chunks,
         reachable_async,
+        worker_files,
     }
 }
 

@@ -169,6 +169,7 @@ fn render(
         metas: &metas,
         exports: &analysis.exports,
         dynamic_chunks: &chunk_graph.dynamic_chunks,
+        worker_files: &chunk_graph.worker_files,
         used_exports: used,
         source_maps: config.sourcemap,
         // Scope hoisting keeps `.name`s unless the minifier mangles them and no project

@@ -429,11 +429,13 @@ impl ChunkRenderer<'_> {
         });
     }
 
-    /// `index.html`, loading every entry but the container, and the entries' stylesheets.
+    /// `index.html`, loading every entry but the container and workers, and the entries'
+    /// stylesheets.
     fn page(&mut self, html: &crate::config::Html) {
         let entries = || {
             self.chunks.chunks.iter().enumerate().filter(|(_, c)| {
                 c.kind == ChunkKind::Entry
+                    && !c.worker
                     && !c
                         .entry_modules
                         .iter()
@@ -585,9 +587,12 @@ impl RuntimeFeatures {
             f.async_modules |= n.top_level_await.is_some();
             f.contexts |= !n.contexts.is_empty();
             f.import_meta |= n.import_meta
-                || n.records
-                    .iter()
-                    .any(|r| r.kind == crate::graph::ImportKind::Url);
+                || n.records.iter().any(|r| {
+                    matches!(
+                        r.kind,
+                        crate::graph::ImportKind::Url | crate::graph::ImportKind::Worker
+                    )
+                });
         }
         f
     }

@@ -43,6 +43,8 @@ pub struct TransformContext<'a> {
     pub exports: &'a crate::analysis::Exports,
     /// Chunk ids an `import()` of each module must load first.
     pub dynamic_chunks: &'a HashMap<ModuleIdx, Vec<String>>,
+    /// Module a `new Worker(new URL(...))` starts -> its entry chunk's file.
+    pub worker_files: &'a HashMap<ModuleIdx, String>,
     /// Production builds: the exports each ES module must keep (`None` inside: all).
     pub used_exports: Option<&'a UsedExports>,
     /// Collect source-map mappings (`sourcemap = true`).
@@ -845,6 +847,40 @@ impl VisitMut for Rewriter<'_> {
                 "new URL(__mf_require__({}), __mf_require__.b)",
                 json(self.target_id(record))
             ));
+            return;
+        }
+        // `new Worker(new URL("./w.js", import.meta.url), options)`: the URL of the worker's
+        // entry chunk. That chunk is a classic script (it loads its own chunks with
+        // `importScripts`), so `type: "module"` becomes `undefined`, as webpack does.
+        if let Expr::New(n) = e
+            && let Some(record) = self.m.worker_record(n)
+        {
+            let target = self.m.records[record].target;
+            let file = self.cx.worker_files.get(&target).map_or("", String::as_str);
+            *e = parse_expr(&format!(
+                "new URL(__mf_require__.p + {}, __mf_require__.b)",
+                json(file)
+            ));
+            return;
+        }
+        if let Expr::New(n) = e
+            && let Some(first) = n.args.as_ref().and_then(|a| a.first())
+            && let Expr::New(url) = &*first.expr
+            && self.m.worker_record(url).is_some()
+        {
+            for arg in n.args.iter_mut().flatten().skip(1) {
+                if let Expr::Object(o) = &mut *arg.expr {
+                    for p in &mut o.props {
+                        if let PropOrSpread::Prop(p) = p
+                            && let Prop::KeyValue(kv) = &mut **p
+                            && matches!(&kv.key, PropName::Ident(k) if k.sym == *"type")
+                        {
+                            *kv.value = parse_expr("void 0");
+                        }
+                    }
+                }
+            }
+            n.visit_mut_children_with(self);
             return;
         }
         match e {

@@ -117,6 +117,7 @@ impl Collector<'_> {
             ImportKind::Require => 1,
             ImportKind::Dynamic | ImportKind::SharedAsync => 2,
             ImportKind::Url => 3,
+            ImportKind::Worker => 4,
         };
         if let Some(&i) = self.index.get(&(request.clone(), class)) {
             if kind == ImportKind::Static {
@@ -569,6 +570,22 @@ impl Visit for Collector<'_> {
 
     /// `new URL("./file", import.meta.url)` names a file the build emits as an asset.
     fn visit_new_expr(&mut self, e: &NewExpr) {
+        // `new Worker(new URL("./w.js", import.meta.url), options)`: a worker entry.
+        if let Expr::Ident(callee) = &*e.callee
+            && matches!(&*callee.sym, "Worker" | "SharedWorker")
+            && callee.ctxt == self.unresolved
+            && let Some(first) = e.args.as_ref().and_then(|a| a.first())
+            && first.spread.is_none()
+            && let Expr::New(url) = &*first.expr
+            && let Some((request, span)) = url_asset_request(url, self.unresolved)
+        {
+            let r = self.record(request, ImportKind::Worker, span_range(span), None, false);
+            self.call_sites.insert(url.span.lo.0, r);
+            for arg in e.args.iter().flatten().skip(1) {
+                arg.visit_with(self);
+            }
+            return;
+        }
         if let Some((request, span)) = url_asset_request(e, self.unresolved) {
             let r = self.record(request, ImportKind::Url, span_range(span), None, false);
             self.call_sites.insert(e.span.lo.0, r);

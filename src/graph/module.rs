@@ -272,6 +272,9 @@ pub enum ImportKind {
     /// `new URL("./file", import.meta.url)`: the file as an asset whose URL the expression
     /// evaluates to, whatever its extension (webpack's `asset/resource` for `new URL`).
     Url,
+    /// `new Worker(new URL("./w.js", import.meta.url))` (and `SharedWorker`): the module is
+    /// the entry of a chunk of its own, which the worker runs; the expression is its URL.
+    Worker,
 }
 
 impl ImportKind {
@@ -441,6 +444,13 @@ impl NormalModule {
     pub fn url_record(&self, new: &swc_ecma_ast::NewExpr) -> Option<usize> {
         let r = self.call_sites.get(&new.span.lo.0).copied()?;
         (self.records.get(r)?.kind == ImportKind::Url).then_some(r)
+    }
+
+    /// The [`ImportKind::Worker`] record of the `new URL("./w.js", import.meta.url)` that
+    /// a `new Worker(...)` starts.
+    pub fn worker_record(&self, new: &swc_ecma_ast::NewExpr) -> Option<usize> {
+        let r = self.call_sites.get(&new.span.lo.0).copied()?;
+        (self.records.get(r)?.kind == ImportKind::Worker).then_some(r)
     }
 }
 

@@ -252,6 +252,32 @@ pub fn dump_dom(url: &str) -> String {
     text(&out.stdout)
 }
 
+/// The body text of a page that tests/puppeteer/page.cjs drove in headless Chromium until it
+/// set `window.__done` (30 s at most), followed by its page errors.
+pub fn page_text(url: &str) -> String {
+    let puppeteer = repo_root().join("tests/puppeteer");
+    assert!(
+        puppeteer.join("node_modules/puppeteer-core").exists(),
+        "tests/puppeteer/node_modules is missing: run tests/setup.sh"
+    );
+    let out = Command::new("node")
+        .arg(puppeteer.join("page.cjs"))
+        .arg(url)
+        .arg("30000")
+        .current_dir(&puppeteer)
+        .output()
+        .expect("run node");
+    assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
+    let page: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", text(&out.stdout)));
+    format!(
+        "{}\ndone: {}\npage errors: {}",
+        page["text"].as_str().unwrap_or_default(),
+        page["done"],
+        page["pageErrors"]
+    )
+}
+
 /// Validates a share-usage report against schemas/share-usage.schema.json (every object in
 /// the schema forbids fields it does not list, so a renamed field fails here).
 pub fn assert_valid_share_usage(report: &serde_json::Value) {

@@ -14,6 +14,17 @@ var __mf_scripts_in_progress__ = {};
 // uniqueName: two builds on one page both have a chunk "shared-x", and one must not take
 // the other's script tag for its own.
 var __mf_load_script__ = function (url, done, key) {
+  // In a worker there is no document: importScripts runs the chunk before it returns.
+  if (typeof document === "undefined" && typeof importScripts === "function") {
+    var event = { type: "load", target: { src: url } };
+    try {
+      importScripts(url);
+    } catch (e) {
+      event.type = "error";
+    }
+    done(event);
+    return;
+  }
   key = __mf_chunk_global__ + ":" + key;
   if (__mf_scripts_in_progress__[url]) {
     __mf_scripts_in_progress__[url].push(done);
