@@ -157,6 +157,12 @@ pub fn compute_exports(graph: &ModuleGraph) -> Exports {
         .collect()
 }
 
+/// Whether ResolveExport(`name`) of module `m` ends at a binding: not when a chain of
+/// re-exports comes back to where it started (Node: "Detected cycle while resolving name").
+pub fn resolves(graph: &ModuleGraph, m: ModuleIdx, name: &str) -> bool {
+    resolve_export(graph, m, name, &mut Vec::new()).is_some()
+}
+
 /// What an export name resolves to (the specification's ResolvedBinding), for telling
 /// whether two `export *` provide the same binding.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -58,7 +58,26 @@ pub fn check_imports(
                 );
                 return;
             }
-            if info.has_dynamic || info.names.contains_key(name) {
+            if info.names.contains_key(name) {
+                if !super::exports::resolves(graph, target_idx, name) {
+                    let at =
+                        Location::from_range(&m.id, &m.source, span.0 as usize, span.1 as usize);
+                    out.push(
+                        Diagnostic::new(
+                            Code::MissingExport,
+                            format!(
+                                "\"{}\" ({}) re-exports \"{name}\" in a cycle that never reaches a declaration",
+                                m.records[record].request,
+                                graph.module(target_idx).id()
+                            ),
+                        )
+                        .at(at)
+                        .hint("one module of the cycle must declare the name (or import it from one that does)"),
+                    );
+                }
+                return;
+            }
+            if info.has_dynamic {
                 return;
             }
             out.push(missing_export(

@@ -549,6 +549,27 @@ impl Visit for Collector<'_> {
     fn visit_meta_prop_expr(&mut self, e: &MetaPropExpr) {
         if e.kind == MetaPropKind::ImportMeta {
             self.import_meta = true;
+            // `import.m\u0065ta`: keywords are written without escapes (swc accepts it).
+            let (s, end) = span_range(e.span);
+            if self
+                .source
+                .get(s as usize..end as usize)
+                .is_some_and(|t| t.contains('\\'))
+            {
+                self.diagnostics.push(
+                    Diagnostic::new(
+                        Code::SyntaxError,
+                        "import.meta is written with an escape sequence",
+                    )
+                    .at(Location::from_range(
+                        self.file,
+                        self.source,
+                        s as usize,
+                        end as usize,
+                    ))
+                    .hint("write `import.meta` literally"),
+                );
+            }
         }
     }
 

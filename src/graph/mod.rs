@@ -15,6 +15,7 @@ pub mod cache;
 pub mod collect_imports;
 pub mod context;
 pub mod css;
+pub mod early_errors;
 pub mod module;
 pub mod package_facts;
 pub mod package_json_check;

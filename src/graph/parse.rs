@@ -194,6 +194,15 @@ pub fn parse_js(
         let unresolved = Mark::new();
         let top_level = Mark::new();
         program.mutate(resolver(unresolved, top_level, lang.is_typescript()));
+        if matches!(lang, Lang::Js | Lang::Jsx)
+            && let Program::Module(m) = &program
+        {
+            let unresolved_ctxt = SyntaxContext::empty().apply_mark(unresolved);
+            let errors = super::early_errors::check(m, file, source, unresolved_ctxt);
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+        }
         lower(
             &mut program,
             lang,
