@@ -112,19 +112,30 @@ pub fn compute_exports(graph: &ModuleGraph) -> Exports {
                 ));
                 info.names.insert(name.clone(), ResolvedExport::Own);
             }
-            // A name comes through the first star on a shortest path to its declaration: in a
-            // cycle, a star back to this module (or one that leads back to it) would make the
-            // name's getter read itself forever.
-            for &record in &m.esm.star_exports {
-                let t = m.records[record].target.index();
-                if esm(t).is_none() {
-                    continue;
-                }
-                for (name, d) in &reach[t] {
-                    if name != "default" && reach[i].get(name) == Some(&(d + 1)) {
-                        info.names
-                            .entry(name.clone())
-                            .or_insert(ResolvedExport::Star { record });
+            // A name comes through the first star on a shortest path to its declaration, or
+            // failing that through any star, provided it resolves there without coming back
+            // to this module's name: a star that leads back would make the name's getter read
+            // itself forever (and a name no star resolves is not exported, as in Node).
+            let me = ModuleIdx(i as u32);
+            let resolves_through = |t: usize, name: &String| {
+                let mut seen = vec![(me, name.clone())];
+                resolve_export(graph, ModuleIdx(t as u32), name, &mut seen).is_some()
+            };
+            for shortest_only in [true, false] {
+                for &record in &m.esm.star_exports {
+                    let t = m.records[record].target.index();
+                    if esm(t).is_none() {
+                        continue;
+                    }
+                    for (name, d) in &reach[t] {
+                        if name != "default"
+                            && !info.names.contains_key(name)
+                            && (!shortest_only || reach[i].get(name) == Some(&(d + 1)))
+                            && resolves_through(t, name)
+                        {
+                            info.names
+                                .insert(name.clone(), ResolvedExport::Star { record });
+                        }
                     }
                 }
             }

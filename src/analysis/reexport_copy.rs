@@ -154,6 +154,7 @@ pub fn make_copy(
         call_sites: collected.call_sites,
         esm: collected.esm,
         import_meta: false,
+        attributes_at_run_time: false,
         top_level_await: None,
         contexts: Default::default(),
     };

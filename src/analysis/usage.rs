@@ -578,6 +578,7 @@ pub(crate) mod tests {
             call_sites: c.call_sites,
             esm: c.esm,
             import_meta: c.import_meta,
+            attributes_at_run_time: c.attributes_at_run_time,
             top_level_await: c.top_level_await,
             contexts: Default::default(),
         }

@@ -18,6 +18,7 @@ use crate::graph::{Module, ModuleGraph, ModuleIdx};
 
 const RUNTIME_REQUIRE: &str = include_str!("runtime/require.js");
 const RUNTIME_ESM: &str = include_str!("runtime/esm_interop.js");
+const RUNTIME_IMPORT_ATTRIBUTES: &str = include_str!("runtime/import_attributes.js");
 const RUNTIME_PUBLIC_PATH_AUTO: &str = include_str!("runtime/public_path_auto.js");
 const RUNTIME_CHUNKS_WEB: &str = include_str!("runtime/chunk_loading_web.js");
 const RUNTIME_CHUNKS_NODE: &str = include_str!("runtime/chunk_loading_node.js");
@@ -28,9 +29,10 @@ const RUNTIME_CONTEXT: &str = include_str!("runtime/context.js");
 
 /// Every runtime file by name, for tools that want to recognise the runtime in output
 /// (the snapshot tests replace it by its name).
-pub const RUNTIME_FILES: [(&str, &str); 10] = [
+pub const RUNTIME_FILES: [(&str, &str); 11] = [
     ("require.js", RUNTIME_REQUIRE),
     ("esm_interop.js", RUNTIME_ESM),
+    ("import_attributes.js", RUNTIME_IMPORT_ATTRIBUTES),
     ("public_path_auto.js", RUNTIME_PUBLIC_PATH_AUTO),
     ("chunk_loading_web.js", RUNTIME_CHUNKS_WEB),
     ("chunk_loading_node.js", RUNTIME_CHUNKS_NODE),
@@ -478,6 +480,9 @@ fn build_runtime(
     if features.contexts {
         out.push_str(RUNTIME_CONTEXT);
     }
+    if features.import_attributes {
+        out.push_str(RUNTIME_IMPORT_ATTRIBUTES);
+    }
     let async_chunks: Vec<usize> = (0..chunks.chunks.len())
         .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)
         .collect();
@@ -575,6 +580,9 @@ struct RuntimeFeatures {
     async_modules: bool,
     /// A module makes a context request (`__mf_require__.x`).
     contexts: bool,
+    /// An `import(x, options)` has options the build could not read
+    /// (`__mf_require__.ia`).
+    import_attributes: bool,
     /// A module reads `import.meta` or names an asset with `new URL(..., import.meta.url)`
     /// (`__mf_require__.im`, `__mf_require__.b`).
     import_meta: bool,
@@ -586,6 +594,7 @@ impl RuntimeFeatures {
         for n in graph.modules.iter().filter_map(|m| m.as_normal()) {
             f.async_modules |= n.top_level_await.is_some();
             f.contexts |= !n.contexts.is_empty();
+            f.import_attributes |= n.attributes_at_run_time;
             f.import_meta |= n.import_meta
                 || n.records.iter().any(|r| {
                     matches!(

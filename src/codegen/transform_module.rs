@@ -10,6 +10,7 @@ use crate::analysis::UsedExports;
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use swc_common::util::take::Take;
 use swc_common::{DUMMY_SP, GLOBALS, SyntaxContext, sync::Lrc};
 use swc_ecma_ast::*;
 use swc_ecma_codegen::{Emitter, text_writer::JsWriter};
@@ -776,7 +777,25 @@ impl<'a> Rewriter<'a> {
         }
         let record = self.m.request_record(call)?;
         let dynamic = matches!(call.callee, Callee::Import(_));
-        Some(parse_expr(&self.request_code(record, dynamic)))
+        let load = parse_expr(&self.request_code(record, dynamic));
+        // `import(x, options)` with options the build could not read: checked first.
+        match call.args.get_mut(1) {
+            Some(options)
+                if dynamic
+                    && !crate::graph::collect_imports::import_options_known(&options.expr) =>
+            {
+                let target = self.m.records[record].target;
+                let json = self.cx.metas[target].format == ModuleFormat::Json;
+                let options = options.expr.take();
+                let mut check = parse_expr(&format!("__mf_require__.ia(__mf_options__, {json})"));
+                if let Expr::Call(c) = &mut check {
+                    c.args[0].expr = options;
+                }
+                let then = parse_expr("__mf_check__.then(() => __mf_load__)");
+                Some(fill_then(then, check, load))
+            }
+            _ => Some(load),
+        }
     }
 
     /// The code of `require()` (`dynamic` false) or `import()` of the record's module.
@@ -810,6 +829,21 @@ impl<'a> Rewriter<'a> {
             false => require,
         }
     }
+}
+
+/// `<check>.then(() => <load>)` from the parsed `__mf_check__.then(() => __mf_load__)`.
+fn fill_then(mut then: Expr, check: Expr, load: Expr) -> Expr {
+    if let Expr::Call(c) = &mut then
+        && let Callee::Expr(callee) = &mut c.callee
+        && let Expr::Member(m) = &mut **callee
+        && let Some(arg) = c.args.first_mut()
+        && let Expr::Arrow(arrow) = &mut *arg.expr
+        && let ArrowFunctionBody::Expr(body) = &mut *arrow.body
+    {
+        *m.obj = check;
+        **body = load;
+    }
+    then
 }
 
 /// `x.__esModule`: the exports object has that marker, a namespace does not.

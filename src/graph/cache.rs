@@ -165,6 +165,7 @@ fn clone_collected(c: &Collected) -> Collected {
         esm: c.esm.clone(),
         diagnostics: c.diagnostics.clone(),
         import_meta: c.import_meta,
+        attributes_at_run_time: c.attributes_at_run_time,
         top_level_await: c.top_level_await,
         contexts: c.contexts.clone(),
         json_records: c.json_records.clone(),

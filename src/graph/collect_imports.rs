@@ -20,6 +20,8 @@ pub struct Collected {
     pub diagnostics: Vec<Diagnostic>,
     /// The code reads `import.meta`.
     pub import_meta: bool,
+    /// An `import(x, options)` whose options the build cannot read: checked at run time.
+    pub attributes_at_run_time: bool,
     /// The first top-level `await` / `for await`.
     pub top_level_await: Option<(u32, u32)>,
     /// Requests computed from a literal prefix and expressions (the scan lists their files).
@@ -47,6 +49,7 @@ pub fn collect(
         try_depth: 0,
         caught: std::collections::HashSet::new(),
         import_meta: false,
+        attributes_at_run_time: false,
         top_level_await: None,
         contexts: Vec::new(),
         json_records: Vec::new(),
@@ -65,6 +68,7 @@ pub fn collect(
         esm: c.esm,
         diagnostics: c.diagnostics,
         import_meta: c.import_meta,
+        attributes_at_run_time: c.attributes_at_run_time,
         top_level_await: c.top_level_await,
         contexts: c.contexts,
         json_records: c.json_records,
@@ -87,6 +91,7 @@ struct Collector<'a> {
     /// `import()` calls whose rejection is handled (`.catch(f)`, `.then(f, g)`), by start.
     caught: std::collections::HashSet<u32>,
     import_meta: bool,
+    attributes_at_run_time: bool,
     top_level_await: Option<(u32, u32)>,
     contexts: Vec<ContextRequest>,
     json_records: Vec<(usize, (u32, u32))>,
@@ -444,8 +449,13 @@ impl Visit for Collector<'_> {
                         optional,
                     );
                     self.call_sites.insert(call.span.lo.0, r);
-                    // import(x, { with: { type: "json" } }) (or the older `assert`).
+                    // import(x, { with: { type: "json" } }) (or the older `assert`); options the
+                    // build cannot read are checked when the import runs.
                     if let Some(options) = call.args.get(1)
+                        && !import_options_known(&options.expr)
+                    {
+                        self.attributes_at_run_time = true;
+                    } else if let Some(options) = call.args.get(1)
                         && let Expr::Object(o) = &*options.expr
                     {
                         for p in &o.props {
@@ -672,6 +682,42 @@ fn import_call_problem(
 }
 
 /// A property key as a string (`with`, `"type"`), `None` when computed.
+/// Whether the build reads `import(x, options)`'s attributes itself: `options` is an object
+/// literal of `key: value` properties, and its `with` (or `assert`) one whose values are
+/// string literals. Anything else (a variable, `null`, a getter, a number) is checked at run
+/// time, where the specification rejects the import with a TypeError.
+pub fn import_options_known(options: &Expr) -> bool {
+    fn key_values(o: &ObjectLit) -> Option<Vec<(String, &Expr)>> {
+        o.props
+            .iter()
+            .map(|p| match p {
+                PropOrSpread::Prop(p) => match &**p {
+                    Prop::KeyValue(kv) => Some((prop_name(&kv.key)?, &*kv.value)),
+                    _ => None,
+                },
+                PropOrSpread::Spread(_) => None,
+            })
+            .collect()
+    }
+    let Expr::Object(o) = options else {
+        return false;
+    };
+    let Some(props) = key_values(o) else {
+        return false;
+    };
+    props
+        .iter()
+        .all(|(key, value)| match (key.as_str(), value) {
+            ("with" | "assert", Expr::Object(with)) => key_values(with).is_some_and(|attributes| {
+                attributes
+                    .iter()
+                    .all(|(_, v)| matches!(v, Expr::Lit(Lit::Str(_))))
+            }),
+            ("with" | "assert", _) => false,
+            _ => true,
+        })
+}
+
 fn prop_name(key: &PropName) -> Option<String> {
     match key {
         PropName::Ident(i) => Some(i.sym.to_string()),

@@ -163,6 +163,9 @@ pub struct NormalModule {
     pub esm: EsmInfo,
     /// The code reads `import.meta` (the runtime then creates its objects).
     pub import_meta: bool,
+    /// An `import(x, options)` whose options are checked at run time
+    /// (`__mf_require__.ia`).
+    pub attributes_at_run_time: bool,
     /// Where the module first awaits at top level (`await`, `for await`): it is an async
     /// module, and so is every ES module that imports it.
     pub top_level_await: Option<(u32, u32)>,

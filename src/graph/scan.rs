@@ -593,6 +593,7 @@ fn scan_one(
             call_sites: collected.call_sites,
             esm: collected.esm,
             import_meta: collected.import_meta,
+            attributes_at_run_time: collected.attributes_at_run_time,
             top_level_await: collected.top_level_await,
             contexts,
         }),
@@ -856,6 +857,7 @@ fn payload_module(
         call_sites: HashMap::new(),
         esm: EsmInfo::default(),
         import_meta: false,
+        attributes_at_run_time: false,
         top_level_await: None,
         contexts: HashMap::new(),
     })

@@ -54,6 +54,14 @@ struct NsMembers<'a> {
 
 impl VisitMut for NsMembers<'_> {
     fn visit_mut_expr(&mut self, e: &mut Expr) {
+        if self.is_delete_of_member(e) {
+            if let Expr::Unary(u) = e
+                && let Expr::Member(m) = &mut *u.arg
+            {
+                m.prop.visit_mut_with(self);
+            }
+            return;
+        }
         if let Expr::Member(m) = e
             && let Expr::Ident(obj) = &*m.obj
             && let Some((_, members)) = self.namespaces.get(&obj.to_id())
@@ -76,6 +84,16 @@ impl VisitMut for NsMembers<'_> {
             }
         }
         e.visit_mut_children_with(self);
+    }
+}
+
+impl NsMembers<'_> {
+    /// `delete ns.name` stays a delete on the namespace object (refused: a TypeError in
+    /// strict code), not on the binding.
+    fn is_delete_of_member(&self, e: &Expr) -> bool {
+        matches!(e, Expr::Unary(u) if u.op == UnaryOp::Delete
+            && matches!(&*u.arg, Expr::Member(m)
+                if matches!(&*m.obj, Expr::Ident(obj) if self.namespaces.contains_key(&obj.to_id()))))
     }
 }
 
