@@ -29,6 +29,28 @@ pub enum Command {
     /// Report, for every shared module, which exports are provided, imported and really used,
     /// and what could be eliminated. Writes no chunks.
     Analyze(AnalyzeArgs),
+    /// Serve each project in DIR ... (default: the current directory) from memory, built in
+    /// development mode, and reload its pages when a rebuild succeeds (errors show over the
+    /// page). Each project on its own port: --port, [devServer] port, or 8080 and up.
+    Dev(DevArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DevArgs {
+    /// Project directories holding federation.toml (a host and its remotes).
+    pub dirs: Vec<PathBuf>,
+    /// The first project's port (the next ones count up from it).
+    #[arg(long)]
+    pub port: Option<u16>,
+    /// The address to listen on (default: [devServer] host, or 127.0.0.1).
+    #[arg(long)]
+    pub host: Option<String>,
+    /// production or development (the default).
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
+    /// One JSON line per event (listening, build) on stdout.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -136,6 +158,16 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Analyze(args) => analyze(args),
+        Command::Dev(args) => crate::dev::run(&crate::dev::DevArgs {
+            dirs: args.dirs,
+            port: args.port,
+            host: args.host,
+            mode: args.mode.map(|m| match m {
+                ModeArg::Production => Mode::Production,
+                ModeArg::Development => Mode::Development,
+            }),
+            json: args.json,
+        }),
     }
 }
 

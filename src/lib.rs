@@ -6,12 +6,14 @@
 //! claimed before the first stage runs and replaced atomically after the last). [`pipeline`] runs
 //! them; [`cli`] is the command line; [`config`] reads `federation.toml`; [`diagnostics`] is
 //! how every stage reports problems; [`watch`] is `build --watch`, which rebuilds on change
-//! and reuses the parses of unchanged files (`graph::cache`).
+//! and reuses the parses of unchanged files (`graph::cache`); [`dev`] is `mfbundle dev`, whose
+//! serve stage keeps generate's files in memory and serves them instead of writing outDir.
 
 pub mod analysis;
 pub mod cli;
 pub mod codegen;
 pub mod config;
+pub mod dev;
 pub mod diagnostics;
 pub mod federation;
 pub mod graph;

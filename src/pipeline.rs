@@ -85,6 +85,15 @@ pub fn build_in_memory(
     run(config, progress, None, false)
 }
 
+/// [`build_in_memory`] reusing the parses of unchanged files kept in `cache` (`mfbundle dev`).
+pub fn build_in_memory_cached(
+    config: &BuildConfig,
+    progress: &dyn Progress,
+    cache: &ParseCache,
+) -> (BuildOutcome, Vec<codegen::OutputFile>) {
+    run(config, progress, Some(cache), false)
+}
+
 /// Wall time per stage, for `--timings`.
 struct Timings {
     stages: Vec<(&'static str, Duration)>,

@@ -155,6 +155,8 @@ pub struct BuildConfig {
     pub module_ids: ModuleIds,
     /// `html`: write `index.html` with the entry scripts and stylesheets.
     pub html: Option<Html>,
+    /// `[devServer]`: how `mfbundle dev` serves the project.
+    pub dev_server: DevServer,
     /// `entryFileNames`: how entry files are named, `[name]` and `[contenthash]` to fill in
     /// (`None`: `[name].js`).
     pub entry_file_names: Option<String>,
@@ -188,6 +190,14 @@ impl BuildConfig {
             from: self.unique_name_from,
         }
     }
+}
+
+/// `[devServer]` (`mfbundle dev`): each unset field has the command line's or the default.
+#[derive(Debug, Default, Clone)]
+pub struct DevServer {
+    pub port: Option<u16>,
+    pub host: Option<String>,
+    pub headers: Vec<(String, String)>,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -385,6 +395,14 @@ fn resolve(
         module_ids,
         entry_file_names,
         html,
+        dev_server: raw
+            .dev_server
+            .map(|d| DevServer {
+                port: d.port,
+                host: d.host,
+                headers: d.headers.into_iter().collect(),
+            })
+            .unwrap_or_default(),
     })
 }
 

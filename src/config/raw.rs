@@ -47,6 +47,19 @@ pub struct RawConfig {
     /// webpack's `runtime` (a runtime chunk name, or false): accepted and ignored, with a
     /// warning (every file of a build carries the runtime it shares on the page).
     pub runtime: Option<toml::Value>,
+    /// `mfbundle dev`'s server for this project.
+    pub dev_server: Option<RawDevServer>,
+}
+
+/// `[devServer]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct RawDevServer {
+    pub port: Option<u16>,
+    pub host: Option<String>,
+    /// Sent with every response, e.g. `"Cross-Origin-Embedder-Policy" = "require-corp"`.
+    #[serde(default)]
+    pub headers: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]

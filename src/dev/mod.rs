@@ -1,0 +1,352 @@
+//! `mfbundle dev [DIR ...]`: each project built in development mode into memory and served
+//! over HTTP on its own port (loopback unless told otherwise), rebuilt when its files change.
+//! The serve stage stands where `write` stands in `build`: generate's files are kept in memory
+//! (`server.rs` serves them) instead of written to outDir, so `dev` never touches outDir.
+//!
+//! The page gets a small client (`client.js`, injected into `index.html`) that long-polls the
+//! server: a successful rebuild reloads the page; a failed one shows its diagnostics over the
+//! page while the last good build keeps being served. Hot module replacement is not there yet.
+
+mod server;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::config::{self, BuildConfig, CliOverrides, Html, Mode, Target};
+use crate::diagnostics::{Diagnostics, render};
+use crate::graph::NoProgress;
+use crate::graph::cache::ParseCache;
+use crate::pipeline;
+
+/// The port of the first project when neither `--port` nor `[devServer] port` gives one.
+pub const DEFAULT_PORT: u16 = 8080;
+/// How long the files must stay quiet before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(50);
+
+/// What `mfbundle dev` needs of the command line.
+pub struct DevArgs {
+    pub dirs: Vec<PathBuf>,
+    pub port: Option<u16>,
+    pub host: Option<String>,
+    pub mode: Option<Mode>,
+    pub json: bool,
+}
+
+/// The latest build of a project, as the server hands it out.
+pub struct Served {
+    /// Counts builds (successful or not); the client compares it.
+    pub build: u64,
+    /// Whether the last build succeeded.
+    pub ok: bool,
+    /// The last failed build's diagnostics, as the terminal shows them.
+    pub errors: String,
+    /// The last successful build's files, by path relative to outDir.
+    pub files: HashMap<String, Arc<[u8]>>,
+}
+
+/// A project's state, shared by its watcher and its server.
+pub struct Shared {
+    pub served: Mutex<Served>,
+    pub changed: Condvar,
+    /// `[devServer] headers`, sent with every response.
+    pub headers: Vec<(String, String)>,
+}
+
+struct Project {
+    name: String,
+    config: BuildConfig,
+    overrides: CliOverrides,
+    dir: PathBuf,
+    cache: ParseCache,
+    shared: Arc<Shared>,
+}
+
+/// Runs `mfbundle dev`; returns the exit status (servers run until the process is stopped).
+pub fn run(args: &DevArgs) -> i32 {
+    let dirs = if args.dirs.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.dirs.clone()
+    };
+    let overrides = CliOverrides {
+        mode: Some(args.mode.unwrap_or(Mode::Development)),
+        ..Default::default()
+    };
+    let mut projects = Vec::new();
+    for (i, dir) in dirs.iter().enumerate() {
+        let mut config = match config::load(dir, &overrides) {
+            Ok(c) => c,
+            Err(errors) => {
+                let mut ds = Diagnostics::default();
+                ds.extend(errors);
+                crate::report::print_diagnostics(&ds);
+                return 2;
+            }
+        };
+        if config.target != Target::Web {
+            eprintln!(
+                "error: {} builds for Node (target = \"node\"): `mfbundle dev` serves pages for the browser; use `mfbundle build --watch`",
+                dir.display()
+            );
+            return 2;
+        }
+        // The page the server hands out: the project's template, or a default one.
+        if config.html.is_none() {
+            config.html = Some(Html::Default);
+        }
+        let port = match (args.port, config.dev_server.port) {
+            (Some(p), _) => p.saturating_add(i as u16),
+            (None, Some(p)) => p,
+            (None, None) => DEFAULT_PORT.saturating_add(i as u16),
+        };
+        let host = args
+            .host
+            .clone()
+            .or_else(|| config.dev_server.host.clone())
+            .unwrap_or_else(|| "127.0.0.1".to_string());
+        let shared = Arc::new(Shared {
+            served: Mutex::new(Served {
+                build: 0,
+                ok: false,
+                errors: "the first build has not finished".into(),
+                files: HashMap::new(),
+            }),
+            changed: Condvar::new(),
+            headers: config.dev_server.headers.clone(),
+        });
+        let name = config.build_name().value;
+        let addr = format!("{host}:{port}");
+        let url = match server::start(&addr, shared.clone()) {
+            Ok(url) => url,
+            Err(e) => {
+                eprintln!("error: {name}: cannot listen on {addr}: {e}");
+                return 1;
+            }
+        };
+        if args.json {
+            json_line(serde_json::json!({ "event": "listening", "project": name, "url": url }));
+        } else {
+            eprintln!("[dev] {name}: {url}");
+            if !is_loopback(&host) {
+                eprintln!(
+                    "[dev] {name}: listening on {host}, not loopback: other machines can reach it"
+                );
+            }
+        }
+        projects.push(Project {
+            name,
+            dir: config.root.clone(),
+            config,
+            overrides: overrides.clone(),
+            cache: ParseCache::new(),
+            shared,
+        });
+    }
+
+    let (tx, rx) = channel();
+    let mut watcher = match notify::recommended_watcher(move |e| {
+        let _ = tx.send(e);
+    }) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch files: {e}");
+            return 1;
+        }
+    };
+    for p in &projects {
+        if let Err(e) = watcher.watch(&p.dir, RecursiveMode::Recursive) {
+            eprintln!("error: cannot watch {}: {e}", p.dir.display());
+            return 1;
+        }
+    }
+    for p in &mut projects {
+        rebuild(p, &[], args.json);
+    }
+    loop {
+        let changed = wait(&rx, &projects);
+        for p in &mut projects {
+            let mine: Vec<PathBuf> = changed
+                .iter()
+                .filter(|c| c.starts_with(&p.dir))
+                .cloned()
+                .collect();
+            if !mine.is_empty() {
+                rebuild(p, &mine, args.json);
+            }
+        }
+    }
+}
+
+/// The files that changed in a burst of events, once the files stay quiet for [`QUIET`].
+fn wait(rx: &Receiver<notify::Result<notify::Event>>, projects: &[Project]) -> Vec<PathBuf> {
+    let mut changed: Vec<PathBuf> = Vec::new();
+    loop {
+        let event = if changed.is_empty() {
+            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            rx.recv_timeout(QUIET)
+        };
+        match event {
+            Ok(Ok(e)) => {
+                if matches!(e.kind, notify::EventKind::Access(_)) {
+                    continue;
+                }
+                for path in e.paths {
+                    if relevant(&path, projects) && !changed.contains(&path) {
+                        changed.push(path);
+                    }
+                }
+            }
+            Ok(Err(_)) => {}
+            Err(RecvTimeoutError::Timeout) => return changed,
+            Err(RecvTimeoutError::Disconnected) => {
+                // The watcher is gone: serve what there is until the process is stopped.
+                loop {
+                    std::thread::park();
+                }
+            }
+        }
+    }
+}
+
+/// Events in `node_modules`, hidden directories and outDir do not rebuild.
+fn relevant(path: &Path, projects: &[Project]) -> bool {
+    projects.iter().any(|p| {
+        path.strip_prefix(&p.dir).is_ok_and(|rel| {
+            !path.starts_with(&p.config.out_dir)
+                && !rel.components().any(|c| {
+                    let c = c.as_os_str().to_string_lossy();
+                    c == "node_modules" || c.starts_with('.')
+                })
+        })
+    })
+}
+
+/// Builds `p` again (reloading its configuration) and hands the result to its server.
+fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
+    let start = Instant::now();
+    if changed
+        .iter()
+        .any(|c| c.file_name() == p.config.config_file.file_name())
+    {
+        match config::load(&p.dir, &p.overrides) {
+            Ok(mut c) => {
+                if c.html.is_none() {
+                    c.html = Some(Html::Default);
+                }
+                p.config = c;
+            }
+            Err(errors) => {
+                let mut ds = Diagnostics::default();
+                ds.extend(errors);
+                publish_failure(p, &ds, changed, start, json);
+                return;
+            }
+        }
+    }
+    p.cache.begin_build(&p.config);
+    let (outcome, files) = pipeline::build_in_memory_cached(&p.config, &NoProgress, &p.cache);
+    p.cache.end_build(outcome.success());
+    if !outcome.success() {
+        publish_failure(p, &outcome.diagnostics, changed, start, json);
+        return;
+    }
+    let files: HashMap<String, Arc<[u8]>> = files
+        .into_iter()
+        .map(|f| (f.name, Arc::from(f.contents)))
+        .collect();
+    let build = {
+        let mut served = p.shared.served.lock().unwrap_or_else(|e| e.into_inner());
+        served.build += 1;
+        served.ok = true;
+        served.errors.clear();
+        served.files = files;
+        served.build
+    };
+    p.shared.changed.notify_all();
+    report(p, build, true, changed, start, json, &outcome.diagnostics);
+}
+
+fn publish_failure(
+    p: &Project,
+    diagnostics: &Diagnostics,
+    changed: &[PathBuf],
+    start: Instant,
+    json: bool,
+) {
+    let text: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(render)
+        .collect();
+    let build = {
+        let mut served = p.shared.served.lock().unwrap_or_else(|e| e.into_inner());
+        served.build += 1;
+        served.ok = false;
+        served.errors = text.join("\n");
+        served.build
+    };
+    p.shared.changed.notify_all();
+    report(p, build, false, changed, start, json, diagnostics);
+}
+
+/// One line per build on the terminal (and the diagnostics), or one JSON line with `--json`.
+fn report(
+    p: &Project,
+    build: u64,
+    ok: bool,
+    changed: &[PathBuf],
+    start: Instant,
+    json: bool,
+    diagnostics: &Diagnostics,
+) {
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let changed: Vec<String> = changed
+        .iter()
+        .map(|c| config::display_path(&p.dir, c))
+        .collect();
+    if json {
+        let errors: Vec<serde_json::Value> = diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| serde_json::to_value(d).unwrap_or_default())
+            .collect();
+        json_line(serde_json::json!({
+            "event": "build",
+            "project": p.name,
+            "build": build,
+            "ok": ok,
+            "ms": (ms * 10.0).round() / 10.0,
+            "changed": changed,
+            "errors": errors,
+        }));
+        return;
+    }
+    crate::report::print_diagnostics(diagnostics);
+    let what = if changed.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", changed.join(", "))
+    };
+    let verdict = if ok { "built" } else { "failed" };
+    eprintln!("[dev] {}: {verdict} in {ms:.0} ms{what}", p.name);
+}
+
+fn json_line(v: serde_json::Value) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{v}");
+    let _ = out.flush();
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}

@@ -1,0 +1,222 @@
+//! The HTTP side of `mfbundle dev` (tiny_http: a small, synchronous server is enough for one
+//! developer's browser, and it keeps tokio out of the build). It serves the project's last
+//! good build from memory and nothing else: a path with a `..` segment (or a backslash, or a
+//! NUL) is refused before any lookup, and there is no file system access at all, so no
+//! traversal or symlink can reach outside the app. Every response carries the CORS headers a
+//! remote needs, `Cache-Control: no-store` and the project's `[devServer] headers`; a path
+//! under the app that names no file gets `index.html` (history API routing) when it looks
+//! like a page (no extension, or the browser asks for HTML).
+
+use std::io::Cursor;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+
+use super::Shared;
+
+const CLIENT: &str = include_str!("client.js");
+const CLIENT_PATH: &str = "/__mfbundle/client.js";
+const POLL_PATH: &str = "/__mfbundle/poll";
+/// A long poll answers after this long even when nothing was built.
+const POLL_WAIT: Duration = Duration::from_secs(25);
+
+/// Listens on `addr` and serves `shared` from a thread per request; the URL of the app.
+pub fn start(addr: &str, shared: Arc<Shared>) -> Result<String, String> {
+    let server = Server::http(addr).map_err(|e| e.to_string())?;
+    let url = match server.server_addr().to_ip() {
+        Some(a) => format!("http://{a}/"),
+        None => format!("http://{addr}/"),
+    };
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let shared = shared.clone();
+            std::thread::spawn(move || handle(request, &shared));
+        }
+    });
+    Ok(url)
+}
+
+fn handle(request: Request, shared: &Shared) {
+    let (status, content_type, body) = answer(&request, shared);
+    let mut response = Response::new(
+        StatusCode(status),
+        vec![],
+        Cursor::new(body.to_vec()),
+        Some(body.len()),
+        None,
+    );
+    let mut headers = vec![
+        ("Access-Control-Allow-Origin", "*"),
+        ("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS"),
+        ("Access-Control-Allow-Headers", "*"),
+        ("Cache-Control", "no-store"),
+    ];
+    if let Some(t) = content_type {
+        headers.push(("Content-Type", t));
+    }
+    for (k, v) in headers {
+        if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
+            response.add_header(h);
+        }
+    }
+    for (k, v) in &shared.headers {
+        if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
+            response.add_header(h);
+        }
+    }
+    let _ = request.respond(response);
+}
+
+type Answer = (u16, Option<&'static str>, Arc<[u8]>);
+
+fn text(status: u16, body: &str) -> Answer {
+    (
+        status,
+        Some("text/plain; charset=utf-8"),
+        Arc::from(body.as_bytes()),
+    )
+}
+
+fn answer(request: &Request, shared: &Shared) -> Answer {
+    match request.method() {
+        Method::Get | Method::Head => {}
+        Method::Options => return (204, None, Arc::from(&b""[..])),
+        _ => return text(405, "mfbundle dev serves GET and HEAD only\n"),
+    }
+    let raw = request.url();
+    let (path, query) = raw.split_once('?').unwrap_or((raw, ""));
+    let Some(path) = decode(path) else {
+        return text(400, "malformed path\n");
+    };
+    if !path.starts_with('/')
+        || path.contains('\\')
+        || path.contains('\0')
+        || path.split('/').any(|s| s == "..")
+    {
+        return text(
+            403,
+            "mfbundle dev serves the app only, nothing outside it\n",
+        );
+    }
+    if path == CLIENT_PATH {
+        return (
+            200,
+            Some("text/javascript; charset=utf-8"),
+            Arc::from(CLIENT.as_bytes()),
+        );
+    }
+    if path == POLL_PATH {
+        return poll(query, shared);
+    }
+    let served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
+    let name = path.trim_start_matches('/');
+    let name = if name.is_empty() { "index.html" } else { name };
+    if name == "index.html" {
+        return page(&served.files);
+    }
+    if let Some(bytes) = served.files.get(name) {
+        return (200, Some(content_type(name)), bytes.clone());
+    }
+    let last = name.rsplit('/').next().unwrap_or(name);
+    let wants_html = request
+        .headers()
+        .iter()
+        .any(|h| h.field.equiv("Accept") && h.value.as_str().contains("text/html"));
+    if !last.contains('.') || wants_html {
+        return page(&served.files);
+    }
+    text(404, "not found in this build\n")
+}
+
+/// `index.html` with the dev client's script.
+fn page(files: &std::collections::HashMap<String, Arc<[u8]>>) -> Answer {
+    let Some(html) = files.get("index.html") else {
+        return text(
+            503,
+            "the first build has not finished (or failed): see the terminal\n",
+        );
+    };
+    let html = String::from_utf8_lossy(html);
+    let tag = format!("<script src=\"{CLIENT_PATH}\"></script>");
+    let injected = match html.find("</head>") {
+        Some(at) => format!("{}{tag}\n  {}", &html[..at], &html[at..]),
+        None => format!("{tag}\n{html}"),
+    };
+    (
+        200,
+        Some("text/html; charset=utf-8"),
+        Arc::from(injected.into_bytes()),
+    )
+}
+
+/// `?since=N`: waits until a build other than N is done (or [`POLL_WAIT`] passes), then
+/// returns the state: `{ build, ok, errors }`.
+fn poll(query: &str, shared: &Shared) -> Answer {
+    let since: i64 = query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("since="))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(-1);
+    let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
+    if since >= 0 {
+        let deadline = std::time::Instant::now() + POLL_WAIT;
+        // Before the first build there is nothing to report either.
+        while (served.build as i64 == since || served.build == 0)
+            && std::time::Instant::now() < deadline
+        {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            served = match shared.changed.wait_timeout(served, left) {
+                Ok((s, _)) => s,
+                Err(e) => e.into_inner().0,
+            };
+        }
+    }
+    let body = serde_json::json!({
+        "build": served.build,
+        "ok": served.ok,
+        "errors": served.errors,
+    })
+    .to_string();
+    (200, Some("application/json"), Arc::from(body.into_bytes()))
+}
+
+/// Percent-decoding of a URL path; `None` when it is not UTF-8 after decoding.
+fn decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(path.get(i + 1..i + 3)?, 16)
+        {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(name: &str) -> &'static str {
+    let ext = name.rsplit('.').next().unwrap_or("");
+    match ext {
+        "js" | "mjs" | "cjs" => "text/javascript; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "html" => "text/html; charset=utf-8",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "wasm" => "application/wasm",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}

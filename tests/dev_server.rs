@@ -1,0 +1,144 @@
+//! `mfbundle dev` on a temporary project, driven in headless Chromium: the page shows the
+//! build, an edit reloads it with the new code, a syntax error shows the overlay while the last
+//! good build keeps running, the fix removes it; the server refuses paths outside the app,
+//! falls back to index.html for routes, and sends CORS headers.
+
+mod support;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use support::*;
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The raw response to `GET path` (sent as written: no client normalises the `..`).
+fn get(addr: &str, path: &str, accept: &str) -> String {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: {accept}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = String::new();
+    let _ = s.read_to_string(&mut out);
+    out
+}
+
+#[test]
+fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
+    let puppeteer = repo_root().join("tests/puppeteer");
+    assert!(
+        puppeteer.join("node_modules/puppeteer-core").exists(),
+        "tests/puppeteer/node_modules is missing: run tests/setup.sh"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("federation.toml"),
+        "entry = \"./src/index.js\"\ntarget = \"web\"\n[devServer]\nheaders = { \"X-Dev\" = \"yes\" }\n",
+    )
+    .unwrap();
+    // A file outside the app that the server must never hand out.
+    std::fs::write(tmp.path().join("secret.txt"), "secret").unwrap();
+    let entry = dir.join("src/index.js");
+    std::fs::write(
+        &entry,
+        "document.getElementById(\"root\").textContent = \"v1\";\n",
+    )
+    .unwrap();
+
+    let mut child = mfbundle()
+        .args(["dev", dir.to_str().unwrap(), "--port", "0", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child);
+    let mut lines = BufReader::new(stdout).lines();
+    let mut url = String::new();
+    let mut built = false;
+    while !built || url.is_empty() {
+        let line = lines
+            .next()
+            .expect("mfbundle dev ended before serving")
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        match v["event"].as_str() {
+            Some("listening") => url = v["url"].as_str().unwrap().to_string(),
+            Some("build") => {
+                assert_eq!(v["ok"], true, "the first build failed: {v}");
+                built = true;
+            }
+            _ => {}
+        }
+    }
+    let addr = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+
+    // Nothing outside the app, however the path is written.
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/src/..%2f..%2fsecret.txt",
+    ] {
+        let r = get(&addr, path, "*/*");
+        assert!(r.starts_with("HTTP/1.1 403"), "{path}: {r}");
+        assert!(
+            !r.contains("secret\n") && !r.ends_with("secret"),
+            "{path}: {r}"
+        );
+    }
+    // Source files are not served either: only the build's files are.
+    assert!(get(&addr, "/src/index.js", "*/*").starts_with("HTTP/1.1 404"));
+    // A route of the app gets the page, with the dev client and the headers.
+    let page = get(&addr, "/settings/profile", "text/html");
+    assert!(page.starts_with("HTTP/1.1 200"), "{page}");
+    assert!(page.contains("/__mfbundle/client.js"), "{page}");
+    assert!(page.contains("Access-Control-Allow-Origin: *"), "{page}");
+    assert!(page.contains("X-Dev: yes"), "{page}");
+
+    let out = Command::new("node")
+        .arg(puppeteer.join("dev-reload.cjs"))
+        .arg(&url)
+        .arg(&entry)
+        .current_dir(&puppeteer)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "dev-reload.cjs: {}",
+        text(&out.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(seen["first"], "v1", "{seen:#}");
+    assert_eq!(seen["afterEdit"], "v2", "{seen:#}");
+    assert_eq!(seen["reloaded"], true, "{seen:#}");
+    let overlay = seen["overlay"].as_str().unwrap_or_default();
+    assert!(
+        overlay.contains("MF1001") && overlay.contains("src/index.js:1:"),
+        "the overlay shows the error with its location: {seen:#}"
+    );
+    assert_eq!(
+        seen["duringError"], "v2",
+        "the last good build keeps running: {seen:#}"
+    );
+    assert_eq!(seen["afterFix"], "v3", "{seen:#}");
+    assert_eq!(seen["overlayAfterFix"], false, "{seen:#}");
+    assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
+    drop(server);
+}
