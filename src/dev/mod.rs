@@ -160,9 +160,11 @@ pub fn run(args: &DevArgs) -> i32 {
         }
     };
     for p in &projects {
-        if let Err(e) = watcher.watch(&p.dir, RecursiveMode::Recursive) {
-            eprintln!("error: cannot watch {}: {e}", p.dir.display());
-            return 1;
+        for (dir, mode) in watched_dirs(p) {
+            if let Err(e) = watcher.watch(&dir, mode) {
+                eprintln!("error: cannot watch {}: {e}", dir.display());
+                return 1;
+            }
         }
     }
     for p in &mut projects {
@@ -213,6 +215,28 @@ fn wait(rx: &Receiver<notify::Result<notify::Event>>, projects: &[Project]) -> V
             }
         }
     }
+}
+
+/// The project's directory itself (its configuration, files added beside it), and each of
+/// its subdirectories with everything under it, but not `node_modules`, hidden directories
+/// or outDir: a watch per directory there would only use up the system's watches.
+fn watched_dirs(p: &Project) -> Vec<(PathBuf, RecursiveMode)> {
+    let mut dirs = vec![(p.dir.clone(), RecursiveMode::NonRecursive)];
+    if let Ok(entries) = std::fs::read_dir(&p.dir) {
+        let mut subdirs: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .filter(|d| {
+                let name = d.file_name().map(|n| n.to_string_lossy().into_owned());
+                let name = name.unwrap_or_default();
+                name != "node_modules" && !name.starts_with('.') && *d != p.config.out_dir
+            })
+            .collect();
+        subdirs.sort();
+        dirs.extend(subdirs.into_iter().map(|d| (d, RecursiveMode::Recursive)));
+    }
+    dirs
 }
 
 /// Events in `node_modules`, hidden directories and outDir do not rebuild.
