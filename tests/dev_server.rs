@@ -55,9 +55,11 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     let entry = dir.join("src/index.js");
     std::fs::write(
         &entry,
-        "document.getElementById(\"root\").textContent = \"v1\";\n",
+        "import \"./style.css\";\ndocument.getElementById(\"root\").textContent = \"v1\";\n",
     )
     .unwrap();
+    let css = dir.join("src/style.css");
+    std::fs::write(&css, "#root { color: rgb(255, 0, 0); }\n").unwrap();
 
     let mut child = mfbundle()
         .args(["dev", dir.to_str().unwrap(), "--port", "0", "--json"])
@@ -116,6 +118,7 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
         .arg(puppeteer.join("dev-reload.cjs"))
         .arg(&url)
         .arg(&entry)
+        .arg(&css)
         .current_dir(&puppeteer)
         .output()
         .unwrap();
@@ -128,6 +131,10 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     assert_eq!(seen["first"], "v1", "{seen:#}");
     assert_eq!(seen["afterEdit"], "v2", "{seen:#}");
     assert_eq!(seen["reloaded"], true, "{seen:#}");
+    // A stylesheet edit is swapped in without a reload.
+    assert_eq!(seen["colorBefore"], "rgb(255, 0, 0)", "{seen:#}");
+    assert_eq!(seen["colorAfter"], "rgb(0, 0, 255)", "{seen:#}");
+    assert_eq!(seen["reloadedForCss"], false, "{seen:#}");
     let overlay = seen["overlay"].as_str().unwrap_or_default();
     assert!(
         overlay.contains("MF1001") && overlay.contains("src/index.js:1:"),

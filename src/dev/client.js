@@ -1,6 +1,7 @@
 // mfbundle dev: the page's side of the dev server. It asks the server (a long poll) for the
-// next build: a successful one reloads the page, a failed one shows its errors over the page
-// (the last good code keeps running) until a build succeeds again.
+// next build and does what the server says it takes to run it: nothing (the output did not
+// change), swap the stylesheets that changed, or reload. A failed build shows its errors over
+// the page (the last good code keeps running) until a build succeeds again.
 (function () {
   var seen = null;
   var id = "__mfbundle_overlay__";
@@ -21,6 +22,23 @@
     var box = document.getElementById(id);
     if (box) box.remove();
   }
+  // A changed stylesheet is loaded again beside the old one, which goes once the new one is
+  // in: no reload, no flash of unstyled content.
+  function swapCss(names, build) {
+    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    Array.prototype.forEach.call(links, function (link) {
+      var url = new URL(link.href, location.href);
+      var file = url.pathname.split("/").pop();
+      if (names.indexOf(file) < 0 && !names.some(function (n) { return url.pathname.endsWith("/" + n); })) return;
+      var fresh = link.cloneNode();
+      url.searchParams.set("mfbundle", String(build));
+      fresh.href = url.href;
+      fresh.onload = fresh.onerror = function () {
+        link.remove();
+      };
+      link.after(fresh);
+    });
+  }
   function poll() {
     fetch("/__mfbundle/poll?since=" + (seen === null ? -1 : seen), { cache: "no-store" })
       .then(function (r) {
@@ -32,7 +50,8 @@
           var changed = !first && state.build !== seen;
           seen = state.build;
           if (state.ok) {
-            if (changed) return location.reload();
+            if (changed && state.update === "reload") return location.reload();
+            if (changed && state.update === "css") swapCss(state.css, state.build);
             hide();
           } else {
             show(state.errors);

@@ -48,6 +48,83 @@ pub struct Served {
     pub errors: String,
     /// The last successful build's files, by path relative to outDir.
     pub files: HashMap<String, Arc<[u8]>>,
+    /// What each recent build changed for a page that runs the build before it, oldest
+    /// first (a page that missed more builds than this reloads).
+    pub history: Vec<(u64, Update)>,
+}
+
+/// What a page must do to run a new build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Update {
+    /// Nothing in the output changed (or the build failed: the page keeps the last good one).
+    Nothing,
+    /// Only these stylesheets changed: swapped in place, without a reload.
+    Css(Vec<String>),
+    /// Anything else: the page reloads.
+    Reload,
+}
+
+/// How many builds [`Served::history`] keeps.
+const HISTORY: usize = 64;
+
+impl Served {
+    /// What a page that runs build `since` must do to run the current one.
+    pub fn update_since(&self, since: u64) -> Update {
+        if since == self.build {
+            return Update::Nothing;
+        }
+        // A page from before the server (re)started.
+        if since > self.build {
+            return Update::Reload;
+        }
+        if self.history.first().is_none_or(|(b, _)| *b > since + 1) {
+            return Update::Reload;
+        }
+        let mut css: Vec<String> = Vec::new();
+        for (_, u) in self.history.iter().filter(|(b, _)| *b > since) {
+            match u {
+                Update::Nothing => {}
+                Update::Reload => return Update::Reload,
+                Update::Css(names) => css.extend(names.iter().cloned()),
+            }
+        }
+        css.sort();
+        css.dedup();
+        if css.is_empty() {
+            Update::Nothing
+        } else {
+            Update::Css(css)
+        }
+    }
+
+    fn record(&mut self, update: Update) {
+        self.build += 1;
+        self.history.push((self.build, update));
+        if self.history.len() > HISTORY {
+            self.history.remove(0);
+        }
+    }
+}
+
+/// What changed from `old` to `new`: nothing, stylesheets only, or more.
+fn diff(old: &HashMap<String, Arc<[u8]>>, new: &HashMap<String, Arc<[u8]>>) -> Update {
+    if old.is_empty() || old.len() != new.len() {
+        return Update::Reload;
+    }
+    let mut css = Vec::new();
+    for (name, bytes) in new {
+        match old.get(name) {
+            Some(before) if before == bytes => {}
+            Some(_) if name.ends_with(".css") => css.push(name.clone()),
+            _ => return Update::Reload,
+        }
+    }
+    css.sort();
+    if css.is_empty() {
+        Update::Nothing
+    } else {
+        Update::Css(css)
+    }
 }
 
 /// A project's state, shared by its watcher and its server.
@@ -116,6 +193,7 @@ pub fn run(args: &DevArgs) -> i32 {
                 ok: false,
                 errors: "the first build has not finished".into(),
                 files: HashMap::new(),
+                history: Vec::new(),
             }),
             changed: Condvar::new(),
             headers: config.dev_server.headers.clone(),
@@ -287,7 +365,8 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
         .collect();
     let build = {
         let mut served = p.shared.served.lock().unwrap_or_else(|e| e.into_inner());
-        served.build += 1;
+        let update = diff(&served.files, &files);
+        served.record(update);
         served.ok = true;
         served.errors.clear();
         served.files = files;
@@ -311,7 +390,7 @@ fn publish_failure(
         .collect();
     let build = {
         let mut served = p.shared.served.lock().unwrap_or_else(|e| e.into_inner());
-        served.build += 1;
+        served.record(Update::Nothing);
         served.ok = false;
         served.errors = text.join("\n");
         served.build
@@ -373,4 +452,48 @@ fn is_loopback(host: &str) -> bool {
         || host
             .parse::<std::net::IpAddr>()
             .is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> HashMap<String, Arc<[u8]>> {
+        list.iter()
+            .map(|(n, c)| (n.to_string(), Arc::from(c.as_bytes())))
+            .collect()
+    }
+
+    #[test]
+    fn a_page_does_what_every_build_it_missed_needs() {
+        let a = files(&[("main.js", "1"), ("main.css", "red")]);
+        let b = files(&[("main.js", "1"), ("main.css", "blue")]);
+        let c = files(&[("main.js", "2"), ("main.css", "blue")]);
+        assert_eq!(diff(&HashMap::new(), &a), Update::Reload);
+        assert_eq!(diff(&a, &a), Update::Nothing);
+        assert_eq!(diff(&a, &b), Update::Css(vec!["main.css".into()]));
+        assert_eq!(diff(&b, &c), Update::Reload);
+
+        let mut served = Served {
+            build: 0,
+            ok: true,
+            errors: String::new(),
+            files: HashMap::new(),
+            history: Vec::new(),
+        };
+        served.record(diff(&HashMap::new(), &a)); // 1
+        served.record(diff(&a, &b)); // 2: css
+        served.record(Update::Nothing); // 3: a failed build
+        assert_eq!(served.update_since(1), Update::Css(vec!["main.css".into()]));
+        assert_eq!(served.update_since(2), Update::Nothing);
+        assert_eq!(served.update_since(3), Update::Nothing);
+        served.record(diff(&b, &c)); // 4: js
+        assert_eq!(served.update_since(2), Update::Reload);
+        // A page from before a restart of the server, or older than the history.
+        assert_eq!(served.update_since(9), Update::Reload);
+        for _ in 0..HISTORY {
+            served.record(Update::Nothing);
+        }
+        assert_eq!(served.update_since(1), Update::Reload);
+    }
 }

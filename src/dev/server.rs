@@ -172,10 +172,19 @@ fn poll(query: &str, shared: &Shared) -> Answer {
             };
         }
     }
+    // What a page running build `since` does now: reload, swap stylesheets, or nothing.
+    let (update, css) = match served.update_since(since.max(0) as u64) {
+        _ if since < 0 => ("none", vec![]),
+        super::Update::Nothing => ("none", vec![]),
+        super::Update::Css(names) => ("css", names),
+        super::Update::Reload => ("reload", vec![]),
+    };
     let body = serde_json::json!({
         "build": served.build,
         "ok": served.ok,
         "errors": served.errors,
+        "update": update,
+        "css": css,
     })
     .to_string();
     (200, Some("application/json"), Arc::from(body.into_bytes()))

@@ -1,17 +1,18 @@
 // Drives a page served by `mfbundle dev` through edits of one source file, in Debian's
 // headless Chromium (puppeteer-core), and prints what it saw as one JSON object.
-// Usage: node dev-reload.cjs URL FILE
-// The page must show its version in #root. Steps: v1 is shown; FILE gets v2 (the page must
-// reload and show it); FILE gets a syntax error (the overlay must appear, with v2 still on
-// the page); FILE gets v3 (the overlay must go and v3 show).
+// Usage: node dev-reload.cjs URL FILE CSS
+// The page must show its version in #root, styled by CSS. Steps: v1 is shown; FILE gets v2
+// (the page must reload and show it); CSS makes #root blue (the stylesheet must be swapped
+// without a reload); FILE gets a syntax error (the overlay must appear, with v2 still on the
+// page); FILE gets v3 (the overlay must go and v3 show).
 const fs = require("fs");
 const puppeteer = require("puppeteer-core");
 
-const [url, file] = process.argv.slice(2);
+const [url, file, css] = process.argv.slice(2);
 const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) =>
   fs.existsSync(p)
 );
-const source = (version) => `document.getElementById("root").textContent = "${version}";\n`;
+const source = (version) => `import "./style.css";\ndocument.getElementById("root").textContent = "${version}";\n`;
 
 (async () => {
   const browser = await puppeteer.launch({
@@ -43,6 +44,14 @@ const source = (version) => `document.getElementById("root").textContent = "${ve
     await waitFor(() => document.getElementById("root") && document.getElementById("root").textContent === "v2", "v2");
     seen.afterEdit = await root();
     seen.reloaded = (await page.evaluate(() => window.__marker)) === undefined;
+
+    await page.evaluate(() => (window.__marker = "before css edit"));
+    const color = () => getComputedStyle(document.getElementById("root")).color;
+    seen.colorBefore = await page.evaluate(color);
+    fs.writeFileSync(css, "#root { color: rgb(0, 0, 255); }\n");
+    await waitFor(() => getComputedStyle(document.getElementById("root")).color === "rgb(0, 0, 255)", "css");
+    seen.colorAfter = await page.evaluate(color);
+    seen.reloadedForCss = (await page.evaluate(() => window.__marker)) === undefined;
 
     fs.writeFileSync(file, 'document.getElementById("root").textContent = ;\n');
     await waitFor(() => !!document.getElementById("__mfbundle_overlay__"), "overlay");
