@@ -19,6 +19,7 @@ use crate::graph::{Module, ModuleGraph, ModuleIdx};
 const RUNTIME_REQUIRE: &str = include_str!("runtime/require.js");
 const RUNTIME_ESM: &str = include_str!("runtime/esm_interop.js");
 const RUNTIME_IMPORT_ATTRIBUTES: &str = include_str!("runtime/import_attributes.js");
+const RUNTIME_NAMESPACE_OBJECT: &str = include_str!("runtime/namespace_object.js");
 const RUNTIME_PUBLIC_PATH_AUTO: &str = include_str!("runtime/public_path_auto.js");
 const RUNTIME_CHUNKS_WEB: &str = include_str!("runtime/chunk_loading_web.js");
 const RUNTIME_CHUNKS_NODE: &str = include_str!("runtime/chunk_loading_node.js");
@@ -29,10 +30,11 @@ const RUNTIME_CONTEXT: &str = include_str!("runtime/context.js");
 
 /// Every runtime file by name, for tools that want to recognise the runtime in output
 /// (the snapshot tests replace it by its name).
-pub const RUNTIME_FILES: [(&str, &str); 11] = [
+pub const RUNTIME_FILES: [(&str, &str); 12] = [
     ("require.js", RUNTIME_REQUIRE),
     ("esm_interop.js", RUNTIME_ESM),
     ("import_attributes.js", RUNTIME_IMPORT_ATTRIBUTES),
+    ("namespace_object.js", RUNTIME_NAMESPACE_OBJECT),
     ("public_path_auto.js", RUNTIME_PUBLIC_PATH_AUTO),
     ("chunk_loading_web.js", RUNTIME_CHUNKS_WEB),
     ("chunk_loading_node.js", RUNTIME_CHUNKS_NODE),
@@ -98,6 +100,7 @@ pub fn render_chunks(
     ));
     let runtime = build_runtime(
         graph,
+        code,
         chunks,
         ids,
         &r.file_names,
@@ -463,6 +466,7 @@ impl ChunkRenderer<'_> {
 /// system, chunk loading with the whole build's chunk files, federation.
 fn build_runtime(
     graph: &ModuleGraph,
+    code: &ModuleCode,
     chunks: &ChunkGraph,
     ids: &ModuleIds,
     file_names: &[String],
@@ -482,6 +486,15 @@ fn build_runtime(
     }
     if features.import_attributes {
         out.push_str(RUNTIME_IMPORT_ATTRIBUTES);
+    }
+    // Namespace objects as values (`__mf_require__.ns`, written by the module transform and
+    // scope hoisting): only where some module's code asks for one.
+    if code
+        .iter()
+        .flatten()
+        .any(|c| c.body.contains("__mf_require__.ns("))
+    {
+        out.push_str(RUNTIME_NAMESPACE_OBJECT);
     }
     let async_chunks: Vec<usize> = (0..chunks.chunks.len())
         .filter(|&c| chunks.chunks[c].kind == ChunkKind::Async)
