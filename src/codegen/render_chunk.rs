@@ -98,16 +98,7 @@ pub fn render_chunks(
         graph,
         chunks.chunks.iter().flat_map(|c| c.modules.iter().copied()),
     ));
-    let runtime = build_runtime(
-        graph,
-        code,
-        chunks,
-        ids,
-        &r.file_names,
-        &r.css_names,
-        &r.chunk_global,
-        config,
-    );
+    let runtime = build_runtime(&r);
     // A placeholder until the entry files are final (content_hash::finalize).
     let runtime_key = super::content_hash::runtime_key_text(build_hash(graph, code));
     for (i, chunk) in chunks.chunks.iter().enumerate() {
@@ -464,16 +455,10 @@ impl ChunkRenderer<'_> {
 
 /// The runtime every entry file of this build carries (identical in all of them): module
 /// system, chunk loading with the whole build's chunk files, federation.
-fn build_runtime(
-    graph: &ModuleGraph,
-    code: &ModuleCode,
-    chunks: &ChunkGraph,
-    ids: &ModuleIds,
-    file_names: &[String],
-    css_names: &[String],
-    chunk_global: &str,
-    config: &BuildConfig,
-) -> String {
+/// The async chunks' file and stylesheet names come from `r`, which rendered them.
+fn build_runtime(r: &ChunkRenderer) -> String {
+    let (graph, code, chunks, ids, config) = (r.graph, r.code, r.chunks, r.ids, r.config);
+    let (file_names, css_names, chunk_global) = (&r.file_names, &r.css_names, &r.chunk_global);
     let mut out = String::new();
     out.push_str(RUNTIME_REQUIRE);
     out.push_str(RUNTIME_ESM);
