@@ -21,18 +21,28 @@ impl Drop for Server {
     }
 }
 
-/// The raw response to `GET path` (sent as written: no client normalises the `..`).
-fn get(addr: &str, path: &str, accept: &str) -> String {
+/// The raw response to `GET path` (sent as written: no client normalises the `..`), with
+/// `extra` header lines.
+fn get_with(addr: &str, path: &str, accept: &str, extra: &str) -> String {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let host = if extra.starts_with("Host:") {
+        String::new()
+    } else {
+        format!("Host: {addr}\r\n")
+    };
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: {accept}\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\n{host}{extra}Accept: {accept}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut out = String::new();
     let _ = s.read_to_string(&mut out);
     out
+}
+
+fn get(addr: &str, path: &str, accept: &str) -> String {
+    get_with(addr, path, accept, "")
 }
 
 #[test]
@@ -111,8 +121,22 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     let page = get(&addr, "/settings/profile", "text/html");
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
     assert!(page.contains("/__mfbundle/client.js"), "{page}");
-    assert!(page.contains("Access-Control-Allow-Origin: *"), "{page}");
     assert!(page.contains("X-Dev: yes"), "{page}");
+    // CORS for pages of this machine (a host app on another port), not for any website.
+    let local = get_with(&addr, "/", "*/*", "Origin: http://127.0.0.1:3001\r\n");
+    assert!(
+        local.contains("Access-Control-Allow-Origin: http://127.0.0.1:3001"),
+        "{local}"
+    );
+    let foreign = get_with(&addr, "/", "*/*", "Origin: https://evil.example\r\n");
+    assert!(foreign.starts_with("HTTP/1.1 200"), "{foreign}");
+    assert!(
+        !foreign.contains("Access-Control-Allow-Origin"),
+        "{foreign}"
+    );
+    // A name that resolves here but is not this machine's (DNS rebinding) is refused.
+    let rebound = get_with(&addr, "/", "*/*", "Host: evil.example\r\n");
+    assert!(rebound.starts_with("HTTP/1.1 403"), "{rebound}");
 
     let out = Command::new("node")
         .arg(puppeteer.join("dev-reload.cjs"))

@@ -3,7 +3,11 @@
 // change), swap the stylesheets that changed, or reload. A failed build shows its errors over
 // the page (the last good code keeps running) until a build succeeds again.
 (function () {
-  var seen = null;
+  // The build this page's files come from (the server writes it into this script's URL).
+  var script = document.currentScript;
+  var own = script && /[?&]build=(\d+)/.exec(script.src);
+  var seen = own ? Number(own[1]) : null;
+  var first = true;
   var id = "__mfbundle_overlay__";
   function show(text) {
     var box = document.getElementById(id);
@@ -40,14 +44,15 @@
     });
   }
   function poll() {
-    fetch("/__mfbundle/poll?since=" + (seen === null ? -1 : seen), { cache: "no-store" })
+    var query = "since=" + (seen === null ? -1 : seen) + (first ? "&first=1" : "");
+    first = false;
+    fetch("/__mfbundle/poll?" + query, { cache: "no-store" })
       .then(function (r) {
         return r.json();
       })
       .then(
         function (state) {
-          var first = seen === null;
-          var changed = !first && state.build !== seen;
+          var changed = seen !== null && state.build !== seen;
           seen = state.build;
           if (state.ok) {
             if (changed && state.update === "reload") return location.reload();

@@ -44,6 +44,8 @@ pub struct Served {
     pub build: u64,
     /// Whether the last build succeeded.
     pub ok: bool,
+    /// The number of the build whose files are served (the last good one).
+    pub good: u64,
     /// The last failed build's diagnostics, as the terminal shows them.
     pub errors: String,
     /// The last successful build's files, by path relative to outDir.
@@ -133,6 +135,9 @@ pub struct Shared {
     pub changed: Condvar,
     /// `[devServer] headers`, sent with every response.
     pub headers: Vec<(String, String)>,
+    /// The host the server was told to listen on, when it is not a loopback address: a
+    /// `Host` it accepts besides this machine's loopback names.
+    pub host: Option<String>,
 }
 
 struct Project {
@@ -178,6 +183,8 @@ pub fn run(args: &DevArgs) -> i32 {
             config.html = Some(Html::Default);
         }
         let port = match (args.port, config.dev_server.port) {
+            // Port 0: the system picks a free one for each.
+            (Some(0), _) => 0,
             (Some(p), _) => p.saturating_add(i as u16),
             (None, Some(p)) => p,
             (None, None) => DEFAULT_PORT.saturating_add(i as u16),
@@ -191,19 +198,20 @@ pub fn run(args: &DevArgs) -> i32 {
             served: Mutex::new(Served {
                 build: 0,
                 ok: false,
+                good: 0,
                 errors: "the first build has not finished".into(),
                 files: HashMap::new(),
                 history: Vec::new(),
             }),
             changed: Condvar::new(),
             headers: config.dev_server.headers.clone(),
+            host: (!is_loopback(&host)).then(|| host.clone()),
         });
         let name = config.build_name().value;
-        let addr = format!("{host}:{port}");
-        let url = match server::start(&addr, shared.clone()) {
+        let url = match server::start(&host, port, shared.clone()) {
             Ok(url) => url,
             Err(e) => {
-                eprintln!("error: {name}: cannot listen on {addr}: {e}");
+                eprintln!("error: {name}: cannot listen on {host} port {port}: {e}");
                 return 1;
             }
         };
@@ -367,6 +375,7 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
         let mut served = p.shared.served.lock().unwrap_or_else(|e| e.into_inner());
         let update = diff(&served.files, &files);
         served.record(update);
+        served.good = served.build;
         served.ok = true;
         served.errors.clear();
         served.files = files;
@@ -447,7 +456,7 @@ fn json_line(v: serde_json::Value) {
     let _ = out.flush();
 }
 
-fn is_loopback(host: &str) -> bool {
+pub(crate) fn is_loopback(host: &str) -> bool {
     host == "localhost"
         || host
             .parse::<std::net::IpAddr>()
@@ -477,6 +486,7 @@ mod tests {
         let mut served = Served {
             build: 0,
             ok: true,
+            good: 0,
             errors: String::new(),
             files: HashMap::new(),
             history: Vec::new(),

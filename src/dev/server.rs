@@ -2,8 +2,11 @@
 //! developer's browser, and it keeps tokio out of the build). It serves the project's last
 //! good build from memory and nothing else: a path with a `..` segment (or a backslash, or a
 //! NUL) is refused before any lookup, and there is no file system access at all, so no
-//! traversal or symlink can reach outside the app. Every response carries the CORS headers a
-//! remote needs, `Cache-Control: no-store` and the project's `[devServer] headers`; a path
+//! traversal or symlink can reach outside the app. A request whose `Host` is not one of this
+//! machine's loopback names (or the configured host) is refused (DNS rebinding), and CORS
+//! lets pages of loopback origins read responses (a host app on another port reading a
+//! remote's `mf-manifest.json`), not any website. Responses carry `Cache-Control: no-store`
+//! and the project's `[devServer] headers` (which replace defaults of the same name); a path
 //! under the app that names no file gets `index.html` (history API routing) when it looks
 //! like a page (no extension, or the browser asks for HTML).
 
@@ -21,9 +24,15 @@ const POLL_PATH: &str = "/__mfbundle/poll";
 /// A long poll answers after this long even when nothing was built.
 const POLL_WAIT: Duration = Duration::from_secs(25);
 
-/// Listens on `addr` and serves `shared` from a thread per request; the URL of the app.
-pub fn start(addr: &str, shared: Arc<Shared>) -> Result<String, String> {
-    let server = Server::http(addr).map_err(|e| e.to_string())?;
+/// Listens on `host`:`port` and serves `shared` from a thread per request; the URL of the
+/// app.
+pub fn start(host: &str, port: u16, shared: Arc<Shared>) -> Result<String, String> {
+    let addr = if host.contains(':') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    };
+    let server = Server::http(&addr).map_err(|e| e.to_string())?;
     let url = match server.server_addr().to_ip() {
         Some(a) => format!("http://{a}/"),
         None => format!("http://{addr}/"),
@@ -37,8 +46,47 @@ pub fn start(addr: &str, shared: Arc<Shared>) -> Result<String, String> {
     Ok(url)
 }
 
+/// Whether `host_and_port` (`host:port`, `[::1]:port`) names this machine.
+fn is_loopback_name(host_and_port: &str) -> bool {
+    let host = match host_and_port.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host_and_port.split(':').next().unwrap_or(""),
+    };
+    super::is_loopback(host)
+}
+
+fn header<'r>(request: &'r Request, name: &'static str) -> Option<&'r str> {
+    request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv(name))
+        .map(|h| h.value.as_str())
+}
+
 fn handle(request: Request, shared: &Shared) {
-    let (status, content_type, body) = answer(&request, shared);
+    // DNS rebinding: a name that resolves to this machine but is none of its own names.
+    let host_ok = header(&request, "Host").is_none_or(|h| {
+        is_loopback_name(h)
+            || shared
+                .host
+                .as_deref()
+                .is_some_and(|own| h == own || h.split(':').next() == Some(own))
+    });
+    let (status, content_type, body) = if host_ok {
+        answer(&request, shared)
+    } else {
+        text(
+            403,
+            "mfbundle dev answers requests for its own host names only\n",
+        )
+    };
+    let origin = header(&request, "Origin")
+        .filter(|o| {
+            o.strip_prefix("http://")
+                .or_else(|| o.strip_prefix("https://"))
+                .is_some_and(is_loopback_name)
+        })
+        .map(str::to_string);
     let mut response = Response::new(
         StatusCode(status),
         vec![],
@@ -46,21 +94,27 @@ fn handle(request: Request, shared: &Shared) {
         Some(body.len()),
         None,
     );
-    let mut headers = vec![
-        ("Access-Control-Allow-Origin", "*"),
-        ("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS"),
-        ("Access-Control-Allow-Headers", "*"),
-        ("Cache-Control", "no-store"),
-    ];
+    let mut headers: Vec<(&str, &str)> = vec![("Cache-Control", "no-store")];
+    if let Some(o) = &origin {
+        headers.extend([
+            ("Access-Control-Allow-Origin", o.as_str()),
+            ("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS"),
+            ("Access-Control-Allow-Headers", "*"),
+            ("Vary", "Origin"),
+        ]);
+    }
     if let Some(t) = content_type {
         headers.push(("Content-Type", t));
     }
-    for (k, v) in headers {
-        if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
-            response.add_header(h);
-        }
-    }
-    for (k, v) in &shared.headers {
+    // The project's headers replace the defaults of the same name.
+    headers.retain(|(k, _)| {
+        !shared
+            .headers
+            .iter()
+            .any(|(u, _)| u.eq_ignore_ascii_case(k))
+    });
+    let own = shared.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    for (k, v) in headers.into_iter().chain(own) {
         if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
             response.add_header(h);
         }
@@ -113,7 +167,7 @@ fn answer(request: &Request, shared: &Shared) -> Answer {
     let name = path.trim_start_matches('/');
     let name = if name.is_empty() { "index.html" } else { name };
     if name == "index.html" {
-        return page(&served.files);
+        return page(&served.files, served.good);
     }
     if let Some(bytes) = served.files.get(name) {
         return (200, Some(content_type(name)), bytes.clone());
@@ -124,24 +178,31 @@ fn answer(request: &Request, shared: &Shared) -> Answer {
         .iter()
         .any(|h| h.field.equiv("Accept") && h.value.as_str().contains("text/html"));
     if !last.contains('.') || wants_html {
-        return page(&served.files);
+        return page(&served.files, served.good);
     }
     text(404, "not found in this build\n")
 }
 
-/// `index.html` with the dev client's script.
-fn page(files: &std::collections::HashMap<String, Arc<[u8]>>) -> Answer {
+/// `index.html` with the dev client's script, which learns from its URL the build the page
+/// belongs to (so a build that ends before the client's first poll still reaches the page).
+fn page(files: &std::collections::HashMap<String, Arc<[u8]>>, build: u64) -> Answer {
+    let tag = format!("<script src=\"{CLIENT_PATH}?build={build}\"></script>");
     let Some(html) = files.get("index.html") else {
-        return text(
+        // No good build yet: this page reloads once there is one.
+        let body = format!(
+            "<!doctype html>\n<title>mfbundle dev</title>\n{tag}\n<p>The first build has not finished, or it failed: see the terminal.</p>\n"
+        );
+        return (
             503,
-            "the first build has not finished (or failed): see the terminal\n",
+            Some("text/html; charset=utf-8"),
+            Arc::from(body.into_bytes()),
         );
     };
     let html = String::from_utf8_lossy(html);
-    let tag = format!("<script src=\"{CLIENT_PATH}\"></script>");
-    let injected = match html.find("</head>") {
+    // ASCII lowercasing keeps byte offsets.
+    let injected = match html.to_ascii_lowercase().find("</head>") {
         Some(at) => format!("{}{tag}\n  {}", &html[..at], &html[at..]),
-        None => format!("{tag}\n{html}"),
+        None => format!("{html}\n{tag}\n"),
     };
     (
         200,
@@ -158,8 +219,11 @@ fn poll(query: &str, shared: &Shared) -> Answer {
         .find_map(|kv| kv.strip_prefix("since="))
         .and_then(|v| v.parse().ok())
         .unwrap_or(-1);
+    // The client's first question is answered at once (it needs the errors of a failed
+    // build now); later ones wait for the next build.
+    let first = query.split('&').any(|kv| kv == "first=1");
     let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
-    if since >= 0 {
+    if since >= 0 && !first {
         let deadline = std::time::Instant::now() + POLL_WAIT;
         // Before the first build there is nothing to report either.
         while (served.build as i64 == since || served.build == 0)
