@@ -141,7 +141,13 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
             let base = stem(&id(&target));
             let mut name = base.clone();
             let mut n = 2;
-            while entries.iter().any(|(e, _, _)| *e == name) {
+            // Neither the name nor the file of another entry (remoteEntry.js, a page entry).
+            let taken = |name: &str| {
+                entries.iter().any(|(e, _, file)| {
+                    e == name || file.as_deref() == Some(format!("{name}.js").as_str())
+                })
+            };
+            while taken(&name) {
                 name = format!("{base}-{n}");
                 n += 1;
             }
@@ -163,7 +169,9 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
             modules: sorted(&set),
             entry_modules: mods.clone(),
             file_name: file_name.clone(),
-            worker: mods.iter().any(|m| worker_files.contains_key(m)),
+            worker: file_name
+                .as_ref()
+                .is_some_and(|f| mods.iter().any(|m| worker_files.get(m) == Some(f))),
         });
         used_names.insert(name.clone());
         initial.push(set);

@@ -477,7 +477,7 @@ fn build_runtime(r: &ChunkRenderer) -> String {
     if code
         .iter()
         .flatten()
-        .any(|c| c.body.contains("__mf_require__.ns("))
+        .any(|c| c.body.contains("__mf_require__.ns"))
     {
         out.push_str(RUNTIME_NAMESPACE_OBJECT);
     }

@@ -907,7 +907,11 @@ impl VisitMut for Rewriter<'_> {
                     for p in &mut o.props {
                         if let PropOrSpread::Prop(p) = p
                             && let Prop::KeyValue(kv) = &mut **p
-                            && matches!(&kv.key, PropName::Ident(k) if k.sym == *"type")
+                            && match &kv.key {
+                                PropName::Ident(k) => k.sym == *"type",
+                                PropName::Str(k) => k.value == *"type",
+                                _ => false,
+                            }
                         {
                             *kv.value = parse_expr("void 0");
                         }

@@ -564,7 +564,8 @@ impl Visit for Collector<'_> {
             if self
                 .source
                 .get(s as usize..end as usize)
-                .is_some_and(|t| t.contains('\\'))
+                .and_then(|t| t.rsplit('.').next())
+                .is_some_and(|meta| meta.contains('\\'))
             {
                 self.diagnostics.push(
                     Diagnostic::new(

@@ -530,7 +530,8 @@ pub fn render_group(
         })
         .collect();
     let printed = print_members(group, &names, work);
-    write_namespace_objects(&mut out, &mut acc, &printed);
+    let root_complete = dynamic_stars(group).is_empty();
+    write_namespace_objects(&mut out, &mut acc, &printed, root_complete);
     for entry in &order {
         if let Entry::Module(k) = *entry
             && let Some((_, _, _, fixes)) = printed.get(&k)
@@ -628,6 +629,7 @@ fn write_namespace_objects(
     out: &mut String,
     acc: &mut Accessor,
     printed: &HashMap<usize, Printed>,
+    root_complete: bool,
 ) {
     for (_, _, escaped, _) in printed.values() {
         for &j in escaped {
@@ -644,7 +646,9 @@ fn write_namespace_objects(
         for j in pending {
             made[j] = true;
             // The root's namespace is the one `import()` and other chunks see: one object.
-            let exports = if j == 0 {
+            // Not while the root's exports object still misses the names of its `export *`
+            // of CommonJS (added as the group runs): the namespace would keep that snapshot.
+            let exports = if j == 0 && root_complete {
                 "__mf_exports__".to_string()
             } else {
                 let getters: Vec<String> = acc

@@ -37,7 +37,8 @@ __mf_require__.t = function (value, strict) {
   var made = object && __mf_cjs_namespaces__.get(value);
   if (made && made[+strict]) return made[+strict];
   var ns = Object.create(null);
-  if (!strict) __mf_require__.r(ns);
+  if (strict) Object.defineProperty(ns, Symbol.toStringTag, { value: "Module" });
+  else __mf_require__.r(ns);
   var definition = {};
   var keys = [];
   if (strict !== 2 && object) {

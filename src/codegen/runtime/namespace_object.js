@@ -32,7 +32,7 @@ __mf_require__.ns = function (exports) {
       if (!exported(key)) return typeof key === "symbol" && Reflect.defineProperty(t, key, desc);
       var value = exports[key];
       if (desc.configurable || desc.enumerable === false || desc.writable === false) return false;
-      if (desc.get || desc.set) return false;
+      if ("get" in desc || "set" in desc) return false;
       return !("value" in desc) || Object.is(desc.value, value);
     },
     set: function () { return false; },
