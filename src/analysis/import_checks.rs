@@ -42,38 +42,31 @@ pub fn check_imports(
             let Some(Some(info)) = exports.get(target_idx) else {
                 return;
             };
-            if info.ambiguous.contains(name) {
+            // The import's location, and what the target module is called in a message.
+            let problem = |message: String, hint: String| {
                 let at = Location::from_range(&m.id, &m.source, span.0 as usize, span.1 as usize);
-                out.push(
-                    Diagnostic::new(
-                        Code::MissingExport,
-                        format!(
-                            "\"{}\" ({}) exports \"{name}\" through two export * that name different bindings: it is ambiguous, so not exported",
-                            m.records[record].request,
-                            graph.module(target_idx).id()
-                        ),
-                    )
-                    .at(at)
-                    .hint(format!("import \"{name}\" from the module that declares the one you mean, or re-export it by name (export {{ {name} }} from ...) to choose")),
+                let target = format!(
+                    "\"{}\" ({})",
+                    m.records[record].request,
+                    graph.module(target_idx).id()
                 );
+                Diagnostic::new(Code::MissingExport, format!("{target} {message}"))
+                    .at(at)
+                    .hint(hint)
+            };
+            if info.ambiguous.contains(name) {
+                out.push(problem(
+                    format!("exports \"{name}\" through two export * that name different bindings: it is ambiguous, so not exported"),
+                    format!("import \"{name}\" from the module that declares the one you mean, or re-export it by name (export {{ {name} }} from ...) to choose"),
+                ));
                 return;
             }
             if info.names.contains_key(name) {
                 if !super::exports::resolves(graph, target_idx, name) {
-                    let at =
-                        Location::from_range(&m.id, &m.source, span.0 as usize, span.1 as usize);
-                    out.push(
-                        Diagnostic::new(
-                            Code::MissingExport,
-                            format!(
-                                "\"{}\" ({}) re-exports \"{name}\" in a cycle that never reaches a declaration",
-                                m.records[record].request,
-                                graph.module(target_idx).id()
-                            ),
-                        )
-                        .at(at)
-                        .hint("one module of the cycle must declare the name (or import it from one that does)"),
-                    );
+                    out.push(problem(
+                        format!("re-exports \"{name}\" in a cycle that never reaches a declaration"),
+                        "one module of the cycle must declare the name (or import it from one that does)".into(),
+                    ));
                 }
                 return;
             }
