@@ -173,3 +173,101 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
     drop(server);
 }
+
+/// A free port on loopback (the system's pick, released for the server to take).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[test]
+fn one_dev_process_serves_a_host_and_its_remote() {
+    let puppeteer = repo_root().join("tests/puppeteer");
+    assert!(
+        puppeteer.join("node_modules/puppeteer-core").exists(),
+        "tests/puppeteer/node_modules is missing: run tests/setup.sh"
+    );
+    let (host_port, remote_port) = (free_port(), free_port());
+    let tmp = tempfile::tempdir().unwrap();
+    let remote = tmp.path().join("remote");
+    let host = tmp.path().join("host");
+    std::fs::create_dir_all(remote.join("src")).unwrap();
+    std::fs::create_dir_all(host.join("src")).unwrap();
+    std::fs::write(
+        remote.join("federation.toml"),
+        format!(
+            "name = \"remote\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n[exposes]\n\"./Hello\" = \"./src/Hello.js\"\n[devServer]\nport = {remote_port}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(remote.join("src/index.js"), "console.log('remote');\n").unwrap();
+    std::fs::write(
+        remote.join("src/Hello.js"),
+        "export default \"hello from the remote\";\n",
+    )
+    .unwrap();
+    std::fs::write(
+        host.join("federation.toml"),
+        format!(
+            "name = \"host\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n[remotes]\nremote = \"remote@http://127.0.0.1:{remote_port}/remoteEntry.js\"\n[devServer]\nport = {host_port}\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        host.join("src/index.js"),
+        "import(\"remote/Hello\").then((m) => {\n  document.getElementById(\"root\").textContent = m.default;\n  window.__done = true;\n});\n",
+    )
+    .unwrap();
+
+    let mut child = mfbundle()
+        .args([
+            "dev",
+            host.to_str().unwrap(),
+            remote.to_str().unwrap(),
+            "--json",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child);
+    let mut lines = BufReader::new(stdout).lines();
+    let (mut listening, mut built) = (0, 0);
+    while listening < 2 || built < 2 {
+        let line = lines
+            .next()
+            .expect("mfbundle dev ended before serving")
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        match v["event"].as_str() {
+            Some("listening") => listening += 1,
+            Some("build") => {
+                assert_eq!(v["ok"], true, "a first build failed: {v}");
+                built += 1;
+            }
+            _ => {}
+        }
+    }
+    let out = Command::new("node")
+        .arg(puppeteer.join("page.cjs"))
+        .arg(format!("http://127.0.0.1:{host_port}/"))
+        .arg("20000")
+        .current_dir(&puppeteer)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
+    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["done"], true, "{page:#}");
+    assert!(
+        page["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("hello from the remote"),
+        "the host page shows the remote's module: {page:#}"
+    );
+    drop(server);
+}
