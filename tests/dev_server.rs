@@ -45,6 +45,46 @@ fn get(addr: &str, path: &str, accept: &str) -> String {
     get_with(addr, path, accept, "")
 }
 
+/// An API server for `[devServer] proxy`: answers each request with its method, path and
+/// body, chunked, and an `X-Upstream` header; returns its port.
+fn echo_server() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut first = String::new();
+            let _ = reader.read_line(&mut first);
+            let mut length = 0usize;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    length = v.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            let _ = reader.read_exact(&mut body);
+            let mut parts = first.split(' ');
+            let text = format!(
+                "{} {} {}",
+                parts.next().unwrap_or(""),
+                parts.next().unwrap_or(""),
+                String::from_utf8_lossy(&body)
+            );
+            let _ = write!(
+                stream,
+                "HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\nX-Upstream: yes\r\nConnection: close\r\n\r\n{:x}\r\n{text}\r\n0\r\n\r\n",
+                text.len()
+            );
+        }
+    });
+    port
+}
+
 #[test]
 fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     let puppeteer = repo_root().join("tests/puppeteer");
@@ -57,7 +97,10 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     std::fs::create_dir_all(dir.join("src")).unwrap();
     std::fs::write(
         dir.join("federation.toml"),
-        "entry = \"./src/index.js\"\ntarget = \"web\"\n[devServer]\nheaders = { \"X-Dev\" = \"yes\" }\n",
+        format!(
+            "entry = \"./src/index.js\"\ntarget = \"web\"\n[devServer]\nheaders = {{ \"X-Dev\" = \"yes\" }}\nproxy = {{ \"/api\" = \"http://127.0.0.1:{}\" }}\n",
+            echo_server()
+        ),
     )
     .unwrap();
     // A file outside the app that the server must never hand out.
@@ -134,6 +177,22 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
         !foreign.contains("Access-Control-Allow-Origin"),
         "{foreign}"
     );
+    // Requests under a proxy prefix go to the API server, whatever their method.
+    let api = get(&addr, "/api/users?page=2", "*/*");
+    assert!(api.starts_with("HTTP/1.1 201"), "{api}");
+    assert!(api.contains("X-Upstream: yes"), "{api}");
+    assert!(api.ends_with("GET /api/users?page=2 "), "{api}");
+    let mut s = TcpStream::connect(&addr).unwrap();
+    write!(
+        s,
+        "POST /api/items HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 4\r\nConnection: close\r\n\r\nping"
+    )
+    .unwrap();
+    let mut posted = String::new();
+    let _ = s.read_to_string(&mut posted);
+    assert!(posted.ends_with("POST /api/items ping"), "{posted}");
+    // `/apix` is not under `/api`.
+    assert!(get(&addr, "/apix.js", "*/*").starts_with("HTTP/1.1 404"));
     // A name that resolves here but is not this machine's (DNS rebinding) is refused.
     let rebound = get_with(&addr, "/", "*/*", "Host: evil.example\r\n");
     assert!(rebound.starts_with("HTTP/1.1 403"), "{rebound}");

@@ -198,6 +198,8 @@ pub struct DevServer {
     pub port: Option<u16>,
     pub host: Option<String>,
     pub headers: Vec<(String, String)>,
+    /// `proxy`: path prefix -> `http://host:port[/base]`, longest prefix first.
+    pub proxy: Vec<(String, String)>,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -401,6 +403,11 @@ fn resolve(
                 port: d.port,
                 host: d.host,
                 headers: d.headers.into_iter().collect(),
+                proxy: {
+                    let mut p: Vec<(String, String)> = d.proxy.into_iter().collect();
+                    p.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+                    p
+                },
             })
             .unwrap_or_default(),
     })

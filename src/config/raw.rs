@@ -60,6 +60,9 @@ pub struct RawDevServer {
     /// Sent with every response, e.g. `"Cross-Origin-Embedder-Policy" = "require-corp"`.
     #[serde(default)]
     pub headers: std::collections::BTreeMap<String, String>,
+    /// Path prefix -> `http://` server the requests under it are passed to (an API).
+    #[serde(default)]
+    pub proxy: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]

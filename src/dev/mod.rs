@@ -7,6 +7,7 @@
 //! server: a successful rebuild reloads the page; a failed one shows its diagnostics over the
 //! page while the last good build keeps being served. Hot module replacement is not there yet.
 
+mod proxy;
 mod server;
 
 use std::collections::HashMap;
@@ -135,6 +136,8 @@ pub struct Shared {
     pub changed: Condvar,
     /// `[devServer] headers`, sent with every response.
     pub headers: Vec<(String, String)>,
+    /// `[devServer] proxy`: path prefix -> target, longest prefix first.
+    pub proxy: Vec<(String, String)>,
     /// The host the server was told to listen on, when it is not a loopback address: a
     /// `Host` it accepts besides this machine's loopback names.
     pub host: Option<String>,
@@ -171,6 +174,18 @@ pub fn run(args: &DevArgs) -> i32 {
                 return 2;
             }
         };
+        if let Some((prefix, target)) = config
+            .dev_server
+            .proxy
+            .iter()
+            .find(|(p, t)| !p.starts_with('/') || !t.starts_with("http://"))
+        {
+            eprintln!(
+                "error: {}: [devServer] proxy \"{prefix}\" = \"{target}\": a path prefix starting with / and an http:// target",
+                dir.display()
+            );
+            return 2;
+        }
         if config.target != Target::Web {
             eprintln!(
                 "error: {} builds for Node (target = \"node\"): `mfbundle dev` serves pages for the browser; use `mfbundle build --watch`",
@@ -205,6 +220,7 @@ pub fn run(args: &DevArgs) -> i32 {
             }),
             changed: Condvar::new(),
             headers: config.dev_server.headers.clone(),
+            proxy: config.dev_server.proxy.clone(),
             host: (!is_loopback(&host)).then(|| host.clone()),
         });
         let name = config.build_name().value;

@@ -63,7 +63,7 @@ fn header<'r>(request: &'r Request, name: &'static str) -> Option<&'r str> {
         .map(|h| h.value.as_str())
 }
 
-fn handle(request: Request, shared: &Shared) {
+fn handle(mut request: Request, shared: &Shared) {
     // DNS rebinding: a name that resolves to this machine but is none of its own names.
     let host_ok = header(&request, "Host").is_none_or(|h| {
         is_loopback_name(h)
@@ -72,6 +72,20 @@ fn handle(request: Request, shared: &Shared) {
                 .as_deref()
                 .is_some_and(|own| h == own || h.split(':').next() == Some(own))
     });
+    let proxied = host_ok
+        .then(|| super::proxy::target_for(&shared.proxy, request.url()))
+        .flatten()
+        .map(|target| super::proxy::forward(&mut request, target));
+    if let Some(p) = proxied {
+        let mut response = Response::from_data(p.body).with_status_code(p.status);
+        for (k, v) in &p.headers {
+            if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
+                response.add_header(h);
+            }
+        }
+        let _ = request.respond(response);
+        return;
+    }
     let (status, content_type, body) = if host_ok {
         answer(&request, shared)
     } else {
