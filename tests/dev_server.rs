@@ -21,6 +21,41 @@ impl Drop for Server {
     }
 }
 
+/// Starts `mfbundle dev ARGS --json` and waits until `projects` servers listen and their first
+/// builds succeeded: the server (stopped when dropped) and its URLs, in order.
+fn start_dev(args: &[&str], projects: usize) -> (Server, Vec<String>) {
+    let mut child = mfbundle()
+        .arg("dev")
+        .args(args)
+        .arg("--json")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let server = Server(child);
+    let mut lines = BufReader::new(stdout).lines();
+    let (mut urls, mut built) = (Vec::new(), 0);
+    while urls.len() < projects || built < projects {
+        let line = lines
+            .next()
+            .expect("mfbundle dev ended before serving")
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        match v["event"].as_str() {
+            Some("listening") => urls.push(v["url"].as_str().unwrap().to_string()),
+            Some("build") => {
+                assert_eq!(v["ok"], true, "a first build failed: {v}");
+                built += 1;
+            }
+            _ => {}
+        }
+    }
+    // The later builds' lines are read (and dropped) until the server stops.
+    std::thread::spawn(move || lines.for_each(drop));
+    (server, urls)
+}
+
 /// The raw response to `GET path` (sent as written: no client normalises the `..`), with
 /// `extra` header lines.
 fn get_with(addr: &str, path: &str, accept: &str, extra: &str) -> String {
@@ -114,32 +149,8 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     let css = dir.join("src/style.css");
     std::fs::write(&css, "#root { color: rgb(255, 0, 0); }\n").unwrap();
 
-    let mut child = mfbundle()
-        .args(["dev", dir.to_str().unwrap(), "--port", "0", "--json"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let server = Server(child);
-    let mut lines = BufReader::new(stdout).lines();
-    let mut url = String::new();
-    let mut built = false;
-    while !built || url.is_empty() {
-        let line = lines
-            .next()
-            .expect("mfbundle dev ended before serving")
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
-        match v["event"].as_str() {
-            Some("listening") => url = v["url"].as_str().unwrap().to_string(),
-            Some("build") => {
-                assert_eq!(v["ok"], true, "the first build failed: {v}");
-                built = true;
-            }
-            _ => {}
-        }
-    }
+    let (server, urls) = start_dev(&[dir.to_str().unwrap(), "--port", "0"], 1);
+    let url = urls[0].clone();
     let addr = url
         .trim_start_matches("http://")
         .trim_end_matches('/')
@@ -244,11 +255,6 @@ fn free_port() -> u16 {
 
 #[test]
 fn one_dev_process_serves_a_host_and_its_remote() {
-    let puppeteer = repo_root().join("tests/puppeteer");
-    assert!(
-        puppeteer.join("node_modules/puppeteer-core").exists(),
-        "tests/puppeteer/node_modules is missing: run tests/setup.sh"
-    );
     let (host_port, remote_port) = (free_port(), free_port());
     let tmp = tempfile::tempdir().unwrap();
     let remote = tmp.path().join("remote");
@@ -281,52 +287,12 @@ fn one_dev_process_serves_a_host_and_its_remote() {
     )
     .unwrap();
 
-    let mut child = mfbundle()
-        .args([
-            "dev",
-            host.to_str().unwrap(),
-            remote.to_str().unwrap(),
-            "--json",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let server = Server(child);
-    let mut lines = BufReader::new(stdout).lines();
-    let (mut listening, mut built) = (0, 0);
-    while listening < 2 || built < 2 {
-        let line = lines
-            .next()
-            .expect("mfbundle dev ended before serving")
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
-        match v["event"].as_str() {
-            Some("listening") => listening += 1,
-            Some("build") => {
-                assert_eq!(v["ok"], true, "a first build failed: {v}");
-                built += 1;
-            }
-            _ => {}
-        }
-    }
-    let out = Command::new("node")
-        .arg(puppeteer.join("page.cjs"))
-        .arg(format!("http://127.0.0.1:{host_port}/"))
-        .arg("20000")
-        .current_dir(&puppeteer)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
-    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(page["done"], true, "{page:#}");
+    let (server, _) = start_dev(&[host.to_str().unwrap(), remote.to_str().unwrap()], 2);
+    let page = page_text(&format!("http://127.0.0.1:{host_port}/"));
+    assert!(page.contains("done: true"), "{page}");
     assert!(
-        page["text"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("hello from the remote"),
-        "the host page shows the remote's module: {page:#}"
+        page.contains("hello from the remote"),
+        "the host page shows the remote's module: {page}"
     );
     drop(server);
 }
