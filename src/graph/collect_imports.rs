@@ -760,17 +760,19 @@ fn url_asset_request(e: &NewExpr, unresolved: SyntaxContext) -> Option<(String, 
 
 /// Names bound by an exported declaration.
 pub fn decl_names(decl: &Decl) -> Vec<String> {
-    match decl {
-        Decl::Class(c) => vec![c.ident.sym.to_string()],
-        Decl::Fn(f) => vec![f.ident.sym.to_string()],
-        Decl::Var(v) => {
-            let ids: Vec<Id> = swc_ecma_utils::find_pat_ids(&v.decls);
-            ids.into_iter().map(|(s, _)| s.to_string()).collect()
-        }
-        Decl::Using(u) => {
-            let ids: Vec<Id> = swc_ecma_utils::find_pat_ids(&u.decls);
-            ids.into_iter().map(|(s, _)| s.to_string()).collect()
-        }
+    decl_bindings(decl).into_iter().map(|(n, _)| n).collect()
+}
+
+/// Names bound by a declaration, with where each is written.
+pub fn decl_bindings(decl: &Decl) -> Vec<(String, swc_common::Span)> {
+    let ids: Vec<Ident> = match decl {
+        Decl::Class(c) => vec![c.ident.clone()],
+        Decl::Fn(f) => vec![f.ident.clone()],
+        Decl::Var(v) => swc_ecma_utils::find_pat_ids(&v.decls),
+        Decl::Using(u) => swc_ecma_utils::find_pat_ids(&u.decls),
         _ => vec![],
-    }
+    };
+    ids.into_iter()
+        .map(|i| (i.sym.to_string(), i.span))
+        .collect()
 }

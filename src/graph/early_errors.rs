@@ -16,6 +16,7 @@ use swc_common::{Span, Spanned, SyntaxContext};
 use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
+use super::collect_imports::{decl_bindings, export_name};
 use crate::diagnostics::{Code, Diagnostic, Location};
 
 /// The early errors of `module` (empty when there are none).
@@ -85,7 +86,7 @@ impl Checker<'_> {
             };
             match decl {
                 ModuleDecl::ExportDecl(e) => {
-                    for (name, span) in declared(&e.decl) {
+                    for (name, span) in decl_bindings(&e.decl) {
                         exported(self, name, span);
                     }
                 }
@@ -101,7 +102,7 @@ impl Checker<'_> {
                                 if n.exported.is_some() {
                                     self.well_formed(name);
                                 }
-                                exported(self, name_of(name), name.span());
+                                exported(self, export_name(name), name.span());
                                 if named.src.is_none()
                                     && let ModuleExportName::Ident(local) = &n.orig
                                     && local.ctxt == unresolved
@@ -115,7 +116,7 @@ impl Checker<'_> {
                             }
                             ExportSpecifier::Namespace(ns) => {
                                 self.well_formed(&ns.name);
-                                exported(self, name_of(&ns.name), ns.name.span());
+                                exported(self, export_name(&ns.name), ns.name.span());
                             }
                             ExportSpecifier::Default(d) => {
                                 exported(self, d.exported.sym.to_string(), d.exported.span)
@@ -221,39 +222,12 @@ impl Checker<'_> {
     }
 }
 
-fn name_of(n: &ModuleExportName) -> String {
-    match n {
-        ModuleExportName::Ident(i) => i.sym.to_string(),
-        ModuleExportName::Str(s) => s.value.to_string_lossy().into_owned(),
-    }
-}
-
-/// Names (with their spans) a declaration binds.
-fn declared(decl: &Decl) -> Vec<(String, Span)> {
-    match decl {
-        Decl::Class(c) => vec![(c.ident.sym.to_string(), c.ident.span)],
-        Decl::Fn(f) => vec![(f.ident.sym.to_string(), f.ident.span)],
-        Decl::Var(v) => pat_names(v.decls.iter().map(|d| &d.name)),
-        Decl::Using(u) => pat_names(u.decls.iter().map(|d| &d.name)),
-        _ => vec![],
-    }
-}
-
 /// The lexical names a top-level declaration binds (all but `var`'s).
 fn lexical_names(decl: &Decl) -> Vec<(String, Span)> {
     match decl {
         Decl::Var(v) if v.kind == VarDeclKind::Var => vec![],
-        d => declared(d),
+        d => decl_bindings(d),
     }
-}
-
-fn pat_names<'a>(pats: impl Iterator<Item = &'a Pat>) -> Vec<(String, Span)> {
-    let mut out = Vec::new();
-    for p in pats {
-        let ids: Vec<Ident> = swc_ecma_utils::find_pat_ids(p);
-        out.extend(ids.into_iter().map(|i| (i.sym.to_string(), i.span)));
-    }
-    out
 }
 
 /// `var` names of the module's top level: in nested blocks too, not inside functions.
@@ -265,8 +239,9 @@ struct VarNames {
 impl Visit for VarNames {
     fn visit_var_decl(&mut self, v: &VarDecl) {
         if v.kind == VarDeclKind::Var {
+            let ids: Vec<Ident> = swc_ecma_utils::find_pat_ids(&v.decls);
             self.names
-                .extend(pat_names(v.decls.iter().map(|d| &d.name)));
+                .extend(ids.into_iter().map(|i| (i.sym.to_string(), i.span)));
         }
     }
     fn visit_function(&mut self, _: &Function) {}
