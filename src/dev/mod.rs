@@ -165,7 +165,7 @@ pub fn run(args: &DevArgs) -> i32 {
     };
     let mut projects = Vec::new();
     for (i, dir) in dirs.iter().enumerate() {
-        let mut config = match config::load(dir, &overrides) {
+        let config = match load(dir, &overrides) {
             Ok(c) => c,
             Err(errors) => {
                 let mut ds = Diagnostics::default();
@@ -192,10 +192,6 @@ pub fn run(args: &DevArgs) -> i32 {
                 dir.display()
             );
             return 2;
-        }
-        // The page the server hands out: the project's template, or a default one.
-        if config.html.is_none() {
-            config.html = Some(Html::Default);
         }
         let port = match (args.port, config.dev_server.port) {
             // Port 0: the system picks a free one for each.
@@ -354,6 +350,16 @@ fn relevant(path: &Path, projects: &[Project]) -> bool {
     })
 }
 
+/// The project's configuration, with a page to serve: its `html` template, or a default one.
+fn load(
+    dir: &Path,
+    overrides: &CliOverrides,
+) -> Result<BuildConfig, Vec<crate::diagnostics::Diagnostic>> {
+    let mut config = config::load(dir, overrides)?;
+    config.html.get_or_insert(Html::Default);
+    Ok(config)
+}
+
 /// Builds `p` again (reloading its configuration) and hands the result to its server.
 fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
     let start = Instant::now();
@@ -361,13 +367,8 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
         .iter()
         .any(|c| c.file_name() == p.config.config_file.file_name())
     {
-        match config::load(&p.dir, &p.overrides) {
-            Ok(mut c) => {
-                if c.html.is_none() {
-                    c.html = Some(Html::Default);
-                }
-                p.config = c;
-            }
+        match load(&p.dir, &p.overrides) {
+            Ok(c) => p.config = c,
             Err(errors) => {
                 let mut ds = Diagnostics::default();
                 ds.extend(errors);

@@ -187,10 +187,7 @@ fn answer(request: &Request, shared: &Shared) -> Answer {
         return (200, Some(content_type(name)), bytes.clone());
     }
     let last = name.rsplit('/').next().unwrap_or(name);
-    let wants_html = request
-        .headers()
-        .iter()
-        .any(|h| h.field.equiv("Accept") && h.value.as_str().contains("text/html"));
+    let wants_html = header(request, "Accept").is_some_and(|a| a.contains("text/html"));
     if !last.contains('.') || wants_html {
         return page(&served.files, served.good);
     }
