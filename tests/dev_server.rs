@@ -122,11 +122,7 @@ fn echo_server() -> u16 {
 
 #[test]
 fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
-    let puppeteer = repo_root().join("tests/puppeteer");
-    assert!(
-        puppeteer.join("node_modules/puppeteer-core").exists(),
-        "tests/puppeteer/node_modules is missing: run tests/setup.sh"
-    );
+    let puppeteer = puppeteer_dir();
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
     std::fs::create_dir_all(dir.join("src")).unwrap();

@@ -143,11 +143,7 @@ fn remote_faults() -> Vec<(String, Fault)> {
 
 #[test]
 fn browser_host_survives_every_remote_and_chunk_fault() {
-    let puppeteer = repo_root().join("tests/puppeteer");
-    assert!(
-        puppeteer.join("node_modules/puppeteer-core").exists(),
-        "tests/puppeteer/node_modules is missing: run tests/setup.sh"
-    );
+    let puppeteer = puppeteer_dir();
     assert!(
         chromium_path().is_some(),
         "headless Chromium is required for browser tests: run tests/setup.sh"

@@ -252,14 +252,20 @@ pub fn dump_dom(url: &str) -> String {
     text(&out.stdout)
 }
 
+/// tests/puppeteer, with puppeteer-core installed (tests/setup.sh installs it).
+pub fn puppeteer_dir() -> PathBuf {
+    let dir = repo_root().join("tests/puppeteer");
+    assert!(
+        dir.join("node_modules/puppeteer-core").exists(),
+        "tests/puppeteer/node_modules is missing: run tests/setup.sh"
+    );
+    dir
+}
+
 /// The body text of a page that tests/puppeteer/page.cjs drove in headless Chromium until it
 /// set `window.__done` (30 s at most), followed by its page errors.
 pub fn page_text(url: &str) -> String {
-    let puppeteer = repo_root().join("tests/puppeteer");
-    assert!(
-        puppeteer.join("node_modules/puppeteer-core").exists(),
-        "tests/puppeteer/node_modules is missing: run tests/setup.sh"
-    );
+    let puppeteer = puppeteer_dir();
     let out = Command::new("node")
         .arg(puppeteer.join("page.cjs"))
         .arg(url)
