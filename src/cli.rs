@@ -252,6 +252,8 @@ fn build_overrides(args: &BuildArgs) -> CliOverrides {
             && (args.json.is_some() || (!args.quiet && std::io::stderr().is_terminal())),
         shared_used_exports: args.shared_used_exports.clone(),
         sourcemap: args.sourcemap,
+        // Hot updates need `mfbundle dev`'s server.
+        hot: false,
     }
 }
 

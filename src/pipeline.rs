@@ -82,15 +82,17 @@ pub fn build_in_memory(
     config: &BuildConfig,
     progress: &dyn Progress,
 ) -> (BuildOutcome, Vec<codegen::OutputFile>) {
-    run(config, progress, None, false)
+    let (outcome, generated) = run(config, progress, None, false);
+    (outcome, generated.files)
 }
 
-/// [`build_in_memory`] reusing the parses of unchanged files kept in `cache` (`mfbundle dev`).
+/// [`build_in_memory`] reusing the parses of unchanged files kept in `cache` (`mfbundle dev`),
+/// with what a hot build tells the dev server.
 pub fn build_in_memory_cached(
     config: &BuildConfig,
     progress: &dyn Progress,
     cache: &ParseCache,
-) -> (BuildOutcome, Vec<codegen::OutputFile>) {
+) -> (BuildOutcome, codegen::Generated) {
     run(config, progress, Some(cache), false)
 }
 
@@ -180,7 +182,7 @@ fn run(
     progress: &dyn Progress,
     cache: Option<&ParseCache>,
     write_out: bool,
-) -> (BuildOutcome, Vec<codegen::OutputFile>) {
+) -> (BuildOutcome, codegen::Generated) {
     let start = Instant::now();
     let mut timings = Timings::new();
     let finish = |diagnostics: Diagnostics, files, module_count, timings: &Timings| {
@@ -203,7 +205,10 @@ fn run(
                 let mut diagnostics = Diagnostics::default();
                 diagnostics.extend(config.warnings.iter().cloned());
                 diagnostics.push(*d);
-                return (finish(diagnostics, vec![], 0, &timings), vec![]);
+                return (
+                    finish(diagnostics, vec![], 0, &timings),
+                    codegen::Generated::default(),
+                );
             }
         }
     } else {
@@ -225,15 +230,21 @@ fn run(
     let (linked, mut diagnostics, module_count) =
         front_end(config, progress, cache, link, &check_modules, &mut timings);
     let Some(mut linked) = linked else {
-        return (finish(diagnostics, vec![], module_count, &timings), vec![]);
+        return (
+            finish(diagnostics, vec![], module_count, &timings),
+            codegen::Generated::default(),
+        );
     };
 
     let share_usage = linked.share_usage.take();
-    let mut files = match codegen::generate(linked, config) {
-        Ok(files) => files,
+    let codegen::Generated { mut files, hot } = match codegen::generate(linked, config) {
+        Ok(generated) => generated,
         Err(d) => {
             diagnostics.push(*d);
-            return (finish(diagnostics, vec![], module_count, &timings), vec![]);
+            return (
+                finish(diagnostics, vec![], module_count, &timings),
+                codegen::Generated::default(),
+            );
         }
     };
     if let Some(report) = &share_usage {
@@ -256,7 +267,10 @@ fn run(
         Ok(kept) => diagnostics.extend(kept),
         Err(write::WriteError::Refused(d)) => {
             diagnostics.push(*d);
-            return (finish(diagnostics, vec![], module_count, &timings), vec![]);
+            return (
+                finish(diagnostics, vec![], module_count, &timings),
+                codegen::Generated::default(),
+            );
         }
         Err(write::WriteError::Io(e)) => {
             diagnostics.push(
@@ -266,7 +280,10 @@ fn run(
                 )
                 .hint("check that the directory is writable and the disk is not full; the previous output was left in place"),
             );
-            return (finish(diagnostics, vec![], module_count, &timings), vec![]);
+            return (
+                finish(diagnostics, vec![], module_count, &timings),
+                codegen::Generated::default(),
+            );
         }
     }
     use rayon::prelude::*;
@@ -280,15 +297,15 @@ fn run(
         .collect();
     let outcome = finish(diagnostics, written, module_count, &timings);
     if !write_out {
-        return (outcome, files);
+        return (outcome, codegen::Generated { files, hot });
     }
     if cache.is_none() {
         // A one-shot build's process exits next: freeing the output would only delay that.
         // Watch mode frees it.
         std::mem::forget(files);
-        return (outcome, vec![]);
+        return (outcome, codegen::Generated::default());
     }
-    (outcome, files)
+    (outcome, codegen::Generated { files, hot })
 }
 
 /// `mfbundle analyze`: the front end that `build` runs (scan, federation, linking) and the

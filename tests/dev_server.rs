@@ -167,10 +167,13 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     }
     // Source files are not served either: only the build's files are.
     assert!(get(&addr, "/src/index.js", "*/*").starts_with("HTTP/1.1 404"));
-    // A route of the app gets the page, with the dev client and the headers.
+    // A route of the app gets the page, with the headers; the dev client is in the hot
+    // build's runtime, not a script of its own.
     let page = get(&addr, "/settings/profile", "text/html");
     assert!(page.starts_with("HTTP/1.1 200"), "{page}");
-    assert!(page.contains("/__mfbundle/client.js"), "{page}");
+    assert!(page.contains("src=\"main.js\""), "{page}");
+    assert!(!page.contains("/__mfbundle/client.js"), "{page}");
+    assert!(get(&addr, "/main.js", "*/*").contains("\"/__mfbundle/\""));
     assert!(page.contains("X-Dev: yes"), "{page}");
     // CORS for pages of this machine (a host app on another port), not for any website.
     let local = get_with(&addr, "/", "*/*", "Origin: http://127.0.0.1:3001\r\n");

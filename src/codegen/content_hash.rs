@@ -58,13 +58,15 @@ fn is_text(name: &str) -> bool {
 /// Replaces every placeholder hash by the hash of its file's final bytes (in the file's
 /// name, its `.map`'s name, and the text of every file), and the runtime key by a hash of
 /// the files that hold it, once the names they hold are final.
-pub fn finalize(files: &mut [OutputFile], placeholders: Placeholders) {
+/// Returns the final runtime key.
+pub fn finalize(files: &mut [OutputFile], placeholders: Placeholders) -> String {
     let mut pending = placeholders.files;
+    let mut final_key = placeholders.runtime_key.clone();
     let mut key = Some(placeholders.runtime_key);
     while !pending.is_empty() || key.is_some() {
         let names: Vec<&str> = pending.iter().map(|h| h.name.as_str()).collect();
         let Ok(finder) = AhoCorasick::new(&names) else {
-            return;
+            return final_key;
         };
         let key_finder = key.as_ref().and_then(|k| AhoCorasick::new([k]).ok());
         let holds_key =
@@ -92,6 +94,7 @@ pub fn finalize(files: &mut [OutputFile], placeholders: Placeholders) {
                         f.contents = replace_all(&f.contents, &[k.as_str()], &[new_key.as_str()]);
                     }
                 });
+                final_key = new_key;
                 key = None;
                 continue;
             }
@@ -140,6 +143,7 @@ pub fn finalize(files: &mut [OutputFile], placeholders: Placeholders) {
             }
         });
     }
+    final_key
 }
 
 /// `__mfbundle_runtime_<12 hex digits>__`: the global under which a build's entry files

@@ -7,6 +7,7 @@
 pub mod concatenate;
 pub mod content_hash;
 pub mod css;
+pub mod hot;
 pub mod html;
 pub mod manifest;
 pub mod minify;
@@ -35,12 +36,20 @@ use crate::graph::{Module, ModuleFormat, ModuleGraph, ModuleIdx};
 use swc_ecma_ast::Program;
 use transform_module::{ModuleMeta, TransformContext, transform_module};
 
+/// What generate makes: the output files and, in hot builds, what the dev server needs to
+/// send pages their updates.
+#[derive(Default)]
+pub struct Generated {
+    pub files: Vec<OutputFile>,
+    pub hot: Option<hot::HotModules>,
+}
+
 /// [`LinkOutput`] -> output files. Generation consumes the link output: each module's AST
 /// becomes its code; the rest it only reads, and frees on another thread when done.
 pub fn generate(
     linked: LinkOutput,
     config: &BuildConfig,
-) -> Result<Vec<OutputFile>, Box<crate::diagnostics::Diagnostic>> {
+) -> Result<Generated, Box<crate::diagnostics::Diagnostic>> {
     let LinkOutput {
         mut graph,
         analysis,
@@ -52,7 +61,7 @@ pub fn generate(
     let layout = layout.unwrap_or_else(|| Layout::new(&graph, &analysis.exports, config));
     let programs: Vec<Option<Program>> =
         graph.modules.iter_mut().map(Module::take_program).collect();
-    let (mut files, hashed, keep_names) = render(
+    let (mut files, hashed, keep_names, hot) = render(
         &graph,
         programs,
         &analysis,
@@ -71,9 +80,12 @@ pub fn generate(
             )
         })?;
     }
-    content_hash::finalize(&mut files, hashed);
+    let runtime_key = content_hash::finalize(&mut files, hashed);
     files.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(files)
+    Ok(Generated {
+        files,
+        hot: hot.map(|h| h.finish(runtime_key)),
+    })
 }
 
 /// A module of the project (not of a package) whose code reads a `.name`: the minifier keeps
@@ -130,6 +142,7 @@ fn render(
     Vec<OutputFile>,
     content_hash::Placeholders,
     std::collections::HashSet<String>,
+    Option<hot::HotRecorder>,
 ) {
     let (chunk_graph, plan) = (&layout.chunks, &layout.concat_plan);
     let declared = |i: ModuleIdx| graph.declared_side_effect_free(i);
@@ -176,6 +189,8 @@ fn render(
         // module reads one.
         keep_fn_names: readers.as_ref().is_none_or(|r| r.contains(&true)),
         node_target: config.target == crate::config::Target::Node,
+        hot: config.hot,
+        refresh: hot::refresh_active(graph, config),
     };
     // CSS and asset modules' JavaScript comes from their payload.
     let resource_code: Vec<Option<(&'static str, String)>> = graph
@@ -252,7 +267,8 @@ fn render(
     for (root, output) in rendered {
         code[root] = Some(output);
     }
-    let (mut files, starts, hashed) = render_chunk::render_chunks(graph, layout, &code, config);
+    let (mut files, starts, hashed, hot) =
+        render_chunk::render_chunks(graph, layout, &code, config);
     let keep_names = readers
         .map(|r| files_reading_names(&r, &starts, plan))
         .unwrap_or_default();
@@ -268,5 +284,5 @@ fn render(
         });
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    (files, hashed, keep_names)
+    (files, hashed, keep_names, hot)
 }

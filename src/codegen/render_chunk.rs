@@ -63,7 +63,12 @@ pub fn render_chunks(
     layout: &crate::analysis::Layout,
     code: &ModuleCode,
     config: &BuildConfig,
-) -> (Vec<OutputFile>, ModuleStarts, Placeholders) {
+) -> (
+    Vec<OutputFile>,
+    ModuleStarts,
+    Placeholders,
+    Option<super::hot::HotRecorder>,
+) {
     let (chunks, plan, ids) = (&layout.chunks, &layout.concat_plan, &layout.module_ids);
     let mut r = ChunkRenderer {
         graph,
@@ -82,6 +87,7 @@ pub fn render_chunks(
             crate::js_names::underscore_except(&config.unique_name, "")
         ),
         hashed: Vec::new(),
+        hot: config.hot.then(Default::default),
     };
     // Async chunks first: entry chunks embed their file names.
     for (i, chunk) in chunks.chunks.iter().enumerate() {
@@ -98,9 +104,13 @@ pub fn render_chunks(
         graph,
         chunks.chunks.iter().flat_map(|c| c.modules.iter().copied()),
     ));
-    let runtime = build_runtime(&r);
+    let mut runtime = build_runtime(&r);
     // A placeholder until the entry files are final (content_hash::finalize).
     let runtime_key = super::content_hash::runtime_key_text(build_hash(graph, code));
+    if config.hot {
+        let refresh = super::hot::refresh_active(graph, config);
+        runtime.push_str(&super::hot::runtime(config, &runtime_key, refresh));
+    }
     for (i, chunk) in chunks.chunks.iter().enumerate() {
         if chunk.kind == ChunkKind::Entry {
             r.entry_chunk(i, chunk, &runtime, &runtime_key);
@@ -127,7 +137,7 @@ pub fn render_chunks(
         files: r.hashed,
         runtime_key,
     };
-    (files, r.starts, placeholders)
+    (files, r.starts, placeholders, r.hot)
 }
 
 /// What rendering the chunks gathers: the files, where modules start in them, and the
@@ -149,6 +159,8 @@ struct ChunkRenderer<'a> {
     chunk_global: String,
     /// Files named with a placeholder content hash.
     hashed: Vec<HashedName>,
+    /// Hot builds: the module functions and the rest of the JavaScript files.
+    hot: Option<super::hot::HotRecorder>,
 }
 
 impl ChunkRenderer<'_> {
@@ -161,9 +173,10 @@ impl ChunkRenderer<'_> {
         name
     }
 
-    /// The registry entries of `chunk`'s modules, and where each module's body starts.
-    fn registry(&self, chunk: &Chunk) -> (String, Vec<(ModuleIdx, u32)>) {
-        registry(
+    /// The registry entries of `chunk`'s modules, and where each module's body starts. A
+    /// hot build records each module's function.
+    fn registry(&mut self, chunk: &Chunk) -> (String, Vec<(ModuleIdx, u32)>) {
+        let r = registry(
             self.graph,
             self.chunks,
             self.ids,
@@ -171,7 +184,13 @@ impl ChunkRenderer<'_> {
             self.code,
             self.plan,
             self.config,
-        )
+        );
+        if let Some(hot) = &mut self.hot {
+            for (m, range) in &r.functions {
+                hot.module(self.ids.get(*m), &r.text[range.clone()]);
+            }
+        }
+        (r.text, r.starts)
     }
 
     /// An async chunk's file (its registry, pushed onto the chunk-loading global or
@@ -179,9 +198,9 @@ impl ChunkRenderer<'_> {
     fn async_chunk(&mut self, i: usize, chunk: &Chunk) {
         let (graph, config) = (self.graph, self.config);
         let development = config.mode == Mode::Development;
+        let (registry, registry_starts) = self.registry(chunk);
         let chunk_global = &self.chunk_global;
         let mut out = String::new();
-        let (registry, registry_starts) = self.registry(chunk);
         if registry.is_empty() {
             // Only consume-shared nodes: the chunk is runtime data, not a file.
             return;
@@ -211,6 +230,9 @@ impl ChunkRenderer<'_> {
             Mode::Production => self.hashed(&format!("{}.[contenthash].js", chunk.name), &out),
             Mode::Development => format!("{}.js", chunk.name),
         };
+        if let Some(hot) = &mut self.hot {
+            hot.file(&name, &out, &registry, "");
+        }
         self.file_names[i] = name.clone();
         self.starts.insert(
             name.clone(),
@@ -298,6 +320,9 @@ impl ChunkRenderer<'_> {
                 .insert(file_name.clone(), vec![(root, line_count(&out))]);
             out.push_str(&body);
             out.push_str("})();\n");
+            if let Some(hot) = &mut self.hot {
+                hot.file(&file_name, &out, "", runtime_key);
+            }
             self.push_entry(i, file_name, out);
             return;
         }
@@ -403,6 +428,9 @@ impl ChunkRenderer<'_> {
         if container.is_some() && library == LibraryType::Module {
             out.push_str("var get = __mf_container__.get;\nvar init = __mf_container__.init;\nexport { get, init };\n");
         }
+        if let Some(hot) = &mut self.hot {
+            hot.file(&file_name, &out, &registry, runtime_key);
+        }
         self.push_entry(i, file_name, out);
     }
 
@@ -460,7 +488,11 @@ fn build_runtime(r: &ChunkRenderer) -> String {
     let (graph, code, chunks, ids, config) = (r.graph, r.code, r.chunks, r.ids, r.config);
     let (file_names, css_names, chunk_global) = (&r.file_names, &r.css_names, &r.chunk_global);
     let mut out = String::new();
-    out.push_str(RUNTIME_REQUIRE);
+    if config.hot {
+        out.push_str(&super::hot::require_runtime(RUNTIME_REQUIRE));
+    } else {
+        out.push_str(RUNTIME_REQUIRE);
+    }
     out.push_str(RUNTIME_ESM);
     let features = RuntimeFeatures::of(graph);
     if features.async_modules {
@@ -537,7 +569,8 @@ fn build_runtime(r: &ChunkRenderer) -> String {
     // prefix); a module's `import.meta.url` in the browser is under publicPath too.
     let import_meta = features.import_meta;
     let web_meta = import_meta && config.target == Target::Web;
-    if (super::css::has_assets(graph) || web_meta)
+    // The hot client finds its server from publicPath.
+    if (super::css::has_assets(graph) || web_meta || config.hot)
         && !(has_public_path && config.target == Target::Web)
     {
         match config.target {
@@ -619,6 +652,8 @@ fn build_hash(graph: &ModuleGraph, code: &ModuleCode) -> u64 {
     h.digest()
 }
 
+/// A chunk's registry entries (`"id": (function (...) {...}),` lines), where each module's
+/// body starts in them, and each module's function (its byte range in the entries).
 fn registry(
     graph: &ModuleGraph,
     chunks: &ChunkGraph,
@@ -627,10 +662,11 @@ fn registry(
     code: &ModuleCode,
     plan: &Plan,
     config: &BuildConfig,
-) -> (String, Vec<(ModuleIdx, u32)>) {
+) -> Registry {
     let mut out = String::new();
     // Where each module's body starts, in lines from the start of `out`.
     let mut starts = Vec::new();
+    let mut functions = Vec::new();
     let mut lines = 0u32;
     let mut counted = 0usize;
     for &m in modules {
@@ -640,6 +676,8 @@ fn registry(
             continue;
         }
         let id = ids.get(m);
+        // Every entry is `<id>: <function>,\n`.
+        let function_start = out.len() + json(id).len() + 2;
         match (module, &code[m]) {
             (Module::Normal(_), Some(c)) => {
                 lines += line_count(&out[counted..]);
@@ -689,8 +727,21 @@ fn registry(
                 let _ = writeln!(out, "{}: (function () {{}}),", json(id));
             }
         }
+        functions.push((m, function_start..out.len() - 2));
     }
-    (out, starts)
+    Registry {
+        text: out,
+        starts,
+        functions,
+    }
+}
+
+struct Registry {
+    text: String,
+    /// Where each module's body starts, in lines from the start of `text`.
+    starts: Vec<(ModuleIdx, u32)>,
+    /// Each module's function: its byte range in `text`.
+    functions: Vec<(ModuleIdx, std::ops::Range<usize>)>,
 }
 
 /// The body of a [`Module::Missing`]: a Node build asks Node's `require` for a package at run

@@ -56,6 +56,11 @@ pub struct TransformContext<'a> {
     /// A Node build: the output file's CommonJS scope (`require`, `module`, `exports`,
     /// `__filename`, `__dirname`) must not show through in ES modules Node would run as such.
     pub node_target: bool,
+    /// Hot module replacement: `module.hot` and `import.meta.hot` are the runtime's.
+    pub hot: bool,
+    /// React Fast Refresh: project modules register their components
+    /// ([`super::hot::refresh_epilogue`]).
+    pub refresh: bool,
 }
 
 /// One module's registry function: wrapper parameters, body text and, with source maps,
@@ -103,6 +108,18 @@ pub fn transform_module(
             (CJS_PARAMS, print_mapped(body, 0, idx, map.as_mut()))
         }
     });
+    let mut body = body;
+    if cx.refresh && super::hot::refreshes(m) {
+        let module = if params == ESM_PARAMS {
+            "__mf_module__"
+        } else {
+            "module"
+        };
+        body.push_str(&super::hot::refresh_epilogue(
+            module,
+            cx.metas[idx].is_async,
+        ));
+    }
     ModuleOutput { params, body, map }
 }
 
@@ -871,8 +888,155 @@ pub(crate) fn parse_expr(code: &str) -> Expr {
     }
 }
 
+/// The hot-module-replacement object an expression names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HotObject {
+    /// webpack's `module.hot` (`import.meta.webpackHot`).
+    Webpack,
+    /// Vite's `import.meta.hot`.
+    Vite,
+}
+
+impl Rewriter<'_> {
+    /// `module.hot` (free `module`), `import.meta.hot`, `import.meta.webpackHot`.
+    fn hot_object(&self, e: &Expr) -> Option<HotObject> {
+        let Expr::Member(m) = e else {
+            return None;
+        };
+        let MemberProp::Ident(p) = &m.prop else {
+            return None;
+        };
+        match &*m.obj {
+            Expr::MetaProp(mp) if mp.kind == MetaPropKind::ImportMeta => match &*p.sym {
+                "hot" => Some(HotObject::Vite),
+                "webpackHot" => Some(HotObject::Webpack),
+                _ => None,
+            },
+            Expr::Ident(i)
+                if i.sym == *"module" && i.ctxt == self.m.unresolved_ctxt && p.sym == *"hot" =>
+            {
+                Some(HotObject::Webpack)
+            }
+            _ => None,
+        }
+    }
+
+    /// What an ES module's hot object becomes: the runtime's (hot builds), or nothing. A
+    /// CommonJS module's `module.hot` is its own module's already.
+    fn hot_replacement(&self, kind: HotObject) -> Option<Expr> {
+        if !self.esm || (kind == HotObject::Webpack && self.cx.node_target && !self.cx.hot) {
+            return None;
+        }
+        Some(parse_expr(match (self.cx.hot, kind) {
+            (false, _) => "void 0",
+            (true, HotObject::Webpack) => "__mf_module__.hot",
+            (true, HotObject::Vite) => "__mf_module__.metaHot",
+        }))
+    }
+
+    /// `hot.accept(deps, callback)` / `hot.decline(deps)`: requests become the ids the
+    /// runtime knows the modules by (as webpack resolves them at build time), and in an ES
+    /// module the callback first reads the new exports into the import's variable, as
+    /// webpack's harmony accept does.
+    fn rewrite_hot_deps(&self, call: &mut CallExpr) {
+        if !self.cx.hot {
+            return;
+        }
+        let Callee::Expr(callee) = &call.callee else {
+            return;
+        };
+        let Expr::Member(member) = &**callee else {
+            return;
+        };
+        let accept = match &member.prop {
+            MemberProp::Ident(p) if p.sym == *"accept" => true,
+            MemberProp::Ident(p) if p.sym == *"decline" => false,
+            _ => return,
+        };
+        if self.hot_object(&member.obj).is_none() {
+            return;
+        }
+        let Some(first) = call.args.first_mut() else {
+            return;
+        };
+        let mut reimports = Vec::new();
+        let mut rewrite = |lit: &mut Expr| {
+            if let Expr::Lit(Lit::Str(s)) = lit
+                && let Some(request) = s.value.as_str()
+                && let Some(record) = self
+                    .m
+                    .records
+                    .iter()
+                    .position(|r| r.request == request && r.kind.is_static())
+                    .or_else(|| self.m.records.iter().position(|r| r.request == request))
+            {
+                let id = self.target_id(record).to_string();
+                if self.esm && self.m.records[record].kind.is_static() {
+                    reimports.push((import_var(self.m, record), id.clone()));
+                }
+                *lit = Expr::Lit(Lit::Str(id.as_str().into()));
+            }
+        };
+        match &mut *first.expr {
+            Expr::Array(a) => a
+                .elems
+                .iter_mut()
+                .flatten()
+                .for_each(|e| rewrite(&mut e.expr)),
+            e => rewrite(e),
+        }
+        if !accept || reimports.is_empty() {
+            return;
+        }
+        let mut reads = String::new();
+        for (var, id) in &reimports {
+            let _ = write!(reads, "{var} = __mf_require__({});", json(id));
+            for suffix in ["_default", "_ns"] {
+                let derived = format!("{var}{suffix}");
+                if self.bindings.values().any(|a| a.text().contains(&derived)) {
+                    let init = if suffix == "_default" {
+                        format!("{derived} = __mf_require__.n({var});")
+                    } else {
+                        format!("{derived} = __mf_require__.t({var}, false);")
+                    };
+                    reads.push_str(&init);
+                }
+            }
+        }
+        let wrapper = parse_expr(&format!(
+            "(function (__mf_cb__) {{ return function () {{ {reads} return __mf_cb__ && __mf_cb__.apply(this, arguments); }}; }})"
+        ));
+        let callback = match call.args.get_mut(1) {
+            Some(arg) => {
+                std::mem::replace(&mut arg.expr, Box::new(Expr::Invalid(Default::default())))
+            }
+            None => Box::new(parse_expr("void 0")),
+        };
+        let wrapped = Expr::Call(CallExpr {
+            span: Default::default(),
+            ctxt: SyntaxContext::empty(),
+            callee: Callee::Expr(Box::new(wrapper)),
+            args: vec![callback.into()],
+            type_args: None,
+        });
+        match call.args.get_mut(1) {
+            Some(arg) => *arg.expr = wrapped,
+            None => call.args.push(wrapped.into()),
+        }
+    }
+}
+
 impl VisitMut for Rewriter<'_> {
     fn visit_mut_expr(&mut self, e: &mut Expr) {
+        if let Some(kind) = self.hot_object(e)
+            && let Some(replacement) = self.hot_replacement(kind)
+        {
+            *e = replacement;
+            return;
+        }
+        if let Expr::Call(call) = e {
+            self.rewrite_hot_deps(call);
+        }
         // `new URL("./file", import.meta.url)`: the emitted asset's URL, as webpack writes it.
         if let Expr::New(n) = e
             && let Some(record) = self.m.url_record(n)

@@ -70,6 +70,9 @@ pub struct JsxConfig {
     /// Automatic runtime: `jsxDEV` from `<import_source>/jsx-dev-runtime`, with source
     /// positions (default: development mode).
     pub development: bool,
+    /// React Fast Refresh: swc's refresh transform registers components and hook
+    /// signatures (hot builds with development JSX for React).
+    pub refresh: bool,
 }
 
 impl Default for JsxConfig {
@@ -80,6 +83,18 @@ impl Default for JsxConfig {
             factory: "React.createElement".into(),
             fragment: "React.Fragment".into(),
             development: false,
+            refresh: false,
+        }
+    }
+}
+
+impl JsxConfig {
+    /// Whether the JSX is React's (what Fast Refresh applies to), not Preact's or another
+    /// library's.
+    pub fn is_react(&self) -> bool {
+        match self.runtime {
+            JsxRuntime::Automatic => self.import_source == "react",
+            JsxRuntime::Classic => self.factory.starts_with("React."),
         }
     }
 }
@@ -160,6 +175,10 @@ pub struct BuildConfig {
     /// `entryFileNames`: how entry files are named, `[name]` and `[contenthash]` to fill in
     /// (`None`: `[name].js`).
     pub entry_file_names: Option<String>,
+    /// Hot module replacement: `mfbundle dev` in development mode for the browser, unless
+    /// `[devServer] hot = false`. The runtime gets `module.hot`/`import.meta.hot` and a
+    /// client that applies the server's updates.
+    pub hot: bool,
 }
 
 /// Where [`BuildConfig::unique_name`] came from.
@@ -221,6 +240,9 @@ pub struct CliOverrides {
     pub compressed_sizes: bool,
     /// `--module-ids`.
     pub module_ids: Option<ModuleIds>,
+    /// `mfbundle dev`: hot module replacement, where the build allows it (see
+    /// [`BuildConfig::hot`]).
+    pub hot: bool,
 }
 
 /// Reads and validates the configuration of the project in `dir`.
@@ -303,7 +325,12 @@ fn resolve(
 
     let (target, mode) = target_and_mode(&raw, overrides, &mut errors, &key_error);
 
-    let jsx = jsx_config(&raw, mode, &mut errors, &key_error);
+    let mut jsx = jsx_config(&raw, mode, &mut errors, &key_error);
+    let hot = overrides.hot
+        && mode == Mode::Development
+        && target == Target::Web
+        && raw.dev_server.as_ref().and_then(|d| d.hot) != Some(false);
+    jsx.refresh = hot && jsx.development && jsx.is_react();
 
     let mut public_path = raw.public_path.take().unwrap_or_else(|| "auto".to_string());
     if public_path != "auto" && !public_path.is_empty() && !public_path.ends_with('/') {
@@ -390,7 +417,8 @@ fn resolve(
         jsx,
         warnings,
         sourcemap: overrides.sourcemap || raw.sourcemap.unwrap_or(false),
-        concatenate_modules: raw.concatenate_modules.unwrap_or(mode == Mode::Production),
+        // Hot updates replace modules one by one (webpack too leaves them unconcatenated).
+        concatenate_modules: !hot && raw.concatenate_modules.unwrap_or(mode == Mode::Production),
         chunk_load_timeout,
         minify,
         compressed_sizes: overrides.compressed_sizes,
@@ -410,6 +438,7 @@ fn resolve(
                 },
             })
             .unwrap_or_default(),
+        hot,
     })
 }
 
@@ -1068,6 +1097,7 @@ fn jsx_config(
         factory,
         fragment,
         development: raw.jsx_dev.unwrap_or(mode == Mode::Development),
+        refresh: false,
     }
 }
 

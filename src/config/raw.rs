@@ -63,6 +63,9 @@ pub struct RawDevServer {
     /// Path prefix -> `http://` server the requests under it are passed to (an API).
     #[serde(default)]
     pub proxy: std::collections::BTreeMap<String, String>,
+    /// Hot module replacement (and React Fast Refresh) in development; `false`: a changed
+    /// module reloads the page.
+    pub hot: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

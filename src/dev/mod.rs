@@ -3,12 +3,20 @@
 //! The serve stage stands where `write` stands in `build`: generate's files are kept in memory
 //! (`server.rs` serves them) instead of written to outDir, so `dev` never touches outDir.
 //!
-//! The page gets a small client (`client.js`, injected into `index.html`) that long-polls the
-//! server: a successful rebuild reloads the page; a failed one shows its diagnostics over the
-//! page while the last good build keeps being served. Hot module replacement is not there yet.
+//! Builds are hot (`[devServer] hot`, on by default in development): the runtime carries the
+//! client (`codegen/runtime/hot_module_replacement.js`), which long-polls the server that
+//! built it, so a remote's runtime on a host's page follows the remote's server. After each
+//! build, `update.rs` compares it with the one before: stylesheets and module functions that
+//! changed are swapped in place (the page loads the functions from `/__mfbundle/hot`); any
+//! other change reloads the page. A failed build shows its diagnostics over the page while the
+//! last good build keeps being served. Builds that are not hot (`--mode production`,
+//! `hot = false`) get `client.js`, injected into `index.html`, which reloads on a change.
 
 mod proxy;
 mod server;
+mod update;
+
+pub use update::{Served, Swap, Update};
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -37,97 +45,6 @@ pub struct DevArgs {
     pub host: Option<String>,
     pub mode: Option<Mode>,
     pub json: bool,
-}
-
-/// The latest build of a project, as the server hands it out.
-pub struct Served {
-    /// Counts builds (successful or not); the client compares it.
-    pub build: u64,
-    /// Whether the last build succeeded.
-    pub ok: bool,
-    /// The number of the build whose files are served (the last good one).
-    pub good: u64,
-    /// The last failed build's diagnostics, as the terminal shows them.
-    pub errors: String,
-    /// The last successful build's files, by path relative to outDir.
-    pub files: HashMap<String, Arc<[u8]>>,
-    /// What each recent build changed for a page that runs the build before it, oldest
-    /// first (a page that missed more builds than this reloads).
-    pub history: Vec<(u64, Update)>,
-}
-
-/// What a page must do to run a new build.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Update {
-    /// Nothing in the output changed (or the build failed: the page keeps the last good one).
-    Nothing,
-    /// Only these stylesheets changed: swapped in place, without a reload.
-    Css(Vec<String>),
-    /// Anything else: the page reloads.
-    Reload,
-}
-
-/// How many builds [`Served::history`] keeps.
-const HISTORY: usize = 64;
-
-impl Served {
-    /// What a page that runs build `since` must do to run the current one.
-    pub fn update_since(&self, since: u64) -> Update {
-        if since == self.build {
-            return Update::Nothing;
-        }
-        // A page from before the server (re)started.
-        if since > self.build {
-            return Update::Reload;
-        }
-        if self.history.first().is_none_or(|(b, _)| *b > since + 1) {
-            return Update::Reload;
-        }
-        let mut css: Vec<String> = Vec::new();
-        for (_, u) in self.history.iter().filter(|(b, _)| *b > since) {
-            match u {
-                Update::Nothing => {}
-                Update::Reload => return Update::Reload,
-                Update::Css(names) => css.extend(names.iter().cloned()),
-            }
-        }
-        css.sort();
-        css.dedup();
-        if css.is_empty() {
-            Update::Nothing
-        } else {
-            Update::Css(css)
-        }
-    }
-
-    fn record(&mut self, update: Update) {
-        self.build += 1;
-        self.history.push((self.build, update));
-        if self.history.len() > HISTORY {
-            self.history.remove(0);
-        }
-    }
-}
-
-/// What changed from `old` to `new`: nothing, stylesheets only, or more.
-fn diff(old: &HashMap<String, Arc<[u8]>>, new: &HashMap<String, Arc<[u8]>>) -> Update {
-    if old.is_empty() || old.len() != new.len() {
-        return Update::Reload;
-    }
-    let mut css = Vec::new();
-    for (name, bytes) in new {
-        match old.get(name) {
-            Some(before) if before == bytes => {}
-            Some(_) if name.ends_with(".css") => css.push(name.clone()),
-            _ => return Update::Reload,
-        }
-    }
-    css.sort();
-    if css.is_empty() {
-        Update::Nothing
-    } else {
-        Update::Css(css)
-    }
 }
 
 /// A project's state, shared by its watcher and its server.
@@ -161,6 +78,7 @@ pub fn run(args: &DevArgs) -> i32 {
     };
     let overrides = CliOverrides {
         mode: Some(args.mode.unwrap_or(Mode::Development)),
+        hot: true,
         ..Default::default()
     };
     let mut projects = Vec::new();
@@ -206,14 +124,7 @@ pub fn run(args: &DevArgs) -> i32 {
             .or_else(|| config.dev_server.host.clone())
             .unwrap_or_else(|| "127.0.0.1".to_string());
         let shared = Arc::new(Shared {
-            served: Mutex::new(Served {
-                build: 0,
-                ok: false,
-                good: 0,
-                errors: "the first build has not finished".into(),
-                files: HashMap::new(),
-                history: Vec::new(),
-            }),
+            served: Mutex::new(Served::default()),
             changed: Condvar::new(),
             headers: config.dev_server.headers.clone(),
             proxy: config.dev_server.proxy.clone(),
@@ -351,12 +262,26 @@ fn relevant(path: &Path, projects: &[Project]) -> bool {
 }
 
 /// The project's configuration, with a page to serve: its `html` template, or a default one.
+/// Hot builds name entry files without `[contenthash]` (as webpack requires with HMR): a
+/// page that runs on across builds keeps its files' names.
 fn load(
     dir: &Path,
     overrides: &CliOverrides,
 ) -> Result<BuildConfig, Vec<crate::diagnostics::Diagnostic>> {
     let mut config = config::load(dir, overrides)?;
     config.html.get_or_insert(Html::Default);
+    if config.hot
+        && let Some(pattern) = &mut config.entry_file_names
+    {
+        for hash in [
+            ".[contenthash]",
+            "-[contenthash]",
+            "_[contenthash]",
+            "[contenthash]",
+        ] {
+            *pattern = pattern.replace(hash, "");
+        }
+    }
     Ok(config)
 }
 
@@ -378,24 +303,20 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
         }
     }
     p.cache.begin_build(&p.config);
-    let (outcome, files) = pipeline::build_in_memory_cached(&p.config, &NoProgress, &p.cache);
+    let (outcome, generated) = pipeline::build_in_memory_cached(&p.config, &NoProgress, &p.cache);
     p.cache.end_build(outcome.success());
     if !outcome.success() {
         publish_failure(p, &outcome.diagnostics, changed, start, json);
         return;
     }
-    let files: HashMap<String, Arc<[u8]>> = files
+    let files: HashMap<String, Arc<[u8]>> = generated
+        .files
         .into_iter()
         .map(|f| (f.name, Arc::from(f.contents)))
         .collect();
     let build = {
         let mut served = p.shared.served.lock().unwrap_or_else(|e| e.into_inner());
-        let update = diff(&served.files, &files);
-        served.record(update);
-        served.good = served.build;
-        served.ok = true;
-        served.errors.clear();
-        served.files = files;
+        served.record_success(files, generated.hot);
         served.build
     };
     p.shared.changed.notify_all();
@@ -416,9 +337,7 @@ fn publish_failure(
         .collect();
     let build = {
         let mut served = p.shared.served.lock().unwrap_or_else(|e| e.into_inner());
-        served.record(Update::Nothing);
-        served.ok = false;
-        served.errors = text.join("\n");
+        served.record_failure(text.join("\n"));
         served.build
     };
     p.shared.changed.notify_all();
@@ -478,49 +397,4 @@ pub(crate) fn is_loopback(host: &str) -> bool {
         || host
             .parse::<std::net::IpAddr>()
             .is_ok_and(|ip| ip.is_loopback())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn files(list: &[(&str, &str)]) -> HashMap<String, Arc<[u8]>> {
-        list.iter()
-            .map(|(n, c)| (n.to_string(), Arc::from(c.as_bytes())))
-            .collect()
-    }
-
-    #[test]
-    fn a_page_does_what_every_build_it_missed_needs() {
-        let a = files(&[("main.js", "1"), ("main.css", "red")]);
-        let b = files(&[("main.js", "1"), ("main.css", "blue")]);
-        let c = files(&[("main.js", "2"), ("main.css", "blue")]);
-        assert_eq!(diff(&HashMap::new(), &a), Update::Reload);
-        assert_eq!(diff(&a, &a), Update::Nothing);
-        assert_eq!(diff(&a, &b), Update::Css(vec!["main.css".into()]));
-        assert_eq!(diff(&b, &c), Update::Reload);
-
-        let mut served = Served {
-            build: 0,
-            ok: true,
-            good: 0,
-            errors: String::new(),
-            files: HashMap::new(),
-            history: Vec::new(),
-        };
-        served.record(diff(&HashMap::new(), &a)); // 1
-        served.record(diff(&a, &b)); // 2: css
-        served.record(Update::Nothing); // 3: a failed build
-        assert_eq!(served.update_since(1), Update::Css(vec!["main.css".into()]));
-        assert_eq!(served.update_since(2), Update::Nothing);
-        assert_eq!(served.update_since(3), Update::Nothing);
-        served.record(diff(&b, &c)); // 4: js
-        assert_eq!(served.update_since(2), Update::Reload);
-        // A page from before a restart of the server, or older than the history.
-        assert_eq!(served.update_since(9), Update::Reload);
-        for _ in 0..HISTORY {
-            served.record(Update::Nothing);
-        }
-        assert_eq!(served.update_since(1), Update::Reload);
-    }
 }

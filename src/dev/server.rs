@@ -21,6 +21,7 @@ use super::Shared;
 const CLIENT: &str = include_str!("client.js");
 const CLIENT_PATH: &str = "/__mfbundle/client.js";
 const POLL_PATH: &str = "/__mfbundle/poll";
+const HOT_PATH: &str = "/__mfbundle/hot";
 /// A long poll answers after this long even when nothing was built.
 const POLL_WAIT: Duration = Duration::from_secs(25);
 
@@ -177,11 +178,14 @@ fn answer(request: &Request, shared: &Shared) -> Answer {
     if path == POLL_PATH {
         return poll(query, shared);
     }
+    if path == HOT_PATH {
+        return hot_update(query, shared);
+    }
     let served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
     let name = path.trim_start_matches('/');
     let name = if name.is_empty() { "index.html" } else { name };
     if name == "index.html" {
-        return page(&served.files, served.good);
+        return page(&served, served.good);
     }
     if let Some(bytes) = served.files.get(name) {
         return (200, Some(content_type(name)), bytes.clone());
@@ -189,16 +193,17 @@ fn answer(request: &Request, shared: &Shared) -> Answer {
     let last = name.rsplit('/').next().unwrap_or(name);
     let wants_html = header(request, "Accept").is_some_and(|a| a.contains("text/html"));
     if !last.contains('.') || wants_html {
-        return page(&served.files, served.good);
+        return page(&served, served.good);
     }
     text(404, "not found in this build\n")
 }
 
 /// `index.html` with the dev client's script, which learns from its URL the build the page
 /// belongs to (so a build that ends before the client's first poll still reaches the page).
-fn page(files: &std::collections::HashMap<String, Arc<[u8]>>, build: u64) -> Answer {
+/// A hot build's page needs none: its runtime has the client.
+fn page(served: &super::Served, build: u64) -> Answer {
     let tag = format!("<script src=\"{CLIENT_PATH}?build={build}\"></script>");
-    let Some(html) = files.get("index.html") else {
+    let Some(html) = served.files.get("index.html") else {
         // No good build yet: this page reloads once there is one.
         let body = format!(
             "<!doctype html>\n<title>mfbundle dev</title>\n{tag}\n<p>The first build has not finished, or it failed: see the terminal.</p>\n"
@@ -209,6 +214,9 @@ fn page(files: &std::collections::HashMap<String, Arc<[u8]>>, build: u64) -> Ans
             Arc::from(body.into_bytes()),
         );
     };
+    if served.hot.is_some() {
+        return (200, Some("text/html; charset=utf-8"), html.clone());
+    }
     let html = String::from_utf8_lossy(html);
     // ASCII lowercasing keeps byte offsets.
     let injected = match html.to_ascii_lowercase().find("</head>") {
@@ -222,18 +230,30 @@ fn page(files: &std::collections::HashMap<String, Arc<[u8]>>, build: u64) -> Ans
     )
 }
 
-/// `?since=N`: waits until a build other than N is done (or [`POLL_WAIT`] passes), then
-/// returns the state: `{ build, ok, errors }`.
-fn poll(query: &str, shared: &Shared) -> Answer {
-    let since: i64 = query
+/// The value of `name` in a query string.
+fn param<'q>(query: &'q str, name: &str) -> Option<&'q str> {
+    query
         .split('&')
-        .find_map(|kv| kv.strip_prefix("since="))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(-1);
+        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+}
+
+/// `?since=N` (or, for a page's first question, `?key=K&first=1` with the runtime key of the
+/// build its files came from): waits until a build other than N is done (or [`POLL_WAIT`]
+/// passes), then returns the state: `{ build, from, ok, errors, update, css }`, where
+/// `update` is what a page running build `from` does now: `none`, `css` (swap `css`), `hot`
+/// (swap `css` and load the module functions from [`HOT_PATH`]) or `reload`.
+fn poll(query: &str, shared: &Shared) -> Answer {
+    let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
+    // A key the server does not know: a page from before it (re)started.
+    let since: i64 = match param(query, "key") {
+        Some(key) => served.build_of_key(key).map_or(i64::MAX, |b| b as i64),
+        None => param(query, "since")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(-1),
+    };
     // The client's first question is answered at once (it needs the errors of a failed
     // build now); later ones wait for the next build.
     let first = query.split('&').any(|kv| kv == "first=1");
-    let mut served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
     if since >= 0 && !first {
         let deadline = std::time::Instant::now() + POLL_WAIT;
         // Before the first build there is nothing to report either.
@@ -247,15 +267,18 @@ fn poll(query: &str, shared: &Shared) -> Answer {
             };
         }
     }
-    // What a page running build `since` does now: reload, swap stylesheets, or nothing.
     let (update, css) = match served.update_since(since.max(0) as u64) {
-        _ if since < 0 => ("none", vec![]),
-        super::Update::Nothing => ("none", vec![]),
-        super::Update::Css(names) => ("css", names),
-        super::Update::Reload => ("reload", vec![]),
+        _ if since < 0 => ("none", Default::default()),
+        super::Update::Nothing => ("none", Default::default()),
+        super::Update::Swap(swap) if swap.modules.is_empty() && swap.removed.is_empty() => {
+            ("css", swap.css)
+        }
+        super::Update::Swap(swap) => ("hot", swap.css),
+        super::Update::Reload => ("reload", Default::default()),
     };
     let body = serde_json::json!({
         "build": served.build,
+        "from": since,
         "ok": served.ok,
         "errors": served.errors,
         "update": update,
@@ -263,6 +286,49 @@ fn poll(query: &str, shared: &Shared) -> Answer {
     })
     .to_string();
     (200, Some("application/json"), Arc::from(body.into_bytes()))
+}
+
+/// `?since=N&callback=F`: a script that hands the functions of the modules changed since
+/// build N to the page's runtime: `F(build, { id: function, ... }, [removed ids])`. 409 when
+/// the page must reload instead.
+fn hot_update(query: &str, shared: &Shared) -> Answer {
+    let callback = param(query, "callback").filter(|c| {
+        !c.is_empty()
+            && c.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+    });
+    let since = param(query, "since").and_then(|v| v.parse::<u64>().ok());
+    let (Some(callback), Some(since)) = (callback, since) else {
+        return text(400, "hot updates need ?since=<build>&callback=<name>\n");
+    };
+    let served = shared.served.lock().unwrap_or_else(|e| e.into_inner());
+    let swap = match served.update_since(since) {
+        super::Update::Nothing => super::Swap::default(),
+        super::Update::Swap(swap) => swap,
+        super::Update::Reload => return text(409, "this page must reload\n"),
+    };
+    let Some(hot) = &served.hot else {
+        return text(409, "this page must reload\n");
+    };
+    let mut out = format!("{callback}({}, {{\n", served.good);
+    for id in &swap.modules {
+        if let Some(function) = hot.modules.get(id) {
+            let key = serde_json::to_string(id).unwrap_or_default();
+            out.push_str(&key);
+            out.push_str(": ");
+            out.push_str(function);
+            out.push_str(",\n");
+        }
+    }
+    let removed: Vec<&String> = swap.removed.iter().collect();
+    out.push_str("}, ");
+    out.push_str(&serde_json::to_string(&removed).unwrap_or_default());
+    out.push_str(");\n");
+    (
+        200,
+        Some("text/javascript; charset=utf-8"),
+        Arc::from(out.into_bytes()),
+    )
 }
 
 /// Percent-decoding of a URL path; `None` when it is not UTF-8 after decoding.

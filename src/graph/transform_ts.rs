@@ -270,9 +270,23 @@ fn jsx_options(c: &JsxConfig) -> JsxOptions {
         pragma: Some(c.factory.clone().into()),
         pragma_frag: Some(c.fragment.clone().into()),
         development: Some(c.development),
+        // Fast Refresh: components and hook signatures registered through two names the
+        // codegen defines in each module (`refresh_prologue`).
+        refresh: c
+            .refresh
+            .then(|| swc_ecma_transforms_react::RefreshOptions {
+                refresh_reg: REFRESH_REG.into(),
+                refresh_sig: REFRESH_SIG.into(),
+                emit_full_signatures: false,
+            }),
         ..Default::default()
     }
 }
+
+/// The functions swc's refresh transform calls (`$RefreshReg$`, `$RefreshSig$` in React's
+/// own Babel plugin), defined per module by the codegen in hot builds.
+pub const REFRESH_REG: &str = "__mf_refresh_reg__";
+pub const REFRESH_SIG: &str = "__mf_refresh_sig__";
 
 /// swc decorates class members in source order; tsc decorates all instance members, then
 /// all static ones (then the class). Reorders each run of member `_ts_decorate(...)` calls

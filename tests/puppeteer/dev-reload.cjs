@@ -54,17 +54,17 @@ const source = (version) => `import "./style.css";\ndocument.getElementById("roo
     seen.reloadedForCss = (await page.evaluate(() => window.__marker)) === undefined;
 
     fs.writeFileSync(file, 'document.getElementById("root").textContent = ;\n');
-    await waitFor(() => !!document.getElementById("__mfbundle_overlay__"), "overlay");
-    seen.overlay = await page.evaluate(() => (document.getElementById("__mfbundle_overlay__") || {}).textContent || null);
+    await waitFor(() => !!document.querySelector("[id^=__mfbundle_overlay]"), "overlay");
+    seen.overlay = await page.evaluate(() => (document.querySelector("[id^=__mfbundle_overlay]") || {}).textContent || null);
     seen.duringError = await root();
 
     fs.writeFileSync(file, source("v3"));
     await waitFor(
-      () => !document.getElementById("__mfbundle_overlay__") && document.getElementById("root").textContent === "v3",
+      () => !document.querySelector("[id^=__mfbundle_overlay]") && document.getElementById("root").textContent === "v3",
       "v3"
     );
     seen.afterFix = await root();
-    seen.overlayAfterFix = await page.evaluate(() => !!document.getElementById("__mfbundle_overlay__"));
+    seen.overlayAfterFix = await page.evaluate(() => !!document.querySelector("[id^=__mfbundle_overlay]"));
     seen.pageErrors = errors;
   } finally {
     await browser.close();

@@ -1,0 +1,135 @@
+//! Hot module replacement's share of generate (`mfbundle dev`): the runtime's HMR part
+//! (`runtime/hot_module_replacement.js`, and React Fast Refresh's `runtime/react_refresh.js`
+//! with React's own refresh runtime from `runtime/vendor/`), the code each project module
+//! gets for Fast Refresh, and [`HotModules`]: what the dev server compares between two
+//! builds to send a page only the module functions that changed.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::transform_module::json;
+use crate::config::BuildConfig;
+use crate::graph::{ModuleGraph, NormalModule};
+
+const RUNTIME_HOT: &str = include_str!("runtime/hot_module_replacement.js");
+const RUNTIME_REACT_REFRESH: &str = include_str!("runtime/react_refresh.js");
+/// `react-refresh/cjs/react-refresh-runtime.development.js` of react-refresh 0.19.0 (MIT,
+/// `runtime/vendor/react-refresh.LICENSE`), as npm ships it: the runtime every React Fast
+/// Refresh integration (react-refresh-webpack-plugin, Rspack's, Vite's) runs. Vendored so
+/// that Fast Refresh works without installing anything.
+const REACT_REFRESH_RUNTIME: &str =
+    include_str!("runtime/vendor/react-refresh-runtime.development.js");
+
+/// The line of `runtime/require.js` that runs a module; in hot builds the module's code gets
+/// the `require` that `__mf_require__.i` makes for it (which records who requires whom).
+pub const REQUIRE_CALL: &str =
+    "factory.call(module.exports, module, module.exports, __mf_require__);";
+const HOT_REQUIRE_CALL: &str =
+    "factory.call(module.exports, module, module.exports, __mf_require__.i(module));";
+
+/// What a hot build tells the dev server about its JavaScript.
+#[derive(Debug, Clone, Default)]
+pub struct HotModules {
+    /// The build's runtime key (`__mfbundle_runtime_<hash>__`): a page's runtime names the
+    /// build it came from with it.
+    pub key: String,
+    /// A hash of every JavaScript file with its module functions left out (runtime, chunk
+    /// lists, startup): when two builds' frames differ, a page must reload.
+    pub frame: u64,
+    /// Each module's function, `(function (module, exports, require) {...})`, by registry id.
+    pub modules: BTreeMap<String, String>,
+}
+
+/// Records a hot build's frame and module functions while chunks are rendered.
+#[derive(Default)]
+pub struct HotRecorder {
+    frame: xxhash_rust::xxh3::Xxh3,
+    modules: BTreeMap<String, String>,
+}
+
+impl HotRecorder {
+    /// A module's function, as the registry of a chunk writes it.
+    pub fn module(&mut self, id: &str, function: &str) {
+        self.modules.insert(id.to_string(), function.to_string());
+    }
+
+    /// A JavaScript file: its text without `registry` (its module functions) and without
+    /// the runtime key (which changes with every module).
+    pub fn file(&mut self, name: &str, text: &str, registry: &str, runtime_key: &str) {
+        let frame = text.replacen(registry, "", 1).replace(runtime_key, "");
+        self.frame.update(name.as_bytes());
+        self.frame.update(&[0]);
+        self.frame.update(frame.as_bytes());
+        self.frame.update(&[0]);
+    }
+
+    pub fn finish(self, key: String) -> HotModules {
+        HotModules {
+            key,
+            frame: self.frame.digest(),
+            modules: self.modules,
+        }
+    }
+}
+
+/// `runtime/require.js` as a hot build runs it.
+pub fn require_runtime(require_js: &str) -> String {
+    debug_assert!(require_js.contains(REQUIRE_CALL));
+    require_js.replacen(REQUIRE_CALL, HOT_REQUIRE_CALL, 1)
+}
+
+/// The HMR part of a hot build's runtime: its client polls the server for the build that
+/// `runtime_key` names.
+pub fn runtime(config: &BuildConfig, runtime_key: &str, refresh: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "var __mf_hot_key__ = {};", json(runtime_key));
+    let _ = writeln!(out, "var __mf_hot_name__ = {};", json(&config.unique_name));
+    out.push_str(RUNTIME_HOT);
+    if refresh {
+        out.push_str("function __mf_react_refresh_runtime__(exports, process) {\n");
+        out.push_str(REACT_REFRESH_RUNTIME);
+        out.push_str("}\n");
+        out.push_str(RUNTIME_REACT_REFRESH);
+    }
+    out
+}
+
+/// A module of the project, not of a package: where Fast Refresh applies.
+fn is_project_module(n: &NormalModule) -> bool {
+    !n.path.components().any(|c| c.as_os_str() == "node_modules")
+}
+
+/// Whether the build uses React Fast Refresh: a hot build for React with a `.jsx`/`.tsx`
+/// module of its own (a build without one does not carry the refresh runtime).
+pub fn refresh_active(graph: &ModuleGraph, config: &BuildConfig) -> bool {
+    config.hot
+        && config.jsx.refresh
+        && graph.modules.iter().any(|m| {
+            m.as_normal().is_some_and(|n| {
+                is_project_module(n) && n.path.extension().is_some_and(|e| e == "jsx" || e == "tsx")
+            })
+        })
+}
+
+/// Whether `n` gets Fast Refresh's registrations and boundary check.
+pub fn refreshes(n: &NormalModule) -> bool {
+    is_project_module(n) && n.format != crate::graph::ModuleFormat::Json
+}
+
+/// What Fast Refresh adds to the end of a project module's body (`module` is the name of
+/// its module parameter): the two functions swc's refresh transform calls (declarations,
+/// hoisted above the code that calls them), then the boundary check, which registers the
+/// exported components and makes a module that exports only components accept its own
+/// updates.
+pub fn refresh_epilogue(module: &str, is_async: bool) -> String {
+    let reg = crate::graph::transform_ts::REFRESH_REG;
+    let sig = crate::graph::transform_ts::REFRESH_SIG;
+    let mut out = format!(
+        "function {reg}(type, id) {{ __mf_require__.rr(type, id, {module}.id); }}\nfunction {sig}() {{ return __mf_require__.rs(); }}\n"
+    );
+    // An async module's exports are not all there yet when its body's end is reached.
+    if !is_async {
+        let _ = writeln!(out, "__mf_require__.rb({module});");
+    }
+    out
+}
