@@ -8,7 +8,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use support::*;
 
@@ -20,19 +20,6 @@ fn build(dir: &Path, config: Option<&str>) {
     }
     let o = cmd.output().unwrap();
     assert!(o.status.success(), "{}: {}", dir.display(), text(&o.stderr));
-}
-
-/// A copy of examples/react (with its node_modules) in a temporary directory.
-fn example_copy() -> (tempfile::TempDir, PathBuf) {
-    let src = repo_root().join("examples/react");
-    assert!(
-        src.join("node_modules/react-dom").exists(),
-        "examples/react/node_modules is missing: run tests/setup.sh"
-    );
-    let tmp = tempfile::tempdir().unwrap();
-    let apps = tmp.path().join("react");
-    copy_dir(&src, &apps);
-    (tmp, apps)
 }
 
 fn js_bytes(dist: &Path) -> u64 {

@@ -295,3 +295,105 @@ fn one_dev_process_serves_a_host_and_its_remote() {
     );
     drop(server);
 }
+
+/// Runs `dev-steps.cjs` on `plan` (`{ url, steps }`) and returns what it saw.
+fn run_steps(plan: serde_json::Value) -> serde_json::Value {
+    let puppeteer = puppeteer_dir();
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("plan.json");
+    std::fs::write(&file, plan.to_string()).unwrap();
+    let out = Command::new("node")
+        .arg(puppeteer.join("dev-steps.cjs"))
+        .arg(&file)
+        .current_dir(&puppeteer)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "dev-steps.cjs: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `(text).replace(from, to)` of a file, which must contain `from`.
+fn edited(path: &std::path::Path, from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks {from:?}", path.display());
+    text.replace(from, to)
+}
+
+/// The React example's host and remote under one `mfbundle dev`: edits to the remote's
+/// component and to the host's are applied on the host page by React Fast Refresh, with the
+/// click counts kept and no navigation; a CSS module edit restyles without a reload; an edit
+/// no module accepts (the entry) reloads.
+#[test]
+fn react_fast_refresh_across_host_and_remote_keeps_state_without_reload() {
+    let (_tmp, apps) = example_copy();
+    let (host, remote) = (apps.join("host"), apps.join("remote"));
+    let (host_port, remote_port) = (free_port(), free_port());
+    point_host_at(&host, 3002, remote_port);
+    for (dir, from, to) in [(&host, 3001, host_port), (&remote, 3002, remote_port)] {
+        let config = dir.join("federation.toml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        let text = text.replace(&format!("port = {from}"), &format!("port = {to}"));
+        std::fs::write(config, text).unwrap();
+    }
+    let (server, _) = start_dev(&[host.to_str().unwrap(), remote.to_str().unwrap()], 2);
+
+    let body = |s: &str| format!("document.body.innerText.includes({})", serde_json::json!(s));
+    let both = |a: &str, b: &str| format!("{} && {}", body(a), body(b));
+    let widget = remote.join("src/Widget.tsx");
+    let app = host.join("src/App.tsx");
+    let app_css = host.join("src/App.module.css");
+    let index = host.join("src/index.tsx");
+    let click = "(() => { const b = [...document.querySelectorAll('button')]; \
+                 const host = b.find((x) => x.textContent.includes('Host clicks')); host.click(); host.click(); \
+                 const remote = b.find((x) => x.textContent.includes('Remote clicks')); remote.click(); remote.click(); remote.click(); \
+                 window.__marker = 'set before the edits'; return true; })()";
+    let color = "getComputedStyle(document.getElementById('host-title')).color";
+    let seen = run_steps(serde_json::json!({
+        "url": format!("http://127.0.0.1:{host_port}/"),
+        "steps": [
+            { "wait": both("Host clicks: 0", "Remote clicks: 0") },
+            { "record": "clicked", "eval": click },
+            { "wait": both("Host clicks: 2", "Remote clicks: 3") },
+            { "write": widget, "text": edited(&widget, "Rendered by the remote with", "Hot-edited remote on") },
+            { "wait": body("Hot-edited remote on") },
+            { "record": "afterRemoteEdit", "eval": "document.body.innerText" },
+            { "write": app, "text": edited(&app, "The host renders this header itself", "The host header, edited") },
+            { "wait": body("The host header, edited") },
+            { "record": "afterHostEdit", "eval": "document.body.innerText" },
+            { "record": "colorBefore", "eval": color },
+            { "write": app_css, "text": edited(&app_css, "color: rgb(37, 99, 235)", "color: rgb(220, 38, 38)") },
+            { "wait": format!("{color} === 'rgb(220, 38, 38)'") },
+            { "record": "colorAfter", "eval": color },
+            { "record": "marker", "eval": "window.__marker || null" },
+            { "write": index, "text": edited(&index, "<App />", "<App key=\"reloaded\" />") },
+            { "wait": "window.__marker === undefined && document.body.innerText.includes('Host clicks: 0')" },
+            { "record": "markerAfterEntryEdit", "eval": "window.__marker || null" },
+        ],
+    }));
+    drop(server);
+    let recorded = &seen["recorded"];
+    assert_eq!(seen["timeouts"], serde_json::json!([]), "{seen:#}");
+    let after_remote = recorded["afterRemoteEdit"].as_str().unwrap_or_default();
+    assert!(
+        after_remote.contains("Hot-edited remote on React")
+            && after_remote.contains("Remote clicks: 3")
+            && after_remote.contains("Host clicks: 2"),
+        "the remote's edit shows on the host page with both counts kept: {seen:#}"
+    );
+    let after_host = recorded["afterHostEdit"].as_str().unwrap_or_default();
+    assert!(
+        after_host.contains("The host header, edited") && after_host.contains("Host clicks: 2"),
+        "the host's edit keeps the host's count: {seen:#}"
+    );
+    assert_eq!(recorded["colorBefore"], "rgb(37, 99, 235)", "{seen:#}");
+    assert_eq!(recorded["colorAfter"], "rgb(220, 38, 38)", "{seen:#}");
+    // No reload until the entry's edit, which nothing accepts.
+    assert_eq!(recorded["marker"], "set before the edits", "{seen:#}");
+    assert_eq!(
+        recorded["markerAfterEntryEdit"],
+        serde_json::Value::Null,
+        "{seen:#}"
+    );
+    assert_eq!(seen["navigations"], 1, "{seen:#}");
+    assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
+}

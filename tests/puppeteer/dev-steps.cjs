@@ -24,7 +24,7 @@ const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/
   const seen = { recorded: {}, navigations: 0, pageErrors: [], timeouts: [], console: [] };
   try {
     const page = await browser.newPage();
-    page.on("pageerror", (e) => seen.pageErrors.push(String(e && e.message)));
+    page.on("pageerror", (e) => seen.pageErrors.push(String((e && e.stack) || e)));
     page.on("console", (m) => seen.console.push(m.text()));
     await page.goto(plan.url, { waitUntil: "domcontentloaded" });
     page.on("framenavigated", (f) => {

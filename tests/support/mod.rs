@@ -344,6 +344,19 @@ pub fn point_host_at(host: &Path, from: u16, to: u16) {
     std::fs::write(config, text).unwrap();
 }
 
+/// A copy of examples/react (with its node_modules) in a temporary directory.
+pub fn example_copy() -> (tempfile::TempDir, PathBuf) {
+    let src = repo_root().join("examples/react");
+    assert!(
+        src.join("node_modules/react-dom").exists(),
+        "examples/react/node_modules is missing: run tests/setup.sh"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let apps = tmp.path().join("react");
+    copy_dir(&src, &apps);
+    (tmp, apps)
+}
+
 /// Writes `body` to `root/rel`, creating the folders on the way.
 pub fn write_file(root: &Path, rel: &str, body: &str) {
     let path = root.join(rel);

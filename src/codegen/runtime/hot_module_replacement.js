@@ -294,7 +294,8 @@ function __mf_hot_apply__(modules, removed) {
 }
 // The client: long-polls this build's dev server for the next build.
 (function () {
-  if (typeof window === "undefined" || typeof document === "undefined" || typeof fetch !== "function") return;
+  // `window.fetch`: the federation runtime has a `fetch` of its own in this scope.
+  if (typeof window === "undefined" || typeof document === "undefined" || typeof window.fetch !== "function") return;
   var base;
   try {
     base = new URL(__mf_require__.p || "/", location.href);
@@ -363,7 +364,8 @@ function __mf_hot_apply__(modules, removed) {
   }
   function poll() {
     var query = seen === null ? "key=" + __mf_hot_key__ + "&first=1" : "since=" + seen;
-    fetch(server + "poll?" + query, { cache: "no-store" })
+    window
+      .fetch(server + "poll?" + query, { cache: "no-store" })
       .then(function (r) {
         return r.json();
       })
