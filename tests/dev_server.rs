@@ -397,3 +397,78 @@ fn react_fast_refresh_across_host_and_remote_keeps_state_without_reload() {
     assert_eq!(seen["navigations"], 1, "{seen:#}");
     assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
 }
+
+/// webpack's `module.hot` and Vite's `import.meta.hot` in one page: accepted dependencies
+/// (the importer sees the new bindings; Vite's callback gets the new module), `dispose` data
+/// handed to the next instance, Vite's `data` kept across instances, `decline`, and a module
+/// nobody accepts reloading the page.
+#[test]
+fn module_hot_and_import_meta_hot_apply_updates_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let port = free_port();
+    write_file(
+        dir,
+        "federation.toml",
+        &format!("name = \"hmr\"\nentry = \"./src/index.js\"\n[devServer]\nport = {port}\n"),
+    );
+    write_file(
+        dir,
+        "src/index.js",
+        "import { msg } from \"./msg.js\";\nimport { label } from \"./label.js\";\nimport { fixed } from \"./fixed.js\";\n\
+         const root = document.getElementById(\"root\");\n\
+         function render() { root.textContent = msg + \"|\" + label + \"|\" + fixed; }\nrender();\n\
+         import.meta.hot.accept(\"./msg.js\", (next) => { window.__viteArg = next.msg; render(); });\n\
+         module.hot.accept(\"./label.js\", render);\nmodule.hot.decline(\"./fixed.js\");\n",
+    );
+    write_file(dir, "src/msg.js", "export const msg = \"m1\";\n");
+    let label = |v: &str| {
+        format!(
+            "export const label = \"{v}\";\n\
+             const runs = (import.meta.hot.data.runs || 0) + 1;\nimport.meta.hot.data.runs = runs;\n\
+             module.hot.dispose((data) => {{ data.was = label; }});\n\
+             window.__labelWas = module.hot.data ? module.hot.data.was : null;\nwindow.__labelRuns = runs;\n"
+        )
+    };
+    write_file(dir, "src/label.js", &label("l1"));
+    write_file(dir, "src/fixed.js", "export const fixed = \"f1\";\n");
+    let (server, _) = start_dev(&[dir.to_str().unwrap()], 1);
+
+    let root = "document.getElementById('root').textContent";
+    let seen = run_steps(serde_json::json!({
+        "url": format!("http://127.0.0.1:{port}/"),
+        "steps": [
+            { "wait": format!("{root} === 'm1|l1|f1'") },
+            { "record": "marker", "eval": "window.__marker = 1" },
+            { "write": dir.join("src/msg.js"), "text": "export const msg = \"m2\";\n" },
+            { "wait": format!("{root} === 'm2|l1|f1'") },
+            { "record": "viteArg", "eval": "window.__viteArg" },
+            { "write": dir.join("src/label.js"), "text": label("l2") },
+            { "wait": format!("{root} === 'm2|l2|f1'") },
+            { "record": "labelWas", "eval": "window.__labelWas" },
+            { "record": "labelRuns", "eval": "window.__labelRuns" },
+            { "record": "markerBeforeDecline", "eval": "window.__marker || null" },
+            { "write": dir.join("src/fixed.js"), "text": "export const fixed = \"f2\";\n" },
+            { "wait": format!("{root} === 'm2|l2|f2' && window.__marker === undefined") },
+        ],
+    }));
+    drop(server);
+    let recorded = &seen["recorded"];
+    assert_eq!(seen["timeouts"], serde_json::json!([]), "{seen:#}");
+    assert_eq!(recorded["viteArg"], "m2", "{seen:#}");
+    assert_eq!(
+        recorded["labelWas"], "l1",
+        "dispose data reaches the next instance: {seen:#}"
+    );
+    assert_eq!(
+        recorded["labelRuns"], 2,
+        "import.meta.hot.data persists: {seen:#}"
+    );
+    assert_eq!(
+        recorded["markerBeforeDecline"], 1,
+        "no reload before: {seen:#}"
+    );
+    // The declined module's edit reloaded the page, once.
+    assert_eq!(seen["navigations"], 1, "{seen:#}");
+    assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
+}
