@@ -62,6 +62,28 @@ impl BuildOutcome {
     }
 }
 
+/// What watch mode and `mfbundle dev` keep from one build to the next: parses (scan) and
+/// module code (generate).
+#[derive(Default)]
+pub struct BuildCache {
+    pub parse: ParseCache,
+    pub code: codegen::cache::CodeCache,
+}
+
+impl BuildCache {
+    /// Starts a build with `config` (each cache empties if what it depends on changed).
+    pub fn begin_build(&self, config: &BuildConfig) {
+        self.parse.begin_build(config);
+        self.code.begin_build(config);
+    }
+
+    /// Ends a build and returns the parse counts.
+    pub fn end_build(&self, succeeded: bool) -> crate::graph::cache::CacheStats {
+        self.code.end_build(succeeded);
+        self.parse.end_build(succeeded)
+    }
+}
+
 pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
     build_cached(config, progress, None)
 }
@@ -71,7 +93,7 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
 pub fn build_cached(
     config: &BuildConfig,
     progress: &dyn Progress,
-    cache: Option<&ParseCache>,
+    cache: Option<&BuildCache>,
 ) -> BuildOutcome {
     run(config, progress, cache, true).0
 }
@@ -91,7 +113,7 @@ pub fn build_in_memory(
 pub fn build_in_memory_cached(
     config: &BuildConfig,
     progress: &dyn Progress,
-    cache: &ParseCache,
+    cache: &BuildCache,
 ) -> (BuildOutcome, codegen::Generated) {
     run(config, progress, Some(cache), false)
 }
@@ -180,7 +202,7 @@ fn front_end(
 fn run(
     config: &BuildConfig,
     progress: &dyn Progress,
-    cache: Option<&ParseCache>,
+    cache: Option<&BuildCache>,
     write_out: bool,
 ) -> (BuildOutcome, codegen::Generated) {
     let start = Instant::now();
@@ -227,8 +249,14 @@ fn run(
         report: false,
         for_codegen: true,
     };
-    let (linked, mut diagnostics, module_count) =
-        front_end(config, progress, cache, link, &check_modules, &mut timings);
+    let (linked, mut diagnostics, module_count) = front_end(
+        config,
+        progress,
+        cache.map(|c| &c.parse),
+        link,
+        &check_modules,
+        &mut timings,
+    );
     let Some(mut linked) = linked else {
         return (
             finish(diagnostics, vec![], module_count, &timings),
@@ -237,16 +265,17 @@ fn run(
     };
 
     let share_usage = linked.share_usage.take();
-    let codegen::Generated { mut files, hot } = match codegen::generate(linked, config) {
-        Ok(generated) => generated,
-        Err(d) => {
-            diagnostics.push(*d);
-            return (
-                finish(diagnostics, vec![], module_count, &timings),
-                codegen::Generated::default(),
-            );
-        }
-    };
+    let codegen::Generated { mut files, hot } =
+        match codegen::generate(linked, config, cache.map(|c| &c.code)) {
+            Ok(generated) => generated,
+            Err(d) => {
+                diagnostics.push(*d);
+                return (
+                    finish(diagnostics, vec![], module_count, &timings),
+                    codegen::Generated::default(),
+                );
+            }
+        };
     if let Some(report) = &share_usage {
         let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
         text.push('\n');

@@ -29,7 +29,8 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::config::{self, BuildConfig, CliOverrides, display_path};
 use crate::diagnostics::{Code, Diagnostics};
-use crate::graph::cache::{CacheStats, ParseCache};
+use crate::graph::cache::CacheStats;
+use crate::pipeline::BuildCache;
 use crate::pipeline::{self, BuildOutcome};
 use crate::report::{self, TerminalProgress};
 
@@ -85,7 +86,7 @@ pub fn run(args: &WatchArgs) -> i32 {
     let mut session = Session {
         args,
         dir,
-        cache: ParseCache::new(),
+        cache: BuildCache::default(),
         json: JsonOut::open(args.json.as_deref()),
         watcher: FileWatcher::new(tx),
         relevant: HashSet::new(),
@@ -116,7 +117,7 @@ pub fn run(args: &WatchArgs) -> i32 {
 struct Session<'a> {
     args: &'a WatchArgs,
     dir: PathBuf,
-    cache: ParseCache,
+    cache: BuildCache,
     json: JsonOut,
     watcher: FileWatcher,
     /// The files whose change starts a rebuild (canonical paths).
@@ -263,7 +264,7 @@ impl Session<'_> {
         if let Some(p) = &config.shared_used_exports {
             files.insert(canonical(p));
         }
-        let read = self.cache.files_read();
+        let read = self.cache.parse.files_read();
         // package.json and tsconfig.json files from each directory up to its package's root
         // (or the filesystem's root): they decide module types, resolution and versions.
         let mut seen_dirs: HashSet<PathBuf> = HashSet::new();

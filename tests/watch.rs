@@ -290,17 +290,23 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     assert_eq!(node(&dir), "bonjour total: -1\n");
 
     // The watched build writes exactly what a cold build of the same sources writes.
-    let cold = tmp.path().join("cold");
+    assert_matches_cold_build(&dir, &tmp.path().join("cold"));
+
+    assert_eq!(w.stop("INT"), Some(0), "exit status after Ctrl-C");
+}
+
+/// outDir of the watched project `dir` holds exactly what a cold build into `cold` writes.
+fn assert_matches_cold_build(dir: &Path, cold: &Path) {
     let out = mfbundle()
         .arg("build")
-        .arg(&dir)
+        .arg(dir)
         .arg("--out-dir")
-        .arg(&cold)
+        .arg(cold)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
     let watched = read_all(&dir.join("dist"));
-    let cold = read_all(&cold);
+    let cold = read_all(cold);
     assert_eq!(
         watched.iter().map(|f| &f.0).collect::<Vec<_>>(),
         cold.iter().map(|f| &f.0).collect::<Vec<_>>()
@@ -308,8 +314,57 @@ fn rebuilds_on_change_keeps_last_good_output_and_matches_a_cold_build() {
     for ((name, a), (_, b)) in watched.iter().zip(&cold) {
         assert!(a == b, "{name} differs from a cold build's");
     }
+}
 
-    assert_eq!(w.stop("INT"), Some(0), "exit status after Ctrl-C");
+/// Development builds keep each module's code between builds (the code cache): a module
+/// whose text did not change is still generated again when what it imports changes shape
+/// (ES module -> CommonJS, `export *` resolved differently, async), and the result is a
+/// cold build's.
+#[test]
+fn reused_module_code_follows_changes_in_what_it_imports() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    write_file(
+        &dir,
+        "federation.toml",
+        "entry = \"./src/index.mjs\"\ntarget = \"node\"\nmode = \"development\"\n",
+    );
+    write_file(
+        &dir,
+        "src/index.mjs",
+        "import { add } from \"./math.js\";\nimport * as ns from \"./math.js\";\nconsole.log(add(2, 3), Object.keys(ns).join());\n",
+    );
+    write_file(&dir, "src/math.js", "export const add = (a, b) => a + b;\n");
+    let mut w = Watcher::start(&dir, &[]);
+    assert!(w.wait_err("[watch] build 1 ").contains(" ok "));
+    assert_eq!(node(&dir), "5 add\n");
+    let steps = [
+        // CommonJS now: the importer reads it through interop.
+        (
+            "exports.add = (a, b) => a - b;\nexports.extra = 1;\n",
+            "-1 add,default,extra\n",
+        ),
+        // An ES module again, re-exporting from a new module.
+        ("export * from \"./more.mjs\";\n", "6 add,sub\n"),
+        // An async module: the importer waits for it.
+        (
+            "await null;\nexport const add = (a, b) => a + b + 1;\n",
+            "6 add\n",
+        ),
+    ];
+    write_file(
+        &dir,
+        "src/more.mjs",
+        "export const add = (a, b) => a * b;\nexport const sub = (a, b) => a - b;\n",
+    );
+    for (n, (math, printed)) in steps.iter().enumerate() {
+        write_file(&dir, "src/math.js", math);
+        let line = w.wait_err(&format!("[watch] build {} ", n + 2));
+        assert!(line.contains(" ok "), "{line}");
+        assert_eq!(node(&dir), *printed, "after {math:?}");
+        assert_matches_cold_build(&dir, &tmp.path().join(format!("cold{n}")));
+    }
+    assert_eq!(w.stop("INT"), Some(0));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! - `concatenate/`: scope hoisting, one registry function for a group of ES modules
 //! - `render_chunk.rs`: chunk files with the runtime (`runtime/*.js`)
 
+pub mod cache;
 pub mod concatenate;
 pub mod content_hash;
 pub mod css;
@@ -46,9 +47,11 @@ pub struct Generated {
 
 /// [`LinkOutput`] -> output files. Generation consumes the link output: each module's AST
 /// becomes its code; the rest it only reads, and frees on another thread when done.
+/// `cache` (watch mode, `mfbundle dev`) keeps module code between builds.
 pub fn generate(
     linked: LinkOutput,
     config: &BuildConfig,
+    cache: Option<&cache::CodeCache>,
 ) -> Result<Generated, Box<crate::diagnostics::Diagnostic>> {
     let LinkOutput {
         mut graph,
@@ -68,6 +71,7 @@ pub fn generate(
         used_exports.as_ref(),
         (&layout, &side_effect_free),
         config,
+        cache,
     );
     // Freeing every AST and module takes about 100 ms for 20,000 modules: off the critical
     // path (a one-shot build's process exits before it ends).
@@ -138,6 +142,7 @@ fn render(
     used: Option<&UsedExports>,
     (layout, code_pure): (&Layout, &crate::graph::ModuleVec<bool>),
     config: &BuildConfig,
+    cache: Option<&cache::CodeCache>,
 ) -> (
     Vec<OutputFile>,
     content_hash::Placeholders,
@@ -220,7 +225,12 @@ fn render(
                 Step::Hoisted(concatenate::prepare(n, program, ModuleIdx(i as u32), &cx))
             }
             (Module::Normal(n), Some(program)) => {
-                Step::Done(Some(transform_module(n, program, ModuleIdx(i as u32), &cx)))
+                let idx = ModuleIdx(i as u32);
+                let transform = || transform_module(n, program, idx, &cx);
+                Step::Done(Some(match cache {
+                    Some(cache) => cache.code(n, idx, &cx, transform),
+                    None => transform(),
+                }))
             }
             _ => Step::Done(None),
         })

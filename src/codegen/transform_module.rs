@@ -65,6 +65,7 @@ pub struct TransformContext<'a> {
 
 /// One module's registry function: wrapper parameters, body text and, with source maps,
 /// where the body's code came from.
+#[derive(Clone)]
 pub struct ModuleOutput {
     pub params: &'static str,
     pub body: String,
@@ -72,7 +73,7 @@ pub struct ModuleOutput {
 }
 
 /// Mappings of a module body back to the module's source.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct BodyMap {
     /// (line in the body, column, byte offset in the source, module of that source), in
     /// output order (a concatenated group's body comes from several modules).

@@ -30,8 +30,7 @@ use notify::{RecursiveMode, Watcher};
 use crate::config::{self, BuildConfig, CliOverrides, Html, Mode, Target};
 use crate::diagnostics::{Diagnostics, render};
 use crate::graph::NoProgress;
-use crate::graph::cache::ParseCache;
-use crate::pipeline;
+use crate::pipeline::{self, BuildCache};
 
 /// The port of the first project when neither `--port` nor `[devServer] port` gives one.
 pub const DEFAULT_PORT: u16 = 8080;
@@ -65,7 +64,7 @@ struct Project {
     config: BuildConfig,
     overrides: CliOverrides,
     dir: PathBuf,
-    cache: ParseCache,
+    cache: BuildCache,
     shared: Arc<Shared>,
 }
 
@@ -153,7 +152,7 @@ pub fn run(args: &DevArgs) -> i32 {
             dir: config.root.clone(),
             config,
             overrides: overrides.clone(),
-            cache: ParseCache::new(),
+            cache: BuildCache::default(),
             shared,
         });
     }
