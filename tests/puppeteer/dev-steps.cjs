@@ -26,6 +26,12 @@ const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/
     const page = await browser.newPage();
     page.on("pageerror", (e) => seen.pageErrors.push(String((e && e.stack) || e)));
     page.on("console", (m) => seen.console.push(m.text()));
+    const pending = new Set();
+    page.on("request", (r) => pending.add(r.url()));
+    page.on("requestfinished", (r) => pending.delete(r.url()));
+    page.on("requestfailed", (r) => pending.delete(r.url()));
+    seen.pending = () => [...pending].filter((u) => !u.includes("/__mfbundle/poll"));
+    page.on("requestfailed", (r) => seen.console.push("request failed: " + r.url() + " " + (r.failure() || {}).errorText));
     await page.goto(plan.url, { waitUntil: "domcontentloaded" });
     page.on("framenavigated", (f) => {
       if (f === page.mainFrame()) seen.navigations++;
@@ -36,16 +42,28 @@ const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/
           await page.waitForFunction(step.wait, { timeout: 15000, polling: 50 });
         } catch (e) {
           seen.timeouts.push(`step ${i}: ${step.wait}`);
+          seen.pageAtTimeout = await page
+            .evaluate(() => ({
+              text: document.body ? document.body.innerText.slice(0, 300) : null,
+              scripts: performance.getEntriesByType("resource").map((r) => r.name + " " + Math.round(r.duration)),
+            }))
+            .catch((e) => String(e));
+          if (typeof seen.pageAtTimeout === "object") seen.pageAtTimeout.pending = seen.pending();
         }
       } else if (step.click !== undefined) {
         await page.click(step.click);
       } else if (step.write !== undefined) {
         fs.writeFileSync(step.write, step.text);
       } else if (step.record !== undefined) {
-        seen.recorded[step.record] = await page.evaluate(step.eval);
+        try {
+          seen.recorded[step.record] = await page.evaluate(step.eval);
+        } catch (e) {
+          seen.pageErrors.push(`step ${i}: ${e && e.message}`);
+        }
       }
     }
   } finally {
+    delete seen.pending;
     await browser.close();
   }
   process.stdout.write(JSON.stringify(seen) + "\n");
