@@ -5,6 +5,13 @@
     python3 bench/bench.py --smoke    # one small workload, one run (part of the test command)
     python3 bench/bench.py --mode minified --only synthetic-5000,lodash --runs 3
     python3 bench/bench.py --only react-page   # the React example's host page in Chromium
+    python3 bench/bench.py --only dev-latency  # edit-to-update latency of mfbundle dev
+
+"dev-latency" (full runs; 3 edits of synthetic-200 in --smoke) edits one leaf module of a
+copy of synthetic-5000 20 times and reports the median time until the update is ready:
+mfbundle dev (write -> answer of the page's waiting long poll), Rspack's development
+compiler watching with HotModuleReplacementPlugin (write -> done hook, where rspack serve
+sends its update), esbuild's context.rebuild() (tools/dev-latency.cjs).
 
 "react-page" (full runs) builds examples/react with mfbundle and with Rspack + Module
 Federation 2.0 (@module-federation/enhanced, tools/react-mf2/) and sums the JavaScript the
@@ -199,6 +206,92 @@ def gzip_bytes(out):
     return total
 
 
+def leaf_module(project):
+    """The last module of a synthetic project that imports nothing and is an ES module."""
+    src = os.path.join(project, "src")
+    for i in range(len(os.listdir(src)) - 2, 0, -1):
+        with open(os.path.join(src, f"m{i}.js")) as f:
+            text = f.read()
+        if "module.exports" not in text and "import " not in text:
+            return os.path.join(src, f"m{i}.js")
+    raise RuntimeError("no leaf module")
+
+
+def mfbundle_dev_latency(project, leaf, edits):
+    """ms from writing `leaf` to the answer of a long poll that was waiting for the next
+    build (the update message leaving `mfbundle dev`), for each edit."""
+    import threading
+    import urllib.request
+    with open(leaf) as f:
+        original = f.read()
+    proc = subprocess.Popen([MFBUNDLE, "dev", project, "--port", "0", "--json"], cwd=HERE,
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        url = None
+        while True:
+            event = json.loads(proc.stdout.readline())
+            if event["event"] == "listening":
+                url = event["url"]
+            if event["event"] == "build":
+                break
+        threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+        samples = []
+        for k in range(1, edits + 1):
+            with urllib.request.urlopen(url + "__mfbundle/poll?since=-1&first=1") as r:
+                build = json.load(r)["build"]
+            answer = {}
+
+            def wait():
+                with urllib.request.urlopen(url + f"__mfbundle/poll?since={build}", timeout=60) as r:
+                    answer.update(json.load(r))
+                    answer["at"] = time.perf_counter()
+            waiter = threading.Thread(target=wait)
+            waiter.start()
+            time.sleep(0.3)  # the poll is waiting in the server
+            start = time.perf_counter()
+            with open(leaf, "w") as f:
+                f.write(original + f"export const edited = {k};\n")
+            waiter.join()
+            if answer.get("update") != "hot":
+                raise RuntimeError(f"expected a hot update, got {answer}")
+            samples.append((answer["at"] - start) * 1000)
+        return samples
+    finally:
+        proc.kill()
+        proc.wait()
+        with open(leaf, "w") as f:
+            f.write(original)
+
+
+def dev_latency(n, edits):
+    """Edit-to-update latency on a copy of synthetic-n: mfbundle dev, Rspack's watching
+    development compiler with HMR, esbuild's context.rebuild(); median of `edits` edits of
+    one leaf module."""
+    project = os.path.join(WORK, f"dev-latency-{n}")
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(synthetic(n), project)
+    link_node_modules(project)
+    leaf = leaf_module(project)
+    print(f"\nedit-to-update latency, synthetic-{n}, {edits} edits of {os.path.relpath(leaf, project)} (median ms)")
+    results = {}
+    results["mfbundle"] = mfbundle_dev_latency(project, leaf, edits)
+    for tool in ("rspack", "esbuild"):
+        out = subprocess.run(["node", os.path.join(HERE, "tools", "dev-latency.cjs"), tool, project, leaf, str(edits)],
+                             cwd=HERE, capture_output=True, text=True)
+        if out.returncode != 0:
+            print(f"  {tool:<10} failed: {out.stderr.strip().splitlines()[-1:]}")
+            continue
+        results[tool] = json.loads(out.stdout)["samples"]
+    base = statistics.median(results["mfbundle"])
+    what = {"mfbundle": "dev: write -> poll answer", "rspack": "watch + HMR: write -> done",
+            "esbuild": "context.rebuild()"}
+    for tool, samples in results.items():
+        med = statistics.median(samples)
+        ratio = "" if tool == "mfbundle" else f"   {med / base:>5.2f}x"
+        print(f"  {tool:<10} {med:>8.1f} ms  ({what[tool]}){ratio}")
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--smoke", action="store_true", help="one small workload, one run, both modes")
@@ -224,7 +317,7 @@ def main():
     print(f"mfbundle benchmark: {runs} run(s) per tool, median shown; cold builds")
     print(f"machine: {os.cpu_count()} cores")
     failures = 0
-    for mode in modes:
+    for mode in modes if workloads else []:
         minify = mode == "minified"
         print(f"\n== {mode}" + (" (each tool with its own minifier)" if minify else ""))
         for name, make, mf in workloads:
@@ -253,6 +346,10 @@ def main():
                     ratio = (f"   {wall / base[0]:>5.2f}x {mem / base[1]:>5.2f}x {size / max(base[2], 1):>5.2f}x"
                              f" {gz / max(base[3], 1):>5.2f}x")
                 print(f"  {tool:<10} {wall:>8.3f} {mem / 2**20:>9.1f} {size / 1024:>9.1f} {gz / 1024:>8.1f}{ratio}")
+    if args.smoke:
+        failures += dev_latency(200, 3)
+    elif not args.only or "dev-latency" in args.only.split(","):
+        failures += dev_latency(5000, 20)
     if not args.smoke and (not args.only or "react-page" in args.only.split(",")):
         print("\n== react-page")
         page = subprocess.run(["node", os.path.join(HERE, "tools", "react-page.mjs")], cwd=ROOT)

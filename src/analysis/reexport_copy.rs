@@ -146,7 +146,7 @@ pub fn make_copy(
         source: source.into(),
         format: ModuleFormat::Esm,
         node_strict: true,
-        program: parsed.program,
+        program: parsed.program.into(),
         globals: parsed.globals,
         unresolved_ctxt: parsed.unresolved_ctxt,
         pure: parsed.pure.clone(),

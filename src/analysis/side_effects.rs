@@ -71,7 +71,7 @@ pub(super) fn purity_context(m: &NormalModule) -> ExprCtx {
 
 /// Every top-level statement of the ES module only declares or imports.
 fn declarations_only(m: &NormalModule) -> bool {
-    let Program::Module(program) = &m.program else {
+    let Program::Module(program) = &*m.program else {
         return false;
     };
     let ctx = purity_context(m);

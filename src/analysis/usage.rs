@@ -92,7 +92,7 @@ pub fn record_usages(m: &NormalModule) -> Vec<RecordUsage> {
             entry(&mut by_record, r, PatternType::SideEffect);
         }
     }
-    let walked = usages_in(m, &bindings, &m.program);
+    let walked = usages_in(m, &bindings, &*m.program);
     for (r, u) in walked.imports {
         merge(&mut by_record, r, u);
     }
@@ -556,7 +556,7 @@ pub(crate) mod tests {
             source: source.into(),
             format: ModuleFormat::Esm,
             node_strict: false,
-            program: parsed.program,
+            program: parsed.program.into(),
             globals: parsed.globals,
             unresolved_ctxt: parsed.unresolved_ctxt,
             pure: parsed.pure.clone(),

@@ -53,14 +53,25 @@ impl HotRecorder {
         self.modules.insert(id.to_string(), function.to_string());
     }
 
-    /// A JavaScript file: its text without `registry` (its module functions) and without
-    /// the runtime key (which changes with every module).
-    pub fn file(&mut self, name: &str, text: &str, registry: &str, runtime_key: &str) {
-        let frame = text.replacen(registry, "", 1).replace(runtime_key, "");
+    /// A JavaScript file: its text without its module functions (`registry`, the byte
+    /// range of the registry entries) and without the runtime key (which changes with every
+    /// module).
+    pub fn file(
+        &mut self,
+        name: &str,
+        text: &str,
+        registry: std::ops::Range<usize>,
+        runtime_key: &str,
+    ) {
         self.frame.update(name.as_bytes());
-        self.frame.update(&[0]);
-        self.frame.update(frame.as_bytes());
-        self.frame.update(&[0]);
+        for part in [&text[..registry.start], &text[registry.end..]] {
+            self.frame.update(&[0]);
+            if runtime_key.is_empty() {
+                self.frame.update(part.as_bytes());
+            } else {
+                self.frame.update(part.replace(runtime_key, "").as_bytes());
+            }
+        }
     }
 
     pub fn finish(self, key: String) -> HotModules {

@@ -62,7 +62,7 @@ pub fn generate(
         ..
     } = linked;
     let layout = layout.unwrap_or_else(|| Layout::new(&graph, &analysis.exports, config));
-    let programs: Vec<Option<Program>> =
+    let programs: Vec<Option<std::sync::Arc<Program>>> =
         graph.modules.iter_mut().map(Module::take_program).collect();
     let (mut files, hashed, keep_names, hot) = render(
         &graph,
@@ -137,7 +137,7 @@ fn files_reading_names(
 
 fn render(
     graph: &ModuleGraph,
-    programs: Vec<Option<Program>>,
+    programs: Vec<Option<std::sync::Arc<Program>>>,
     analysis: &AnalysisOutput,
     used: Option<&UsedExports>,
     (layout, code_pure): (&Layout, &crate::graph::ModuleVec<bool>),
@@ -222,11 +222,14 @@ fn render(
                 },
             )),
             (Module::Normal(n), Some(program)) if plan.is_member(ModuleIdx(i as u32)) => {
+                let program = std::sync::Arc::unwrap_or_clone(program);
                 Step::Hoisted(concatenate::prepare(n, program, ModuleIdx(i as u32), &cx))
             }
             (Module::Normal(n), Some(program)) => {
                 let idx = ModuleIdx(i as u32);
-                let transform = || transform_module(n, program, idx, &cx);
+                // The parse cache holds the program too: copied only when transformed.
+                let transform =
+                    || transform_module(n, std::sync::Arc::unwrap_or_clone(program), idx, &cx);
                 Step::Done(Some(match cache {
                     Some(cache) => cache.code(n, idx, &cx, transform),
                     None => transform(),

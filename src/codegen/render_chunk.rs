@@ -224,6 +224,7 @@ impl ChunkRenderer<'_> {
         };
         out.push_str(&prefix);
         let base = line_count(&out);
+        let registry_range = out.len()..out.len() + registry.len();
         out.push_str(&registry);
         out.push_str(suffix);
         let name = match config.mode {
@@ -231,7 +232,7 @@ impl ChunkRenderer<'_> {
             Mode::Development => format!("{}.js", chunk.name),
         };
         if let Some(hot) = &mut self.hot {
-            hot.file(&name, &out, &registry, "");
+            hot.file(&name, &out, registry_range, "");
         }
         self.file_names[i] = name.clone();
         self.starts.insert(
@@ -321,7 +322,7 @@ impl ChunkRenderer<'_> {
             out.push_str(&body);
             out.push_str("})();\n");
             if let Some(hot) = &mut self.hot {
-                hot.file(&file_name, &out, "", runtime_key);
+                hot.file(&file_name, &out, 0..0, runtime_key);
             }
             self.push_entry(i, file_name, out);
             return;
@@ -359,6 +360,7 @@ impl ChunkRenderer<'_> {
         out.push_str("var __mf_file_modules__ = {\n");
         let (registry, registry_starts) = self.registry(chunk);
         let base = line_count(&out);
+        let registry_range = out.len()..out.len() + registry.len();
         self.starts.insert(
             file_name.clone(),
             registry_starts
@@ -429,7 +431,7 @@ impl ChunkRenderer<'_> {
             out.push_str("var get = __mf_container__.get;\nvar init = __mf_container__.init;\nexport { get, init };\n");
         }
         if let Some(hot) = &mut self.hot {
-            hot.file(&file_name, &out, &registry, runtime_key);
+            hot.file(&file_name, &out, registry_range, runtime_key);
         }
         self.push_entry(i, file_name, out);
     }

@@ -34,8 +34,9 @@ use crate::pipeline::{self, BuildCache};
 
 /// The port of the first project when neither `--port` nor `[devServer] port` gives one.
 pub const DEFAULT_PORT: u16 = 8080;
-/// How long the files must stay quiet before a rebuild starts.
-const QUIET: Duration = Duration::from_millis(50);
+/// How long the files must stay quiet before a rebuild starts: webpack's default
+/// `aggregateTimeout`, long enough for an editor's write-then-rename save.
+const QUIET: Duration = Duration::from_millis(20);
 
 /// What `mfbundle dev` needs of the command line.
 pub struct DevArgs {
@@ -66,6 +67,9 @@ struct Project {
     dir: PathBuf,
     cache: BuildCache,
     shared: Arc<Shared>,
+    /// The last build's stages and their ms (`--json`), with the time until its files were
+    /// served.
+    stages: Vec<(&'static str, f64)>,
 }
 
 /// Runs `mfbundle dev`; returns the exit status (servers run until the process is stopped).
@@ -154,6 +158,7 @@ pub fn run(args: &DevArgs) -> i32 {
             overrides: overrides.clone(),
             cache: BuildCache::default(),
             shared,
+            stages: Vec::new(),
         });
     }
 
@@ -179,7 +184,7 @@ pub fn run(args: &DevArgs) -> i32 {
         rebuild(p, &[], args.json);
     }
     loop {
-        let changed = wait(&rx, &projects);
+        let (changed, contents_only) = wait(&rx, &projects);
         for p in &mut projects {
             let mine: Vec<PathBuf> = changed
                 .iter()
@@ -187,15 +192,23 @@ pub fn run(args: &DevArgs) -> i32 {
                 .cloned()
                 .collect();
             if !mine.is_empty() {
+                p.cache.parse.note_changes(&mine, contents_only);
                 rebuild(p, &mine, args.json);
             }
         }
     }
 }
 
-/// The files that changed in a burst of events, once the files stay quiet for [`QUIET`].
-fn wait(rx: &Receiver<notify::Result<notify::Event>>, projects: &[Project]) -> Vec<PathBuf> {
+/// The files that changed in a burst of events, once the files stay quiet for [`QUIET`], and
+/// whether only their contents changed (no file was created, removed or renamed).
+fn wait(
+    rx: &Receiver<notify::Result<notify::Event>>,
+    projects: &[Project],
+) -> (Vec<PathBuf>, bool) {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
     let mut changed: Vec<PathBuf> = Vec::new();
+    let mut contents_only = true;
     loop {
         let event = if changed.is_empty() {
             rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
@@ -204,17 +217,24 @@ fn wait(rx: &Receiver<notify::Result<notify::Event>>, projects: &[Project]) -> V
         };
         match event {
             Ok(Ok(e)) => {
-                if matches!(e.kind, notify::EventKind::Access(_)) {
+                if matches!(e.kind, EventKind::Access(_)) {
                     continue;
                 }
+                let contents = matches!(
+                    e.kind,
+                    EventKind::Modify(
+                        ModifyKind::Data(_) | ModifyKind::Any | ModifyKind::Metadata(_)
+                    )
+                );
                 for path in e.paths {
                     if relevant(&path, projects) && !changed.contains(&path) {
                         changed.push(path);
+                        contents_only &= contents;
                     }
                 }
             }
             Ok(Err(_)) => {}
-            Err(RecvTimeoutError::Timeout) => return changed,
+            Err(RecvTimeoutError::Timeout) => return (changed, contents_only),
             Err(RecvTimeoutError::Disconnected) => {
                 // The watcher is gone: serve what there is until the process is stopped.
                 loop {
@@ -308,6 +328,7 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
         publish_failure(p, &outcome.diagnostics, changed, start, json);
         return;
     }
+    let served_start = Instant::now();
     let files: HashMap<String, Arc<[u8]>> = generated
         .files
         .into_iter()
@@ -319,6 +340,12 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
         served.build
     };
     p.shared.changed.notify_all();
+    p.stages = outcome
+        .timings
+        .iter()
+        .map(|(name, d)| (*name, d.as_secs_f64() * 1000.0))
+        .chain([("serve", served_start.elapsed().as_secs_f64() * 1000.0)])
+        .collect();
     report(p, build, true, changed, start, json, &outcome.diagnostics);
 }
 
@@ -372,6 +399,7 @@ fn report(
             "ms": (ms * 10.0).round() / 10.0,
             "changed": changed,
             "errors": errors,
+            "stages": p.stages.iter().map(|(n, ms)| serde_json::json!([n.trim(), (ms * 10.0).round() / 10.0])).collect::<Vec<_>>(),
         }));
         return;
     }

@@ -11,6 +11,13 @@
 //!
 //! Everything else a parse depends on (`[define]`, the JSX options, the project root that
 //! file ids are relative to) is the cache's fingerprint: when it changes, the cache empties.
+//!
+//! When the watcher says that only the contents of some source files changed since the last
+//! build ([`ParseCache::note_changes`], `mfbundle dev`), the next build trusts it: the other
+//! cached files are not read again, and the resolvers of the last build, with their caches
+//! of the file system, are reused. Any other change (a file created, removed or renamed, a
+//! `package.json` or `tsconfig.json` edited) and every build of `build --watch` start from
+//! fresh reads and resolvers.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -22,6 +29,7 @@ use swc_ecma_ast::Program;
 
 use super::collect_imports::Collected;
 use super::parse::{Lang, Parsed, SourceKind};
+use super::resolve::Resolvers;
 use crate::config::BuildConfig;
 use crate::diagnostics::Diagnostic;
 
@@ -30,7 +38,7 @@ struct Entry {
     source: Arc<str>,
     kind: SourceKind,
     lang: Lang,
-    program: Program,
+    program: Arc<Program>,
     globals: Arc<Globals>,
     unresolved_ctxt: SyntaxContext,
     pure: Arc<[u32]>,
@@ -43,6 +51,14 @@ struct State {
     entries: HashMap<PathBuf, Arc<Entry>>,
     /// Files the current build read (or tried to), cached or not.
     read: HashSet<PathBuf>,
+    /// Set by [`ParseCache::note_changes`] for the next build: only these files' contents
+    /// changed since the last one.
+    only_changed: Option<HashSet<PathBuf>>,
+    /// The last build's resolvers, with the configuration they were made for.
+    resolvers: Option<(String, Arc<Resolvers>)>,
+    /// Whether the last build succeeded (a failed one may have failed to resolve a package
+    /// installed since, which its resolvers would remember).
+    last_ok: bool,
 }
 
 /// Counts of one build, for the rebuild line.
@@ -71,6 +87,50 @@ impl ParseCache {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Tells the next build what changed since the last one: `paths`, and whether only their
+    /// contents did (no file created, removed or renamed). Files that can change how requests
+    /// resolve (`package.json`, `tsconfig.json`, anything but a module's source) count as more
+    /// than contents.
+    pub fn note_changes(&self, paths: &[PathBuf], contents_only: bool) {
+        let sources_only = paths.iter().all(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            name != "package.json"
+                && !name.starts_with("tsconfig")
+                && !name.starts_with("jsconfig")
+                && super::context::MODULE_EXTENSIONS.contains(&ext)
+        });
+        self.state().only_changed =
+            (contents_only && sources_only).then(|| paths.iter().cloned().collect());
+    }
+
+    /// The text of `path` as the last build read it, when the watcher said it has not
+    /// changed since.
+    pub fn unchanged_source(&self, path: &Path) -> Option<Arc<str>> {
+        let state = self.state();
+        if state.only_changed.as_ref()?.contains(path) {
+            return None;
+        }
+        state.entries.get(path).map(|e| e.source.clone())
+    }
+
+    /// The resolvers for this build: the last build's (with what they know of the file
+    /// system) when only sources' contents changed since, else new ones.
+    pub fn resolvers(&self, config: &BuildConfig) -> Arc<Resolvers> {
+        let fingerprint = format!("{config:?}");
+        let mut state = self.state();
+        if state.only_changed.is_some()
+            && state.last_ok
+            && let Some((f, r)) = &state.resolvers
+            && *f == fingerprint
+        {
+            return r.clone();
+        }
+        let resolvers = Arc::new(Resolvers::new(config));
+        state.resolvers = Some((fingerprint, resolvers.clone()));
+        resolvers
+    }
+
     /// Starts a build with `config`: empties the cache if what every parse depends on
     /// changed, and resets the counts and the set of files read.
     pub fn begin_build(&self, config: &BuildConfig) {
@@ -79,6 +139,7 @@ impl ParseCache {
         if state.fingerprint != fingerprint {
             state.entries.clear();
             state.fingerprint = fingerprint;
+            state.only_changed = None;
         }
         state.read.clear();
         self.parsed.store(0, Ordering::Relaxed);
@@ -91,6 +152,9 @@ impl ParseCache {
     /// is forgotten then.
     pub fn end_build(&self, succeeded: bool) -> CacheStats {
         let mut state = self.state();
+        // The next build trusts nothing unless it is told what changed.
+        state.only_changed = None;
+        state.last_ok = succeeded;
         let State { entries, read, .. } = &mut *state;
         if succeeded {
             entries.retain(|path, _| read.contains(path));
@@ -123,15 +187,15 @@ impl ParseCache {
         kind: SourceKind,
         lang: Lang,
         parse: impl FnOnce(&str) -> Result<(Parsed, Collected), Vec<Diagnostic>>,
-    ) -> Result<(Arc<str>, Parsed, Collected), Vec<Diagnostic>> {
+    ) -> Result<(Arc<str>, SharedParse, Collected), Vec<Diagnostic>> {
         let hit = self.state().entries.get(path).cloned();
         if let Some(e) = hit
             && e.kind == kind
             && e.lang == lang
-            && *e.source == *source
+            && (Arc::ptr_eq(&e.source, &source) || *e.source == *source)
         {
             self.reused.fetch_add(1, Ordering::Relaxed);
-            let parsed = Parsed {
+            let parsed = SharedParse {
                 program: e.program.clone(),
                 globals: e.globals.clone(),
                 unresolved_ctxt: e.unresolved_ctxt,
@@ -141,6 +205,7 @@ impl ParseCache {
         }
         self.parsed.fetch_add(1, Ordering::Relaxed);
         let (parsed, collected) = parse(&source)?;
+        let parsed = SharedParse::from(parsed);
         let entry = Entry {
             source: source.clone(),
             kind,
@@ -155,6 +220,25 @@ impl ParseCache {
             .entries
             .insert(path.to_path_buf(), Arc::new(entry));
         Ok((source, parsed, collected))
+    }
+}
+
+/// A parse whose program the cache and the module share (a hit copies no AST).
+pub struct SharedParse {
+    pub program: Arc<Program>,
+    pub globals: Arc<Globals>,
+    pub unresolved_ctxt: SyntaxContext,
+    pub pure: Arc<[u32]>,
+}
+
+impl From<Parsed> for SharedParse {
+    fn from(p: Parsed) -> SharedParse {
+        SharedParse {
+            program: Arc::new(p.program),
+            globals: p.globals,
+            unresolved_ctxt: p.unresolved_ctxt,
+            pure: p.pure,
+        }
     }
 }
 

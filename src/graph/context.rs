@@ -11,7 +11,7 @@ use super::module::{Barrel, ContextRequest, ImportKind, ImportRecord};
 use crate::diagnostics::{Code, Diagnostic, Location};
 
 /// Extensions of files a context can name: what the scan bundles as modules.
-const MODULE_EXTENSIONS: [&str; 10] = [
+pub(crate) const MODULE_EXTENSIONS: [&str; 10] = [
     "js", "mjs", "cjs", "jsx", "ts", "tsx", "mts", "cts", "json", "css",
 ];
 

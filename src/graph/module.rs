@@ -77,15 +77,15 @@ impl Module {
 
     /// The module's AST, leaving an empty script in its place: code generation consumes
     /// the ASTs of the graph it owns and only reads the rest.
-    pub fn take_program(&mut self) -> Option<Program> {
+    pub fn take_program(&mut self) -> Option<std::sync::Arc<Program>> {
         match self {
             Module::Normal(m) => Some(std::mem::replace(
                 &mut m.program,
-                Program::Script(swc_ecma_ast::Script {
+                std::sync::Arc::new(Program::Script(swc_ecma_ast::Script {
                     span: swc_common::DUMMY_SP,
                     body: vec![],
                     shebang: None,
-                }),
+                })),
             )),
             _ => None,
         }
@@ -147,7 +147,8 @@ pub struct NormalModule {
     /// sets `__esModule`, as in Node and in webpack's `javascript/esm`.
     pub node_strict: bool,
     /// The parsed and define-substituted program (an empty script for JSON).
-    pub program: Program,
+    /// Shared with the parse cache in watch mode: codegen copies it only to transform it.
+    pub program: std::sync::Arc<Program>,
     /// Hygiene data of this module's syntax contexts (swc's resolver marks).
     pub globals: Arc<Globals>,
     /// Context of identifiers that no declaration binds (`require`, `process`, ...).

@@ -97,7 +97,10 @@ pub fn scan_cached(
     progress: &dyn Progress,
     cache: Option<&ParseCache>,
 ) -> ScanOutput {
-    let resolvers = Resolvers::new(config);
+    let resolvers = match cache {
+        Some(cache) => cache.resolvers(config),
+        None => std::sync::Arc::new(Resolvers::new(config)),
+    };
     let mut diagnostics = Diagnostics::default();
     let mut interner = Interner {
         table: HashMap::new(),
@@ -488,23 +491,27 @@ fn scan_one(
             Err(d) => failed(d),
         };
     }
-    let source: Arc<str> = match std::fs::read(&job.path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s)),
-            Err(_) => {
+    let cached = cache.and_then(|c| c.unchanged_source(&job.path));
+    let source: Arc<str> = match cached {
+        Some(source) => source,
+        None => match std::fs::read(&job.path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(s) => Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s)),
+                Err(_) => {
+                    return failed(vec![
+                        Diagnostic::new(Code::ReadFailed, format!("{id} is not UTF-8 text"))
+                            .at(Location::file_only(&id))
+                            .hint("JavaScript sources must be UTF-8"),
+                    ]);
+                }
+            },
+            Err(e) => {
                 return failed(vec![
-                    Diagnostic::new(Code::ReadFailed, format!("{id} is not UTF-8 text"))
-                        .at(Location::file_only(&id))
-                        .hint("JavaScript sources must be UTF-8"),
+                    Diagnostic::new(Code::ReadFailed, format!("cannot read {id}: {e}"))
+                        .at(Location::file_only(&id)),
                 ]);
             }
         },
-        Err(e) => {
-            return failed(vec![
-                Diagnostic::new(Code::ReadFailed, format!("cannot read {id}: {e}"))
-                    .at(Location::file_only(&id)),
-            ]);
-        }
     };
     let ext = job.path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if ext == "json" || job.module_type == Some(ModuleType::Json) {
@@ -538,7 +545,7 @@ fn scan_one(
     };
     let result = match cache {
         Some(cache) => cache.parse(&job.path, source, kind, lang, parse),
-        None => parse(&source).map(|(p, c)| (source, p, c)),
+        None => parse(&source).map(|(p, c)| (source, p.into(), c)),
     };
     StageClock::add(&clock.parse, parse_start);
     let (source, parsed, collected) = match result {
@@ -849,7 +856,7 @@ fn payload_module(
         source,
         format,
         node_strict: false,
-        program: parsed.program,
+        program: parsed.program.into(),
         globals: parsed.globals,
         unresolved_ctxt: parsed.unresolved_ctxt,
         pure: parsed.pure,
