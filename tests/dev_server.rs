@@ -450,6 +450,13 @@ fn module_hot_and_import_meta_hot_apply_updates_in_place() {
             { "record": "markerBeforeDecline", "eval": "window.__marker || null" },
             { "write": dir.join("src/fixed.js"), "text": "export const fixed = \"f2\";\n" },
             { "wait": format!("{root} === 'm2|l2|f2' && window.__marker === undefined") },
+            // A new module (a file created: the build reads and resolves afresh), then an
+            // edit of it (only contents changed: the build trusts the watcher for the rest).
+            { "write": dir.join("src/extra.js"), "text": "export const extra = \"x1\";\n" },
+            { "write": dir.join("src/index.js"), "text": "import { extra } from \"./extra.js\";\ndocument.getElementById(\"root\").textContent = extra;\n" },
+            { "wait": format!("{root} === 'x1'") },
+            { "write": dir.join("src/extra.js"), "text": "export const extra = \"x2\";\n" },
+            { "wait": format!("{root} === 'x2'") },
         ],
     }));
     drop(server);
@@ -468,7 +475,8 @@ fn module_hot_and_import_meta_hot_apply_updates_in_place() {
         recorded["markerBeforeDecline"], 1,
         "no reload before: {seen:#}"
     );
-    // The declined module's edit reloaded the page, once.
-    assert_eq!(seen["navigations"], 1, "{seen:#}");
+    // The declined module's edit reloaded the page, then the entry's edit and its new
+    // module's (nothing accepts them).
+    assert_eq!(seen["navigations"], 3, "{seen:#}");
     assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
 }
