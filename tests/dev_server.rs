@@ -206,6 +206,11 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     // A name that resolves here but is not this machine's (DNS rebinding) is refused.
     let rebound = get_with(&addr, "/", "*/*", "Host: evil.example\r\n");
     assert!(rebound.starts_with("HTTP/1.1 403"), "{rebound}");
+    // Nor may another site's page load the app's code (or its hot updates) as a script.
+    let stolen = get_with(&addr, "/main.js", "*/*", "Sec-Fetch-Site: cross-site\r\n");
+    assert!(stolen.starts_with("HTTP/1.1 403"), "{stolen}");
+    let own = get_with(&addr, "/main.js", "*/*", "Sec-Fetch-Site: same-site\r\n");
+    assert!(own.starts_with("HTTP/1.1 200"), "{own}");
 
     let out = Command::new("node")
         .arg(puppeteer.join("dev-reload.cjs"))
@@ -415,11 +420,11 @@ fn module_hot_and_import_meta_hot_apply_updates_in_place() {
     write_file(
         dir,
         "src/index.js",
-        "import { msg } from \"./msg.js\";\nimport { label } from \"./label.js\";\nimport { fixed } from \"./fixed.js\";\n\
+        "import { msg } from \"./msg.js\";\nimport { label } from \"./label.js\";\nimport { fixed } from \"./fixed.js\";\nimport { own } from \"./own.js\";\n\
          const root = document.getElementById(\"root\");\n\
-         function render() { root.textContent = msg + \"|\" + label + \"|\" + fixed; }\nrender();\n\
+         function render() { root.textContent = msg + \"|\" + label + \"|\" + fixed + \"|\" + own; }\nrender();\n\
          import.meta.hot.accept(\"./msg.js\", (next) => { window.__viteArg = next.msg; render(); });\n\
-         module.hot.accept(\"./label.js\", render);\nmodule.hot.decline(\"./fixed.js\");\n",
+         module.hot.accept([\"./label.js\", \"./own.js\"], render);\nmodule.hot.decline(\"./fixed.js\");\n",
     );
     write_file(dir, "src/msg.js", "export const msg = \"m1\";\n");
     let label = |v: &str| {
@@ -432,24 +437,37 @@ fn module_hot_and_import_meta_hot_apply_updates_in_place() {
     };
     write_file(dir, "src/label.js", &label("l1"));
     write_file(dir, "src/fixed.js", "export const fixed = \"f1\";\n");
+    // Accepts itself, unless the new version says otherwise (Vite's documented pattern):
+    // then its importer takes the update.
+    let own = |v: &str| {
+        format!(
+            "export const own = \"{v}\";\nimport.meta.hot.accept((next) => {{ window.__ownRuns = (window.__ownRuns || 0) + 1; if (next.own === \"o-bad\") import.meta.hot.invalidate(); }});\n"
+        )
+    };
+    write_file(dir, "src/own.js", &own("o1"));
     let (server, _) = start_dev(&[dir.to_str().unwrap()], 1);
 
     let root = "document.getElementById('root').textContent";
     let seen = run_steps(serde_json::json!({
         "url": format!("http://127.0.0.1:{port}/"),
         "steps": [
-            { "wait": format!("{root} === 'm1|l1|f1'") },
+            { "wait": format!("{root} === 'm1|l1|f1|o1'") },
             { "record": "marker", "eval": "window.__marker = 1" },
             { "write": dir.join("src/msg.js"), "text": "export const msg = \"m2\";\n" },
-            { "wait": format!("{root} === 'm2|l1|f1'") },
+            { "wait": format!("{root} === 'm2|l1|f1|o1'") },
             { "record": "viteArg", "eval": "window.__viteArg" },
             { "write": dir.join("src/label.js"), "text": label("l2") },
-            { "wait": format!("{root} === 'm2|l2|f1'") },
+            { "wait": format!("{root} === 'm2|l2|f1|o1'") },
             { "record": "labelWas", "eval": "window.__labelWas" },
             { "record": "labelRuns", "eval": "window.__labelRuns" },
             { "record": "markerBeforeDecline", "eval": "window.__marker || null" },
+            // Vite's self-accept with invalidate: the importer renders the new value, once.
+            { "write": dir.join("src/own.js"), "text": own("o-bad") },
+            { "wait": format!("{root} === 'm2|l2|f1|o-bad'") },
+            { "record": "ownRuns", "eval": "window.__ownRuns" },
+            { "record": "markerAfterInvalidate", "eval": "window.__marker || null" },
             { "write": dir.join("src/fixed.js"), "text": "export const fixed = \"f2\";\n" },
-            { "wait": format!("{root} === 'm2|l2|f2' && window.__marker === undefined") },
+            { "wait": format!("{root} === 'm2|l2|f2|o-bad' && window.__marker === undefined") },
             // A new module (a file created: the build reads and resolves afresh), then an
             // edit of it (only contents changed: the build trusts the watcher for the rest).
             { "write": dir.join("src/extra.js"), "text": "export const extra = \"x1\";\n" },
@@ -474,6 +492,14 @@ fn module_hot_and_import_meta_hot_apply_updates_in_place() {
     assert_eq!(
         recorded["markerBeforeDecline"], 1,
         "no reload before: {seen:#}"
+    );
+    assert_eq!(
+        recorded["markerAfterInvalidate"], 1,
+        "invalidate did not reload: {seen:#}"
+    );
+    assert_eq!(
+        recorded["ownRuns"], 1,
+        "the old instance's callback ran once: {seen:#}"
     );
     // The declined module's edit reloaded the page, then the entry's edit and its new
     // module's (nothing accepts them).

@@ -100,13 +100,17 @@ fn key(m: &NormalModule, idx: ModuleIdx, cx: &TransformContext) -> u64 {
     m.path.hash(&mut h);
     let own = &cx.metas[idx];
     (&own.id, own.is_async, own.pure, m.node_strict).hash(&mut h);
+    // Build-wide switches that depend on the graph, not only on the configuration.
+    (cx.hot, cx.refresh, cx.keep_fn_names).hash(&mut h);
+    // Link rewrites these (barrel skipping retargets imports).
+    debug_hash(&mut h, &m.esm);
     debug_hash(&mut h, &m.format);
     debug_hash(&mut h, &cx.exports.get(idx));
     debug_hash(&mut h, &cx.used_exports.map(|u| &u[idx]));
     for r in &m.records {
         let target = &cx.metas[r.target];
         (&r.request, &target.id, target.pure, target.is_async).hash(&mut h);
-        debug_hash(&mut h, &(r.kind, target.format));
+        debug_hash(&mut h, &(r.kind, target.format, &r.barrel));
         debug_hash(&mut h, &cx.exports.get(r.target));
         debug_hash(&mut h, &cx.dynamic_chunks.get(&r.target));
         cx.worker_files.get(&r.target).hash(&mut h);

@@ -135,21 +135,12 @@ fn files_reading_names(
         .collect()
 }
 
-fn render(
+/// What the transform of each module needs to know about the modules it imports.
+fn module_metas(
     graph: &ModuleGraph,
-    programs: Vec<Option<std::sync::Arc<Program>>>,
-    analysis: &AnalysisOutput,
-    used: Option<&UsedExports>,
-    (layout, code_pure): (&Layout, &crate::graph::ModuleVec<bool>),
-    config: &BuildConfig,
-    cache: Option<&cache::CodeCache>,
-) -> (
-    Vec<OutputFile>,
-    content_hash::Placeholders,
-    std::collections::HashSet<String>,
-    Option<hot::HotRecorder>,
-) {
-    let (chunk_graph, plan) = (&layout.chunks, &layout.concat_plan);
+    layout: &Layout,
+    code_pure: &crate::graph::ModuleVec<bool>,
+) -> crate::graph::ModuleVec<ModuleMeta> {
     let declared = |i: ModuleIdx| graph.declared_side_effect_free(i);
     // Its package says so, or its code (link's side-effect analysis). A consume only on its
     // package's word: another build's version of it may be other code.
@@ -161,7 +152,7 @@ fn render(
             _ => declared(i) || code_pure.get(i).copied().unwrap_or(false),
         })
         .collect();
-    let metas: crate::graph::ModuleVec<ModuleMeta> = graph
+    graph
         .modules
         .iter_enumerated()
         .zip(pure)
@@ -181,7 +172,25 @@ fn render(
             pure,
             is_async: layout.async_modules[i],
         })
-        .collect();
+        .collect()
+}
+
+fn render(
+    graph: &ModuleGraph,
+    programs: Vec<Option<std::sync::Arc<Program>>>,
+    analysis: &AnalysisOutput,
+    used: Option<&UsedExports>,
+    (layout, code_pure): (&Layout, &crate::graph::ModuleVec<bool>),
+    config: &BuildConfig,
+    cache: Option<&cache::CodeCache>,
+) -> (
+    Vec<OutputFile>,
+    content_hash::Placeholders,
+    std::collections::HashSet<String>,
+    Option<hot::HotRecorder>,
+) {
+    let (chunk_graph, plan) = (&layout.chunks, &layout.concat_plan);
+    let metas = module_metas(graph, layout, code_pure);
     let readers = name_readers(graph, config);
     let cx = TransformContext {
         metas: &metas,

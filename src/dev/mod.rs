@@ -227,9 +227,11 @@ fn wait(
                     )
                 );
                 for path in e.paths {
-                    if relevant(&path, projects) && !changed.contains(&path) {
-                        changed.push(path);
+                    if relevant(&path, projects) {
                         contents_only &= contents;
+                        if !changed.contains(&path) {
+                            changed.push(path);
+                        }
                     }
                 }
             }

@@ -73,6 +73,10 @@ fn handle(mut request: Request, shared: &Shared) {
                 .as_deref()
                 .is_some_and(|own| h == own || h.split(':').next() == Some(own))
     });
+    // A page of another site may not read the app's code through a script tag (which CORS
+    // does not cover; webpack-dev-server's CVE-2025-30359): browsers say where a request
+    // comes from. A host and its remotes on this machine's ports are the same site.
+    let host_ok = host_ok && header(&request, "Sec-Fetch-Site") != Some("cross-site");
     let proxied = host_ok
         .then(|| super::proxy::target_for(&shared.proxy, request.url()))
         .flatten()
@@ -92,7 +96,7 @@ fn handle(mut request: Request, shared: &Shared) {
     } else {
         text(
             403,
-            "mfbundle dev answers requests for its own host names only\n",
+            "mfbundle dev answers requests for its own host names, from its own site only\n",
         )
     };
     let origin = header(&request, "Origin")

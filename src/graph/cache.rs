@@ -92,6 +92,12 @@ impl ParseCache {
     /// resolve (`package.json`, `tsconfig.json`, anything but a module's source) count as more
     /// than contents.
     pub fn note_changes(&self, paths: &[PathBuf], contents_only: bool) {
+        // Modules are known by their real paths; the watcher names a file through the
+        // symlinks it followed.
+        let paths: Vec<PathBuf> = paths
+            .iter()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+            .collect();
         let sources_only = paths.iter().all(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -105,10 +111,18 @@ impl ParseCache {
     }
 
     /// The text of `path` as the last build read it, when the watcher said it has not
-    /// changed since.
-    pub fn unchanged_source(&self, path: &Path) -> Option<Arc<str>> {
+    /// changed since. Only files the watcher sees are trusted: under the project's directory
+    /// (`root`), outside `node_modules` and hidden directories; packages and files elsewhere
+    /// (a monorepo's sibling) are read every build.
+    pub fn unchanged_source(&self, path: &Path, root: &Path) -> Option<Arc<str>> {
+        let watched = path.strip_prefix(root).is_ok_and(|rel| {
+            !rel.components().any(|c| {
+                let c = c.as_os_str().to_string_lossy();
+                c == "node_modules" || c.starts_with('.')
+            })
+        });
         let state = self.state();
-        if state.only_changed.as_ref()?.contains(path) {
+        if !watched || state.only_changed.as_ref()?.contains(path) {
             return None;
         }
         state.entries.get(path).map(|e| e.source.clone())

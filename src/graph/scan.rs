@@ -457,6 +457,53 @@ impl Interner<'_> {
     }
 }
 
+/// The JSX options of `job`'s file: Fast Refresh registers the project's components, not a
+/// package's (whose modules get no registration functions).
+fn jsx_options<'c>(
+    job: &Job,
+    config: &'c BuildConfig,
+) -> std::borrow::Cow<'c, crate::config::JsxConfig> {
+    let package = job
+        .path
+        .components()
+        .any(|c| c.as_os_str() == "node_modules");
+    if config.jsx.refresh && package {
+        std::borrow::Cow::Owned(crate::config::JsxConfig {
+            refresh: false,
+            ..config.jsx.clone()
+        })
+    } else {
+        std::borrow::Cow::Borrowed(&config.jsx)
+    }
+}
+
+/// A module's text: as the last build read it when the watcher says it is unchanged, else
+/// read now (UTF-8, without a byte order mark).
+fn read_source(
+    job: &Job,
+    id: &str,
+    config: &BuildConfig,
+    cache: Option<&ParseCache>,
+) -> Result<Arc<str>, Vec<Diagnostic>> {
+    if let Some(source) = cache.and_then(|c| c.unchanged_source(&job.path, &config.root)) {
+        return Ok(source);
+    }
+    match std::fs::read(&job.path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => Ok(Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s))),
+            Err(_) => Err(vec![
+                Diagnostic::new(Code::ReadFailed, format!("{id} is not UTF-8 text"))
+                    .at(Location::file_only(id))
+                    .hint("JavaScript sources must be UTF-8"),
+            ]),
+        },
+        Err(e) => Err(vec![
+            Diagnostic::new(Code::ReadFailed, format!("cannot read {id}: {e}"))
+                .at(Location::file_only(id)),
+        ]),
+    }
+}
+
 fn scan_one(
     job: &Job,
     config: &BuildConfig,
@@ -491,27 +538,9 @@ fn scan_one(
             Err(d) => failed(d),
         };
     }
-    let cached = cache.and_then(|c| c.unchanged_source(&job.path));
-    let source: Arc<str> = match cached {
-        Some(source) => source,
-        None => match std::fs::read(&job.path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s)),
-                Err(_) => {
-                    return failed(vec![
-                        Diagnostic::new(Code::ReadFailed, format!("{id} is not UTF-8 text"))
-                            .at(Location::file_only(&id))
-                            .hint("JavaScript sources must be UTF-8"),
-                    ]);
-                }
-            },
-            Err(e) => {
-                return failed(vec![
-                    Diagnostic::new(Code::ReadFailed, format!("cannot read {id}: {e}"))
-                        .at(Location::file_only(&id)),
-                ]);
-            }
-        },
+    let source = match read_source(job, &id, config, cache) {
+        Ok(s) => s,
+        Err(d) => return failed(d),
     };
     let ext = job.path.extension().and_then(|e| e.to_str()).unwrap_or("");
     if ext == "json" || job.module_type == Some(ModuleType::Json) {
@@ -538,8 +567,9 @@ fn scan_one(
     };
     let parse_start = std::time::Instant::now();
     let lang = Lang::of_extension(ext);
+    let jsx = jsx_options(job, config);
     let parse = |source: &str| -> Result<(Parsed, Collected), Vec<Diagnostic>> {
-        let parsed = parse_js(&id, source, kind, lang, defines, &config.jsx)?;
+        let parsed = parse_js(&id, source, kind, lang, defines, &jsx)?;
         let collected = collect(&id, source, &parsed.program, parsed.unresolved_ctxt);
         Ok((parsed, collected))
     };

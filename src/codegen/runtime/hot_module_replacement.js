@@ -169,7 +169,9 @@ __mf_require__.i = function (module) {
 };
 // What replacing `ids` affects: the modules to dispose and run again up to the modules that
 // accept them, or why the page must reload (a module nobody accepts, or one declined).
-function __mf_hot_affected__(ids) {
+// Modules in `invalidated` asked to be replaced by their importers: they do not accept
+// themselves this time (whichever instance asked: a Vite accept callback runs on the old one).
+function __mf_hot_affected__(ids, invalidated) {
   var outdated = [];
   var deps = {};
   for (var i = 0; i < ids.length; i++) {
@@ -179,7 +181,8 @@ function __mf_hot_affected__(ids) {
       var chain = queue.pop();
       var id = chain[chain.length - 1];
       var m = __mf_module_cache__[id];
-      if (!m || !m.hot || (m.hot._selfAccepted && !m.hot._selfInvalidated)) continue;
+      var selfInvalidated = m && m.hot && (m.hot._selfInvalidated || invalidated.indexOf(id) >= 0);
+      if (!m || !m.hot || (m.hot._selfAccepted && !selfInvalidated)) continue;
       if (m.hot._selfDeclined) return { reload: "declined by " + id };
       if (!m.parents.length) return { reload: "no module accepts " + chain.join(" <- ") };
       for (var p = 0; p < m.parents.length; p++) {
@@ -207,8 +210,17 @@ function __mf_hot_reload__(why) {
   if (typeof location !== "undefined") location.reload();
 }
 // Applies an update: `modules` (id -> new module function) and `removed` ids; modules that
-// invalidated themselves meanwhile are applied after.
+// invalidated themselves meanwhile are applied after. A handler that throws reloads the page.
 function __mf_hot_apply__(modules, removed) {
+  try {
+    __mf_hot_apply_update__(modules, removed);
+  } catch (e) {
+    __mf_hot_set_status__("fail");
+    if (typeof console !== "undefined") console.error(e);
+    __mf_hot_reload__("applying the update threw: " + e);
+  }
+}
+function __mf_hot_apply_update__(modules, removed) {
   var changed = Object.keys(modules).concat(removed);
   var invalidated = __mf_hot_invalidated__;
   __mf_hot_invalidated__ = [];
@@ -216,7 +228,7 @@ function __mf_hot_apply__(modules, removed) {
     if (changed.indexOf(id) < 0) changed.push(id);
   });
   __mf_hot_set_status__("prepare");
-  var effect = __mf_hot_affected__(changed);
+  var effect = __mf_hot_affected__(changed, invalidated);
   if (effect.reload) {
     __mf_hot_set_status__("abort");
     return __mf_hot_reload__(effect.reload);
@@ -227,7 +239,9 @@ function __mf_hot_apply__(modules, removed) {
   effect.outdated.forEach(function (id) {
     var m = __mf_module_cache__[id];
     if (!m) return;
-    if (m.hot._selfAccepted) rerun.push({ id: id, onError: m.hot._selfAccepted, then: m.hot._metaSelfAccept });
+    var selfInvalidated = m.hot._selfInvalidated || invalidated.indexOf(id) >= 0;
+    if (m.hot._selfAccepted && !selfInvalidated)
+      rerun.push({ id: id, onError: m.hot._selfAccepted, then: m.hot._metaSelfAccept, parents: m.parents.slice() });
     var data = {};
     m.hot._disposeHandlers.forEach(function (h) {
       h(data);
@@ -275,6 +289,12 @@ function __mf_hot_apply__(modules, removed) {
     if (removed.indexOf(r.id) >= 0) return;
     try {
       var exports = __mf_require__(r.id);
+      // The new instance has the importers of the old one (as webpack's `_requireSelf`).
+      var fresh = __mf_module_cache__[r.id];
+      if (fresh && fresh.parents)
+        r.parents.forEach(function (p) {
+          if (fresh.parents.indexOf(p) < 0) fresh.parents.push(p);
+        });
       r.then.forEach(function (cb) {
         cb(exports);
       });
