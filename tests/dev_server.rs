@@ -506,3 +506,57 @@ fn module_hot_and_import_meta_hot_apply_updates_in_place() {
     assert_eq!(seen["navigations"], 3, "{seen:#}");
     assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
 }
+
+/// `[devServer] hot = false`: the page gets the reload client (`src/dev/client.js`) instead of
+/// hot updates: an edit reloads, a stylesheet is swapped in place, a syntax error shows the
+/// overlay while the last good build runs, the fix removes it.
+#[test]
+fn without_hot_updates_the_reload_client_runs_the_page() {
+    let puppeteer = puppeteer_dir();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    write_file(
+        &dir,
+        "federation.toml",
+        "entry = \"./src/index.js\"\n[devServer]\nhot = false\n",
+    );
+    let entry = dir.join("src/index.js");
+    write_file(
+        &dir,
+        "src/index.js",
+        "import \"./style.css\";\ndocument.getElementById(\"root\").textContent = \"v1\";\n",
+    );
+    let css = dir.join("src/style.css");
+    write_file(&dir, "src/style.css", "#root { color: rgb(255, 0, 0); }\n");
+    let (server, urls) = start_dev(&[dir.to_str().unwrap(), "--port", "0"], 1);
+    let addr = urls[0].trim_start_matches("http://").trim_end_matches('/');
+    let page = get(addr, "/", "text/html");
+    assert!(page.contains("/__mfbundle/client.js?build="), "{page}");
+    assert!(!get(addr, "/main.js", "*/*").contains("\"/__mfbundle/\""));
+
+    let out = Command::new("node")
+        .arg(puppeteer.join("dev-reload.cjs"))
+        .arg(&urls[0])
+        .arg(&entry)
+        .arg(&css)
+        .current_dir(&puppeteer)
+        .output()
+        .unwrap();
+    drop(server);
+    assert!(
+        out.status.success(),
+        "dev-reload.cjs: {}",
+        text(&out.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(seen["afterEdit"], "v2", "{seen:#}");
+    assert_eq!(seen["reloaded"], true, "{seen:#}");
+    assert_eq!(seen["colorAfter"], "rgb(0, 0, 255)", "{seen:#}");
+    assert_eq!(seen["reloadedForCss"], false, "{seen:#}");
+    let overlay = seen["overlay"].as_str().unwrap_or_default();
+    assert!(overlay.contains("MF1001"), "{seen:#}");
+    assert_eq!(seen["duringError"], "v2", "{seen:#}");
+    assert_eq!(seen["afterFix"], "v3", "{seen:#}");
+    assert_eq!(seen["overlayAfterFix"], false, "{seen:#}");
+    assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
+}

@@ -12,6 +12,9 @@ use crate::config::BuildConfig;
 use crate::graph::{ModuleGraph, NormalModule};
 
 const RUNTIME_HOT: &str = include_str!("runtime/hot_module_replacement.js");
+/// The page helpers (error overlay, stylesheet swap) of every dev client; `mfbundle dev`'s
+/// reload client uses them too.
+pub const DEV_PAGE: &str = include_str!("runtime/dev_page.js");
 const RUNTIME_REACT_REFRESH: &str = include_str!("runtime/react_refresh.js");
 /// `react-refresh/cjs/react-refresh-runtime.development.js` of react-refresh 0.19.0 (MIT,
 /// `runtime/vendor/react-refresh.LICENSE`), as npm ships it: the runtime every React Fast
@@ -95,6 +98,7 @@ pub fn runtime(config: &BuildConfig, runtime_key: &str, refresh: bool) -> String
     let mut out = String::new();
     let _ = writeln!(out, "var __mf_hot_key__ = {};", json(runtime_key));
     let _ = writeln!(out, "var __mf_hot_name__ = {};", json(&config.unique_name));
+    out.push_str(DEV_PAGE);
     out.push_str(RUNTIME_HOT);
     if refresh {
         out.push_str("function __mf_react_refresh_runtime__(exports, process) {\n");

@@ -18,7 +18,15 @@ use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use super::Shared;
 
-const CLIENT: &str = include_str!("client.js");
+/// The reload client of builds that are not hot, with the page helpers it shares with the
+/// hot runtime's client.
+static CLIENT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "(function () {{\n{}{}}})();\n",
+        crate::codegen::hot::DEV_PAGE,
+        include_str!("client.js")
+    )
+});
 const CLIENT_PATH: &str = "/__mfbundle/client.js";
 const POLL_PATH: &str = "/__mfbundle/poll";
 const HOT_PATH: &str = "/__mfbundle/hot";

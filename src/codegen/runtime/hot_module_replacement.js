@@ -4,7 +4,8 @@
 // server that built this runtime (found from the public path, so a remote's runtime on a
 // host's page polls the remote's server) and applies what it answers in this registry:
 // changed module functions, stylesheets, errors shown over the page, or a reload.
-// Expects `__mf_hot_key__` (this build's runtime key) and `__mf_hot_name__` in scope.
+// Expects `__mf_hot_key__` (this build's runtime key), `__mf_hot_name__` and the page
+// helpers of `dev_page.js` in scope.
 var __mf_hot_data__ = {};
 var __mf_hot_meta_data__ = {};
 var __mf_hot_status__ = "idle";
@@ -326,41 +327,18 @@ function __mf_hot_apply_update__(modules, removed) {
   var callback = "__mfbundle_hot_" + __mf_hot_key__;
   var seen = null;
   var overlay = "__mfbundle_overlay_" + __mf_hot_name__;
+  var title = "mfbundle: " + __mf_hot_name__ + ": the build failed; the page runs the last good build.";
   function show(text) {
-    var box = document.getElementById(overlay);
-    if (!box) {
-      box = document.createElement("div");
-      box.id = overlay;
-      box.setAttribute("role", "alert");
-      box.style.cssText =
-        "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:24px;" +
-        "background:rgba(20,20,20,.92);color:#f88;font:13px/1.5 monospace;white-space:pre-wrap";
-      (document.body || document.documentElement).appendChild(box);
-    }
-    box.textContent =
-      "mfbundle: " + __mf_hot_name__ + ": the build failed; the page runs the last good build.\n\n" + text;
+    __mf_dev_overlay__(overlay, title, text);
     __mf_hot_emit__("vite:error", { type: "error", err: { message: text } });
   }
   function hide() {
-    var box = document.getElementById(overlay);
-    if (box) box.remove();
+    __mf_dev_overlay__(overlay, title, null);
   }
-  // This build's stylesheets (under its public path) that changed are loaded again beside
-  // the old ones, which go once the new ones are in: no flash of unstyled content.
+  // This build's stylesheets: those under its public path.
   function swapCss(names, build) {
-    var links = document.querySelectorAll('link[rel="stylesheet"]');
-    Array.prototype.forEach.call(links, function (link) {
-      var url = new URL(link.href, location.href);
-      if (url.href.indexOf(base.href) !== 0) return;
-      var file = url.pathname.slice(base.pathname.length);
-      if (names.indexOf(file) < 0) return;
-      var fresh = link.cloneNode();
-      url.searchParams.set("mfbundle", String(build));
-      fresh.href = url.href;
-      fresh.onload = fresh.onerror = function () {
-        link.remove();
-      };
-      link.after(fresh);
+    __mf_dev_swap_css__(names, build, function (url) {
+      return url.href.indexOf(base.href) === 0 ? url.pathname.slice(base.pathname.length) : null;
     });
   }
   // The update script calls `window[callback](build, modules, removed)`.
