@@ -111,7 +111,7 @@ pub fn runtime(config: &BuildConfig, runtime_key: &str, refresh: bool) -> String
 
 /// A module of the project, not of a package: where Fast Refresh applies.
 fn is_project_module(n: &NormalModule) -> bool {
-    !n.path.components().any(|c| c.as_os_str() == "node_modules")
+    !crate::graph::resolve::in_package(&n.path)
 }
 
 /// Whether the build uses React Fast Refresh: a hot build for React with a `.jsx`/`.tsx`

@@ -97,8 +97,7 @@ pub fn generate(
 /// them (terser, SWC and esbuild keep no names).
 fn reads_name(m: &Module) -> bool {
     m.as_normal().is_some_and(|n| {
-        !n.path.components().any(|c| c.as_os_str() == "node_modules")
-            && minify::reads_name(&n.source)
+        !crate::graph::resolve::in_package(&n.path) && minify::reads_name(&n.source)
     })
 }
 
@@ -290,7 +289,7 @@ fn render(
         code[root] = Some(output);
     }
     let (mut files, starts, hashed, hot) =
-        render_chunk::render_chunks(graph, layout, &code, config);
+        render_chunk::render_chunks(graph, layout, &code, config, cx.refresh);
     let keep_names = readers
         .map(|r| files_reading_names(&r, &starts, plan))
         .unwrap_or_default();

@@ -58,11 +58,14 @@ fn line_count(text: &str) -> u32 {
     text.bytes().filter(|&b| b == b'\n').count() as u32
 }
 
+/// Every chunk's files, the page and the manifests; `refresh`: the runtime carries React Fast
+/// Refresh ([`super::hot::refresh_active`], decided once by the caller).
 pub fn render_chunks(
     graph: &ModuleGraph,
     layout: &crate::analysis::Layout,
     code: &ModuleCode,
     config: &BuildConfig,
+    refresh: bool,
 ) -> (
     Vec<OutputFile>,
     ModuleStarts,
@@ -108,7 +111,6 @@ pub fn render_chunks(
     // A placeholder until the entry files are final (content_hash::finalize).
     let runtime_key = super::content_hash::runtime_key_text(build_hash(graph, code));
     if config.hot {
-        let refresh = super::hot::refresh_active(graph, config);
         runtime.push_str(&super::hot::runtime(config, &runtime_key, refresh));
     }
     for (i, chunk) in chunks.chunks.iter().enumerate() {

@@ -271,15 +271,9 @@ fn watched_dirs(p: &Project) -> Vec<(PathBuf, RecursiveMode)> {
 
 /// Events in `node_modules`, hidden directories and outDir do not rebuild.
 fn relevant(path: &Path, projects: &[Project]) -> bool {
-    projects.iter().any(|p| {
-        path.strip_prefix(&p.dir).is_ok_and(|rel| {
-            !path.starts_with(&p.config.out_dir)
-                && !rel.components().any(|c| {
-                    let c = c.as_os_str().to_string_lossy();
-                    c == "node_modules" || c.starts_with('.')
-                })
-        })
-    })
+    projects
+        .iter()
+        .any(|p| crate::graph::cache::watched(path, &p.dir, &p.config.out_dir))
 }
 
 /// The project's configuration, with a page to serve: its `html` template, or a default one.

@@ -114,15 +114,11 @@ impl ParseCache {
     /// changed since. Only files the watcher sees are trusted: under the project's directory
     /// (`root`), outside `node_modules` and hidden directories; packages and files elsewhere
     /// (a monorepo's sibling) are read every build.
-    pub fn unchanged_source(&self, path: &Path, root: &Path) -> Option<Arc<str>> {
-        let watched = path.strip_prefix(root).is_ok_and(|rel| {
-            !rel.components().any(|c| {
-                let c = c.as_os_str().to_string_lossy();
-                c == "node_modules" || c.starts_with('.')
-            })
-        });
+    pub fn unchanged_source(&self, path: &Path, config: &BuildConfig) -> Option<Arc<str>> {
         let state = self.state();
-        if !watched || state.only_changed.as_ref()?.contains(path) {
+        if !watched(path, &config.root, &config.out_dir)
+            || state.only_changed.as_ref()?.contains(path)
+        {
             return None;
         }
         state.entries.get(path).map(|e| e.source.clone())
@@ -235,6 +231,19 @@ impl ParseCache {
             .insert(path.to_path_buf(), Arc::new(entry));
         Ok((source, parsed, collected))
     }
+}
+
+/// Whether the watchers of `build --watch` and `mfbundle dev` report changes of `path`: a
+/// file under the project's directory `root`, outside `node_modules`, hidden directories and
+/// outDir.
+pub fn watched(path: &Path, root: &Path, out_dir: &Path) -> bool {
+    path.strip_prefix(root).is_ok_and(|rel| {
+        !path.starts_with(out_dir)
+            && !rel.components().any(|c| {
+                let c = c.as_os_str().to_string_lossy();
+                c == "node_modules" || c.starts_with('.')
+            })
+    })
 }
 
 /// A parse whose program the cache and the module share (a hit copies no AST).

@@ -34,6 +34,11 @@ pub enum Resolved {
     Asset(PathBuf),
 }
 
+/// Whether `path` is a file of an installed package (under some `node_modules`).
+pub fn in_package(path: &Path) -> bool {
+    path.components().any(|c| c.as_os_str() == "node_modules")
+}
+
 pub struct Resolvers {
     esm: Resolver,
     cjs: Resolver,

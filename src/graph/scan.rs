@@ -463,11 +463,7 @@ fn jsx_options<'c>(
     job: &Job,
     config: &'c BuildConfig,
 ) -> std::borrow::Cow<'c, crate::config::JsxConfig> {
-    let package = job
-        .path
-        .components()
-        .any(|c| c.as_os_str() == "node_modules");
-    if config.jsx.refresh && package {
+    if config.jsx.refresh && super::resolve::in_package(&job.path) {
         std::borrow::Cow::Owned(crate::config::JsxConfig {
             refresh: false,
             ..config.jsx.clone()
@@ -485,7 +481,7 @@ fn read_source(
     config: &BuildConfig,
     cache: Option<&ParseCache>,
 ) -> Result<Arc<str>, Vec<Diagnostic>> {
-    if let Some(source) = cache.and_then(|c| c.unchanged_source(&job.path, &config.root)) {
+    if let Some(source) = cache.and_then(|c| c.unchanged_source(&job.path, config)) {
         return Ok(source);
     }
     match std::fs::read(&job.path) {
