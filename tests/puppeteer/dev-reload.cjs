@@ -32,7 +32,8 @@ const source = (version) => `import "./style.css";\ndocument.getElementById("roo
         await page.waitForFunction(fn, { timeout: 15000, polling: 50 });
         return true;
       } catch (e) {
-        seen[`timeout ${label}`] = true;
+        // A timeout, or the predicate threw (reported as a page error too).
+        seen[`timeout ${label}`] = String(e && e.message);
         return false;
       }
     };
@@ -60,7 +61,10 @@ const source = (version) => `import "./style.css";\ndocument.getElementById("roo
 
     fs.writeFileSync(file, source("v3"));
     await waitFor(
-      () => !document.querySelector("[id^=__mfbundle_overlay]") && document.getElementById("root").textContent === "v3",
+      // The fix reloads the page: #root is missing until the new document is parsed.
+      () =>
+        !document.querySelector("[id^=__mfbundle_overlay]") &&
+        (document.getElementById("root") || {}).textContent === "v3",
       "v3"
     );
     seen.afterFix = await root();
