@@ -39,7 +39,10 @@ const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/
     for (const [i, step] of plan.steps.entries()) {
       if (step.wait !== undefined) {
         try {
-          await page.waitForFunction(step.wait, { timeout: 15000, polling: 50 });
+          // Not yet true while it throws (e.g. during a reload, before #root is parsed):
+          // puppeteer runs predicates in the page and reports one that throws as a page error.
+          const wait = `(() => { try { return (${step.wait}); } catch (e) { return false; } })()`;
+          await page.waitForFunction(wait, { timeout: 15000, polling: 50 });
         } catch (e) {
           seen.timeouts.push(`step ${i}: ${step.wait}`);
           seen.pageAtTimeout = await page
