@@ -31,3 +31,8 @@ fn consume_behaviours() {
 fn shaken_copies_chosen_by_coverage() {
     run_table("shaken_table.cjs");
 }
+
+#[test]
+fn counters_and_debug_console() {
+    run_table("debug_table.cjs");
+}

@@ -11,13 +11,17 @@ use crate::config::{BuildConfig, Remote, RemoteExternal};
 use crate::graph::{ConsumeSharedModule, ContainerEntryModule, Module, ModuleGraph, ModuleIdx};
 
 const RUNTIME_SEMVER: &str = include_str!("../federation/runtime/semver.js");
+const RUNTIME_STATS: &str = include_str!("../federation/runtime/stats.js");
 const RUNTIME_SHARING: &str = include_str!("../federation/runtime/sharing.js");
+const RUNTIME_DEBUG: &str = include_str!("../federation/runtime/debug.js");
 const RUNTIME_CONSUMES: &str = include_str!("../federation/runtime/consumes.js");
 const RUNTIME_REMOTES: &str = include_str!("../federation/runtime/remotes.js");
 
-pub const RUNTIME_FILES: [(&str, &str); 4] = [
+pub const RUNTIME_FILES: [(&str, &str); 6] = [
     ("semver.js", RUNTIME_SEMVER),
+    ("stats.js", RUNTIME_STATS),
     ("sharing.js", RUNTIME_SHARING),
+    ("debug.js", RUNTIME_DEBUG),
     ("consumes.js", RUNTIME_CONSUMES),
     ("remotes.js", RUNTIME_REMOTES),
 ];
@@ -103,6 +107,9 @@ pub fn render_federation_runtime(
     render_init_remotes(&mut out, graph, ids, config);
     render_consumes(&mut out, graph, chunks, ids, &async_chunks);
     render_remotes(&mut out, graph, chunks, ids, &async_chunks, config);
+    if config.runtime_debug {
+        out.push_str(RUNTIME_DEBUG);
+    }
     out
 }
 
@@ -236,6 +243,7 @@ fn render_init_remotes(
     }
     out.push_str("};\n");
     out.push_str(RUNTIME_SHARING);
+    out.push_str(RUNTIME_STATS);
 }
 
 /// `__mf_consumes__`, which async chunk needs which consume, and the consume runtime.

@@ -179,6 +179,9 @@ pub struct BuildConfig {
     /// `[devServer] hot = false`. The runtime gets `module.hot`/`import.meta.hot` and a
     /// client that applies the server's updates.
     pub hot: bool,
+    /// `runtimeDebug`: the federation runtime carries the debug console and health data
+    /// (`__MF_DEBUG__`; default: development). Its counters are recorded either way.
+    pub runtime_debug: bool,
 }
 
 /// Where [`BuildConfig::unique_name`] came from.
@@ -420,6 +423,7 @@ fn resolve(
         // Hot updates replace modules one by one (webpack too leaves them unconcatenated).
         concatenate_modules: !hot && raw.concatenate_modules.unwrap_or(mode == Mode::Production),
         chunk_load_timeout,
+        runtime_debug: raw.runtime_debug.unwrap_or(mode == Mode::Development),
         minify,
         compressed_sizes: overrides.compressed_sizes,
         module_ids,

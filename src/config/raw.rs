@@ -44,6 +44,8 @@ pub struct RawConfig {
     pub module_ids: Option<String>,
     /// Checked in `resolve` (a non-negative integer that fits a timer).
     pub chunk_load_timeout: Option<toml::Value>,
+    /// `__MF_DEBUG__` in the runtime (default: development).
+    pub runtime_debug: Option<bool>,
     /// webpack's `runtime` (a runtime chunk name, or false): accepted and ignored, with a
     /// warning (every file of a build carries the runtime it shares on the page).
     pub runtime: Option<toml::Value>,

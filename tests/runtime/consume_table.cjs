@@ -52,7 +52,7 @@ for (const [label, loader, seeded, eager, range, hasFallback, expected, expected
   args.push(hasFallback ? fallback : undefined);
   let result;
   try {
-    const factory = rt[loader](...args);
+    const factory = rt.take(rt[loader](...args));
     result = factory();
   } catch (e) {
     result = { error: e.message };

@@ -1,5 +1,7 @@
 // Loads mfbundle's federation runtime files into one function scope, with the few names the
 // bundler defines around them stubbed, so their functions can be tested on their own.
+// `page` is the global object the runtime sees (`__mf_page__`): builds loaded with the same
+// one are on one page (their counters in one `__mfbundle_stats__`). `debug` adds debug.js.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -7,7 +9,13 @@ const path = require("path");
 const dir = path.join(__dirname, "../../src/federation/runtime");
 const read = (f) => fs.readFileSync(path.join(dir, f), "utf8");
 
-module.exports = function loadRuntime({ uniqueName = "me", provides = {}, consumes = {} } = {}) {
+module.exports = function loadRuntime({
+  uniqueName = "me",
+  provides = {},
+  consumes = {},
+  page = {},
+  debug = false,
+} = {}) {
   const warnings = [];
   const source = `
     var __mf_modules__ = {};
@@ -16,22 +24,27 @@ module.exports = function loadRuntime({ uniqueName = "me", provides = {}, consum
     __mf_require__.o = function (o, p) { return Object.prototype.hasOwnProperty.call(o, p); };
     __mf_require__.f = {};
     var __mf_unique_name__ = uniqueName;
+    var __mf_page__ = page;
     var __mf_provides__ = provides;
     var __mf_init_remotes__ = function () {};
     var __mf_consumes__ = consumes;
     var __mf_chunk_consumes__ = {};
     ${read("semver.js")}
     ${read("sharing.js")}
+    ${read("stats.js")}
     ${read("consumes.js")}
-    return { __mf_require__, parseRange, satisfy, versionLt, rangeToString, load, loadVersion,
-      loadStrictVersion, loadSingleton, loadSingletonVersion, loadStrictSingletonVersion };
+    ${debug ? read("debug.js") : ""}
+    return { __mf_require__, __mf_stats__, __mf_consume_handler__, __mf_note_remote__, parseRange,
+      satisfy, versionLt, rangeToString, take, load, loadVersion, loadStrictVersion, loadSingleton,
+      loadSingletonVersion, loadStrictSingletonVersion };
   `;
   const console = { warn: (m) => warnings.push(m) };
   // eslint-disable-next-line no-new-func
-  const api = new Function("uniqueName", "provides", "consumes", "console", source)(
+  const api = new Function("uniqueName", "provides", "consumes", "page", "console", source)(
     uniqueName,
     provides,
     consumes,
+    page,
     console
   );
   api.warnings = warnings;

@@ -54,7 +54,7 @@ for (const [label, providers, loader, range, needs, expected] of table) {
   args.push(() => () => "fallback", needs);
   let result;
   try {
-    result = consumer[loader](...args)();
+    result = consumer.take(consumer[loader](...args))();
   } catch (e) {
     result = { error: e.message };
   }

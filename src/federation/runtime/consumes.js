@@ -7,6 +7,11 @@
 // chosen a version, a shaken copy of it (sharing.js) is taken if its exports cover `needs`:
 // the winning provider's first, then (not for singletons) any other provider's; otherwise
 // the entry's `get`, the full copy.
+//
+// The six loaders only decide (`{ entry, version, provider, warning? }` or `{ fallback }`);
+// `__mf_consume_handler__` takes what they decide and counts it in sharing.js's
+// `__mf_stats__` (provider, version, fallback, time, failure), which the debug console
+// (debug.js) reads.
 var __mf_ranges__ = {};
 var __mf_range__ = function (text) {
   return __mf_ranges__[text] || (__mf_ranges__[text] = parseRange(text));
@@ -33,11 +38,8 @@ var choose = function (entry, needs, singleton) {
   }
   return entry;
 };
-// While set, loaders only say what they would take (`{ entry, provider }`, or
-// `{ fallback }`) and take nothing; QUIET: nor warn (see `__mf_require__.consumeAtStartup`).
-var DECIDE = 2;
-var QUIET = 1;
-var __mf_deciding__ = 0;
+// While set, loaders do not warn (see `__mf_require__.consumeAtStartup`).
+var __mf_quiet__ = 0;
 var fetch = function (decision) {
   return decision.fallback ? decision.fallback() : decision.provider.get();
 };
@@ -48,12 +50,15 @@ var take = function (decision) {
   mark(decision);
   return fetch(decision);
 };
-var get = function (entry, needs, singleton) {
-  var decision = { entry: entry, provider: choose(entry, needs, singleton) };
-  return __mf_deciding__ ? decision : take(decision);
+// The decision for `version` of `versions` (a share scope's entry for one key).
+var get = function (versions, version, needs, singleton, warning) {
+  var entry = versions[version];
+  var decision = { entry: entry, version: version, provider: choose(entry, needs, singleton) };
+  if (warning) decision.warning = warning;
+  return decision;
 };
 var takeFallback = function (fallback) {
-  return __mf_deciding__ ? { fallback: fallback } : fallback();
+  return { fallback: fallback };
 };
 var eagerOnly = function (versions) {
   return Object.keys(versions).reduce(function (filtered, version) {
@@ -63,18 +68,16 @@ var eagerOnly = function (versions) {
 };
 var findLatestVersion = function (scope, key, eager) {
   var versions = eager ? eagerOnly(scope[key]) : scope[key];
-  var key = Object.keys(versions).reduce(function (a, b) {
+  return Object.keys(versions).reduce(function (a, b) {
     return !a || versionLt(a, b) ? b : a;
   }, 0);
-  return key && versions[key];
 };
 var findSatisfyingVersion = function (scope, key, requiredVersion, eager) {
   var versions = eager ? eagerOnly(scope[key]) : scope[key];
-  var key = Object.keys(versions).reduce(function (a, b) {
+  return Object.keys(versions).reduce(function (a, b) {
     if (!satisfy(requiredVersion, b)) return a;
     return !a || versionLt(a, b) ? b : a;
   }, 0);
-  return key && versions[key];
 };
 var findSingletonVersionKey = function (scope, key, eager) {
   var versions = eager ? eagerOnly(scope[key]) : scope[key];
@@ -102,7 +105,8 @@ var failAsNotExist = function (scopeName, key) {
   return fail("Shared module " + key + " doesn't exist in shared scope " + scopeName);
 };
 var warn = function (msg) {
-  if (__mf_deciding__ !== QUIET && typeof console !== "undefined" && console.warn) console.warn(msg);
+  if (!__mf_quiet__ && typeof console !== "undefined" && console.warn) console.warn(msg);
+  return msg;
 };
 var init = function (fn) {
   return function (scopeName, key, eager, c, d, e) {
@@ -119,34 +123,35 @@ var useFallback = function (scopeName, key, fallback) {
 };
 var load = init(function (scopeName, scope, key, eager, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
-  return get(findLatestVersion(scope, key, eager), needs);
+  return get(scope[key], findLatestVersion(scope, key, eager), needs);
 });
 var loadVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var satisfyingVersion = findSatisfyingVersion(scope, key, requiredVersion, eager);
-  if (satisfyingVersion) return get(satisfyingVersion, needs);
-  warn(getInvalidVersionMessage(scope, scopeName, key, requiredVersion, eager));
-  return get(findLatestVersion(scope, key, eager), needs);
+  if (satisfyingVersion) return get(scope[key], satisfyingVersion, needs);
+  var warning = warn(getInvalidVersionMessage(scope, scopeName, key, requiredVersion, eager));
+  return get(scope[key], findLatestVersion(scope, key, eager), needs, false, warning);
 });
 var loadStrictVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var satisfyingVersion = findSatisfyingVersion(scope, key, requiredVersion, eager);
-  if (satisfyingVersion) return get(satisfyingVersion, needs);
+  if (satisfyingVersion) return get(scope[key], satisfyingVersion, needs);
   if (fallback) return takeFallback(fallback);
   fail(getInvalidVersionMessage(scope, scopeName, key, requiredVersion, eager));
 });
 var loadSingleton = init(function (scopeName, scope, key, eager, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var version = findSingletonVersionKey(scope, key, eager);
-  return get(scope[key][version], needs, true);
+  return get(scope[key], version, needs, true);
 });
 var loadSingletonVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
   var version = findSingletonVersionKey(scope, key, eager);
+  var warning;
   if (!satisfy(requiredVersion, version)) {
-    warn(getInvalidSingletonVersionMessage(scope, key, version, requiredVersion));
+    warning = warn(getInvalidSingletonVersionMessage(scope, key, version, requiredVersion));
   }
-  return get(scope[key][version], needs, true);
+  return get(scope[key], version, needs, true, warning);
 });
 var loadStrictSingletonVersion = init(function (scopeName, scope, key, eager, requiredVersion, fallback, needs) {
   if (!exists(scope, key)) return useFallback(scopeName, key, fallback);
@@ -154,7 +159,7 @@ var loadStrictSingletonVersion = init(function (scopeName, scope, key, eager, re
   if (!satisfy(requiredVersion, version)) {
     fail(getInvalidSingletonVersionMessage(scope, key, version, requiredVersion));
   }
-  return get(scope[key][version], needs, true);
+  return get(scope[key], version, needs, true);
 });
 // The six behaviours, chosen at build time as webpack's ConsumeSharedModule chooses them.
 var __mf_loaders__ = {
@@ -165,13 +170,46 @@ var __mf_loaders__ = {
   loadSingletonVersion: loadSingletonVersion,
   loadStrictSingletonVersion: loadStrictSingletonVersion
 };
-// Runs a consume's loader: a factory, or a Promise of one.
-var __mf_consume_handler__ = function (id) {
+__mf_stats__.consumes = __mf_consumes__;
+// Runs a consume's loader: its decision, or a Promise of it.
+var __mf_decide__ = function (id) {
   var c = __mf_consumes__[id];
   var loader = __mf_loaders__[c[0]];
   return c[4] === undefined
     ? loader(c[1], c[2], c[3], c[5], c[6])
     : loader(c[1], c[2], c[3], __mf_range__(c[4]), c[5], c[6]);
+};
+// Resolves a consume: a factory, or a Promise of one; counted.
+var __mf_consume_handler__ = function (id) {
+  var start = __mf_now__();
+  var failed = function (error) {
+    __mf_note_consume__(id, start, undefined, error);
+    throw error;
+  };
+  var taken = function (decision) {
+    var reused = !!(decision.entry && decision.entry.loaded);
+    var factory;
+    try {
+      factory = take(decision);
+    } catch (error) {
+      failed(error);
+    }
+    if (factory && factory.then) {
+      return factory.then(function (factory) {
+        __mf_note_consume__(id, start, decision, undefined, reused);
+        return factory;
+      }, failed);
+    }
+    __mf_note_consume__(id, start, decision, undefined, reused);
+    return factory;
+  };
+  var decision;
+  try {
+    decision = __mf_decide__(id);
+  } catch (error) {
+    failed(error);
+  }
+  return decision && decision.then ? decision.then(taken, failed) : taken(decision);
 };
 // A consume as messages name it (its id in development; production ids are numbers).
 var __mf_consume_name__ = function (id) {
@@ -234,12 +272,12 @@ __mf_require__.consume = function (ids) {
 // rules run again, synchronously: the same provider takes what was fetched; another one is
 // taken if its `get` returns a factory synchronously; otherwise the fetched one is used.
 __mf_require__.consumeAtStartup = function (ids) {
-  var decide = function (id, mode) {
-    __mf_deciding__ = mode;
+  var decide = function (id, quiet) {
+    __mf_quiet__ = quiet;
     try {
-      return __mf_consume_handler__(id);
+      return __mf_decide__(id);
     } finally {
-      __mf_deciding__ = 0;
+      __mf_quiet__ = 0;
     }
   };
   var same = function (a, b) {
@@ -248,25 +286,34 @@ __mf_require__.consumeAtStartup = function (ids) {
   var atFirstRequire = function (id, early) {
     return function (module) {
       delete __mf_module_cache__[id];
-      var decision = decide(id, DECIDE);
-      var factory;
-      if (early && same(decision, early.decision)) {
-        if (early.error) throw early.error;
-        factory = early.factory;
-      } else {
-        factory = fetch(decision);
-        if (typeof factory !== "function" && early) {
-          // the new choice cannot be had synchronously: the one fetched at startup it is
-          if (factory && factory.then) factory.then(undefined, function () {});
+      // Counted as taking what fetching at startup took, plus deciding now.
+      var start = __mf_now__() - (early ? early.ms : 0);
+      var decision, factory, reused;
+      try {
+        decision = decide(id, 0);
+        if (early && same(decision, early.decision)) {
           if (early.error) throw early.error;
-          decision = early.decision;
           factory = early.factory;
+        } else {
+          factory = fetch(decision);
+          if (typeof factory !== "function" && early) {
+            // the new choice cannot be had synchronously: the one fetched at startup it is
+            if (factory && factory.then) factory.then(undefined, function () {});
+            if (early.error) throw early.error;
+            decision = early.decision;
+            factory = early.factory;
+          }
         }
+        if (typeof factory !== "function") {
+          throw new Error("Shared module is not available for eager consumption: " + __mf_consume_name__(id));
+        }
+      } catch (error) {
+        __mf_note_consume__(id, start, undefined, error);
+        throw error;
       }
-      if (typeof factory !== "function") {
-        throw new Error("Shared module is not available for eager consumption: " + __mf_consume_name__(id));
-      }
+      reused = !!(decision.entry && decision.entry.loaded);
       mark(decision);
+      __mf_note_consume__(id, start, decision, undefined, reused);
       __mf_modules__[id] = function (module) {
         delete __mf_module_cache__[id];
         module.exports = factory();
@@ -276,8 +323,9 @@ __mf_require__.consumeAtStartup = function (ids) {
   };
   var prepare = function (id) {
     var early;
+    var start = __mf_now__();
     try {
-      early = decide(id, QUIET);
+      early = decide(id, 1);
     } catch (e) {
       // thrown again, with its message, by the decision at first require
     }
@@ -286,10 +334,10 @@ __mf_require__.consumeAtStartup = function (ids) {
           resolve(fetch(early));
         }).then(
           function (factory) {
-            return { decision: early, factory: factory };
+            return { decision: early, factory: factory, ms: __mf_now__() - start };
           },
           function (error) {
-            return { decision: early, error: error };
+            return { decision: early, error: error, ms: __mf_now__() - start };
           }
         )
       : Promise.resolve();

@@ -3,6 +3,7 @@
 // module, install the factory. Expects in scope `__mf_remotes__` (remote module id ->
 // [shareScope, request, container module id, the container as messages name it: its
 // reference and where it comes from]),
+// stats.js's `__mf_note_remote__`,
 // `__mf_chunk_remotes__` (chunk id -> ids), `__mf_load_timeout__` (chunkLoadTimeout in ms,
 // 0: none) and sharing.js's `__mf_init_late__`.
 //
@@ -20,6 +21,7 @@ __mf_require__.remotes = function (ids) {
     getScope.push(data);
     if (data.p) return promises.push(data.p);
     var obtained = false;
+    var start = __mf_now__();
     var onError = function (error) {
       if (!error) error = new Error("Container missing");
       if (typeof error.message === "string") {
@@ -29,6 +31,7 @@ __mf_require__.remotes = function (ids) {
       __mf_modules__[id] = function () {
         throw error;
       };
+      __mf_note_remote__(data[3], data[1], start, error);
       // The container itself failed: forget it, so that the next import loads it again.
       if (!obtained) delete __mf_require__.c[data[2]];
       data.p = 0;
@@ -69,6 +72,7 @@ __mf_require__.remotes = function (ids) {
     };
     var onFactory = function (factory) {
       data.p = 1;
+      __mf_note_remote__(data[3], data[1], start);
       __mf_modules__[id] = function (module) {
         module.exports = factory();
       };
