@@ -168,3 +168,175 @@ fn analyze_html_report_renders() {
         "report screenshot {report} bytes vs blank {blank}: looks blank"
     );
 }
+
+/// The debug console on a real page (issue #18): a host built for production with
+/// `runtimeDebug = true`, a remote whose singleton range the host's copy does not satisfy and
+/// a remote that is down, both built without the console. `__MF_DEBUG__` reads every build's
+/// counters: the scope lists both providers, health() is degraded and names both problems;
+/// with the remote up again only the conflict is left; with the range aligned, healthy.
+#[test]
+fn debug_console_reports_a_singleton_conflict_and_a_dead_remote() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let port = serve(root.to_path_buf());
+    let url = |dir: &str| format!("http://127.0.0.1:{port}/{dir}/remoteEntry.js");
+    for (dir, version) in [("kit-1", "1.2.0"), ("kit-2", "2.0.0")] {
+        write_file(
+            root,
+            &format!("{dir}/package.json"),
+            &format!(
+                "{{ \"name\": \"ui-kit\", \"version\": \"{version}\", \"type\": \"module\", \"main\": \"index.js\" }}"
+            ),
+        );
+        write_file(
+            root,
+            &format!("{dir}/index.js"),
+            &format!("export const version = \"{version}\";\n"),
+        );
+    }
+    let app2_config = |range: &str| {
+        format!(
+            "name = \"app2\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n\
+             [exposes]\n\"./Widget\" = \"./src/Widget.js\"\n\
+             [shared]\nui-kit = {{ singleton = true, requiredVersion = \"{range}\" }}\n\
+             [resolve]\nalias = {{ \"ui-kit\" = \"../kit-1/index.js\" }}\n"
+        )
+    };
+    write_file(root, "app2/federation.toml", &app2_config("^1.2.0"));
+    write_file(root, "app2/src/index.js", "import \"./Widget.js\";\n");
+    write_file(
+        root,
+        "app2/src/Widget.js",
+        "import { version } from \"ui-kit\";\nexport default \"app2 sees ui-kit \" + version;\n",
+    );
+    write_file(
+        root,
+        "app3/federation.toml",
+        "name = \"app3\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n\
+         [exposes]\n\"./Widget\" = \"./src/Widget.js\"\n",
+    );
+    write_file(root, "app3/src/index.js", "import \"./Widget.js\";\n");
+    write_file(
+        root,
+        "app3/src/Widget.js",
+        "export default \"app3 widget\";\n",
+    );
+    write_file(
+        root,
+        "host/federation.toml",
+        &format!(
+            "name = \"host\"\nentry = \"./src/index.js\"\ntarget = \"web\"\nhtml = true\n\
+             runtimeDebug = true\n\
+             [remotes]\napp2 = \"app2@{}\"\napp3 = \"app3@{}\"\n\
+             [shared]\nui-kit = {{ singleton = true, requiredVersion = \"^2.0.0\" }}\n\
+             [resolve]\nalias = {{ \"ui-kit\" = \"../kit-2/index.js\" }}\n",
+            url("app2/dist"),
+            // served from app3/live, missing until the remote is "deployed"
+            url("app3/live")
+        ),
+    );
+    write_file(
+        root,
+        "host/src/index.js",
+        r#"import { version } from "ui-kit";
+const settle = (p) => p.then((m) => "ok: " + m.default, (e) => "failed: " + e.message.split("\n")[0]);
+Promise.all([settle(import("app2/Widget")), settle(import("app3/Widget"))]).then(([app2, app3]) => {
+  const debug = window.__MF_DEBUG__;
+  window.__results = { host: version, app2, app3, scope: debug.inspectShareScope(), health: debug.health() };
+  window.__done = true;
+});
+"#,
+    );
+    for app in ["app2", "app3", "host"] {
+        build(&root.join(app));
+    }
+    let host_page = format!("http://127.0.0.1:{port}/host/dist/index.html");
+    let results = || {
+        let out = std::process::Command::new("node")
+            .arg(puppeteer_dir().join("page.cjs"))
+            .arg(&host_page)
+            .arg("30000")
+            .current_dir(puppeteer_dir())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
+        let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(page["done"], true, "{page:#}");
+        assert_eq!(page["pageErrors"], serde_json::json!([]), "{page:#}");
+        page["results"].clone()
+    };
+    let issues = |r: &serde_json::Value| -> Vec<String> {
+        r["health"]["overall_health"]["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i.as_str().unwrap().to_string())
+            .collect()
+    };
+
+    let r = results();
+    // The host's share-scope init loaded both containers: the highest version is the
+    // singleton, and app2's range does not accept it.
+    assert_eq!(r["host"], "2.0.0", "{r:#}");
+    assert_eq!(r["app2"], "ok: app2 sees ui-kit 2.0.0", "{r:#}");
+    assert_eq!(r["app3"], "failed: Loading script failed.", "{r:#}");
+    assert_eq!(
+        r["scope"],
+        serde_json::json!([{
+            "module": "ui-kit",
+            "versions": ["1.2.0", "2.0.0"],
+            "providers": ["app2", "host"],
+            "loading_states": [
+                { "version": "1.2.0", "from": "app2", "eager": false, "loaded": false },
+                { "version": "2.0.0", "from": "host", "eager": false, "loaded": true }
+            ]
+        }]),
+        "{r:#}"
+    );
+    assert_eq!(r["health"]["overall_health"]["status"], "degraded", "{r:#}");
+    assert_eq!(
+        issues(&r),
+        [
+            "ui-kit: app2 requires ^1.2.0 of the singleton but uses 2.0.0 from host (loaded: 2.0.0 from host)".to_string(),
+            format!("remote app3 ({}) failed to load (1 of 1 attempt(s)): Loading script failed.", url("app3/live")),
+        ],
+        "{r:#}"
+    );
+    assert_eq!(
+        r["health"]["overall_health"]["recommendations"][0],
+        "ui-kit: align requiredVersion ^2 in app2 (it asks for ^1.2.0)",
+        "{r:#}"
+    );
+    assert_eq!(
+        r["health"]["remotes"][format!("app3 ({})", url("app3/live"))]["failures"],
+        1,
+        "{r:#}"
+    );
+    assert_eq!(
+        r["health"]["share_scopes"]["default"],
+        serde_json::json!({ "total_modules": 1, "healthy_modules": 0, "failed_modules": 0, "version_conflicts": 1 }),
+        "{r:#}"
+    );
+
+    // The dead remote is deployed: only the conflict is left.
+    copy_dir(&root.join("app3/dist"), &root.join("app3/live"));
+    let r = results();
+    assert_eq!(r["app3"], "ok: app3 widget", "{r:#}");
+    assert_eq!(r["health"]["overall_health"]["status"], "degraded", "{r:#}");
+    assert_eq!(issues(&r).len(), 1, "{r:#}");
+    assert!(
+        issues(&r)[0].starts_with("ui-kit: app2 requires ^1.2.0"),
+        "{r:#}"
+    );
+
+    // app2 aligns its range with the page's copy: healthy.
+    write_file(root, "app2/federation.toml", &app2_config("^2.0.0"));
+    build(&root.join("app2"));
+    let r = results();
+    assert_eq!(r["health"]["overall_health"]["status"], "healthy", "{r:#}");
+    assert_eq!(issues(&r), Vec::<String>::new(), "{r:#}");
+    assert_eq!(
+        r["health"]["consume_shared_modules"]["ui-kit"]["resolution_success_rate"], 1.0,
+        "{r:#}"
+    );
+}
