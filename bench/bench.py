@@ -6,12 +6,17 @@
     python3 bench/bench.py --mode minified --only synthetic-5000,lodash --runs 3
     python3 bench/bench.py --only react-page   # the React example's host page in Chromium
     python3 bench/bench.py --only dev-latency  # edit-to-update latency of mfbundle dev
+    python3 bench/bench.py --only runtime-counters  # what the runtime's counters cost
 
 "dev-latency" (full runs; 3 edits of synthetic-200 in --smoke) edits one leaf module of a
 copy of synthetic-5000 20 times and reports the median time until the update is ready:
 mfbundle dev (write -> answer of the page's waiting long poll), Rspack's development
 compiler watching with HotModuleReplacementPlugin (write -> done hook, where rspack serve
 sends its update), esbuild's context.rebuild() (tools/dev-latency.cjs).
+
+"runtime-counters" (every run; fewer iterations in --smoke) resolves one consume in Node with
+the federation runtime as shipped and with its always-on counters replaced by no-ops, and
+prints the cost per resolution of each (tools/runtime-counters.cjs).
 
 "react-page" (full runs) builds examples/react with mfbundle and with Rspack + Module
 Federation 2.0 (@module-federation/enhanced, tools/react-mf2/) and sums the JavaScript the
@@ -350,6 +355,11 @@ def main():
         failures += dev_latency(200, 3)
     elif not args.only or "dev-latency" in args.only.split(","):
         failures += dev_latency(5000, 20)
+    if not args.only or "runtime-counters" in args.only.split(","):
+        print("\n== runtime-counters")
+        counters = subprocess.run(["node", os.path.join(HERE, "tools", "runtime-counters.cjs"),
+                                   "50000" if args.smoke else "200000"], cwd=ROOT)
+        failures += counters.returncode != 0
     if not args.smoke and (not args.only or "react-page" in args.only.split(",")):
         print("\n== react-page")
         page = subprocess.run(["node", os.path.join(HERE, "tools", "react-page.mjs")], cwd=ROOT)

@@ -1,7 +1,8 @@
 // Loads mfbundle's federation runtime files into one function scope, with the few names the
 // bundler defines around them stubbed, so their functions can be tested on their own.
 // `page` is the global object the runtime sees (`__mf_page__`): builds loaded with the same
-// one are on one page (their counters in one `__mfbundle_stats__`). `debug` adds debug.js.
+// one are on one page (their counters in one `__mfbundle_stats__`). `debug` adds debug.js;
+// `counters: false` replaces stats.js by no-ops (bench/tools/runtime-counters.cjs compares).
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -9,12 +10,20 @@ const path = require("path");
 const dir = path.join(__dirname, "../../src/federation/runtime");
 const read = (f) => fs.readFileSync(path.join(dir, f), "utf8");
 
+const NO_COUNTERS = `
+  var __mf_now__ = function () { return 0; };
+  var __mf_stats__ = {};
+  var __mf_note_consume__ = function () {};
+  var __mf_note_remote__ = function () {};
+`;
+
 module.exports = function loadRuntime({
   uniqueName = "me",
   provides = {},
   consumes = {},
   page = {},
   debug = false,
+  counters = true,
 } = {}) {
   const warnings = [];
   const source = `
@@ -31,7 +40,7 @@ module.exports = function loadRuntime({
     var __mf_chunk_consumes__ = {};
     ${read("semver.js")}
     ${read("sharing.js")}
-    ${read("stats.js")}
+    ${counters ? read("stats.js") : NO_COUNTERS}
     ${read("consumes.js")}
     ${debug ? read("debug.js") : ""}
     return { __mf_require__, __mf_stats__, __mf_consume_handler__, __mf_note_remote__, parseRange,

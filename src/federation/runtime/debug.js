@@ -24,7 +24,19 @@
       });
     });
   };
-  var empty = { resolutions: 0, failures: 0, fallbacks: 0, reused: 0, time: 0, history: [] };
+  var empty = { resolutions: 0, failures: 0, fallbacks: 0, reused: 0, time: 0, last: null, history: [] };
+  // A record's events, oldest first, without the fields that do not apply.
+  var history = function (record) {
+    return record.history
+      .map(function (event) {
+        var out = {};
+        for (var k in event) if (event[k] !== undefined) out[k] = event[k];
+        return out;
+      })
+      .sort(function (a, b) {
+        return a.at - b.at;
+      });
+  };
   // The share scope objects of `name` (builds that share one hold the same object).
   var scopeObjects = function (name) {
     var found = [];
@@ -108,19 +120,19 @@
         app: build.name,
         id: id,
         configuration: configuration(c),
-        resolution_history: n.history.slice(),
+        resolution_history: history(n),
         performance_metrics: metrics(n),
         counters: n
       });
     });
     if (!consumers.length) return null;
-    var history = [];
+    var events = [];
     consumers.forEach(function (consumer) {
       consumer.resolution_history.forEach(function (event) {
-        history.push(Object.assign({ app: consumer.app }, event));
+        events.push(Object.assign({ app: consumer.app }, event));
       });
     });
-    history.sort(function (a, b) {
+    events.sort(function (a, b) {
       return a.at - b.at;
     });
     var total = metrics(
@@ -138,7 +150,7 @@
       configuration: consumers.map(function (consumer) {
         return Object.assign({ app: consumer.app, id: consumer.id }, consumer.configuration);
       }),
-      resolution_history: history,
+      resolution_history: events,
       performance_metrics: total,
       consumers: consumers
     };
@@ -163,7 +175,7 @@
     builds().forEach(function (build) {
       keys(build.remotes).forEach(function (name) {
         var r = build.remotes[name];
-        var last = r.history[r.history.length - 1];
+        var last = r.last;
         out[remoteName(name)] = {
           app: build.name,
           loads: r.loads,
@@ -224,9 +236,9 @@
     each(function (build, id, c, n) {
       var name = c[1] === "default" ? c[2] : c[1] + "/" + c[2];
       (grouped[name] = grouped[name] || []).push(n || empty);
-      if (!n || !n.history.length) return;
+      if (!n || !n.last) return;
       var mark = c[1] + "\u0000" + c[2];
-      var last = n.history[n.history.length - 1];
+      var last = n.last;
       if (last.error) {
         failed[mark] = 1;
         if (n.failures === n.resolutions) critical = true;
@@ -335,6 +347,12 @@
       __mf_page__.dispatchEvent(new CustomEvent("mf-health", { detail: h }));
     }
   };
+  var changed = function () {
+    if (!timer && typeof setTimeout === "function") timer = setTimeout(report, 0);
+  };
+  builds().forEach(function (build) {
+    build.changed = changed;
+  });
   __mf_page__.__MF_DEBUG__ = {
     mfbundle: true,
     inspectShareScope: inspectShareScope,
@@ -349,8 +367,6 @@
       };
     },
     // stats.js calls this after each counted resolution: reports once things settle.
-    changed: function () {
-      if (!timer && typeof setTimeout === "function") timer = setTimeout(report, 0);
-    }
+    changed: changed
   };
 })();

@@ -20,51 +20,59 @@ var __mf_stats__ = {
   scopes: __mf_require__.S,
   consumes: {},
   consumed: {},
-  remotes: {}
+  remotes: {},
+  changed: null
 };
 (__mf_page__.__mfbundle_stats__ || (__mf_page__.__mfbundle_stats__ = [])).push(__mf_stats__);
+// debug.js, if the page has it already (it sets `changed` on builds listed before it).
+if (__mf_page__.__MF_DEBUG__) __mf_stats__.changed = __mf_page__.__MF_DEBUG__.changed;
+// Keeps `event` as the record's last, in a ring of the last 10 (`history`, oldest first
+// once sorted by `at`), and tells the debug console, if the page has one.
 var __mf_history__ = function (record, event) {
-  if (record.history.length >= 10) record.history.shift();
-  record.history.push(event);
-  var debug = __mf_page__.__MF_DEBUG__;
-  if (debug && debug.changed) debug.changed();
+  record.history[record.next] = record.last = event;
+  record.next = record.next === 9 ? 0 : record.next + 1;
+  if (__mf_stats__.changed) __mf_stats__.changed();
+};
+var __mf_record__ = function (records, key) {
+  return (
+    records[key] ||
+    (records[key] = { resolutions: 0, failures: 0, fallbacks: 0, reused: 0, loads: 0, time: 0, last: null, next: 0, history: [] })
+  );
 };
 // A consume resolved (`decision`: consumes.js's) or failed (`error`), `start` ms ago.
 // `reused`: its provider had been loaded already, by this build or another.
 var __mf_note_consume__ = function (id, start, decision, error, reused) {
-  var at = __mf_now__();
-  var record =
-    __mf_stats__.consumed[id] ||
-    (__mf_stats__.consumed[id] = { resolutions: 0, failures: 0, fallbacks: 0, reused: 0, time: 0, history: [] });
-  var event = { at: start, ms: at - start };
+  var record = __mf_record__(__mf_stats__.consumed, id);
+  var ms = __mf_now__() - start;
+  var provider = decision && !decision.fallback ? decision.provider : null;
+  var event = {
+    at: start,
+    ms: ms,
+    version: provider ? decision.version : undefined,
+    from: provider ? provider.from : undefined,
+    shaken: provider ? provider !== decision.entry : undefined,
+    fallback: decision ? !!decision.fallback : undefined,
+    warning: decision ? decision.warning : undefined,
+    error: error ? String((error && error.message) || error) : undefined
+  };
   record.resolutions++;
-  record.time += event.ms;
-  if (error) {
-    record.failures++;
-    event.error = String((error && error.message) || error);
-  } else if (decision.fallback) {
-    record.fallbacks++;
-    event.fallback = true;
-  } else {
-    event.version = decision.version;
-    event.from = decision.provider.from;
-    if (decision.provider !== decision.entry) event.shaken = true;
-    if (decision.warning) event.warning = decision.warning;
-    if (reused) record.reused++;
-  }
+  record.time += ms;
+  if (error) record.failures++;
+  else if (decision.fallback) record.fallbacks++;
+  else if (reused) record.reused++;
   __mf_history__(record, event);
 };
 // A remote container (as messages name it) gave a module's factory, or failed.
 var __mf_note_remote__ = function (name, request, start, error) {
-  var record =
-    __mf_stats__.remotes[name] ||
-    (__mf_stats__.remotes[name] = { loads: 0, failures: 0, time: 0, history: [] });
-  var event = { at: start, ms: __mf_now__() - start, request: request };
+  var record = __mf_record__(__mf_stats__.remotes, name);
+  var ms = __mf_now__() - start;
   record.loads++;
-  record.time += event.ms;
-  if (error) {
-    record.failures++;
-    event.error = String((error && error.message) || error);
-  }
-  __mf_history__(record, event);
+  record.time += ms;
+  if (error) record.failures++;
+  __mf_history__(record, {
+    at: start,
+    ms: ms,
+    request: request,
+    error: error ? String((error && error.message) || error) : undefined
+  });
 };
