@@ -36,3 +36,8 @@ fn shaken_copies_chosen_by_coverage() {
 fn counters_and_debug_console() {
     run_table("debug_table.cjs");
 }
+
+#[test]
+fn share_strategies() {
+    run_table("strategy_table.cjs");
+}

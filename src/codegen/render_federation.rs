@@ -192,8 +192,9 @@ fn render_provides(
     }
     let _ = writeln!(
         out,
-        "var __mf_unique_name__ = {};",
-        json(&config.unique_name)
+        "var __mf_unique_name__ = {};\nvar __mf_share_strategy__ = {};",
+        json(&config.unique_name),
+        json(config.share_strategy.as_str())
     );
     out.push_str("var __mf_provides__ = {\n");
     for (scope, list) in &by_scope {

@@ -182,6 +182,27 @@ pub struct BuildConfig {
     /// `runtimeDebug`: the federation runtime carries the debug console and health data
     /// (`__MF_DEBUG__`; default: development). Its counters are recorded either way.
     pub runtime_debug: bool,
+    /// `shareStrategy` (MF 2.0): how the runtime initialises share scopes and picks versions.
+    pub share_strategy: ShareStrategy,
+}
+
+/// `shareStrategy`: MF 2.0's two strategies (see `src/federation/runtime/sharing.js`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ShareStrategy {
+    /// webpack 5's rules, MF 2.0's default: initialising a scope initialises its remotes.
+    #[default]
+    VersionFirst,
+    /// Remotes initialised when loaded; consumes prefer what is loaded.
+    LoadedFirst,
+}
+
+impl ShareStrategy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShareStrategy::VersionFirst => "version-first",
+            ShareStrategy::LoadedFirst => "loaded-first",
+        }
+    }
 }
 
 /// Where [`BuildConfig::unique_name`] came from.
@@ -372,6 +393,7 @@ fn resolve(
     let chunk_load_timeout = chunk_load_timeout(&raw, &mut errors, &key_error);
     let minify = minify(&raw, mode, overrides, &mut errors, &key_error);
     let module_ids = module_ids(&raw, mode, overrides, &mut errors, &key_error);
+    let share_strategy = share_strategy(&raw, &mut errors, &key_error);
     let entry_file_names = entry_file_names(&raw, &entries, &mut errors, &key_error);
     let html = html(&raw, &root, target, &mut errors, &key_error);
     if !errors.is_empty() {
@@ -424,6 +446,7 @@ fn resolve(
         concatenate_modules: !hot && raw.concatenate_modules.unwrap_or(mode == Mode::Production),
         chunk_load_timeout,
         runtime_debug: raw.runtime_debug.unwrap_or(mode == Mode::Development),
+        share_strategy,
         minify,
         compressed_sizes: overrides.compressed_sizes,
         module_ids,
@@ -979,6 +1002,26 @@ fn module_ids(
         Mode::Production => ModuleIds::Deterministic,
         Mode::Development => ModuleIds::Named,
     })
+}
+
+/// `shareStrategy`: "version-first" (the default) or "loaded-first".
+fn share_strategy(
+    raw: &RawConfig,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> ShareStrategy {
+    match raw.share_strategy.as_deref() {
+        None | Some("version-first") => ShareStrategy::VersionFirst,
+        Some("loaded-first") => ShareStrategy::LoadedFirst,
+        Some(other) => {
+            errors.push(key_error(
+                "shareStrategy",
+                format!("unknown shareStrategy \"{other}\""),
+                "shareStrategy is \"version-first\" (the default, webpack's rules) or \"loaded-first\"",
+            ));
+            ShareStrategy::VersionFirst
+        }
+    }
 }
 
 /// `chunkLoadTimeout`: whole milliseconds a timer can wait.

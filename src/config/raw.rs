@@ -46,6 +46,8 @@ pub struct RawConfig {
     pub chunk_load_timeout: Option<toml::Value>,
     /// `__MF_DEBUG__` in the runtime (default: development).
     pub runtime_debug: Option<bool>,
+    /// Checked in `resolve`: "version-first" or "loaded-first".
+    pub share_strategy: Option<String>,
     /// webpack's `runtime` (a runtime chunk name, or false): accepted and ignored, with a
     /// warning (every file of a build carries the runtime it shares on the page).
     pub runtime: Option<toml::Value>,

@@ -24,6 +24,8 @@ module.exports = function loadRuntime({
   page = {},
   debug = false,
   counters = true,
+  strategy = "version-first",
+  initRemotes = () => {},
 } = {}) {
   const warnings = [];
   const source = `
@@ -35,7 +37,8 @@ module.exports = function loadRuntime({
     var __mf_unique_name__ = uniqueName;
     var __mf_page__ = page;
     var __mf_provides__ = provides;
-    var __mf_init_remotes__ = function () {};
+    var __mf_share_strategy__ = strategy;
+    var __mf_init_remotes__ = initRemotes;
     var __mf_consumes__ = consumes;
     var __mf_chunk_consumes__ = {};
     ${read("semver.js")}
@@ -43,17 +46,19 @@ module.exports = function loadRuntime({
     ${counters ? read("stats.js") : NO_COUNTERS}
     ${read("consumes.js")}
     ${debug ? read("debug.js") : ""}
-    return { __mf_require__, __mf_stats__, __mf_consume_handler__, __mf_note_remote__, parseRange,
+    return { __mf_require__, __mf_modules__, __mf_stats__, __mf_consume_handler__, __mf_note_remote__, __mf_init_late__, parseRange,
       satisfy, versionLt, rangeToString, take, load, loadVersion, loadStrictVersion, loadSingleton,
       loadSingletonVersion, loadStrictSingletonVersion };
   `;
   const console = { warn: (m) => warnings.push(m) };
   // eslint-disable-next-line no-new-func
-  const api = new Function("uniqueName", "provides", "consumes", "page", "console", source)(
+  const api = new Function("uniqueName", "provides", "consumes", "page", "strategy", "initRemotes", "console", source)(
     uniqueName,
     provides,
     consumes,
     page,
+    strategy,
+    initRemotes,
     console
   );
   api.warnings = warnings;

@@ -1,5 +1,6 @@
 // mfbundle runtime: consuming shared modules, with webpack 5's version selection and its
 // exact messages (ConsumeSharedRuntimeModule). Expects in scope the functions of semver.js,
+// `__mf_share_strategy__` (sharing.js),
 // `__mf_consumes__` (consume id -> [loader, scope, key, eager, requiredVersion, fallback,
 // needs?]) and `__mf_chunk_consumes__` (chunk id -> consume ids).
 //
@@ -66,9 +67,22 @@ var eagerOnly = function (versions) {
     return filtered;
   }, {});
 };
+// shareStrategy "loaded-first" (MF 2.0): a version already loaded or loading (an MF 2.0
+// provider with `lib` or `loading` counts) comes before any that is not, whatever the
+// versions; among equals, the highest. "version-first" is webpack's rules, unchanged.
+var __mf_loaded_first__ = __mf_share_strategy__ === "loaded-first";
+var settled = function (entry) {
+  return !!(entry.loaded || entry.loading || typeof entry.lib === "function");
+};
+// Whether version `b` of `versions` is preferred to `a` ("loaded-first" only).
+var loadedBefore = function (versions, a, b) {
+  var loadedA = settled(versions[a]);
+  return loadedA !== settled(versions[b]) ? !loadedA : versionLt(a, b);
+};
 var findLatestVersion = function (scope, key, eager) {
   var versions = eager ? eagerOnly(scope[key]) : scope[key];
   return Object.keys(versions).reduce(function (a, b) {
+    if (__mf_loaded_first__) return !a || loadedBefore(versions, a, b) ? b : a;
     return !a || versionLt(a, b) ? b : a;
   }, 0);
 };
@@ -76,12 +90,14 @@ var findSatisfyingVersion = function (scope, key, requiredVersion, eager) {
   var versions = eager ? eagerOnly(scope[key]) : scope[key];
   return Object.keys(versions).reduce(function (a, b) {
     if (!satisfy(requiredVersion, b)) return a;
+    if (__mf_loaded_first__) return !a || loadedBefore(versions, a, b) ? b : a;
     return !a || versionLt(a, b) ? b : a;
   }, 0);
 };
 var findSingletonVersionKey = function (scope, key, eager) {
   var versions = eager ? eagerOnly(scope[key]) : scope[key];
   return Object.keys(versions).reduce(function (a, b) {
+    if (__mf_loaded_first__) return !a || loadedBefore(versions, a, b) ? b : a;
     return !a || (!versions[a].loaded && versionLt(a, b)) ? b : a;
   }, 0);
 };

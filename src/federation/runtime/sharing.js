@@ -2,8 +2,17 @@
 // (`__webpack_require__.S` / `.I`), so that webpack, Rspack and mfbundle builds on one page
 // negotiate in the same objects. Expects in scope: `__mf_unique_name__` (this build's
 // `from`), `__mf_provides__` (scope -> [[key, version, get, eager, shakenExports?,
-// shakenGet?], ...]) and `__mf_init_remotes__` (scope, initExternal) for containers this
-// build consumes, with how messages name each (its reference and where it is loaded from).
+// shakenGet?], ...]), `__mf_init_remotes__` (scope, initExternal) for containers this
+// build consumes, with how messages name each (its reference and where it is loaded from),
+// and `__mf_share_strategy__` (`shareStrategy`).
+//
+// shareStrategy (MF 2.0's option): "version-first", the default, is webpack's behaviour:
+// initialising a scope loads and initialises every remote container of that scope, so the
+// highest version on the page can win. "loaded-first" initialises a scope with this build's
+// providers only; each remote container is initialised when it is first loaded for one of
+// its modules; this build's entries are marked `strategy: "loaded-first"`, which MF 2.0 and
+// mfbundle registrations do not replace; and consumes prefer what is already loaded
+// (consumes.js).
 //
 // Shared tree shaking (mfbundle's addition): an entry's `get` always yields the full copy,
 // so webpack and Rspack consumers keep working; a provider with `treeShaking` also appends
@@ -49,8 +58,9 @@ __mf_require__.I = function (name, initScope) {
   if (!__mf_require__.o(__mf_require__.S, name)) __mf_require__.S[name] = {};
   var scope = __mf_require__.S[name];
   var uniqueName = __mf_unique_name__;
-  // webpack's rule: a loaded entry is never replaced; otherwise an eager provider beats a
-  // lazy one, and between equals the greater `from` wins.
+  // webpack's rule: a loaded entry is never replaced (nor, as in MF 2.0, a "loaded-first"
+  // one); otherwise an eager provider beats a lazy one, and between equals the greater
+  // `from` wins.
   var register = function (name, version, factory, eager, shakenExports, shakenGet) {
     var versions = (scope[name] = scope[name] || {});
     var activeVersion = versions[version];
@@ -61,9 +71,11 @@ __mf_require__.I = function (name, initScope) {
     if (
       !activeVersion ||
       (!activeVersion.loaded &&
+        activeVersion.strategy !== "loaded-first" &&
         (!eager != !activeVersion.eager ? eager : uniqueName > activeVersion.from))
     ) {
       versions[version] = { get: factory, from: uniqueName, eager: !!eager };
+      if (__mf_share_strategy__ === "loaded-first") versions[version].strategy = "loaded-first";
     }
     if (shaken.length) versions[version].shaken = shaken;
   };
@@ -106,7 +118,12 @@ __mf_require__.I = function (name, initScope) {
     var p = provides[i];
     register(p[0], p[1], p[2], p[3], p[4], p[5]);
   }
-  __mf_init_remotes__(name, initExternal);
+  if (__mf_share_strategy__ === "loaded-first") {
+    // Each is initialised when it is loaded (`__mf_init_late__`, called by remotes.js).
+    __mf_init_remotes__(name, function (id) {
+      __mf_init_missed__[id] = name;
+    });
+  } else __mf_init_remotes__(name, initExternal);
   if (!promises.length) return (__mf_init_promises__[name] = 1);
   return (__mf_init_promises__[name] = Promise.all(promises).then(function () {
     return (__mf_init_promises__[name] = 1);
