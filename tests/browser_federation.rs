@@ -15,6 +15,23 @@ fn build(dir: &Path) {
     assert!(o.status.success(), "{}: {}", dir.display(), text(&o.stderr));
 }
 
+/// What tests/puppeteer/page.cjs saw of `url` once the page set `window.__done`: the body's
+/// `text` and `window.__results`; no page errors allowed.
+fn run_page(url: &str) -> serde_json::Value {
+    let out = std::process::Command::new("node")
+        .arg(puppeteer_dir().join("page.cjs"))
+        .arg(url)
+        .arg("30000")
+        .current_dir(puppeteer_dir())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
+    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["done"], true, "{page:#}");
+    assert_eq!(page["pageErrors"], serde_json::json!([]), "{page:#}");
+    page
+}
+
 #[test]
 fn host_renders_remote_widget_with_one_shared_singleton_and_survives_a_dead_remote() {
     let tmp = tempfile::tempdir().unwrap();
@@ -86,12 +103,74 @@ fn module_federation_runtime_host_loads_an_mfbundle_remote_by_manifest() {
     .unwrap();
     build(&host);
     let host_port = serve(host.clone());
-    let dom = dump_dom(&format!("http://127.0.0.1:{host_port}/index.html"));
+    let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
+    let dom = page["text"].as_str().unwrap();
     for want in [
         "Rendered by the remote with ui-kit 1.2.0",
+        "(the host's ui-kit)",
         "loaded by @module-federation/runtime",
     ] {
         assert!(dom.contains(want), "missing {want:?} in:\n{dom}");
+    }
+
+    // __FEDERATION__ (issue #18, part 2): the remote registered itself beside the real
+    // runtime's instance, in the same shape, field by field.
+    let r = &page["results"];
+    assert_eq!(r["vmok"], true, "{r:#}");
+    assert_eq!(
+        r["share"],
+        serde_json::json!(["mf_runtime_host", "remote"]),
+        "{r:#}"
+    );
+    assert_eq!(r["oneScope"], true, "one negotiation: {r:#}");
+    let instances = r["instances"].as_array().unwrap();
+    assert_eq!(instances.len(), 2, "{r:#}");
+    let (real, ours) = (&instances[0], &instances[1]);
+    assert_eq!(real["name"], "mf_runtime_host");
+    assert_eq!(ours["name"], "remote");
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap().to_string())
+            .collect()
+    };
+    // Data fields of an instance (the real one has its handlers and hooks besides).
+    for key in keys(&ours["keys"]) {
+        assert!(
+            keys(&real["keys"]).contains(&key),
+            "{key} is not an MF 2.0 instance field: {r:#}"
+        );
+    }
+    for key in ["name", "options", "shareScopeMap", "moduleCache", "version"] {
+        assert!(
+            keys(&ours["keys"]).contains(&key.to_string()),
+            "{key}: {r:#}"
+        );
+    }
+    // Every option the real runtime has (mfbundle adds shareStrategy).
+    for key in keys(&real["optionKeys"]) {
+        assert!(
+            keys(&ours["optionKeys"]).contains(&key),
+            "options.{key}: {r:#}"
+        );
+    }
+    // A shared entry: the real one's fields, but `lib` (set once loaded).
+    let real_ui = &real["shared"]["ui-kit"][0];
+    let our_ui = &ours["shared"]["ui-kit"][0];
+    let mut want = keys(&real_ui["keys"]);
+    want.retain(|k| k != "lib");
+    assert_eq!(keys(&our_ui["keys"]), want, "{r:#}");
+    assert_eq!(our_ui["shareConfig"], real_ui["shareConfig"], "{r:#}");
+    assert_eq!(our_ui["from"], "remote");
+    assert_eq!(our_ui["scope"], serde_json::json!(["default"]));
+    // The page's scope: the host's ui-kit, loaded, seen from both instances.
+    for instance in [real, ours] {
+        assert_eq!(
+            instance["scopeOwners"],
+            serde_json::json!({ "ui-kit": { "1.2.0": "mf_runtime_host" } }),
+            "{r:#}"
+        );
     }
 }
 
@@ -251,20 +330,7 @@ Promise.all([settle(import("app2/Widget")), settle(import("app3/Widget"))]).then
         build(&root.join(app));
     }
     let host_page = format!("http://127.0.0.1:{port}/host/dist/index.html");
-    let results = || {
-        let out = std::process::Command::new("node")
-            .arg(puppeteer_dir().join("page.cjs"))
-            .arg(&host_page)
-            .arg("30000")
-            .current_dir(puppeteer_dir())
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
-        let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(page["done"], true, "{page:#}");
-        assert_eq!(page["pageErrors"], serde_json::json!([]), "{page:#}");
-        page["results"].clone()
-    };
+    let results = || run_page(&host_page)["results"].clone();
     let issues = |r: &serde_json::Value| -> Vec<String> {
         r["health"]["overall_health"]["issues"]
             .as_array()

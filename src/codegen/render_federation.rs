@@ -14,14 +14,16 @@ const RUNTIME_SEMVER: &str = include_str!("../federation/runtime/semver.js");
 const RUNTIME_STATS: &str = include_str!("../federation/runtime/stats.js");
 const RUNTIME_SHARING: &str = include_str!("../federation/runtime/sharing.js");
 const RUNTIME_DEBUG: &str = include_str!("../federation/runtime/debug.js");
+const RUNTIME_FEDERATION_GLOBAL: &str = include_str!("../federation/runtime/federation_global.js");
 const RUNTIME_CONSUMES: &str = include_str!("../federation/runtime/consumes.js");
 const RUNTIME_REMOTES: &str = include_str!("../federation/runtime/remotes.js");
 
-pub const RUNTIME_FILES: [(&str, &str); 6] = [
+pub const RUNTIME_FILES: [(&str, &str); 7] = [
     ("semver.js", RUNTIME_SEMVER),
     ("stats.js", RUNTIME_STATS),
     ("sharing.js", RUNTIME_SHARING),
     ("debug.js", RUNTIME_DEBUG),
+    ("federation_global.js", RUNTIME_FEDERATION_GLOBAL),
     ("consumes.js", RUNTIME_CONSUMES),
     ("remotes.js", RUNTIME_REMOTES),
 ];
@@ -107,6 +109,7 @@ pub fn render_federation_runtime(
     render_init_remotes(&mut out, graph, ids, config);
     render_consumes(&mut out, graph, chunks, ids, &async_chunks);
     render_remotes(&mut out, graph, chunks, ids, &async_chunks, config);
+    out.push_str(RUNTIME_FEDERATION_GLOBAL);
     if config.runtime_debug {
         out.push_str(RUNTIME_DEBUG);
     }
@@ -243,6 +246,11 @@ fn render_init_remotes(
         );
     }
     out.push_str("};\n");
+    let _ = writeln!(
+        out,
+        "var __mf_remote_list__ = {};",
+        mf2_remotes(&config.containers.remotes)
+    );
     out.push_str(RUNTIME_SHARING);
     out.push_str(RUNTIME_STATS);
 }
@@ -428,6 +436,36 @@ fn container_name(graph: &ModuleGraph, container: ModuleIdx, config: &BuildConfi
         ),
         m => m.id().to_string(),
     }
+}
+
+/// The remotes as MF 2.0's `options.remotes` lists them (`__FEDERATION__`): name, entry,
+/// share scope, type (MF 2.0's name for a script tag remote is "global"), and the global a
+/// script defines.
+fn mf2_remotes(remotes: &[Remote]) -> String {
+    let list: Vec<serde_json::Value> = remotes
+        .iter()
+        .map(|r| {
+            let mut remote = serde_json::json!({
+                "name": r.key,
+                "entry": remote_location(r),
+                "shareScope": r.share_scope,
+            });
+            let (kind, global) = match r.externals.first() {
+                Some(RemoteExternal::Script { global, .. }) => ("global", Some(global)),
+                Some(RemoteExternal::Module(_)) => ("module", None),
+                Some(RemoteExternal::Var(_)) => ("var", None),
+                Some(RemoteExternal::Promise(_)) => ("promise", None),
+                Some(RemoteExternal::CommonJsModule(_)) => ("commonjs-module", None),
+                None => ("global", None),
+            };
+            remote["type"] = kind.into();
+            if let Some(global) = global {
+                remote["entryGlobalName"] = global.as_str().into();
+            }
+            remote
+        })
+        .collect();
+    serde_json::to_string(&list).unwrap_or_else(|_| "[]".into())
 }
 
 /// Where a remote's container comes from, for error messages: its URL or path, or the
