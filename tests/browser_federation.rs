@@ -406,3 +406,80 @@ Promise.all([settle(import("app2/Widget")), settle(import("app3/Widget"))]).then
         "{r:#}"
     );
 }
+
+/// MF 2.0 runtime plugins in an mfbundle host (issue #18): the real
+/// `@module-federation/retry-plugin` (tests/mf-plugins, pinned) registered on the page brings
+/// back a remote whose remoteEntry.js fails twice, and an `errorLoadRemote` plugin written as
+/// MF 2.0's documentation shows replaces a remote that is down.
+#[test]
+fn mf2_plugins_retry_a_failing_remote_and_replace_a_dead_one() {
+    let plugins = repo_root().join("tests/mf-plugins/node_modules");
+    assert!(
+        plugins.join("@module-federation/retry-plugin").exists(),
+        "tests/mf-plugins/node_modules is missing: run tests/setup.sh"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let server = fault_server(
+        root.to_path_buf(),
+        vec![("/app2/dist/remoteEntry.js".into(), Fault::FailTimes(503, 2))],
+    );
+    let port = server.port;
+    write_file(
+        root,
+        "app2/federation.toml",
+        "name = \"app2\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n\
+         [exposes]\n\"./Widget\" = \"./src/Widget.js\"\n",
+    );
+    write_file(root, "app2/src/index.js", "import \"./Widget.js\";\n");
+    write_file(
+        root,
+        "app2/src/Widget.js",
+        "export default \"app2 widget\";\n",
+    );
+    write_file(
+        root,
+        "host/federation.toml",
+        &format!(
+            "name = \"host\"\nentry = \"./src/index.js\"\ntarget = \"web\"\nhtml = true\n\
+             [remotes]\napp2 = \"app2@http://127.0.0.1:{port}/app2/dist/remoteEntry.js\"\n\
+             app3 = \"app3@http://127.0.0.1:{}/remoteEntry.js\"\n",
+            dead_port()
+        ),
+    );
+    std::os::unix::fs::symlink(&plugins, root.join("host/node_modules")).unwrap();
+    write_file(
+        root,
+        "host/src/index.js",
+        r#"import { RetryPlugin } from "@module-federation/retry-plugin";
+
+// As MF 2.0's documentation writes a fallback plugin.
+const fallbackPlugin = () => ({
+  name: "fallback-plugin",
+  errorLoadRemote({ id, lifecycle, error }) {
+    return { __esModule: true, default: `fallback for ${id} (${lifecycle}): ${error.message.split("\n")[0]}` };
+  },
+});
+// registerGlobalPlugins, as the MF 2.0 runtime does it.
+window.__FEDERATION__.__GLOBAL_PLUGIN__.push(
+  RetryPlugin({ script: { retryTimes: 3, retryDelay: 50 } }),
+  fallbackPlugin()
+);
+const settle = (p) => p.then((m) => m.default, (e) => "failed: " + e.message.split("\n")[0]);
+Promise.all([settle(import("app2/Widget")), settle(import("app3/Widget"))]).then(([app2, app3]) => {
+  window.__results = { app2, app3 };
+  window.__done = true;
+});
+"#,
+    );
+    build(&root.join("app2"));
+    build(&root.join("host"));
+    let page = run_page(&format!("http://127.0.0.1:{port}/host/dist/index.html"));
+    let r = &page["results"];
+    assert_eq!(r["app2"], "app2 widget", "{page:#}");
+    assert_eq!(server.requests("/app2/dist/remoteEntry.js"), 3, "{page:#}");
+    assert_eq!(
+        r["app3"], "fallback for app3/Widget (onLoad): Loading script failed.",
+        "{page:#}"
+    );
+}

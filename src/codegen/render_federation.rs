@@ -336,14 +336,20 @@ fn render_remotes(
             let Module::Remote(rm) = graph.module(r) else {
                 continue;
             };
+            // Its remote's index in `__mf_remote_list__`, for MF 2.0 plugins' `remoteInfo`.
+            let remote = match graph.module(rm.container) {
+                Module::RemoteContainer(rc) => rc.remote.to_string(),
+                _ => "-1".into(),
+            };
             let _ = writeln!(
                 out,
-                "  {}: [{}, {}, {}, {}],",
+                "  {}: [{}, {}, {}, {}, {}],",
                 json(ids.get(r)),
                 json(&rm.share_scope),
                 json(&rm.request),
                 json(ids.get(rm.container)),
-                json(&container_name(graph, rm.container, config))
+                json(&container_name(graph, rm.container, config)),
+                remote
             );
         }
         out.push_str("};\n");

@@ -86,6 +86,8 @@ pub enum Fault {
     Truncate,
     /// Answer this status to the first request of each path, then serve the file.
     FailOnce(u16),
+    /// Answer this status to the first `n` requests of each path, then serve the file.
+    FailTimes(u16, usize),
 }
 
 pub struct FaultServer {
@@ -147,7 +149,11 @@ pub fn fault_server_on(port: u16, root: PathBuf, rules: Vec<(String, Fault)>) ->
                     .next()
                     .unwrap_or("/")
                     .to_string();
-                log.lock().unwrap().push(path.clone());
+                let earlier = {
+                    let mut log = log.lock().unwrap();
+                    log.push(path.clone());
+                    log.iter().filter(|p| **p == path).count() - 1
+                };
                 let fault = rules
                     .iter()
                     .find(|(pattern, _)| path_matches(pattern, &path))
@@ -159,6 +165,9 @@ pub fn fault_server_on(port: u16, root: PathBuf, rules: Vec<(String, Fault)>) ->
                         } else {
                             None
                         }
+                    }
+                    Some(Fault::FailTimes(status, n)) => {
+                        (earlier < n).then_some(Fault::Status(status))
                     }
                     other => other,
                 };

@@ -10,6 +10,8 @@
 // Expects in scope `__mf_page__`, `__mf_unique_name__`, `__mf_share_strategy__`,
 // `__mf_provides__`, `__mf_remote_list__` (`options.remotes`) and, if the build consumes,
 // `__mf_consumes__`.
+// This build's entry in `__INSTANCES__`, the `origin` MF 2.0 plugins' hooks get.
+var __mf_instance__;
 (function () {
   var page = __mf_page__;
   var define = function (key, value) {
@@ -82,7 +84,7 @@
       });
     });
   });
-  federation.__INSTANCES__.push({
+  __mf_instance__ = {
     name: name,
     version: "mfbundle",
     options: {
@@ -96,7 +98,8 @@
     },
     shareScopeMap: __mf_require__.S,
     moduleCache: typeof Map === "function" ? new Map() : {}
-  });
+  };
+  federation.__INSTANCES__.push(__mf_instance__);
   if (!federation.__SHARE__[name]) federation.__SHARE__[name] = __mf_require__.S;
   // As an MF 2.0 host records itself (a build without remotes records nothing).
   if (__mf_remote_list__.length && !federation.moduleInfo[name]) {

@@ -2,7 +2,7 @@
 // loads them: get the container, initialise it with this build's share scope, ask it for the
 // module, install the factory. Expects in scope `__mf_remotes__` (remote module id ->
 // [shareScope, request, container module id, the container as messages name it: its
-// reference and where it comes from]),
+// reference and where it comes from, its index in `__mf_remote_list__`]),
 // stats.js's `__mf_note_remote__`,
 // `__mf_chunk_remotes__` (chunk id -> ids), `__mf_load_timeout__` (chunkLoadTimeout in ms,
 // 0: none) and sharing.js's `__mf_init_late__`.
@@ -35,7 +35,55 @@ __mf_require__.remotes = function (ids) {
       // The container itself failed: forget it, so that the next import loads it again.
       if (!obtained) delete __mf_require__.c[data[2]];
       data.p = 0;
+      // MF 2.0 plugins' errorLoadRemote: what it returns is the module instead (not kept in
+      // the module cache, so that a later import that reaches the remote gets the real one).
+      var listeners = __mf_plugins__("errorLoadRemote");
+      if (!listeners.length) return;
+      return __mf_emit_async__(listeners, "errorLoadRemote", {
+        id: hookId,
+        error: error,
+        from: "runtime",
+        lifecycle: "onLoad",
+        origin: __mf_instance__
+      }).then(function (fallback) {
+        if (fallback === undefined || fallback === false) return;
+        __mf_modules__[id] = function (module) {
+          delete __mf_module_cache__[id];
+          module.exports = fallback;
+        };
+      }, function () {});
     };
+    // The container, or a Promise of it. With MF 2.0 plugins that have loadEntryError (the
+    // retry plugin), a container that fails to load is handed to them with a way to load it
+    // again (`getRemoteEntry`), and what they return is the container.
+    var loadEntry = function (containerId) {
+      var listeners = __mf_plugins__("loadEntryError");
+      if (!listeners.length) return __mf_require__(containerId);
+      var load = function () {
+        delete __mf_require__.c[containerId];
+        return Promise.resolve().then(function () {
+          return __mf_require__(containerId);
+        }).then(function (container) {
+          if (!container) throw new Error("Container missing");
+          return container;
+        });
+      };
+      return load().then(undefined, function (error) {
+        return __mf_emit_async__(listeners, "loadEntryError", {
+          getRemoteEntry: load,
+          origin: __mf_instance__,
+          remoteInfo: remoteInfo,
+          remoteEntryExports: undefined,
+          globalLoading: {},
+          uniqueKey: remoteInfo.entry
+        }).then(function (container) {
+          if (!container) throw error;
+          return container;
+        });
+      });
+    };
+    var remoteInfo = __mf_remote_list__[data[4]] || { name: data[3], entry: data[3] };
+    var hookId = remoteInfo.name + data[1].slice(1);
     var handleFunction = function (fn, arg1, arg2, d, next, first) {
       try {
         var promise = fn(arg1, arg2);
@@ -49,7 +97,11 @@ __mf_require__.remotes = function (ids) {
           return next(promise, d, first);
         }
       } catch (error) {
-        onError(error);
+        var handled = onError(error);
+        if (handled) {
+          if (first) promises.push((data.p = handled));
+          else return handled;
+        }
       }
     };
     var onExternal = function (external, _, first) {
@@ -77,9 +129,32 @@ __mf_require__.remotes = function (ids) {
         module.exports = factory();
       };
     };
-    handleFunction(__mf_require__, data[2], 0, 0, onExternal, 1);
+    handleFunction(loadEntry, data[2], 0, 0, onExternal, 1);
   });
   return Promise.all(promises);
+};
+// MF 2.0 runtime plugins that apply to this build: those registered on the page in
+// `__FEDERATION__.__GLOBAL_PLUGIN__` (runtime-core's registerGlobalPlugins; the devtools
+// put theirs there), with a function for `hook`.
+var __mf_plugins__ = function (hook) {
+  var federation = __mf_page__.__FEDERATION__;
+  return ((federation && federation.__GLOBAL_PLUGIN__) || []).filter(function (plugin) {
+    return plugin && typeof plugin[hook] === "function";
+  });
+};
+// runtime-core's AsyncHook.emit: each listener in turn, awaited; a result that is not
+// undefined (nor the argument itself) becomes the result; false stops.
+var __mf_emit_async__ = function (listeners, hook, arg) {
+  var i = 0;
+  var call = function (previous) {
+    if (previous === false) return false;
+    if (i >= listeners.length) return previous;
+    var listener = listeners[i++][hook];
+    return Promise.resolve(listener.apply(null, [arg])).then(function (result) {
+      return call(result === undefined || result === arg ? previous : result);
+    });
+  };
+  return Promise.resolve(call());
 };
 __mf_require__.f.remotes = function (chunkId, promises) {
   var ids = __mf_chunk_remotes__[chunkId];
