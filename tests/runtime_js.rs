@@ -41,3 +41,8 @@ fn counters_and_debug_console() {
 fn share_strategies() {
     run_table("strategy_table.cjs");
 }
+
+#[test]
+fn mf2_plugin_hooks_on_remotes() {
+    run_table("plugin_table.cjs");
+}

@@ -2,7 +2,9 @@
 // bundler defines around them stubbed, so their functions can be tested on their own.
 // `page` is the global object the runtime sees (`__mf_page__`): builds loaded with the same
 // one are on one page (their counters in one `__mfbundle_stats__`). `debug` adds debug.js;
-// `counters: false` replaces stats.js by no-ops (bench/tools/runtime-counters.cjs compares).
+// `counters: false` replaces stats.js by no-ops (bench/tools/runtime-counters.cjs compares);
+// `remotes` (`__mf_remotes__` rows) with `remoteList` (`__mf_remote_list__`) adds remotes.js
+// and federation_global.js.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -26,12 +28,19 @@ module.exports = function loadRuntime({
   counters = true,
   strategy = "version-first",
   initRemotes = () => {},
+  remotes = null,
+  remoteList = [],
 } = {}) {
   const warnings = [];
   const source = `
     var __mf_modules__ = {};
     var __mf_module_cache__ = {};
-    function __mf_require__(id) { return __mf_modules__[id](); }
+    function __mf_require__(id) {
+      var module = { exports: {} };
+      var result = __mf_modules__[id](module);
+      return result !== undefined ? result : module.exports;
+    }
+    __mf_require__.c = {};
     __mf_require__.o = function (o, p) { return Object.prototype.hasOwnProperty.call(o, p); };
     __mf_require__.f = {};
     var __mf_unique_name__ = uniqueName;
@@ -41,10 +50,15 @@ module.exports = function loadRuntime({
     var __mf_init_remotes__ = initRemotes;
     var __mf_consumes__ = consumes;
     var __mf_chunk_consumes__ = {};
+    var __mf_remotes__ = remotes || {};
+    var __mf_remote_list__ = remoteList;
+    var __mf_chunk_remotes__ = {};
+    var __mf_load_timeout__ = 0;
     ${read("semver.js")}
     ${read("sharing.js")}
     ${counters ? read("stats.js") : NO_COUNTERS}
     ${read("consumes.js")}
+    ${remotes ? read("remotes.js") + read("federation_global.js") : ""}
     ${debug ? read("debug.js") : ""}
     return { __mf_require__, __mf_modules__, __mf_stats__, __mf_consume_handler__, __mf_note_remote__, __mf_init_late__, parseRange,
       satisfy, versionLt, rangeToString, take, load, loadVersion, loadStrictVersion, loadSingleton,
@@ -52,15 +66,10 @@ module.exports = function loadRuntime({
   `;
   const console = { warn: (m) => warnings.push(m) };
   // eslint-disable-next-line no-new-func
-  const api = new Function("uniqueName", "provides", "consumes", "page", "strategy", "initRemotes", "console", source)(
-    uniqueName,
-    provides,
-    consumes,
-    page,
-    strategy,
-    initRemotes,
-    console
-  );
+  const api = new Function(
+    "uniqueName", "provides", "consumes", "page", "strategy", "initRemotes", "remotes", "remoteList", "console",
+    source
+  )(uniqueName, provides, consumes, page, strategy, initRemotes, remotes, remoteList, console);
   api.warnings = warnings;
   return api;
 };

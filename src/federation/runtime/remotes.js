@@ -53,12 +53,14 @@ __mf_require__.remotes = function (ids) {
         };
       }, function () {});
     };
-    // The container, or a Promise of it. With MF 2.0 plugins that have loadEntryError (the
-    // retry plugin), a container that fails to load is handed to them with a way to load it
-    // again (`getRemoteEntry`), and what they return is the container.
+    // The container, or a Promise of it. MF 2.0 plugins: loadEntry may supply the container
+    // (otherwise it is loaded as always); with loadEntryError (the retry plugin), a container
+    // that fails to load is handed to them with a way to load it again (`getRemoteEntry`),
+    // and what they return is the container.
     var loadEntry = function (containerId) {
+      var custom = __mf_plugins__("loadEntry");
       var listeners = __mf_plugins__("loadEntryError");
-      if (!listeners.length) return __mf_require__(containerId);
+      if (!custom.length && !listeners.length) return __mf_require__(containerId);
       var load = function () {
         delete __mf_require__.c[containerId];
         return Promise.resolve().then(function () {
@@ -68,7 +70,19 @@ __mf_require__.remotes = function (ids) {
           return container;
         });
       };
-      return load().then(undefined, function (error) {
+      var loaded = custom.length
+        ? __mf_emit_async__(custom, "loadEntry", {
+            origin: __mf_instance__,
+            loaderHook: {},
+            remoteInfo: remoteInfo,
+            remoteEntryExports: undefined,
+            resourceContext: { initiator: "import", id: hookId, resourceType: "remoteEntry", url: remoteInfo.entry }
+          }).then(function (container) {
+            return container || load();
+          })
+        : load();
+      if (!listeners.length) return loaded;
+      return loaded.then(undefined, function (error) {
         return __mf_emit_async__(listeners, "loadEntryError", {
           getRemoteEntry: load,
           origin: __mf_instance__,
@@ -120,7 +134,44 @@ __mf_require__.remotes = function (ids) {
       return onReady(_, external, first);
     };
     var onReady = function (_, external, first) {
-      return handleFunction(external.get, data[1], getScope, 0, onFactory, first);
+      var factories = __mf_plugins__("getModuleFactory");
+      var loads = __mf_plugins__("onLoad");
+      if (!factories.length && !loads.length) {
+        return handleFunction(external.get, data[1], getScope, 0, onFactory, first);
+      }
+      // MF 2.0 plugins: getModuleFactory may supply the factory (the retry plugin retries
+      // `get`), onLoad sees it and may return a function to use instead (runtime-core's
+      // loadFactory: false, as webpack builds of MF 2.0 load remote modules).
+      var getFactory = function () {
+        var supplied = factories.length
+          ? __mf_emit_async__(factories, "getModuleFactory", {
+              remoteEntryExports: external,
+              expose: data[1],
+              moduleInfo: remoteInfo
+            })
+          : Promise.resolve();
+        return supplied
+          .then(function (factory) {
+            return factory || external.get(data[1], getScope);
+          })
+          .then(function (factory) {
+            if (!loads.length) return factory;
+            return __mf_emit_async__(loads, "onLoad", {
+              id: hookId,
+              pkgName: remoteInfo.name,
+              expose: data[1],
+              exposeModule: undefined,
+              exposeModuleFactory: factory,
+              remote: remoteInfo,
+              options: {},
+              moduleInstance: undefined,
+              origin: __mf_instance__
+            }).then(function (wrapper) {
+              return typeof wrapper === "function" ? wrapper : factory;
+            });
+          });
+      };
+      return handleFunction(getFactory, 0, 0, 0, onFactory, first);
     };
     var onFactory = function (factory) {
       data.p = 1;
