@@ -15,6 +15,25 @@ fn build(dir: &Path) {
     assert!(o.status.success(), "{}: {}", dir.display(), text(&o.stderr));
 }
 
+/// A remote `name` in `root/name` exposing `./Widget` (`widget`, its source), with `extra`
+/// lines of federation.toml (e.g. `[shared]`).
+fn write_widget_remote(root: &Path, name: &str, widget: &str, extra: &str) {
+    write_file(
+        root,
+        &format!("{name}/federation.toml"),
+        &format!(
+            "name = \"{name}\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n\
+             [exposes]\n\"./Widget\" = \"./src/Widget.js\"\n{extra}"
+        ),
+    );
+    write_file(
+        root,
+        &format!("{name}/src/index.js"),
+        "import \"./Widget.js\";\n",
+    );
+    write_file(root, &format!("{name}/src/Widget.js"), widget);
+}
+
 /// What tests/puppeteer/page.cjs saw of `url` once the page set `window.__done`: the body's
 /// `text` and `window.__results`; no page errors allowed.
 fn run_page(url: &str) -> serde_json::Value {
@@ -273,33 +292,19 @@ fn debug_console_reports_a_singleton_conflict_and_a_dead_remote() {
             &format!("export const version = \"{version}\";\n"),
         );
     }
-    let app2_config = |range: &str| {
-        format!(
-            "name = \"app2\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n\
-             [exposes]\n\"./Widget\" = \"./src/Widget.js\"\n\
-             [shared]\nui-kit = {{ singleton = true, requiredVersion = \"{range}\" }}\n\
-             [resolve]\nalias = {{ \"ui-kit\" = \"../kit-1/index.js\" }}\n"
+    let app2 = |range: &str| {
+        write_widget_remote(
+            root,
+            "app2",
+            "import { version } from \"ui-kit\";\nexport default \"app2 sees ui-kit \" + version;\n",
+            &format!(
+                "[shared]\nui-kit = {{ singleton = true, requiredVersion = \"{range}\" }}\n\
+                 [resolve]\nalias = {{ \"ui-kit\" = \"../kit-1/index.js\" }}\n"
+            ),
         )
     };
-    write_file(root, "app2/federation.toml", &app2_config("^1.2.0"));
-    write_file(root, "app2/src/index.js", "import \"./Widget.js\";\n");
-    write_file(
-        root,
-        "app2/src/Widget.js",
-        "import { version } from \"ui-kit\";\nexport default \"app2 sees ui-kit \" + version;\n",
-    );
-    write_file(
-        root,
-        "app3/federation.toml",
-        "name = \"app3\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n\
-         [exposes]\n\"./Widget\" = \"./src/Widget.js\"\n",
-    );
-    write_file(root, "app3/src/index.js", "import \"./Widget.js\";\n");
-    write_file(
-        root,
-        "app3/src/Widget.js",
-        "export default \"app3 widget\";\n",
-    );
+    app2("^1.2.0");
+    write_widget_remote(root, "app3", "export default \"app3 widget\";\n", "");
     write_file(
         root,
         "host/federation.toml",
@@ -396,7 +401,7 @@ Promise.all([settle(import("app2/Widget")), settle(import("app3/Widget"))]).then
     );
 
     // app2 aligns its range with the page's copy: healthy.
-    write_file(root, "app2/federation.toml", &app2_config("^2.0.0"));
+    app2("^2.0.0");
     build(&root.join("app2"));
     let r = results();
     assert_eq!(r["health"]["overall_health"]["status"], "healthy", "{r:#}");
@@ -425,18 +430,7 @@ fn mf2_plugins_retry_a_failing_remote_and_replace_a_dead_one() {
         vec![("/app2/dist/remoteEntry.js".into(), Fault::FailTimes(503, 2))],
     );
     let port = server.port;
-    write_file(
-        root,
-        "app2/federation.toml",
-        "name = \"app2\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n\
-         [exposes]\n\"./Widget\" = \"./src/Widget.js\"\n",
-    );
-    write_file(root, "app2/src/index.js", "import \"./Widget.js\";\n");
-    write_file(
-        root,
-        "app2/src/Widget.js",
-        "export default \"app2 widget\";\n",
-    );
+    write_widget_remote(root, "app2", "export default \"app2 widget\";\n", "");
     write_file(
         root,
         "host/federation.toml",
