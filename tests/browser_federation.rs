@@ -413,9 +413,10 @@ Promise.all([settle(import("app2/Widget")), settle(import("app3/Widget"))]).then
 }
 
 /// MF 2.0 runtime plugins in an mfbundle host (issue #18): the real
-/// `@module-federation/retry-plugin` (tests/mf-plugins, pinned) registered on the page brings
-/// back a remote whose remoteEntry.js fails twice, and an `errorLoadRemote` plugin written as
-/// MF 2.0's documentation shows replaces a remote that is down.
+/// `@module-federation/retry-plugin` (tests/mf-plugins, pinned), listed in `runtimePlugins`,
+/// brings back a remote whose remoteEntry.js fails twice, and an `errorLoadRemote` plugin
+/// written as MF 2.0's documentation shows, registered on the page, replaces a remote that is
+/// down.
 #[test]
 fn mf2_plugins_retry_a_failing_remote_and_replace_a_dead_one() {
     let plugins = repo_root().join("tests/mf-plugins/node_modules");
@@ -436,6 +437,7 @@ fn mf2_plugins_retry_a_failing_remote_and_replace_a_dead_one() {
         "host/federation.toml",
         &format!(
             "name = \"host\"\nentry = \"./src/index.js\"\ntarget = \"web\"\nhtml = true\n\
+             runtimePlugins = [\"./src/retry.js\"]\n\
              [remotes]\napp2 = \"app2@http://127.0.0.1:{port}/app2/dist/remoteEntry.js\"\n\
              app3 = \"app3@http://127.0.0.1:{}/remoteEntry.js\"\n",
             dead_port()
@@ -445,9 +447,7 @@ fn mf2_plugins_retry_a_failing_remote_and_replace_a_dead_one() {
     write_file(
         root,
         "host/src/index.js",
-        r#"import { RetryPlugin } from "@module-federation/retry-plugin";
-
-// As MF 2.0's documentation writes a fallback plugin.
+        r#"// As MF 2.0's documentation writes a fallback plugin.
 const fallbackPlugin = () => ({
   name: "fallback-plugin",
   errorLoadRemote({ id, lifecycle, error }) {
@@ -455,20 +455,38 @@ const fallbackPlugin = () => ({
   },
 });
 // registerGlobalPlugins, as the MF 2.0 runtime does it.
-window.__FEDERATION__.__GLOBAL_PLUGIN__.push(
-  RetryPlugin({ script: { retryTimes: 3, retryDelay: 50 } }),
-  fallbackPlugin()
-);
+window.__FEDERATION__.__GLOBAL_PLUGIN__.push(fallbackPlugin());
 const settle = (p) => p.then((m) => m.default, (e) => "failed: " + e.message.split("\n")[0]);
 Promise.all([settle(import("app2/Widget")), settle(import("app3/Widget"))]).then(([app2, app3]) => {
-  window.__results = { app2, app3 };
+  const host = window.__FEDERATION__.__INSTANCES__.find((i) => i.name === "host");
+  window.__results = { app2, app3, plugins: host.options.plugins.map((p) => p.name), initialised: window.__retryInit };
   window.__done = true;
 });
+"#,
+    );
+    write_file(
+        root,
+        "host/src/retry.js",
+        r#"import { RetryPlugin } from "@module-federation/retry-plugin";
+
+export default function () {
+  const plugin = RetryPlugin({ script: { retryTimes: 3, retryDelay: 50 } });
+  plugin.init = ({ origin }) => {
+    window.__retryInit = origin.name;
+  };
+  return plugin;
+}
 "#,
     );
     build(&root.join("app2"));
     build(&root.join("host"));
     let page = run_page(&format!("http://127.0.0.1:{port}/host/dist/index.html"));
+    assert_eq!(
+        page["results"]["plugins"],
+        serde_json::json!(["retry-plugin"]),
+        "{page:#}"
+    );
+    assert_eq!(page["results"]["initialised"], "host", "{page:#}");
     let r = &page["results"];
     assert_eq!(r["app2"], "app2 widget", "{page:#}");
     assert_eq!(server.requests("/app2/dist/remoteEntry.js"), 3, "{page:#}");

@@ -394,8 +394,19 @@ impl ChunkRenderer<'_> {
             "for (var __mf_id__ in __mf_file_modules__) {\n  if (!__mf_require__.o(__mf_require__.m, __mf_id__)) __mf_require__.m[__mf_id__] = __mf_file_modules__[__mf_id__];\n}\n",
         );
         let (consumes, remotes) = initial_requirements(graph, self.ids, chunk);
-        let starts: Vec<String> = chunk
+        // `runtimePlugins` come first in every entry: registered before its startup.
+        let (plugins, entries): (Vec<ModuleIdx>, Vec<ModuleIdx>) = chunk
             .entry_modules
+            .iter()
+            .partition(|m| graph.runtime_plugins.contains(m));
+        for m in &plugins {
+            let _ = writeln!(
+                out,
+                "__mf_require__.plugin(__mf_require__({}));",
+                json(self.ids.get(*m))
+            );
+        }
+        let starts: Vec<String> = entries
             .iter()
             .map(|m| format!("__mf_require__({})", json(self.ids.get(*m))))
             .collect();

@@ -12,15 +12,17 @@ use crate::graph::{ConsumeSharedModule, ContainerEntryModule, Module, ModuleGrap
 
 const RUNTIME_SEMVER: &str = include_str!("../federation/runtime/semver.js");
 const RUNTIME_STATS: &str = include_str!("../federation/runtime/stats.js");
+const RUNTIME_PLUGINS: &str = include_str!("../federation/runtime/plugins.js");
 const RUNTIME_SHARING: &str = include_str!("../federation/runtime/sharing.js");
 const RUNTIME_DEBUG: &str = include_str!("../federation/runtime/debug.js");
 const RUNTIME_FEDERATION_GLOBAL: &str = include_str!("../federation/runtime/federation_global.js");
 const RUNTIME_CONSUMES: &str = include_str!("../federation/runtime/consumes.js");
 const RUNTIME_REMOTES: &str = include_str!("../federation/runtime/remotes.js");
 
-pub const RUNTIME_FILES: [(&str, &str); 7] = [
+pub const RUNTIME_FILES: [(&str, &str); 8] = [
     ("semver.js", RUNTIME_SEMVER),
     ("stats.js", RUNTIME_STATS),
+    ("plugins.js", RUNTIME_PLUGINS),
     ("sharing.js", RUNTIME_SHARING),
     ("debug.js", RUNTIME_DEBUG),
     ("federation_global.js", RUNTIME_FEDERATION_GLOBAL),
@@ -32,6 +34,7 @@ pub const RUNTIME_FILES: [(&str, &str); 7] = [
 /// `__webpack_share_scopes__` / `__webpack_init_sharing__`.
 pub fn needs_sharing(graph: &ModuleGraph, config: &BuildConfig) -> bool {
     !config.shared.is_empty()
+        || !graph.runtime_plugins.is_empty()
         || graph.container.is_some()
         || !graph.remote_containers.is_empty()
         || graph.modules.iter().any(|m| {
@@ -253,6 +256,7 @@ fn render_init_remotes(
     );
     out.push_str(RUNTIME_SHARING);
     out.push_str(RUNTIME_STATS);
+    out.push_str(RUNTIME_PLUGINS);
 }
 
 /// `__mf_consumes__`, which async chunk needs which consume, and the consume runtime.

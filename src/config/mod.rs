@@ -184,6 +184,9 @@ pub struct BuildConfig {
     pub runtime_debug: bool,
     /// `shareStrategy` (MF 2.0): how the runtime initialises share scopes and picks versions.
     pub share_strategy: ShareStrategy,
+    /// `runtimePlugins`: requests of modules whose default export returns an MF 2.0 runtime
+    /// plugin, registered by every entry before its startup.
+    pub runtime_plugins: Vec<String>,
 }
 
 /// `shareStrategy`: MF 2.0's two strategies (see `src/federation/runtime/sharing.js`).
@@ -447,6 +450,7 @@ fn resolve(
         chunk_load_timeout,
         runtime_debug: raw.runtime_debug.unwrap_or(mode == Mode::Development),
         share_strategy,
+        runtime_plugins: raw.runtime_plugins,
         minify,
         compressed_sizes: overrides.compressed_sizes,
         module_ids,

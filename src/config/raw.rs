@@ -48,6 +48,9 @@ pub struct RawConfig {
     pub runtime_debug: Option<bool>,
     /// Checked in `resolve`: "version-first" or "loaded-first".
     pub share_strategy: Option<String>,
+    /// MF 2.0 runtime plugins: module requests, resolved by the scan.
+    #[serde(default)]
+    pub runtime_plugins: Vec<String>,
     /// webpack's `runtime` (a runtime chunk name, or false): accepted and ignored, with a
     /// warning (every file of a build carries the runtime it shares on the page).
     pub runtime: Option<toml::Value>,

@@ -33,8 +33,11 @@ use crate::diagnostics::Diagnostics;
 pub struct ModuleGraph {
     /// Indexed by [`ModuleIdx`]. Index order is discovery order (deterministic).
     pub modules: ModuleVec<Module>,
-    /// Entry name -> its modules, by name.
+    /// Entry name -> its modules, by name (the runtime plugins first).
     pub entries: Vec<(String, Vec<ModuleIdx>)>,
+    /// `runtimePlugins`: the modules whose default export every entry registers as an MF 2.0
+    /// plugin before its startup.
+    pub runtime_plugins: Vec<ModuleIdx>,
     /// Provide-shared nodes: registered by every entry's runtime when a share scope starts.
     pub provides: Vec<ModuleIdx>,
     /// Remote containers: every entry's runtime can obtain them (share-scope init calls their

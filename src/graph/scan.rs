@@ -116,6 +116,7 @@ pub fn scan_cached(
         mut provides,
         entries,
         exposes,
+        runtime_plugins,
     } = roots(config, &resolvers, &mut interner, &mut diagnostics);
 
     let mut records_by_module: Vec<Vec<ImportRecord<()>>> = Vec::new();
@@ -192,6 +193,7 @@ pub fn scan_cached(
         graph: ModuleGraph {
             modules: ModuleVec::from_vec(modules),
             entries,
+            runtime_plugins,
             provides: Vec::new(),
             remote_containers: Vec::new(),
             container: None,
@@ -281,6 +283,7 @@ struct Roots {
     provides: Vec<ProvideHit>,
     entries: Vec<(String, Vec<ModuleIdx>)>,
     exposes: Vec<(String, Vec<ModuleIdx>)>,
+    runtime_plugins: Vec<ModuleIdx>,
 }
 
 fn roots(
@@ -349,8 +352,23 @@ fn roots(
             }
         }
     }
+    // `runtimePlugins`: modules of the project or of npm packages, run first in every entry.
+    let mut runtime_plugins = Vec::new();
+    for request in &config.runtime_plugins {
+        match resolvers.resolve(&root_importer, request, ImportKind::Static) {
+            Ok(resolved @ Resolved::File { .. }) => runtime_plugins.push(interner.intern(resolved)),
+            Ok(_) | Err(_) => diagnostics.push(
+                Diagnostic::new(
+                    Code::EntryNotFound,
+                    format!("runtime plugin \"{request}\" does not resolve"),
+                )
+                .at(config_location(request))
+                .hint("runtimePlugins lists modules whose default export returns an MF 2.0 plugin: a path relative to federation.toml (\"./src/retry.js\") or a package name"),
+            ),
+        }
+    }
     for (name, requests) in &config.entries {
-        let mut idxs = Vec::new();
+        let mut idxs = runtime_plugins.clone();
         for request in requests {
             match resolvers.resolve(&root_importer, request, ImportKind::Static) {
                 Ok(resolved) => {
@@ -398,6 +416,7 @@ fn roots(
         provides,
         entries,
         exposes,
+        runtime_plugins,
     }
 }
 

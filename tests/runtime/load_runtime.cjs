@@ -57,6 +57,7 @@ module.exports = function loadRuntime({
     ${read("semver.js")}
     ${read("sharing.js")}
     ${counters ? read("stats.js") : NO_COUNTERS}
+    ${read("plugins.js")}
     ${read("consumes.js")}
     ${remotes ? read("remotes.js") + read("federation_global.js") : ""}
     ${debug ? read("debug.js") : ""}

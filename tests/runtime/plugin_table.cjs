@@ -52,8 +52,10 @@ const retry = (times) => ({
   },
 });
 const seen = [];
+let fallbacks = 0;
 const fallback = (value) => ({
-  name: "fallback",
+  // MF 2.0 counts a plugin name once: each its own.
+  name: "fallback-" + fallbacks++,
   errorLoadRemote(args) {
     seen.push([args.id, args.lifecycle, args.from, args.origin && args.origin.name]);
     return value;
@@ -79,6 +81,8 @@ const table = [
     [{ name: "wrap", onLoad: ({ id, exposeModuleFactory }) => () => ({ default: id + ": " + exposeModuleFactory().default }) }],
     "never", "app2/Widget: widget ./Widget", 1],
   ["onLoad returning a non-function keeps the factory", [{ name: "look", onLoad: () => ({}) }], "never", "widget ./Widget", 1],
+  ["a name registered twice counts once", [{ name: "same", errorLoadRemote: () => undefined }, { name: "same", errorLoadRemote: () => ({ default: "x" }) }],
+    "always", "error: Loading script failed.", 1],
 ];
 
 (async () => {
@@ -100,6 +104,20 @@ const table = [
     up = true;
     assert.strictEqual(await rt.importWidget(), "widget ./Widget");
     assert.strictEqual(rt.__mf_stats__.remotes[`webpack/container/reference/app2 (${entry})`].failures, 1);
+    passed++;
+  }
+  // runtimePlugins: __mf_require__.plugin registers a module's default export, before the
+  // page's plugins, once per name, and calls its init hook with this build's instance.
+  {
+    // (the page's plugin comes after and gives nothing: the own plugin's result stands)
+    const rt = page([fallback(undefined)], "always");
+    const inits = [];
+    const make = () => ({ name: "own", init: ({ origin }) => inits.push(origin.name), errorLoadRemote: () => ({ default: "own" }) });
+    rt.__mf_require__.plugin({ __esModule: true, default: make });
+    rt.__mf_require__.plugin(make); // CommonJS: the module is the function; same name: once
+    assert.deepStrictEqual(inits, ["me"]);
+    assert.strictEqual(await rt.importWidget(), "own");
+    assert.throws(() => rt.__mf_require__.plugin({ __esModule: true, default: () => 1 }), /must return a plugin object/);
     passed++;
   }
   console.log(`${passed} passed, 0 failed`);

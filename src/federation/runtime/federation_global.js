@@ -90,7 +90,7 @@ var __mf_instance__;
     options: {
       id: "",
       name: name,
-      plugins: [],
+      plugins: __mf_local_plugins__,
       remotes: __mf_remote_list__,
       shared: shared,
       inBrowser: typeof window !== "undefined" && typeof document !== "undefined",

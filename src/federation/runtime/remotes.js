@@ -184,29 +184,6 @@ __mf_require__.remotes = function (ids) {
   });
   return Promise.all(promises);
 };
-// MF 2.0 runtime plugins that apply to this build: those registered on the page in
-// `__FEDERATION__.__GLOBAL_PLUGIN__` (runtime-core's registerGlobalPlugins; the devtools
-// put theirs there), with a function for `hook`.
-var __mf_plugins__ = function (hook) {
-  var federation = __mf_page__.__FEDERATION__;
-  return ((federation && federation.__GLOBAL_PLUGIN__) || []).filter(function (plugin) {
-    return plugin && typeof plugin[hook] === "function";
-  });
-};
-// runtime-core's AsyncHook.emit: each listener in turn, awaited; a result that is not
-// undefined (nor the argument itself) becomes the result; false stops.
-var __mf_emit_async__ = function (listeners, hook, arg) {
-  var i = 0;
-  var call = function (previous) {
-    if (previous === false) return false;
-    if (i >= listeners.length) return previous;
-    var listener = listeners[i++][hook];
-    return Promise.resolve(listener.apply(null, [arg])).then(function (result) {
-      return call(result === undefined || result === arg ? previous : result);
-    });
-  };
-  return Promise.resolve(call());
-};
 __mf_require__.f.remotes = function (chunkId, promises) {
   var ids = __mf_chunk_remotes__[chunkId];
   if (ids) promises.push(__mf_require__.remotes(ids));

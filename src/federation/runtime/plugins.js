@@ -1,0 +1,48 @@
+// mfbundle runtime: Module Federation 2.0 runtime plugins. Those of this build
+// (`runtimePlugins`: every entry registers each module's default export, a function that
+// returns `{ name, ...hooks }`, before its startup) come first, then those registered on the
+// page in `__FEDERATION__.__GLOBAL_PLUGIN__` (runtime-core's registerGlobalPlugins; the
+// devtools put theirs there). A name registered twice counts once, as in MF 2.0.
+// Expects in scope `__mf_page__`; federation_global.js's `__mf_instance__` is their `origin`.
+var __mf_local_plugins__ = [];
+var __mf_plugins__ = function (hook) {
+  var federation = __mf_page__.__FEDERATION__;
+  var all = __mf_local_plugins__.concat((federation && federation.__GLOBAL_PLUGIN__) || []);
+  var names = [];
+  return all.filter(function (plugin) {
+    if (!plugin || typeof plugin[hook] !== "function" || names.indexOf(plugin.name) >= 0) return false;
+    names.push(plugin.name);
+    return true;
+  });
+};
+// runtime-core's AsyncHook.emit: each listener in turn, awaited; a result that is not
+// undefined (nor the argument itself) becomes the result; false stops.
+var __mf_emit_async__ = function (listeners, hook, arg) {
+  var i = 0;
+  var call = function (previous) {
+    if (previous === false) return false;
+    if (i >= listeners.length) return previous;
+    var listener = listeners[i++][hook];
+    return Promise.resolve(listener.apply(null, [arg])).then(function (result) {
+      return call(result === undefined || result === arg ? previous : result);
+    });
+  };
+  return Promise.resolve(call());
+};
+// A `runtimePlugins` module's exports: its default export (or the module itself, CommonJS)
+// is called, and the plugin it returns registered; its `init` hook (runtime-core's SyncHook)
+// is called with this build's options and instance.
+__mf_require__.plugin = function (exports) {
+  var make = exports && exports.__esModule ? exports["default"] : exports;
+  var plugin = typeof make === "function" ? make() : make;
+  if (!plugin || typeof plugin !== "object") {
+    throw new Error("A runtime plugin's default export must return a plugin object ({ name, ...hooks })");
+  }
+  for (var i = 0; i < __mf_local_plugins__.length; i++) {
+    if (__mf_local_plugins__[i].name === plugin.name) return;
+  }
+  __mf_local_plugins__.push(plugin);
+  if (typeof plugin.init === "function") {
+    plugin.init({ options: __mf_instance__ && __mf_instance__.options, origin: __mf_instance__ });
+  }
+};
