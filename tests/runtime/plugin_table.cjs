@@ -120,6 +120,45 @@ const table = [
     assert.throws(() => rt.__mf_require__.plugin({ __esModule: true, default: () => 1 }), /must return a plugin object/);
     passed++;
   }
+  // resolveShare (SyncWaterfallHook) on a consume: a plugin's resolver picks the provider.
+  const sharePage = (plugins, loader, range) => {
+    const rt = loadRuntime({
+      page: { __FEDERATION__: { __GLOBAL_PLUGIN__: plugins } },
+      consumes: { "c-lib": [loader, "default", "lib", false, range, () => () => "fallback"] },
+    });
+    rt.__mf_require__.S.default = {
+      lib: {
+        "1.0.0": { get: () => () => "v1.0.0", from: "a", eager: 0 },
+        "2.0.0": { get: () => () => "v2.0.0", from: "b", eager: 0 },
+      },
+    };
+    return rt;
+  };
+  const pick = (version) => ({
+    name: "pick-" + version,
+    resolveShare(params) {
+      seen.push([params.pkgName, params.scope, params.version, params.shareInfo.shareConfig.singleton]);
+      params.resolver = () => ({ shared: params.shareScopeMap[params.scope][params.pkgName][version], useTreesShaking: false });
+      return params;
+    },
+  });
+  for (const [label, plugins, loader, range, expected] of [
+    ["resolveShare: none, the rules' choice", [], "loadSingleton", undefined, "v2.0.0"],
+    ["resolveShare picks another version", [pick("1.0.0")], "loadSingleton", undefined, "v1.0.0"],
+    ["resolveShare returning undefined keeps the choice", [{ name: "look", resolveShare: () => undefined }], "loadSingleton", undefined, "v2.0.0"],
+    ["resolveShare where the rules fall back", [pick("2.0.0")], "loadStrictVersion", "^3.0.0", "v2.0.0"],
+    ["resolveShare: the last plugin's resolver", [pick("1.0.0"), pick("2.0.0")], "load", undefined, "v2.0.0"],
+  ]) {
+    const rt = sharePage(plugins, loader, range);
+    assert.strictEqual(rt.__mf_consume_handler__("c-lib")(), expected, label);
+    passed++;
+  }
+  assert.deepStrictEqual(seen.slice(-1)[0], ["lib", "default", "2.0.0", false], "resolveShare's arguments");
+  assert.throws(
+    () => sharePage([{ name: "bad", resolveShare: () => "2.0.0" }], "load").__mf_consume_handler__("c-lib"),
+    /A plugin returned an unacceptable value for the "resolveShare" type/
+  );
+  passed++;
   console.log(`${passed} passed, 0 failed`);
 })().catch((e) => {
   console.error(e);

@@ -187,13 +187,45 @@ var __mf_loaders__ = {
   loadStrictSingletonVersion: loadStrictSingletonVersion
 };
 __mf_stats__.consumes = __mf_consumes__;
+// MF 2.0 plugins' resolveShare (runtime-core's SyncWaterfallHook), where the key is in the
+// scope: `resolver()` gives the decision's entry (nothing for a fallback); a plugin may
+// replace it, and the `shared` its resolver gives is taken instead.
+var __mf_resolve_share__ = function (c, decision) {
+  var listeners = __mf_plugins__("resolveShare");
+  var scope = __mf_require__.S[c[1]];
+  if (!listeners.length || !exists(scope, c[2])) return decision;
+  var params = __mf_emit_waterfall__(listeners, "resolveShare", {
+    shareScopeMap: __mf_require__.S,
+    scope: c[1],
+    pkgName: c[2],
+    version: decision.version,
+    GlobalFederation: __mf_page__.__FEDERATION__,
+    shareInfo: { shareConfig: __mf_share_config__(c), scope: [c[1]], from: __mf_unique_name__ },
+    resolver: function () {
+      return decision.entry ? { shared: decision.entry, useTreesShaking: false } : undefined;
+    }
+  });
+  var chosen = params.resolver();
+  var entry = chosen && chosen.shared;
+  if (!entry || entry === decision.entry) return decision;
+  var version = Object.keys(scope[c[2]]).filter(function (v) {
+    return scope[c[2]][v] === entry;
+  })[0];
+  return { entry: entry, version: version || entry.version, provider: entry };
+};
 // Runs a consume's loader: its decision, or a Promise of it.
 var __mf_decide__ = function (id) {
   var c = __mf_consumes__[id];
   var loader = __mf_loaders__[c[0]];
-  return c[4] === undefined
-    ? loader(c[1], c[2], c[3], c[5], c[6])
-    : loader(c[1], c[2], c[3], __mf_range__(c[4]), c[5], c[6]);
+  var decided =
+    c[4] === undefined
+      ? loader(c[1], c[2], c[3], c[5], c[6])
+      : loader(c[1], c[2], c[3], __mf_range__(c[4]), c[5], c[6]);
+  return decided && decided.then
+    ? decided.then(function (decision) {
+        return __mf_resolve_share__(c, decision);
+      })
+    : __mf_resolve_share__(c, decided);
 };
 // Resolves a consume: a factory, or a Promise of one; counted.
 var __mf_consume_handler__ = function (id) {

@@ -81,16 +81,10 @@
     });
   };
   var configuration = function (c) {
-    return {
-      shareScope: c[1],
-      shareKey: c[2],
-      requiredVersion: c[4] === undefined ? false : c[4],
-      singleton: c[0].indexOf("Singleton") >= 0,
-      strictVersion: c[0].indexOf("Strict") >= 0,
-      eager: !!c[3],
+    return Object.assign({ shareScope: c[1], shareKey: c[2] }, __mf_share_config__(c), {
       fallback: !!c[5],
       loader: c[0]
-    };
+    });
   };
   var metrics = function (n) {
     var ok = n.resolutions - n.failures;

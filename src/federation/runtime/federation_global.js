@@ -46,12 +46,7 @@ var __mf_instance__;
   if (typeof __mf_consumes__ !== "undefined") {
     Object.keys(__mf_consumes__).forEach(function (id) {
       var c = __mf_consumes__[id];
-      configs[c[1] + "\u0000" + c[2]] = {
-        requiredVersion: c[4] === undefined ? false : c[4],
-        singleton: c[0].indexOf("Singleton") >= 0,
-        eager: !!c[3],
-        strictVersion: c[0].indexOf("Strict") >= 0
-      };
+      configs[c[1] + "\u0000" + c[2]] = __mf_share_config__(c);
     });
   }
   var shared = {};

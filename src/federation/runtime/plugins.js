@@ -29,6 +29,21 @@ var __mf_emit_async__ = function (listeners, hook, arg) {
   };
   return Promise.resolve(call());
 };
+// runtime-core's SyncWaterfallHook.emit: each listener gets the data and may return a
+// replacement, which must be an object with at least the same keys.
+var __mf_emit_waterfall__ = function (listeners, hook, data) {
+  for (var i = 0; i < listeners.length; i++) {
+    var next = listeners[i][hook].apply(null, [data]);
+    if (next === undefined) continue;
+    var acceptable = next !== null && typeof next === "object";
+    if (acceptable && next !== data) {
+      for (var key in data) if (!(key in next)) acceptable = false;
+    }
+    if (!acceptable) throw new Error('A plugin returned an unacceptable value for the "' + hook + '" type.');
+    data = next;
+  }
+  return data;
+};
 // A `runtimePlugins` module's exports: its default export (or the module itself, CommonJS)
 // is called, and the plugin it returns registered; its `init` hook (runtime-core's SyncHook)
 // is called with this build's options and instance.

@@ -26,6 +26,16 @@ var __mf_stats__ = {
 (__mf_page__.__mfbundle_stats__ || (__mf_page__.__mfbundle_stats__ = [])).push(__mf_stats__);
 // debug.js, if the page has it already (it sets `changed` on builds listed before it).
 if (__mf_page__.__MF_DEBUG__) __mf_stats__.changed = __mf_page__.__MF_DEBUG__.changed;
+// A consume's configuration in MF 2.0's terms (`shareConfig`), from its row in
+// `__mf_consumes__` (of this build or, for the debug console, of another on the page).
+var __mf_share_config__ = function (c) {
+  return {
+    requiredVersion: c[4] === undefined ? false : c[4],
+    singleton: c[0].indexOf("Singleton") >= 0,
+    eager: !!c[3],
+    strictVersion: c[0].indexOf("Strict") >= 0
+  };
+};
 // Keeps `event` as the record's last, in a ring of the last 10 (`history`, oldest first
 // once sorted by `at`), and tells the debug console, if the page has one.
 var __mf_history__ = function (record, event) {
