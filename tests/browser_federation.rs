@@ -495,3 +495,112 @@ export default function () {
         "{page:#}"
     );
 }
+
+/// MF 2.0's runtime API in mfbundle code (issue #18): `@module-federation/runtime` (and
+/// `@module-federation/enhanced/runtime`) in a build that federates is backed by mfbundle's
+/// runtime. A host without `[remotes]` reads a JSON list at run time, registers the remotes
+/// in it (one by remoteEntry.js, one by mf-manifest.json, one down), loads their widgets with
+/// `loadRemote` (a plugin given to `init` replaces the dead one), and `loadShare` gives the
+/// page's one ui-kit.
+#[test]
+fn mf2_runtime_api_registers_and_loads_remotes_chosen_at_run_time() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    let port = serve(root.to_path_buf());
+    write_file(
+        root,
+        "kit/package.json",
+        r#"{ "name": "ui-kit", "version": "1.2.0", "type": "module", "main": "index.js" }"#,
+    );
+    write_file(
+        root,
+        "kit/index.js",
+        "globalThis.kitEvaluations = (globalThis.kitEvaluations || 0) + 1;\nexport const version = \"1.2.0\";\n",
+    );
+    let shared = "[shared]\nui-kit = { singleton = true }\n[resolve]\nalias = { \"ui-kit\" = \"../kit/index.js\" }\n";
+    write_widget_remote(
+        root,
+        "app2",
+        "import { version } from \"ui-kit\";\nexport default \"app2 widget on ui-kit \" + version;\n",
+        shared,
+    );
+    write_widget_remote(root, "app3", "export default \"app3 widget\";\n", "");
+    write_file(
+        root,
+        "host/federation.toml",
+        &format!(
+            "name = \"host\"\nentry = \"./src/index.js\"\ntarget = \"web\"\nhtml = true\n{shared}"
+        ),
+    );
+    write_file(
+        root,
+        "host/src/instance.js",
+        "export { getInstance } from \"@module-federation/enhanced/runtime\";\n",
+    );
+    write_file(
+        root,
+        "host/src/index.js",
+        r#"import { init, registerRemotes, loadRemote, loadShare } from "@module-federation/runtime";
+import { getInstance } from "./instance.js";
+import { version } from "ui-kit";
+
+init({
+  name: "host",
+  plugins: [{ name: "fallback", errorLoadRemote: ({ id }) => ({ default: "fallback for " + id }) }],
+});
+fetch("/remotes.json")
+  .then((response) => response.json())
+  .then(async (list) => {
+    registerRemotes(list);
+    const app2 = (await loadRemote("app2/Widget")).default;
+    const app3 = (await loadRemote("app3/Widget")).default;
+    const dead = (await loadRemote("dead/Widget")).default;
+    const kit = (await loadShare("ui-kit"))();
+    window.__results = {
+      host: version,
+      app2,
+      app3,
+      dead,
+      kit: kit.version,
+      kitEvaluations: globalThis.kitEvaluations,
+      instance: getInstance().name,
+      remotes: getInstance().options.remotes.map((r) => r.name),
+    };
+  })
+  .catch((e) => {
+    window.__results = { error: String(e && e.stack) };
+  })
+  .finally(() => {
+    window.__done = true;
+  });
+"#,
+    );
+    write_file(
+        root,
+        "remotes.json",
+        &serde_json::json!([
+            { "name": "app2", "entry": format!("http://127.0.0.1:{port}/app2/dist/remoteEntry.js") },
+            { "name": "app3", "entry": format!("http://127.0.0.1:{port}/app3/dist/mf-manifest.json") },
+            { "name": "dead", "entry": format!("http://127.0.0.1:{}/remoteEntry.js", dead_port()) },
+        ])
+        .to_string(),
+    );
+    for app in ["app2", "app3", "host"] {
+        build(&root.join(app));
+    }
+    let page = run_page(&format!("http://127.0.0.1:{port}/host/dist/index.html"));
+    assert_eq!(
+        page["results"],
+        serde_json::json!({
+            "host": "1.2.0",
+            "app2": "app2 widget on ui-kit 1.2.0",
+            "app3": "app3 widget",
+            "dead": "fallback for dead/Widget",
+            "kit": "1.2.0",
+            "kitEvaluations": 1,
+            "instance": "host",
+            "remotes": ["app2", "app3", "dead"],
+        }),
+        "{page:#}"
+    );
+}

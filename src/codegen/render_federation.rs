@@ -16,16 +16,18 @@ const RUNTIME_PLUGINS: &str = include_str!("../federation/runtime/plugins.js");
 const RUNTIME_SHARING: &str = include_str!("../federation/runtime/sharing.js");
 const RUNTIME_DEBUG: &str = include_str!("../federation/runtime/debug.js");
 const RUNTIME_FEDERATION_GLOBAL: &str = include_str!("../federation/runtime/federation_global.js");
+const RUNTIME_API: &str = include_str!("../federation/runtime/api.js");
 const RUNTIME_CONSUMES: &str = include_str!("../federation/runtime/consumes.js");
 const RUNTIME_REMOTES: &str = include_str!("../federation/runtime/remotes.js");
 
-pub const RUNTIME_FILES: [(&str, &str); 8] = [
+pub const RUNTIME_FILES: [(&str, &str); 9] = [
     ("semver.js", RUNTIME_SEMVER),
     ("stats.js", RUNTIME_STATS),
     ("plugins.js", RUNTIME_PLUGINS),
     ("sharing.js", RUNTIME_SHARING),
     ("debug.js", RUNTIME_DEBUG),
     ("federation_global.js", RUNTIME_FEDERATION_GLOBAL),
+    ("api.js", RUNTIME_API),
     ("consumes.js", RUNTIME_CONSUMES),
     ("remotes.js", RUNTIME_REMOTES),
 ];
@@ -113,6 +115,15 @@ pub fn render_federation_runtime(
     render_consumes(&mut out, graph, chunks, ids, &async_chunks);
     render_remotes(&mut out, graph, chunks, ids, &async_chunks, config);
     out.push_str(RUNTIME_FEDERATION_GLOBAL);
+    // MF 2.0's runtime API, for builds whose code imports it.
+    let api = crate::graph::resolve::mf_runtime_api_path(&config.root);
+    if graph
+        .modules
+        .iter()
+        .any(|m| m.as_normal().is_some_and(|n| n.path == api))
+    {
+        out.push_str(RUNTIME_API);
+    }
     if config.runtime_debug {
         out.push_str(RUNTIME_DEBUG);
     }

@@ -1164,6 +1164,15 @@ fn is_dotted_name(s: &str) -> bool {
 }
 
 impl BuildConfig {
+    /// The build takes part in Module Federation: it shares, exposes, has remotes or
+    /// runtime plugins (its runtime then serves `@module-federation/runtime`'s API).
+    pub fn federates(&self) -> bool {
+        !self.shared.is_empty()
+            || !self.containers.exposes.is_empty()
+            || !self.containers.remotes.is_empty()
+            || !self.runtime_plugins.is_empty()
+    }
+
     /// The importer of requests written in federation.toml (entries, path keys of
     /// `shared`): a file of the project directory, so that they resolve from there.
     pub fn root_importer(&self) -> PathBuf {

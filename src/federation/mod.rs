@@ -8,6 +8,9 @@
 //! - `container_nodes.rs`: the container entry, remote modules and remote containers
 //! - `runtime/*.js`: share scopes and consume loaders in the output
 
+/// `@module-federation/runtime` in builds that federate (see `graph::resolve`).
+pub const MF_RUNTIME_API: &str = include_str!("runtime/mf_runtime_api.mjs");
+
 mod container_nodes;
 pub mod matcher;
 mod shared_nodes;

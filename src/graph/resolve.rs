@@ -45,6 +45,21 @@ pub struct Resolvers {
     target: Target,
     extensions: Vec<String>,
     root: PathBuf,
+    /// The build federates: `@module-federation/runtime` is mfbundle's API module.
+    mf_runtime_api: bool,
+}
+
+/// The requests that name MF 2.0's runtime API (`@module-federation/runtime` and the
+/// enhanced package's re-export of it).
+pub const MF_RUNTIME_REQUESTS: [&str; 2] = [
+    "@module-federation/runtime",
+    "@module-federation/enhanced/runtime",
+];
+
+/// Where the scan finds mfbundle's `@module-federation/runtime` (a module no disk holds: its
+/// text is [`crate::federation::MF_RUNTIME_API`]), under `root`.
+pub fn mf_runtime_api_path(root: &Path) -> PathBuf {
+    root.join("node_modules/.mfbundle/mf-runtime.mjs")
 }
 
 impl Resolvers {
@@ -105,6 +120,7 @@ impl Resolvers {
             target: config.target,
             extensions: config.extensions.clone(),
             root: config.root.clone(),
+            mf_runtime_api: config.federates(),
         }
     }
 
@@ -117,6 +133,12 @@ impl Resolvers {
         request: &str,
         kind: ImportKind,
     ) -> Result<Resolved, ResolveError> {
+        if self.mf_runtime_api && MF_RUNTIME_REQUESTS.contains(&request) {
+            return Ok(Resolved::File {
+                path: mf_runtime_api_path(&self.root),
+                module_type: Some(ModuleType::Module),
+            });
+        }
         let resolver = if kind.is_require() {
             &self.cjs
         } else {

@@ -500,6 +500,9 @@ fn read_source(
     config: &BuildConfig,
     cache: Option<&ParseCache>,
 ) -> Result<Arc<str>, Vec<Diagnostic>> {
+    if job.path == super::resolve::mf_runtime_api_path(&config.root) {
+        return Ok(Arc::from(crate::federation::MF_RUNTIME_API));
+    }
     if let Some(source) = cache.and_then(|c| c.unchanged_source(&job.path, config)) {
         return Ok(source);
     }
