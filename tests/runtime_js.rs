@@ -46,3 +46,8 @@ fn share_strategies() {
 fn mf2_plugin_hooks_on_remotes() {
     run_table("plugin_table.cjs");
 }
+
+#[test]
+fn mf2_runtime_api_and_its_hooks() {
+    run_table("api_table.cjs");
+}

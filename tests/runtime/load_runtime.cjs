@@ -4,7 +4,7 @@
 // one are on one page (their counters in one `__mfbundle_stats__`). `debug` adds debug.js;
 // `counters: false` replaces stats.js by no-ops (bench/tools/runtime-counters.cjs compares);
 // `remotes` (`__mf_remotes__` rows) with `remoteList` (`__mf_remote_list__`) adds remotes.js
-// and federation_global.js.
+// and federation_global.js; `api` adds api.js (MF 2.0's runtime API) too.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -30,6 +30,7 @@ module.exports = function loadRuntime({
   initRemotes = () => {},
   remotes = null,
   remoteList = [],
+  api: withApi = false,
 } = {}) {
   const warnings = [];
   const source = `
@@ -59,7 +60,8 @@ module.exports = function loadRuntime({
     ${counters ? read("stats.js") : NO_COUNTERS}
     ${read("plugins.js")}
     ${read("consumes.js")}
-    ${remotes ? read("remotes.js") + read("federation_global.js") : ""}
+    ${remotes || withApi ? read("remotes.js") + read("federation_global.js") : ""}
+    ${withApi ? read("api.js") : ""}
     ${debug ? read("debug.js") : ""}
     return { __mf_require__, __mf_modules__, __mf_stats__, __mf_consume_handler__, __mf_note_remote__, __mf_init_late__, parseRange,
       satisfy, versionLt, rangeToString, take, load, loadVersion, loadStrictVersion, loadSingleton,

@@ -5,7 +5,10 @@
 // the global `entryGlobalName` or `name`; `import()` for type "module" or "esm") or by
 // mf-manifest.json (its metaData.remoteEntry, publicPath and globalName). A container is
 // initialised with this build's share scope once; a failed load is forgotten, so the next
-// call tries again. Plugins (plugins.js) see `errorLoadRemote` (lifecycle "onLoad").
+// call tries again. Plugins (plugins.js) see, with runtime-core's shapes: beforeInit and init
+// (`init`), beforeRequest, afterResolve, onLoad and errorLoadRemote (`loadRemote`), fetch
+// (manifests), createScript (remote scripts), beforeInitContainer and initContainer,
+// beforeLoadShare (`loadShare`).
 // Expects in scope `__mf_page__`, `__mf_unique_name__`, `__mf_share_strategy__`,
 // `__mf_remote_list__`, plugins.js and federation_global.js's `__mf_instance__`.
 (function () {
@@ -34,12 +37,15 @@
     error.request = url;
     return error;
   };
-  var script = function (url, global) {
+  var script = function (url, global, remote) {
     return new Promise(function (resolve, reject) {
       if (__mf_page__[global]) return resolve(__mf_page__[global]);
-      if (typeof document === "undefined") return reject(failed("no document", url));
-      var tag = document.createElement("script");
-      tag.src = url;
+      var doc = __mf_page__.document;
+      if (!doc) return reject(failed("no document", url));
+      // createScript may give the element (or { script }) to use.
+      var created = __mf_emit_sync__("createScript", { url: url, attrs: {}, remoteInfo: remote });
+      var tag = (created && created.script) || created || doc.createElement("script");
+      if (!tag.src) tag.src = url;
       tag.async = true;
       tag.onload = function () {
         if (__mf_page__[global]) resolve(__mf_page__[global]);
@@ -48,7 +54,7 @@
       tag.onerror = function () {
         reject(failed("error", url));
       };
-      document.head.appendChild(tag);
+      doc.head.appendChild(tag);
     });
   };
   // Where a remote's container is: { url, type, global }.
@@ -60,8 +66,14 @@
         global: remote.entryGlobalName || remote.name
       });
     }
-    // (the page's: consumes.js has a `fetch` of its own)
-    return __mf_page__.fetch(remote.entry)
+    // plugins' fetch first, else the page's (consumes.js has a `fetch` of its own)
+    var fetching = __mf_plugins__("fetch").length
+      ? __mf_emit_async__(__mf_plugins__("fetch"), "fetch", remote.entry, [{}, remote])
+      : Promise.resolve();
+    return fetching
+      .then(function (response) {
+        return response || __mf_page__.fetch(remote.entry);
+      })
       .then(function (response) {
         if (!response.ok) throw new Error("Fetching " + remote.entry + " failed: " + response.status);
         return response.json();
@@ -82,32 +94,83 @@
     var scope = remote.shareScope || "default";
     var loading = entry(remote)
       .then(function (where) {
-        return where.type === "module" || where.type === "esm" ? import(where.url) : script(where.url, where.global);
+        return where.type === "module" || where.type === "esm" ? import(where.url) : script(where.url, where.global, remote);
       })
       .then(function (found) {
-        return Promise.resolve(__mf_require__.I(scope)).then(function () {
-          var initialised = found.init && found.init(__mf_require__.S[scope], []);
-          return Promise.resolve(initialised).then(function () {
+        return Promise.resolve(__mf_require__.I(scope))
+          .then(function () {
+            return __mf_emit_async_waterfall__("beforeInitContainer", {
+              shareScope: __mf_require__.S[scope],
+              initScope: [],
+              remoteEntryInitOptions: { version: "", shareScopeKeys: scope },
+              remoteInfo: remote,
+              origin: __mf_instance__
+            });
+          })
+          .then(function (options) {
+            var initialised = found.init && found.init(options.shareScope, options.initScope, options.remoteEntryInitOptions);
+            return Promise.resolve(initialised).then(function () {
+              return __mf_emit_async_waterfall__(
+                "initContainer",
+                Object.assign({}, options, { id: remote.name, remoteSnapshot: undefined, remoteEntryExports: found })
+              );
+            });
+          })
+          .then(function () {
             return found;
           });
-        });
       });
     loading.then(undefined, function () {
       if (containers[remote.name] === loading) delete containers[remote.name];
     });
     return (containers[remote.name] = loading);
   };
-  var loadRemote = function (id) {
-    var target = match(id);
-    var loaded = target
-      ? container(target.remote)
+  // `options.loadFactory === false`: the module's factory instead of the module.
+  var loadRemote = function (id, options) {
+    var loadFactory = !(options && options.loadFactory === false);
+    var loaded = __mf_emit_async_waterfall__("beforeRequest", {
+      id: id,
+      options: __mf_instance__.options,
+      origin: __mf_instance__
+    })
+      .then(function (request) {
+        id = request.id;
+        var target = match(id);
+        if (!target) throw new Error('No remote is registered for "' + id + '" in ' + __mf_unique_name__);
+        return __mf_emit_async_waterfall__("afterResolve", {
+          id: id,
+          pkgNameOrAlias: target.remote.name,
+          expose: target.expose,
+          remote: target.remote,
+          remoteInfo: target.remote,
+          options: __mf_instance__.options,
+          origin: __mf_instance__
+        });
+      })
+      .then(function (resolved) {
+        return container(resolved.remote)
           .then(function (found) {
-            return found.get(target.expose);
+            return found.get(resolved.expose);
           })
           .then(function (factory) {
-            return factory();
-          })
-      : Promise.reject(new Error('No remote is registered for "' + id + '" in ' + __mf_unique_name__));
+            var module = loadFactory ? factory() : factory;
+            var listeners = __mf_plugins__("onLoad");
+            if (!listeners.length) return module;
+            return __mf_emit_async__(listeners, "onLoad", {
+              id: id,
+              pkgNameOrAlias: resolved.pkgNameOrAlias,
+              expose: resolved.expose,
+              exposeModule: loadFactory ? module : undefined,
+              exposeModuleFactory: loadFactory ? undefined : module,
+              remote: resolved.remote,
+              options: { loadFactory: loadFactory },
+              moduleInstance: undefined,
+              origin: __mf_instance__
+            }).then(function (wrapper) {
+              return typeof wrapper === "function" ? wrapper : module;
+            });
+          });
+      });
     return loaded.then(undefined, function (error) {
       var listeners = __mf_plugins__("errorLoadRemote");
       if (!listeners.length) throw error;
@@ -145,9 +208,9 @@
       delete containers[remote.name];
     });
   };
-  var registerPlugins = function (plugins) {
+  var registerPlugins = function (plugins, quiet) {
     (plugins || []).forEach(function (plugin) {
-      __mf_require__.plugin(plugin);
+      __mf_require__.plugin(plugin, quiet);
     });
   };
   // Whether version a is lower than b (numbers compared part by part).
@@ -191,14 +254,31 @@
   };
   var init = function (options) {
     options = options || {};
-    registerPlugins(options.plugins);
+    registerPlugins(options.plugins, true);
+    options = __mf_emit_waterfall__(__mf_plugins__("beforeInit"), "beforeInit", {
+      userOptions: options,
+      options: __mf_instance__.options,
+      origin: __mf_instance__,
+      shareInfo: {}
+    }).userOptions;
     registerRemotes(options.remotes);
     registerShared(options.shared);
+    __mf_emit_sync__("init", { options: __mf_instance__.options, origin: __mf_instance__ });
     return __mf_instance__;
   };
   // A shared module's factory (a Promise of it), or false: as this build's consume of it
   // decides, if it has one; else the version a singleton would be.
   var loadShare = function (pkg, options) {
+    return __mf_emit_async_waterfall__("beforeLoadShare", {
+      pkgName: pkg,
+      shareInfo: options || {},
+      shared: __mf_instance__.options.shared,
+      origin: __mf_instance__
+    }).then(function (args) {
+      return share(args.pkgName, args.shareInfo);
+    });
+  };
+  var share = function (pkg, options) {
     var scopeName = (options && options.scope) || "default";
     var consume = typeof __mf_consumes__ === "undefined" ? undefined : Object.keys(__mf_consumes__).filter(function (id) {
       return __mf_consumes__[id][2] === pkg;

@@ -15,17 +15,39 @@ var __mf_plugins__ = function (hook) {
     return true;
   });
 };
-// runtime-core's AsyncHook.emit: each listener in turn, awaited; a result that is not
-// undefined (nor the argument itself) becomes the result; false stops.
-var __mf_emit_async__ = function (listeners, hook, arg) {
+// runtime-core's AsyncHook.emit: each listener in turn, awaited, with `arg` (and `rest`); a
+// result that is not undefined (nor the single argument itself) becomes the result; false
+// stops.
+var __mf_emit_async__ = function (listeners, hook, arg, rest) {
   var i = 0;
+  var args = [arg].concat(rest || []);
   var call = function (previous) {
     if (previous === false) return false;
     if (i >= listeners.length) return previous;
     var listener = listeners[i++][hook];
-    return Promise.resolve(listener.apply(null, [arg])).then(function (result) {
-      return call(result === undefined || result === arg ? previous : result);
+    return Promise.resolve(listener.apply(null, args)).then(function (result) {
+      return call(result === undefined || (args.length === 1 && result === arg) ? previous : result);
     });
+  };
+  return Promise.resolve(call());
+};
+// A replacement a waterfall hook may take: an object with at least the data's keys.
+var __mf_acceptable__ = function (data, next, hook) {
+  var acceptable = next !== null && typeof next === "object";
+  if (acceptable && next !== data) {
+    for (var key in data) if (!(key in next)) acceptable = false;
+  }
+  if (!acceptable) throw new Error('A plugin returned an unacceptable value for the "' + hook + '" type.');
+  return next;
+};
+// runtime-core's AsyncWaterfallHook.emit: as the sync one, each listener awaited.
+var __mf_emit_async_waterfall__ = function (hook, data) {
+  var listeners = __mf_plugins__(hook);
+  var i = 0;
+  var call = function (next) {
+    if (next !== undefined) data = __mf_acceptable__(data, next, hook);
+    if (i >= listeners.length) return data;
+    return Promise.resolve(listeners[i++][hook].apply(null, [data])).then(call);
   };
   return Promise.resolve(call());
 };
@@ -34,20 +56,24 @@ var __mf_emit_async__ = function (listeners, hook, arg) {
 var __mf_emit_waterfall__ = function (listeners, hook, data) {
   for (var i = 0; i < listeners.length; i++) {
     var next = listeners[i][hook].apply(null, [data]);
-    if (next === undefined) continue;
-    var acceptable = next !== null && typeof next === "object";
-    if (acceptable && next !== data) {
-      for (var key in data) if (!(key in next)) acceptable = false;
-    }
-    if (!acceptable) throw new Error('A plugin returned an unacceptable value for the "' + hook + '" type.');
-    data = next;
+    if (next !== undefined) data = __mf_acceptable__(data, next, hook);
   }
   return data;
 };
+// runtime-core's SyncHook.emit: every listener; the last result that is not undefined.
+var __mf_emit_sync__ = function (hook, data) {
+  var result;
+  __mf_plugins__(hook).forEach(function (plugin) {
+    var next = plugin[hook].apply(null, [data]);
+    if (next !== undefined) result = next;
+  });
+  return result;
+};
 // A `runtimePlugins` module's exports: its default export (or the module itself, CommonJS)
 // is called, and the plugin it returns registered; its `init` hook (runtime-core's SyncHook)
-// is called with this build's options and instance.
-__mf_require__.plugin = function (exports) {
+// is called with this build's options and instance (unless `quiet`: the runtime API's
+// `init` calls every plugin's itself).
+__mf_require__.plugin = function (exports, quiet) {
   var make = exports && exports.__esModule ? exports["default"] : exports;
   var plugin = typeof make === "function" ? make() : make;
   if (!plugin || typeof plugin !== "object") {
@@ -57,7 +83,7 @@ __mf_require__.plugin = function (exports) {
     if (__mf_local_plugins__[i].name === plugin.name) return;
   }
   __mf_local_plugins__.push(plugin);
-  if (typeof plugin.init === "function") {
+  if (!quiet && typeof plugin.init === "function") {
     plugin.init({ options: __mf_instance__ && __mf_instance__.options, origin: __mf_instance__ });
   }
 };
