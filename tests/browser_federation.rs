@@ -16,14 +16,14 @@ fn build(dir: &Path) {
 }
 
 /// A remote `name` in `root/name` exposing `./Widget` (`widget`, its source), with `extra`
-/// lines of federation.toml (e.g. `[shared]`).
+/// lines of federation.toml (top-level keys, then tables such as `[shared]`).
 fn write_widget_remote(root: &Path, name: &str, widget: &str, extra: &str) {
     write_file(
         root,
         &format!("{name}/federation.toml"),
         &format!(
-            "name = \"{name}\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n\
-             [exposes]\n\"./Widget\" = \"./src/Widget.js\"\n{extra}"
+            "name = \"{name}\"\nentry = \"./src/index.js\"\ntarget = \"web\"\n{extra}\
+             [exposes]\n\"./Widget\" = \"./src/Widget.js\"\n"
         ),
     );
     write_file(
@@ -524,7 +524,18 @@ fn mf2_runtime_api_registers_and_loads_remotes_chosen_at_run_time() {
         "import { version } from \"ui-kit\";\nexport default \"app2 widget on ui-kit \" + version;\n",
         shared,
     );
-    write_widget_remote(root, "app3", "export default \"app3 widget\";\n", "");
+    // app3's own runtime plugin runs where its remoteEntry.js is loaded.
+    write_widget_remote(
+        root,
+        "app3",
+        "export default \"app3 widget\";\n",
+        "runtimePlugins = [\"./src/plugin.js\"]\n",
+    );
+    write_file(
+        root,
+        "app3/src/plugin.js",
+        "export default () => ({ name: \"app3-plugin\", init: ({ origin }) => { globalThis.app3Plugin = origin.name; } });\n",
+    );
     write_file(
         root,
         "host/federation.toml",
@@ -564,6 +575,7 @@ fetch("/remotes.json")
       kit: kit.version,
       kitEvaluations: globalThis.kitEvaluations,
       instance: getInstance().name,
+      app3Plugin: globalThis.app3Plugin,
       remotes: getInstance().options.remotes.map((r) => r.name),
     };
   })
@@ -599,6 +611,7 @@ fetch("/remotes.json")
             "kit": "1.2.0",
             "kitEvaluations": 1,
             "instance": "host",
+            "app3Plugin": "app3",
             "remotes": ["app2", "app3", "dead"],
         }),
         "{page:#}"

@@ -114,7 +114,10 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
         while entries.iter().any(|(n, _, _)| *n == name) {
             name.push('_');
         }
-        entries.push((name, vec![container], Some(file)));
+        // remoteEntry.js registers the runtime plugins too, for the pages that load it.
+        let mut mods = graph.runtime_plugins.clone();
+        mods.push(container);
+        entries.push((name, mods, Some(file)));
     }
     // Workers started from any of them are entries too, found until none is new (a
     // worker may start another). Their files are `<name>.js`: the code that starts one

@@ -331,8 +331,8 @@ impl ChunkRenderer<'_> {
         }
         let container = chunk
             .entry_modules
-            .first()
-            .filter(|m| matches!(graph.module(**m), Module::ContainerEntry(_)));
+            .iter()
+            .find(|m| matches!(graph.module(**m), Module::ContainerEntry(_)));
         let library = config.containers.library.unwrap_or(LibraryType::Var);
         let global_name = &config.containers.global_name;
         if container.is_some() && library == LibraryType::Module && config.target == Target::Node {
