@@ -34,6 +34,25 @@ fn write_widget_remote(root: &Path, name: &str, widget: &str, extra: &str) {
     write_file(root, &format!("{name}/src/Widget.js"), widget);
 }
 
+/// A ui-kit package `version` in `root/dir` that counts its evaluations and exports its
+/// version.
+fn write_ui_kit(root: &Path, dir: &str, version: &str) {
+    write_file(
+        root,
+        &format!("{dir}/package.json"),
+        &format!(
+            "{{ \"name\": \"ui-kit\", \"version\": \"{version}\", \"type\": \"module\", \"main\": \"index.js\" }}"
+        ),
+    );
+    write_file(
+        root,
+        &format!("{dir}/index.js"),
+        &format!(
+            "globalThis.kitEvaluations = (globalThis.kitEvaluations || 0) + 1;\nexport const version = \"{version}\";\n"
+        ),
+    );
+}
+
 /// What tests/puppeteer/page.cjs saw of `url` once the page set `window.__done`: the body's
 /// `text` and `window.__results`; no page errors allowed.
 fn run_page(url: &str) -> serde_json::Value {
@@ -278,20 +297,8 @@ fn debug_console_reports_a_singleton_conflict_and_a_dead_remote() {
     let root = tmp.path();
     let port = serve(root.to_path_buf());
     let url = |dir: &str| format!("http://127.0.0.1:{port}/{dir}/remoteEntry.js");
-    for (dir, version) in [("kit-1", "1.2.0"), ("kit-2", "2.0.0")] {
-        write_file(
-            root,
-            &format!("{dir}/package.json"),
-            &format!(
-                "{{ \"name\": \"ui-kit\", \"version\": \"{version}\", \"type\": \"module\", \"main\": \"index.js\" }}"
-            ),
-        );
-        write_file(
-            root,
-            &format!("{dir}/index.js"),
-            &format!("export const version = \"{version}\";\n"),
-        );
-    }
+    write_ui_kit(root, "kit-1", "1.2.0");
+    write_ui_kit(root, "kit-2", "2.0.0");
     let app2 = |range: &str| {
         write_widget_remote(
             root,
@@ -507,16 +514,7 @@ fn mf2_runtime_api_registers_and_loads_remotes_chosen_at_run_time() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path();
     let port = serve(root.to_path_buf());
-    write_file(
-        root,
-        "kit/package.json",
-        r#"{ "name": "ui-kit", "version": "1.2.0", "type": "module", "main": "index.js" }"#,
-    );
-    write_file(
-        root,
-        "kit/index.js",
-        "globalThis.kitEvaluations = (globalThis.kitEvaluations || 0) + 1;\nexport const version = \"1.2.0\";\n",
-    );
+    write_ui_kit(root, "kit", "1.2.0");
     let shared = "[shared]\nui-kit = { singleton = true }\n[resolve]\nalias = { \"ui-kit\" = \"../kit/index.js\" }\n";
     write_widget_remote(
         root,
