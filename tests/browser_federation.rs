@@ -461,12 +461,21 @@ const fallbackPlugin = () => ({
     return { __esModule: true, default: `fallback for ${id} (${lifecycle}): ${error.message.split("\n")[0]}` };
   },
 });
-// registerGlobalPlugins, as the MF 2.0 runtime does it.
-window.__FEDERATION__.__GLOBAL_PLUGIN__.push(fallbackPlugin());
+// registerGlobalPlugins, as the MF 2.0 runtime does it; createScript sees remote scripts.
+window.__created = [];
+window.__FEDERATION__.__GLOBAL_PLUGIN__.push(fallbackPlugin(), {
+  name: "scripts",
+  createScript({ url }) {
+    window.__created.push(url.replace(/^http:\/\/[^/]+/, ""));
+    const script = document.createElement("script");
+    script.crossOrigin = "anonymous";
+    return script;
+  },
+});
 const settle = (p) => p.then((m) => m.default, (e) => "failed: " + e.message.split("\n")[0]);
 Promise.all([settle(import("app2/Widget")), settle(import("app3/Widget"))]).then(([app2, app3]) => {
   const host = window.__FEDERATION__.__INSTANCES__.find((i) => i.name === "host");
-  window.__results = { app2, app3, plugins: host.options.plugins.map((p) => p.name), initialised: window.__retryInit };
+  window.__results = { app2, app3, plugins: host.options.plugins.map((p) => p.name), initialised: window.__retryInit, created: window.__created };
   window.__done = true;
 });
 "#,
@@ -494,6 +503,24 @@ export default function () {
         "{page:#}"
     );
     assert_eq!(page["results"]["initialised"], "host", "{page:#}");
+    // Every script tag went through it: each attempt at app2's remoteEntry.js (two failures,
+    // then the one that loads), app2's chunk (its runtime sees the page's plugins too), and
+    // the dead app3's attempts.
+    let created: Vec<&str> = page["results"]["created"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u.as_str().unwrap())
+        .collect();
+    let count = |url: &str| created.iter().filter(|u| **u == url).count();
+    assert_eq!(count("/app2/dist/remoteEntry.js"), 3, "{page:#}");
+    assert!(count("/remoteEntry.js") >= 1, "{page:#}");
+    assert!(
+        created
+            .iter()
+            .any(|u| u.starts_with("/app2/dist/expose-Widget.")),
+        "{page:#}"
+    );
     let r = &page["results"];
     assert_eq!(r["app2"], "app2 widget", "{page:#}");
     assert_eq!(server.requests("/app2/dist/remoteEntry.js"), 3, "{page:#}");

@@ -120,6 +120,35 @@ const table = [
     assert.throws(() => rt.__mf_require__.plugin({ __esModule: true, default: () => 1 }), /must return a plugin object/);
     passed++;
   }
+  // beforeInitContainer / initContainer around a container's init by share-scope
+  // initialisation (version-first initialises the scope's remotes).
+  {
+    const inits = [];
+    const seenInit = [];
+    const rt = loadRuntime({
+      page: {
+        __FEDERATION__: {
+          __GLOBAL_PLUGIN__: [
+            { name: "before", beforeInitContainer: (args) => Object.assign({}, args, { initScope: ["marked"] }) },
+            { name: "after", initContainer: (args) => void seenInit.push([args.id, args.initScope, !!args.remoteEntryExports]) },
+          ],
+        },
+      },
+      remotes: { "app2/Widget": ["default", "./Widget", "container", `app2 (${entry})`, 0] },
+      remoteList: [{ name: "app2", entry, shareScope: "default", type: "global", entryGlobalName: "app2" }],
+      initRemotes: (name, initExternal) => initExternal("container", `app2 (${entry})`),
+    });
+    const hooked = Object.assign({}, container, {
+      init: (scope, initScope, options) => void inits.push([initScope, options && options.shareScopeKeys]),
+    });
+    rt.__mf_modules__.container = () => hooked;
+    await rt.__mf_require__.remotes(["app2/Widget"]);
+    assert.strictEqual(rt.__mf_require__("app2/Widget").default, "widget ./Widget");
+    assert.deepStrictEqual(inits, [[["marked"], "default"]]);
+    assert.deepStrictEqual(seenInit, [[`app2 (${entry})`, ["marked"], true]]);
+    passed++;
+  }
+
   // resolveShare (SyncWaterfallHook) on a consume: a plugin's resolver picks the provider.
   const sharePage = (plugins, loader, range) => {
     const rt = loadRuntime({

@@ -40,7 +40,12 @@ var __mf_load_script__ = function (url, done, key) {
   }
   var needAttach = !script;
   if (!script) {
-    script = document.createElement("script");
+    // MF 2.0 plugins' createScript (plugins.js, in builds that federate) may give the element.
+    var created =
+      typeof __mf_emit_sync__ === "function"
+        ? __mf_emit_sync__("createScript", { url: url, attrs: {}, remoteInfo: undefined })
+        : undefined;
+    script = (created && created.script) || created || document.createElement("script");
     script.charset = "utf-8";
     script.setAttribute("data-mfbundle", key);
     script.src = url;

@@ -31,6 +31,29 @@ var __mf_init_failed__ = function (err, what) {
     console.warn("Initialization of sharing external failed: " + err + "\nwhile initializing " + what);
   }
 };
+// A container's `init` with the scope, between MF 2.0 plugins' beforeInitContainer (which
+// may change its arguments) and initContainer, when plugins have them (plugins.js).
+var __mf_init_container__ = function (container, name, initScope, what) {
+  var hooked =
+    typeof __mf_plugins__ === "function" &&
+    (__mf_plugins__("beforeInitContainer").length || __mf_plugins__("initContainer").length);
+  if (!hooked) return container.init && container.init(__mf_require__.S[name], initScope);
+  return __mf_emit_async_waterfall__("beforeInitContainer", {
+    shareScope: __mf_require__.S[name],
+    initScope: initScope,
+    remoteEntryInitOptions: { version: "", shareScopeKeys: name },
+    remoteInfo: { name: what, entry: what, shareScope: name },
+    origin: __mf_instance__
+  }).then(function (options) {
+    var initialised = container.init && container.init(options.shareScope, options.initScope, options.remoteEntryInitOptions);
+    return Promise.resolve(initialised).then(function () {
+      return __mf_emit_async_waterfall__(
+        "initContainer",
+        Object.assign({}, options, { id: what, remoteSnapshot: undefined, remoteEntryExports: container })
+      );
+    });
+  });
+};
 var __mf_init_late__ = function (id, what, container) {
   var name = __mf_init_missed__[id];
   if (name === undefined) return;
@@ -39,7 +62,7 @@ var __mf_init_late__ = function (id, what, container) {
     __mf_init_failed__(err, what);
   };
   try {
-    var initResult = container.init && container.init(__mf_require__.S[name], []);
+    var initResult = __mf_init_container__(container, name, [], what);
     if (initResult && initResult.then) return initResult.then(undefined, handleError);
   } catch (err) {
     handleError(err);
@@ -97,7 +120,7 @@ __mf_require__.I = function (name, initScope) {
     var initFn = function (module) {
       if (!module) return notLoaded();
       try {
-        var initResult = module.init && module.init(__mf_require__.S[name], initScope);
+        var initResult = __mf_init_container__(module, name, initScope, what);
       } catch (err) {
         return handleError(err);
       }
