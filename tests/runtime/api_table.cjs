@@ -66,6 +66,8 @@ const makePage = (plugins) => {
     assert.deepStrictEqual(rt.served["http://x/app2/remoteEntry.js"][1].inits, [[["kit"], [], "default"]]);
     assert.strictEqual(typeof (await rt.mf.loadRemote("app2/Widget", { loadFactory: false })), "function");
     assert.deepStrictEqual(rt.mf.instance().options.remotes.map((r) => r.name), ["app2", "app3"]);
+    // the instance's own methods, as MF 2.0 code calls them
+    assert.strictEqual((await rt.mf.instance().loadRemote("app3/Other")).default, "app3 ./Other");
   });
   await row("a name registered again: kept, unless force", async () => {
     const rt = makePage([]);

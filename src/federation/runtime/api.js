@@ -295,6 +295,15 @@
       return shared.get();
     });
   };
+  // MF 2.0 code often calls the instance: `getInstance().loadRemote(...)`.
+  __mf_instance__.loadRemote = loadRemote;
+  __mf_instance__.loadShare = loadShare;
+  __mf_instance__.registerRemotes = registerRemotes;
+  __mf_instance__.registerPlugins = registerPlugins;
+  __mf_instance__.initOptions = function (options) {
+    init(options);
+    return __mf_instance__.options;
+  };
   __mf_require__.mf = {
     init: init,
     loadRemote: loadRemote,

@@ -5,8 +5,8 @@
 // `remotes`, `shared`, `inBrowser`, `shareStrategy`; `shareScopeMap`, `moduleCache`), its
 // share scopes in `__SHARE__[name]` (the same objects as `__mf_require__.S`, so what the
 // page negotiates shows live), and, for a build with remotes, `moduleInfo[name]` (its
-// remotes, as an MF 2.0 host records itself) unless one is there. Not an instance's methods: MF 2.0 code that calls `loadRemote` on an instance
-// found here gets nothing from mfbundle (issue #18's runtime API is not done).
+// remotes, as an MF 2.0 host records itself) unless one is there. Data only, unless the
+// build imports MF 2.0's runtime API: api.js then adds the instance's methods.
 // Expects in scope `__mf_page__`, `__mf_unique_name__`, `__mf_share_strategy__`,
 // `__mf_provides__`, `__mf_remote_list__` (`options.remotes`) and, if the build consumes,
 // `__mf_consumes__`.
