@@ -99,22 +99,7 @@
       .then(function (found) {
         return Promise.resolve(__mf_require__.I(scope))
           .then(function () {
-            return __mf_emit_async_waterfall__("beforeInitContainer", {
-              shareScope: __mf_require__.S[scope],
-              initScope: [],
-              remoteEntryInitOptions: { version: "", shareScopeKeys: scope },
-              remoteInfo: remote,
-              origin: __mf_instance__
-            });
-          })
-          .then(function (options) {
-            var initialised = found.init && found.init(options.shareScope, options.initScope, options.remoteEntryInitOptions);
-            return Promise.resolve(initialised).then(function () {
-              return __mf_emit_async_waterfall__(
-                "initContainer",
-                Object.assign({}, options, { id: remote.name, remoteSnapshot: undefined, remoteEntryExports: found })
-              );
-            });
+            return __mf_init_container__(found, scope, [], remote, true);
           })
           .then(function () {
             return found;
@@ -172,16 +157,10 @@
           });
       });
     return loaded.then(undefined, function (error) {
-      var listeners = __mf_plugins__("errorLoadRemote");
-      if (!listeners.length) throw error;
-      return __mf_emit_async__(listeners, "errorLoadRemote", {
-        id: id,
-        error: error,
-        from: "runtime",
-        lifecycle: "onLoad",
-        origin: __mf_instance__
-      }).then(function (fallback) {
-        if (fallback === undefined || fallback === false) throw error;
+      var recovering = __mf_error_load_remote__(id, error);
+      if (!recovering) throw error;
+      return recovering.then(function (fallback) {
+        if (fallback === undefined) throw error;
         return fallback;
       });
     });

@@ -5,9 +5,13 @@
 // devtools put theirs there). A name registered twice counts once, as in MF 2.0.
 // Expects in scope `__mf_page__`; federation_global.js's `__mf_instance__` is their `origin`.
 var __mf_local_plugins__ = [];
+var __mf_no_plugins__ = [];
+// Asked on every consume (resolveShare) and remote load: without plugins, no array is made.
 var __mf_plugins__ = function (hook) {
   var federation = __mf_page__.__FEDERATION__;
-  var all = __mf_local_plugins__.concat((federation && federation.__GLOBAL_PLUGIN__) || []);
+  var global = (federation && federation.__GLOBAL_PLUGIN__) || __mf_no_plugins__;
+  if (!__mf_local_plugins__.length && !global.length) return __mf_no_plugins__;
+  var all = __mf_local_plugins__.concat(global);
   var names = [];
   return all.filter(function (plugin) {
     if (!plugin || typeof plugin[hook] !== "function" || names.indexOf(plugin.name) >= 0) return false;
@@ -30,6 +34,21 @@ var __mf_emit_async__ = function (listeners, hook, arg, rest) {
     });
   };
   return Promise.resolve(call());
+};
+// runtime-core's errorLoadRemote (lifecycle "onLoad") for `id`: a Promise of what the plugins
+// give instead of the module (undefined: nothing), or undefined when none has the hook.
+var __mf_error_load_remote__ = function (id, error) {
+  var listeners = __mf_plugins__("errorLoadRemote");
+  if (!listeners.length) return;
+  return __mf_emit_async__(listeners, "errorLoadRemote", {
+    id: id,
+    error: error,
+    from: "runtime",
+    lifecycle: "onLoad",
+    origin: __mf_instance__
+  }).then(function (fallback) {
+    return fallback === false ? undefined : fallback;
+  });
 };
 // A replacement a waterfall hook may take: an object with at least the data's keys.
 var __mf_acceptable__ = function (data, next, hook) {

@@ -22,6 +22,9 @@ __mf_require__.remotes = function (ids) {
     if (data.p) return promises.push(data.p);
     var obtained = false;
     var start = __mf_now__();
+    // The remote as MF 2.0 plugins see it, and the module's id in their terms (app2/Widget).
+    var remoteInfo = __mf_remote_list__[data[4]] || { name: data[3], entry: data[3] };
+    var hookId = remoteInfo.name + data[1].slice(1);
     var onError = function (error) {
       if (!error) error = new Error("Container missing");
       if (typeof error.message === "string") {
@@ -37,16 +40,10 @@ __mf_require__.remotes = function (ids) {
       data.p = 0;
       // MF 2.0 plugins' errorLoadRemote: what it returns is the module instead (not kept in
       // the module cache, so that a later import that reaches the remote gets the real one).
-      var listeners = __mf_plugins__("errorLoadRemote");
-      if (!listeners.length) return;
-      return __mf_emit_async__(listeners, "errorLoadRemote", {
-        id: hookId,
-        error: error,
-        from: "runtime",
-        lifecycle: "onLoad",
-        origin: __mf_instance__
-      }).then(function (fallback) {
-        if (fallback === undefined || fallback === false) return;
+      var recovering = __mf_error_load_remote__(hookId, error);
+      if (!recovering) return;
+      return recovering.then(function (fallback) {
+        if (fallback === undefined) return;
         __mf_modules__[id] = function (module) {
           delete __mf_module_cache__[id];
           module.exports = fallback;
@@ -96,8 +93,6 @@ __mf_require__.remotes = function (ids) {
         });
       });
     };
-    var remoteInfo = __mf_remote_list__[data[4]] || { name: data[3], entry: data[3] };
-    var hookId = remoteInfo.name + data[1].slice(1);
     var handleFunction = function (fn, arg1, arg2, d, next, first) {
       try {
         var promise = fn(arg1, arg2);

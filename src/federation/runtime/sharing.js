@@ -31,25 +31,32 @@ var __mf_init_failed__ = function (err, what) {
     console.warn("Initialization of sharing external failed: " + err + "\nwhile initializing " + what);
   }
 };
-// A container's `init` with the scope, between MF 2.0 plugins' beforeInitContainer (which
-// may change its arguments) and initContainer, when plugins have them (plugins.js).
-var __mf_init_container__ = function (container, name, initScope, what) {
-  var hooked =
-    typeof __mf_plugins__ === "function" &&
-    (__mf_plugins__("beforeInitContainer").length || __mf_plugins__("initContainer").length);
-  if (!hooked) return container.init && container.init(__mf_require__.S[name], initScope);
+// A container's `init` with the scope `name`, between MF 2.0 plugins' beforeInitContainer
+// (which may change its arguments) and initContainer, when plugins have them (plugins.js);
+// `remoteInfo` as they see it. Share-scope initialisation (webpack's two arguments) and the
+// runtime API's loadRemote (api.js: `mf2`, MF 2.0's third, remoteEntryInitOptions) both
+// come here.
+var __mf_init_container__ = function (container, name, initScope, remoteInfo, mf2) {
+  var options = { version: "", shareScopeKeys: name };
+  var hooked = __mf_plugins__("beforeInitContainer").length || __mf_plugins__("initContainer").length;
+  if (!hooked) {
+    if (!container.init) return;
+    return mf2
+      ? container.init(__mf_require__.S[name], initScope, options)
+      : container.init(__mf_require__.S[name], initScope);
+  }
   return __mf_emit_async_waterfall__("beforeInitContainer", {
     shareScope: __mf_require__.S[name],
     initScope: initScope,
-    remoteEntryInitOptions: { version: "", shareScopeKeys: name },
-    remoteInfo: { name: what, entry: what, shareScope: name },
+    remoteEntryInitOptions: options,
+    remoteInfo: remoteInfo,
     origin: __mf_instance__
   }).then(function (options) {
     var initialised = container.init && container.init(options.shareScope, options.initScope, options.remoteEntryInitOptions);
     return Promise.resolve(initialised).then(function () {
       return __mf_emit_async_waterfall__(
         "initContainer",
-        Object.assign({}, options, { id: what, remoteSnapshot: undefined, remoteEntryExports: container })
+        Object.assign({}, options, { id: remoteInfo.name, remoteSnapshot: undefined, remoteEntryExports: container })
       );
     });
   });
@@ -62,7 +69,7 @@ var __mf_init_late__ = function (id, what, container) {
     __mf_init_failed__(err, what);
   };
   try {
-    var initResult = __mf_init_container__(container, name, [], what);
+    var initResult = __mf_init_container__(container, name, [], { name: what, entry: what, shareScope: name });
     if (initResult && initResult.then) return initResult.then(undefined, handleError);
   } catch (err) {
     handleError(err);
@@ -120,7 +127,7 @@ __mf_require__.I = function (name, initScope) {
     var initFn = function (module) {
       if (!module) return notLoaded();
       try {
-        var initResult = __mf_init_container__(module, name, initScope, what);
+        var initResult = __mf_init_container__(module, name, initScope, { name: what, entry: what, shareScope: name });
       } catch (err) {
         return handleError(err);
       }
