@@ -335,6 +335,10 @@ impl ChunkRenderer<'_> {
             .find(|m| matches!(graph.module(**m), Module::ContainerEntry(_)));
         let library = config.containers.library.unwrap_or(LibraryType::Var);
         let global_name = &config.containers.global_name;
+        if container.is_some() && es_module_container(config) {
+            // No `document.currentScript` in an ES module: publicPath "auto" reads this.
+            out.push_str("var __mf_module_url__ = import.meta.url;\n");
+        }
         if container.is_some() && library == LibraryType::Module && config.target == Target::Node {
             // An ES module has no `require`; chunks of a Node build load with one.
             out.push_str(
@@ -496,6 +500,12 @@ impl ChunkRenderer<'_> {
     }
 }
 
+/// A browser build whose remote entry is an ES module: chunks load with `import()` and
+/// publicPath "auto" comes from the entry's `import.meta.url`.
+fn es_module_container(config: &BuildConfig) -> bool {
+    config.target == Target::Web && config.containers.library == Some(LibraryType::Module)
+}
+
 /// The runtime every entry file of this build carries (identical in all of them): module
 /// system, chunk loading with the whole build's chunk files, federation.
 /// The async chunks' file and stylesheet names come from `r`, which rendered them.
@@ -572,6 +582,11 @@ fn build_runtime(r: &ChunkRenderer) -> String {
                     let _ = writeln!(out, "__mf_require__.p = {};", json(&config.public_path));
                 }
                 let _ = writeln!(out, "var __mf_chunk_global__ = {};", json(chunk_global));
+                let _ = writeln!(
+                    out,
+                    "var __mf_chunk_import__ = {};",
+                    es_module_container(config)
+                );
                 out.push_str(RUNTIME_CHUNKS_WEB);
             }
             Target::Node => out.push_str(RUNTIME_CHUNKS_NODE),

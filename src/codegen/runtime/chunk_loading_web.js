@@ -1,7 +1,8 @@
 // mfbundle runtime: async chunks in the browser, loaded with <script> tags that push
 // [chunkIds, modules] into a global queue. Expects `__mf_chunk_files__` (id -> file),
-// `__mf_chunk_global__` (queue name), `__mf_this_chunk__` and `__mf_load_timeout__`
-// (chunkLoadTimeout in ms, 0: none) in scope.
+// `__mf_chunk_global__` (queue name), `__mf_this_chunk__`, `__mf_load_timeout__`
+// (chunkLoadTimeout in ms, 0: none) and `__mf_chunk_import__` (load chunks with `import()`)
+// in scope.
 // Chunk states: 0 = loaded, [resolve, reject, promise] = loading, undefined = not loaded:
 // a chunk that failed goes back to undefined, so the next import() of it tries again.
 var __mf_installed_chunks__ = {};
@@ -80,7 +81,7 @@ var __mf_ensure_chunk__ = function (chunkId) {
   state[2] = promise;
   var url = __mf_require__.p + __mf_require__.u(chunkId);
   var error = new Error();
-  __mf_load_script__(url, function (event) {
+  var done = function (event) {
     var data = __mf_installed_chunks__[chunkId];
     if (data !== 0) {
       __mf_installed_chunks__[chunkId] = undefined;
@@ -94,7 +95,19 @@ var __mf_ensure_chunk__ = function (chunkId) {
         data[1](error);
       }
     }
-  }, "chunk-" + chunkId);
+  };
+  if (__mf_chunk_import__) {
+    // A build whose remote entry is an ES module (`library = { type = "module" }`) imports
+    // its chunks, as webpack's module chunk loading does: no script tag, no document.
+    import(url).then(
+      function () {
+        done({ type: "load", target: { src: url } });
+      },
+      function () {
+        done({ type: "error", target: { src: url } });
+      }
+    );
+  } else __mf_load_script__(url, done, "chunk-" + chunkId);
   return promise;
 };
 __mf_require__.f.j = function (chunkId, promises) {
