@@ -5,18 +5,24 @@
 const assert = require("assert");
 const loadRuntime = require("./load_runtime.cjs");
 
-const entry = (version, extra) =>
-  Object.assign({ get: () => () => "v" + version, from: "other", eager: 0 }, extra || {});
-const loading = { loading: Promise.resolve(() => "x") };
-const lib = { lib: () => "x" };
+// `loading` and `lib` (MF 2.0 providers) are taken from there, not with `get`.
+const entry = (version, extra) => {
+  const e = Object.assign({ get: () => () => "v" + version, from: "other", eager: 0 }, extra || {});
+  if (e.loading === true) e.loading = Promise.resolve(() => "v" + version + " (loading)");
+  if (e.lib === true) e.lib = () => "v" + version + " (lib)";
+  return e;
+};
+const loading = { loading: true };
+const lib = { lib: true };
 
 // [label, seeded versions of "lib" ({version: extra}), loader, range,
 //  expected under version-first, expected under loaded-first]
 const table = [
   ["singleton, nothing loaded: highest", { "1.0.0": {}, "2.0.0": {} }, "loadSingleton", null, "v2.0.0", "v2.0.0"],
   ["singleton, a lower one loaded", { "1.0.0": { loaded: 1 }, "2.0.0": {} }, "loadSingleton", null, "v1.0.0", "v1.0.0"],
-  ["singleton, a lower one loading (MF 2.0 provider)", { "1.0.0": loading, "2.0.0": {} }, "loadSingleton", null, "v2.0.0", "v1.0.0"],
-  ["singleton, a lower one with lib (MF 2.0 provider)", { "1.0.0": lib, "2.0.0": {} }, "loadSingleton", null, "v2.0.0", "v1.0.0"],
+  ["singleton, a lower one loading (MF 2.0 provider)", { "1.0.0": loading, "2.0.0": {} }, "loadSingleton", null, "v2.0.0", "v1.0.0 (loading)"],
+  ["singleton, a lower one with lib (MF 2.0 provider)", { "1.0.0": lib, "2.0.0": {} }, "loadSingleton", null, "v2.0.0", "v1.0.0 (lib)"],
+  ["singleton, the highest with lib (MF 2.0 provider)", { "1.0.0": {}, "2.0.0": lib }, "loadSingleton", null, "v2.0.0 (lib)", "v2.0.0 (lib)"],
   ["singleton, two loaded: the first (webpack) or the highest loaded", { "1.0.0": { loaded: 1 }, "1.2.0": { loaded: 1 }, "2.0.0": {} },
     "loadSingleton", null, "v1.0.0", "v1.2.0"],
   ["singletonVersion, loaded one unsatisfying is still the singleton", { "1.0.0": { loaded: 1 }, "2.0.0": {} }, "loadSingletonVersion", "^2.0.0",
@@ -29,6 +35,7 @@ const table = [
 ];
 
 let passed = 0;
+(async () => {
 for (const [label, seeded, loader, range, versionFirst, loadedFirst] of table) {
   for (const [strategy, expected] of [["version-first", versionFirst], ["loaded-first", loadedFirst]]) {
     const rt = loadRuntime({ strategy });
@@ -39,7 +46,9 @@ for (const [label, seeded, loader, range, versionFirst, loadedFirst] of table) {
     args.push(() => () => "fallback");
     let result;
     try {
-      result = rt.take(rt[loader](...args))();
+      result = rt.take(rt[loader](...args));
+      if (result && result.then) result = await result;
+      result = result();
     } catch (e) {
       result = { error: e.message };
     }
@@ -87,4 +96,34 @@ for (const [label, existing, replaced] of [
   assert.strictEqual(rt.__mf_require__.S.default.lib["1.0.0"].from, replaced ? "zzz" : "aaa", label);
   passed++;
 }
+// What a consume takes is marked for webpack (`loaded`) and for the MF 2.0 runtime (`lib`,
+// `loading`, `useIn`), so that a Vite or MF 2.0 build on the page reuses it instead of
+// waiting for `lib` or loading a second copy.
+for (const [label, get, async] of [
+  ["a factory from get", () => () => "v1", false],
+  ["a Promise from get", () => Promise.resolve(() => "v1"), true],
+]) {
+  const rt = loadRuntime({ uniqueName: "me" });
+  const e = { get, from: "other", eager: 0, useIn: ["other"] };
+  rt.__mf_require__.S.default = { lib: { "1.0.0": e } };
+  const got = rt.take(rt.loadSingleton("default", "lib", false, () => () => "fallback"));
+  assert.strictEqual(!!(got && got.then), async, label);
+  assert.ok(e.loaded, `${label}: loaded`);
+  assert.deepStrictEqual(e.useIn, ["other", "me"], `${label}: useIn`);
+  if (async) {
+    assert.ok(e.loading && e.lib === undefined, `${label}: loading until it resolves`);
+    const factory = await got;
+    assert.strictEqual(await e.loading, factory, `${label}: loading gives the factory`);
+  }
+  assert.strictEqual(typeof e.lib, "function", `${label}: lib`);
+  assert.strictEqual(e.lib(), "v1", label);
+  // The next consume takes lib synchronously, without calling get again.
+  e.get = () => assert.fail("get called again");
+  assert.strictEqual(rt.take(rt.loadSingleton("default", "lib", false, () => () => "fallback"))(), "v1", label);
+  passed++;
+}
 console.log(`${passed} passed, 0 failed`);
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -99,7 +99,7 @@
       .then(function (found) {
         return Promise.resolve(__mf_require__.I(scope))
           .then(function () {
-            return __mf_init_container__(found, scope, [], remote, true);
+            return __mf_init_container__(found, scope, [], remote);
           })
           .then(function () {
             return found;

@@ -41,15 +41,39 @@ var choose = function (entry, needs, singleton) {
 };
 // While set, loaders do not warn (see `__mf_require__.consumeAtStartup`).
 var __mf_quiet__ = 0;
+// An entry in the MF 2.0 runtime's shape that is already loaded (`lib`, the factory) or
+// loading (`loading`, a Promise of it) is taken from there, not fetched again with `get`.
 var fetch = function (decision) {
-  return decision.fallback ? decision.fallback() : decision.provider.get();
+  if (decision.fallback) return decision.fallback();
+  var entry = decision.entry;
+  if (entry && decision.provider === entry) {
+    if (typeof entry.lib === "function") return entry.lib;
+    if (entry.loading && typeof entry.loading.then === "function") return entry.loading;
+  }
+  return decision.provider.get();
 };
-var mark = function (decision) {
-  if (decision.entry) decision.entry.loaded = decision.provider.loaded = 1;
+// Marks what a consume took as loaded, for webpack (`loaded`) and for the MF 2.0 runtime
+// (`lib`, `loading`, `useIn`), so that an MF 2.0 or Vite build on the page reuses it
+// rather than waiting for it or loading its own copy.
+var mark = function (decision, factory) {
+  var entry = decision.entry;
+  if (!entry) return;
+  entry.loaded = decision.provider.loaded = 1;
+  if (decision.provider !== entry) return;
+  if (!entry.useIn) entry.useIn = [];
+  if (entry.useIn.indexOf(__mf_unique_name__) < 0) entry.useIn.push(__mf_unique_name__);
+  if (typeof factory === "function") entry.lib = factory;
+  else if (factory && typeof factory.then === "function" && !entry.loading) {
+    entry.loading = factory.then(function (factory) {
+      if (typeof entry.lib !== "function") entry.lib = factory;
+      return factory;
+    });
+  }
 };
 var take = function (decision) {
-  mark(decision);
-  return fetch(decision);
+  var factory = fetch(decision);
+  mark(decision, factory);
+  return factory;
 };
 // The decision for `version` of `versions` (a share scope's entry for one key).
 var get = function (versions, version, needs, singleton, warning) {
@@ -360,7 +384,7 @@ __mf_require__.consumeAtStartup = function (ids) {
         throw error;
       }
       reused = !!(decision.entry && decision.entry.loaded);
-      mark(decision);
+      mark(decision, factory);
       __mf_note_consume__(id, start, decision, undefined, reused);
       __mf_modules__[id] = function (module) {
         delete __mf_module_cache__[id];

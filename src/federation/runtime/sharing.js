@@ -33,17 +33,63 @@ var __mf_init_failed__ = function (err, what) {
 };
 // A container's `init` with the scope `name`, between MF 2.0 plugins' beforeInitContainer
 // (which may change its arguments) and initContainer, when plugins have them (plugins.js);
-// `remoteInfo` as they see it. Share-scope initialisation (webpack's two arguments) and the
-// runtime API's loadRemote (api.js: `mf2`, MF 2.0's third, remoteEntryInitOptions) both
-// come here.
-var __mf_init_container__ = function (container, name, initScope, remoteInfo, mf2) {
+// `remoteInfo` as they see it. Share-scope initialisation and the runtime API's loadRemote
+// (api.js) both come here.
+var __mf_init_container__ = function (container, name, initScope, remoteInfo) {
+  var scope = __mf_require__.S[name];
+  var own = __mf_own_unloaded__(scope);
+  var keep = function (result) {
+    __mf_keep_own__(scope, own);
+    return result;
+  };
+  var result = __mf_init_container_hooked__(container, name, initScope, remoteInfo);
+  return result && typeof result.then === "function" ? result.then(keep) : keep(result);
+};
+// This build's providers in `scope` that nothing has loaded yet: [key, version, entry].
+var __mf_own_unloaded__ = function (scope) {
+  var own = [];
+  if (!scope) return own;
+  Object.keys(scope).forEach(function (key) {
+    Object.keys(scope[key] || {}).forEach(function (version) {
+      var entry = scope[key][version];
+      if (entry && entry.from === __mf_unique_name__ && !entry.loaded) own.push([key, version, entry]);
+    });
+  });
+  return own;
+};
+// A Vite remote (`@module-federation/vite`) initialised on this build's scope registers its
+// own providers through an MF 2.0 runtime instance of its own, which, at equal versions,
+// replaces an unloaded provider whose name sorts lower (webpack's rule); yet its modules
+// take the scope root's provider (this build's), as it read the scope before registering.
+// The page would load two copies of a singleton: ours goes back in the slot, so both use
+// one. Only an unloaded entry of such an instance is put back (a webpack container has no
+// instance; an entry something already loaded stays).
+var __mf_keep_own__ = function (scope, own) {
+  if (!own.length) return;
+  var federation = __mf_page__.__FEDERATION__;
+  var instances = (federation && federation.__INSTANCES__) || [];
+  own.forEach(function (o) {
+    var now = scope[o[0]] && scope[o[0]][o[1]];
+    if (!now || now === o[2] || now.loaded || now.lib || now.loading) return;
+    var mf2 = instances.some(function (instance) {
+      if (instance === __mf_instance__ || !instance.options || instance.options.name !== now.from) return false;
+      var map = instance.shareScopeMap;
+      return !!map && Object.keys(map).some(function (k) {
+        return map[k] === scope;
+      });
+    });
+    if (mf2) scope[o[0]][o[1]] = o[2];
+  });
+};
+var __mf_init_container_hooked__ = function (container, name, initScope, remoteInfo) {
+  // MF 2.0's third argument (runtime-core's createRemoteEntryInitOptions), which MF 2.0 and
+  // Vite remote entries read; webpack's containers ignore it.
   var options = { version: "", shareScopeKeys: name };
+  Object.defineProperty(options, "shareScopeMap", { value: __mf_require__.S, enumerable: false });
   var hooked = __mf_plugins__("beforeInitContainer").length || __mf_plugins__("initContainer").length;
   if (!hooked) {
     if (!container.init) return;
-    return mf2
-      ? container.init(__mf_require__.S[name], initScope, options)
-      : container.init(__mf_require__.S[name], initScope);
+    return container.init(__mf_require__.S[name], initScope, options);
   }
   return __mf_emit_async_waterfall__("beforeInitContainer", {
     shareScope: __mf_require__.S[name],
@@ -79,7 +125,8 @@ __mf_require__.I = function (name, initScope) {
   if (!initScope) initScope = [];
   // handling circular init calls
   var initToken = __mf_init_tokens__[name];
-  if (!initToken) initToken = __mf_init_tokens__[name] = {};
+  // `from`, as MF 2.0's tokens: a Vite remote finds the host's `__FEDERATION__` instance by it.
+  if (!initToken) initToken = __mf_init_tokens__[name] = { from: __mf_unique_name__ };
   if (initScope.indexOf(initToken) >= 0) return;
   initScope.push(initToken);
   // only runs once
