@@ -1,0 +1,172 @@
+//! Module Federation beyond webpack (issue #19): real Vite 8 + `@module-federation/vite`
+//! builds and mfbundle builds on one page in headless Chromium, both ways, sharing one React.
+//! The projects are fixtures/interop/vite-in-chromium (its packages pinned in its lockfile):
+//! the same host page and widget sources built by each tool. Each test builds in its own copy.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use support::*;
+
+const FIXTURE: &str = "fixtures/interop/vite-in-chromium";
+
+/// A copy of the fixture (with its node_modules) in a temporary directory.
+fn fixture_copy() -> (tempfile::TempDir, PathBuf) {
+    let src = repo_root().join(FIXTURE);
+    assert!(
+        src.join("node_modules/@module-federation/vite").exists(),
+        "{FIXTURE}/node_modules is missing: run tests/setup.sh"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("vite");
+    copy_dir(&src, &root);
+    (tmp, root)
+}
+
+fn mfbundle_build(dir: &Path) {
+    let o = mfbundle().arg("build").arg(dir).output().unwrap();
+    assert!(o.status.success(), "{}: {}", dir.display(), text(&o.stderr));
+}
+
+/// `vite build` of `project` (a folder of the fixture) with `env` (REMOTE_ENTRY, OUT_DIR).
+fn vite_build(root: &Path, project: &str, env: &[(&str, &str)]) {
+    let o = std::process::Command::new("node")
+        .arg(root.join("node_modules/vite/bin/vite.js"))
+        .arg("build")
+        .arg("--config")
+        .arg(root.join(project).join("vite.config.js"))
+        .envs(env.iter().copied())
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "vite build {project}: {}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+}
+
+/// What tests/puppeteer/page.cjs saw of `url` once the page set `window.__done`: the body's
+/// `text` and `window.__results`; no page errors allowed.
+fn run_page(url: &str) -> serde_json::Value {
+    let out = std::process::Command::new("node")
+        .arg(puppeteer_dir().join("page.cjs"))
+        .arg(url)
+        .arg("30000")
+        .current_dir(puppeteer_dir())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
+    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["done"], true, "{page:#}");
+    assert_eq!(page["pageErrors"], serde_json::json!([]), "{page:#}");
+    page
+}
+
+/// The page rendered `widget_by`'s widget in `host_by`'s host, its hook's state updated,
+/// on the one React the page has.
+fn assert_one_react(page: &serde_json::Value, host_by: &str, widget_by: &str) {
+    let r = &page["results"];
+    assert_eq!(r["host"], host_by, "{page:#}");
+    assert_eq!(r["widget"], widget_by, "{page:#}");
+    assert_eq!(r["count"], 1, "the widget's useState updated: {page:#}");
+    assert_eq!(r["sameReact"], true, "one React on the page: {page:#}");
+    assert_eq!(r["remoteReact"], r["hostReact"], "{page:#}");
+    let text = page["text"].as_str().unwrap();
+    let want = format!("Rendered by the {widget_by} remote for the {host_by} host");
+    assert!(text.contains(&want), "missing {want:?} in {text}");
+}
+
+/// The fallback the host shows when the remote's server is down: rendered, no page error.
+fn assert_fallback(page: &serde_json::Value) {
+    let text = page["text"].as_str().unwrap();
+    assert!(text.contains("Remote unavailable"), "{page:#}");
+    assert!(page["results"]["fallback"].is_string(), "{page:#}");
+    assert!(page["results"]["widget"].is_null(), "{page:#}");
+}
+
+#[test]
+fn vite_host_loads_an_mfbundle_es_module_remote_by_entry_and_by_manifest() {
+    let (_tmp, root) = fixture_copy();
+    let remote = root.join("mfbundle-remote");
+    mfbundle_build(&remote);
+    let entry = std::fs::read_to_string(remote.join("dist/remoteEntry.js")).unwrap();
+    assert!(
+        entry.contains("export{") || entry.contains("export {"),
+        "an ES module"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(remote.join("dist/mf-manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["metaData"]["remoteEntry"]["type"], "module");
+    let server = fault_server(remote.join("dist"), Vec::new());
+    let origin = format!("http://127.0.0.1:{}", server.port);
+
+    for (out, entry) in [
+        ("dist-entry", format!("{origin}/remoteEntry.js")),
+        ("dist-manifest", format!("{origin}/mf-manifest.json")),
+    ] {
+        vite_build(
+            &root,
+            "vite-host",
+            &[("REMOTE_ENTRY", &entry), ("OUT_DIR", out)],
+        );
+        let host_port = serve(root.join("vite-host").join(out));
+        let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
+        assert_one_react(&page, "Vite", "mfbundle");
+    }
+    // The widget's chunk came by import() from the remote's own origin (import.meta.url),
+    // and none of the remote's own React copies was fetched: the host's React served both.
+    let log = server.log();
+    assert!(
+        log.iter().any(|p| p.starts_with("/expose-Widget.")),
+        "{log:?}"
+    );
+    for own in ["/react.", "/react-dom.", "/jsx-runtime.", "/client."] {
+        assert!(!log.iter().any(|p| p.starts_with(own)), "{own} in {log:?}");
+    }
+
+    // The remote's server is down: the host shows its fallback.
+    let dead = format!("http://127.0.0.1:{}/remoteEntry.js", dead_port());
+    vite_build(
+        &root,
+        "vite-host",
+        &[("REMOTE_ENTRY", &dead), ("OUT_DIR", "dist-dead")],
+    );
+    let host_port = serve(root.join("vite-host/dist-dead"));
+    assert_fallback(&run_page(&format!(
+        "http://127.0.0.1:{host_port}/index.html"
+    )));
+}
+
+#[test]
+fn mfbundle_host_loads_a_vite_remote() {
+    let (_tmp, root) = fixture_copy();
+    vite_build(&root, "vite-remote", &[]);
+    let server = fault_server(root.join("vite-remote/dist"), Vec::new());
+    let host = root.join("mfbundle-host");
+    let config = std::fs::read_to_string(host.join("federation.toml")).unwrap();
+    let point = |url: &str| {
+        std::fs::write(host.join("federation.toml"), config.replace("REMOTE", url)).unwrap();
+        mfbundle_build(&host);
+    };
+
+    point(&format!("http://127.0.0.1:{}/remoteEntry.js", server.port));
+    let host_port = serve(host.join("dist"));
+    let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
+    assert_one_react(&page, "mfbundle", "Vite");
+    // The Vite remote took the host's React: its own copies were never fetched.
+    let log = server.log();
+    assert!(log.iter().any(|p| p == "/remoteEntry.js"), "{log:?}");
+    assert!(
+        !log.iter().any(|p| p.contains("prebuild__react")),
+        "{log:?}"
+    );
+
+    point(&format!("http://127.0.0.1:{}/remoteEntry.js", dead_port()));
+    assert_fallback(&run_page(&format!(
+        "http://127.0.0.1:{host_port}/index.html"
+    )));
+}
