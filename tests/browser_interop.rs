@@ -153,18 +153,36 @@ fn mfbundle_host_loads_a_vite_remote() {
         mfbundle_build(&host);
     };
 
-    point(&format!("http://127.0.0.1:{}/remoteEntry.js", server.port));
+    let origin = format!("http://127.0.0.1:{}", server.port);
     let host_port = serve(host.join("dist"));
-    let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
-    assert_one_react(&page, "mfbundle", "Vite");
-    // The Vite remote took the host's React: its own copies were never fetched.
-    let log = server.log();
-    assert!(log.iter().any(|p| p == "/remoteEntry.js"), "{log:?}");
-    assert!(
-        !log.iter().any(|p| p.contains("prebuild__react")),
-        "{log:?}"
-    );
+    // By its remoteEntry.js (`module <url>`), then by its mf-manifest.json (`name@url`:
+    // the entry and its type come from the manifest).
+    for (remote, first_request) in [
+        (format!("{origin}/remoteEntry.js"), "/remoteEntry.js"),
+        (
+            format!("app2@{origin}/mf-manifest.json"),
+            "/mf-manifest.json",
+        ),
+    ] {
+        point(&remote);
+        let before = server.log().len();
+        let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
+        assert_one_react(&page, "mfbundle", "Vite");
+        // The Vite remote took the host's React: its own copies were never fetched.
+        let log = server.log()[before..].to_vec();
+        assert_eq!(
+            log.first().map(String::as_str),
+            Some(first_request),
+            "{log:?}"
+        );
+        assert!(log.iter().any(|p| p == "/remoteEntry.js"), "{log:?}");
+        assert!(
+            !log.iter().any(|p| p.contains("prebuild__react")),
+            "{log:?}"
+        );
+    }
 
+    // The remote's server is down: the host shows its fallback.
     point(&format!("http://127.0.0.1:{}/remoteEntry.js", dead_port()));
     assert_fallback(&run_page(&format!(
         "http://127.0.0.1:{host_port}/index.html"

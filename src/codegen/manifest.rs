@@ -177,6 +177,7 @@ fn remote_entries(graph: &ModuleGraph, config: &BuildConfig) -> (Vec<Value>, Vec
         let (container_name, entry) = match remote.externals.first() {
             Some(RemoteExternal::Script { global, url }) => (global.clone(), url.clone()),
             Some(RemoteExternal::Module(url)) => (remote.key.clone(), url.clone()),
+            Some(RemoteExternal::Manifest { name, url }) => (name.clone(), url.clone()),
             _ => (remote.key.clone(), String::new()),
         };
         for m in &graph.modules {

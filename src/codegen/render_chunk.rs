@@ -543,9 +543,13 @@ fn build_runtime(r: &ChunkRenderer) -> String {
         .collect();
     let needs_script_loader = config.target == Target::Web
         && config.containers.remotes.iter().any(|r| {
-            r.externals
-                .iter()
-                .any(|e| matches!(e, crate::config::RemoteExternal::Script { .. }))
+            r.externals.iter().any(|e| {
+                matches!(
+                    e,
+                    crate::config::RemoteExternal::Script { .. }
+                        | crate::config::RemoteExternal::Manifest { .. }
+                )
+            })
         });
     let css_files: Vec<(String, String)> = async_chunks
         .iter()

@@ -474,6 +474,8 @@ fn mf2_remotes(remotes: &[Remote]) -> String {
             let (kind, global) = match r.externals.first() {
                 Some(RemoteExternal::Script { global, .. }) => ("global", Some(global)),
                 Some(RemoteExternal::Module(_)) => ("module", None),
+                // MF 2.0 reads the type from the manifest.
+                Some(RemoteExternal::Manifest { .. }) => ("manifest", None),
                 Some(RemoteExternal::Var(_)) => ("var", None),
                 Some(RemoteExternal::Promise(_)) => ("promise", None),
                 Some(RemoteExternal::CommonJsModule(_)) => ("commonjs-module", None),
@@ -493,7 +495,9 @@ fn mf2_remotes(remotes: &[Remote]) -> String {
 /// expression as written; alternatives joined by " or ".
 pub fn remote_location(remote: &Remote) -> String {
     let one = |e: &RemoteExternal| match e {
-        RemoteExternal::Script { url, .. } | RemoteExternal::Module(url) => url.clone(),
+        RemoteExternal::Script { url, .. }
+        | RemoteExternal::Module(url)
+        | RemoteExternal::Manifest { url, .. } => url.clone(),
         RemoteExternal::CommonJsModule(path) => path.clone(),
         RemoteExternal::Var(expr) => format!("var {expr}"),
         RemoteExternal::Promise(expr) => format!("promise {expr}"),
@@ -538,6 +542,11 @@ pub fn remote_container_code(remote: &Remote) -> String {
             RemoteExternal::Module(url) => {
                 format!("__mf_require__.timeout(import({u}), {u}, 1)", u = json(url))
             }
+            RemoteExternal::Manifest { name, url } => format!(
+                "__mf_require__.manifestRemote({}, {})",
+                json(name),
+                json(url)
+            ),
         }
     };
     if remote.externals.len() == 1 {

@@ -109,6 +109,10 @@ pub enum RemoteExternal {
     CommonJsModule(String),
     /// `module <url>` (or `name@url` with remoteType module): `import(url)`.
     Module(String),
+    /// `name@<url>.json` (MF 2.0's manifest remotes): fetch the remote's mf-manifest.json,
+    /// then load the entry it names, the way its `remoteEntry.type` says (`import()` for
+    /// "module"/"esm", else a script tag defining its `globalName`).
+    Manifest { name: String, url: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -435,6 +439,13 @@ fn parse_external(s: &str, remote_type: &str) -> Option<RemoteExternal> {
         let (name, url) = r.split_once('@')?;
         (!name.is_empty() && !url.is_empty()).then(|| (name.to_string(), url.to_string()))
     };
+    // `app2@http://.../mf-manifest.json`: the remote's manifest, whatever the type says.
+    if let Some((name, url)) = name_at_url(rest)
+        && is_manifest_url(&url)
+        && matches!(ty, "script" | "module" | "import")
+    {
+        return Some(RemoteExternal::Manifest { name, url });
+    }
     Some(match ty {
         "var" | "assign" => RemoteExternal::Var(rest.to_string()),
         // A property of the global object, as webpack reads `global`/`window`/`self` externals.
@@ -458,6 +469,12 @@ fn parse_external(s: &str, remote_type: &str) -> Option<RemoteExternal> {
             RemoteExternal::Script { global, url }
         }
     })
+}
+
+/// A URL whose path ends in `.json`: an MF 2.0 manifest rather than a remote entry.
+fn is_manifest_url(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.ends_with(".json")
 }
 
 /// A name that can be a file name in outDir as it is: not empty, no separators, not hidden
@@ -485,6 +502,20 @@ mod tests {
                 RemoteExternal::CommonJsModule("./app3/remoteEntry.js".into()),
             ),
             ("var window.app4", RemoteExternal::Var("window.app4".into())),
+            (
+                "app5@http://localhost:3005/mf-manifest.json",
+                RemoteExternal::Manifest {
+                    name: "app5".into(),
+                    url: "http://localhost:3005/mf-manifest.json".into(),
+                },
+            ),
+            (
+                "module app6@http://localhost:3006/mf-manifest.json?v=2",
+                RemoteExternal::Manifest {
+                    name: "app6".into(),
+                    url: "http://localhost:3006/mf-manifest.json?v=2".into(),
+                },
+            ),
             (
                 "promise import('x')",
                 RemoteExternal::Promise("import('x')".into()),

@@ -221,3 +221,82 @@ __mf_require__.firstContainer = function (alternatives) {
   };
   return next();
 };
+// A remote named by its mf-manifest.json (MF 2.0's `name@http://.../mf-manifest.json`):
+// the manifest is fetched and recorded in `__FEDERATION__.moduleInfo` under
+// "name:url", as MF 2.0 hosts record a remote's snapshot; then the entry it names is
+// loaded as its `remoteEntry.type` says: `import()` for "module"/"esm", else a script
+// tag that defines its `globalName`. Nothing is cached: after a failure the next import
+// of the remote fetches the manifest again.
+__mf_require__.manifestRemote = function (name, url) {
+  var page = __mf_page__;
+  var fail = function (message, type, request) {
+    var error = new Error(message + "\n(" + type + ": " + request + ")");
+    error.name = "ScriptExternalLoadError";
+    error.type = type;
+    error.request = request;
+    throw error;
+  };
+  var here = page.location && page.location.href ? page.location.href : undefined;
+  var manifestUrl = new URL(url, here).href;
+  var fetched =
+    typeof page.fetch !== "function"
+      ? Promise.reject(new Error("fetch is not available to load the manifest " + url))
+      : page.fetch(manifestUrl).then(
+          function (response) {
+            if (!response.ok) fail("Loading the remote's manifest failed.", "http " + response.status, manifestUrl);
+            return response.json();
+          },
+          function () {
+            fail("Loading the remote's manifest failed.", "error", manifestUrl);
+          }
+        );
+  return __mf_require__.timeout(fetched, manifestUrl, 1).then(function (manifest) {
+    var meta = (manifest && manifest.metaData) || {};
+    var entry = meta.remoteEntry || {};
+    if (!entry.name) fail("The remote's manifest names no remoteEntry.", "invalid", manifestUrl);
+    // publicPath "auto": the entry is next to the manifest.
+    var base = meta.publicPath && meta.publicPath !== "auto" ? new URL(meta.publicPath, manifestUrl).href : manifestUrl;
+    var entryUrl = new URL((entry.path ? entry.path.replace(/\/?$/, "/") : "") + entry.name, base).href;
+    var type = entry.type || "global";
+    var global = meta.globalName || name;
+    var federation = page.__FEDERATION__;
+    if (federation && federation.moduleInfo) {
+      federation.moduleInfo[name + ":" + url] = {
+        version: url,
+        buildVersion: (meta.buildInfo && meta.buildInfo.buildVersion) || "",
+        globalName: global,
+        remoteEntry: entryUrl,
+        remoteEntryType: type,
+        publicPath: meta.publicPath || "",
+        remoteTypes: (meta.types && meta.types.zip) || "",
+        shared: (manifest.shared || []).map(function (s) {
+          return { sharedName: s.name, version: s.version, singleton: s.singleton, requiredVersion: s.requiredVersion };
+        }),
+        modules: (manifest.exposes || []).map(function (e) {
+          return { moduleName: e.name, modulePath: e.path };
+        }),
+        remotesInfo: {}
+      };
+    }
+    if (type === "module" || type === "esm") return __mf_require__.timeout(import(entryUrl), entryUrl, 1);
+    if (typeof page[global] !== "undefined") return page[global];
+    if (typeof __mf_require__.l !== "function") {
+      fail("A script remote entry cannot be loaded in this build (no document).", "unsupported", entryUrl);
+    }
+    return new Promise(function (resolve, reject) {
+      __mf_require__.l(
+        entryUrl,
+        function (event) {
+          if (typeof page[global] !== "undefined") return resolve(page[global]);
+          var errorType = event && (event.type === "load" ? "missing" : event.type);
+          try {
+            fail("Loading script failed.", errorType, entryUrl);
+          } catch (error) {
+            reject(error);
+          }
+        },
+        global
+      );
+    });
+  });
+};
