@@ -1,6 +1,6 @@
 //! Module Federation beyond webpack (issue #19): real Vite 8 + `@module-federation/vite`
 //! builds and mfbundle builds on one page in headless Chromium, both ways, sharing one React.
-//! The projects are fixtures/interop/vite-in-chromium (its packages pinned in its lockfile):
+//! The projects are fixtures/interop/browser-peers (its packages pinned in its lockfile):
 //! the same host page and widget sources built by each tool. Each test builds in its own copy.
 
 mod support;
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use support::*;
 
-const FIXTURE: &str = "fixtures/interop/vite-in-chromium";
+const FIXTURE: &str = "fixtures/interop/browser-peers";
 
 /// A copy of the fixture (with its node_modules) in a temporary directory.
 fn fixture_copy() -> (tempfile::TempDir, PathBuf) {
