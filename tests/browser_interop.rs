@@ -35,7 +35,7 @@ fn vite_build(root: &Path, project: &str, env: &[(&str, &str)]) {
         .arg(root.join("node_modules/vite/bin/vite.js"))
         .arg("build")
         .arg("--config")
-        .arg(root.join(project).join("vite.config.js"))
+        .arg(root.join(project).join("vite.config.mjs"))
         .envs(env.iter().copied())
         .current_dir(root)
         .output()
@@ -187,4 +187,141 @@ fn mfbundle_host_loads_a_vite_remote() {
     assert_fallback(&run_page(&format!(
         "http://127.0.0.1:{host_port}/index.html"
     )));
+}
+
+/// `node build-peer.cjs tool role out [remote]`: a webpack 5 + `@module-federation/enhanced`
+/// or Rspack (its default, MF 2.0, ModuleFederationPlugin) build of peer-host/peer-remote.
+fn peer_build(root: &Path, tool: &str, role: &str, out: &Path, remote: Option<&str>) {
+    let o = std::process::Command::new("node")
+        .arg(root.join("build-peer.cjs"))
+        .args([tool, role])
+        .arg(out)
+        .args(remote)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{tool} {role}: {}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+}
+
+/// The mfbundle remote twice: as the fixture has it (an ES-module entry) and with the
+/// default library type (a script that defines `mfbundle_remote`), each on its own port.
+fn mfbundle_remotes(root: &Path) -> (FaultServer, FaultServer) {
+    let remote = root.join("mfbundle-remote");
+    mfbundle_build(&remote);
+    let classic = root.join("mfbundle-remote-var");
+    copy_dir(&remote, &classic);
+    let config = std::fs::read_to_string(classic.join("federation.toml")).unwrap();
+    std::fs::write(
+        classic.join("federation.toml"),
+        config.replace("library = { type = \"module\" }\n", ""),
+    )
+    .unwrap();
+    mfbundle_build(&classic);
+    (
+        fault_server(remote.join("dist"), Vec::new()),
+        fault_server(classic.join("dist"), Vec::new()),
+    )
+}
+
+/// webpack + enhanced and Rspack's MF 2.0 plugin, each both ways with mfbundle: their host
+/// loads the mfbundle remote by remoteEntry.js (script) and by mf-manifest.json (the
+/// ES-module entry the manifest names); the mfbundle host loads their remote by
+/// remoteEntry.js and (webpack + enhanced, which writes one) by mf-manifest.json. One
+/// React each time, none of the remote's own copies fetched; the fallback when it is down.
+#[test]
+fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
+    let (_tmp, root) = fixture_copy();
+    let (esm, classic) = mfbundle_remotes(&root);
+    let own_react = |log: &[String]| {
+        log.iter()
+            .filter(|p| {
+                ["/react.", "/react-dom.", "/client."]
+                    .iter()
+                    .any(|o| p.starts_with(o))
+            })
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    for (tool, built_by) in [
+        ("webpack", "webpack (enhanced)"),
+        ("rspack", "Rspack (MF 2.0)"),
+    ] {
+        // Their host, our remote.
+        for (label, remote, server) in [
+            (
+                "entry",
+                format!(
+                    "mfbundle_remote@http://127.0.0.1:{}/remoteEntry.js",
+                    classic.port
+                ),
+                &classic,
+            ),
+            (
+                "manifest",
+                format!(
+                    "mfbundle_remote@http://127.0.0.1:{}/mf-manifest.json",
+                    esm.port
+                ),
+                &esm,
+            ),
+        ] {
+            let out = root.join(format!("{tool}-host-{label}"));
+            peer_build(&root, tool, "host", &out, Some(&remote));
+            let before = server.log().len();
+            let port = serve(out);
+            let page = run_page(&format!("http://127.0.0.1:{port}/index.html"));
+            assert_one_react(&page, built_by, "mfbundle");
+            let log = server.log()[before..].to_vec();
+            assert_eq!(
+                own_react(&log),
+                Vec::<String>::new(),
+                "{tool} {label}: {log:?}"
+            );
+        }
+
+        // Our host, their remote.
+        let out = root.join(format!("{tool}-remote"));
+        peer_build(&root, tool, "remote", &out, None);
+        let server = fault_server(out.clone(), Vec::new());
+        let origin = format!("http://127.0.0.1:{}", server.port);
+        let global = format!("{tool}_remote");
+        let mut ways = vec![format!("{global}@{origin}/remoteEntry.js")];
+        if out.join("mf-manifest.json").exists() {
+            ways.push(format!("{global}@{origin}/mf-manifest.json"));
+        } else {
+            assert_eq!(tool, "rspack", "webpack + enhanced writes mf-manifest.json");
+        }
+        let host = root.join(format!("mfbundle-host-{tool}"));
+        copy_dir(&root.join("mfbundle-host"), &host);
+        let config = std::fs::read_to_string(host.join("federation.toml")).unwrap();
+        let host_port = serve(host.join("dist"));
+        for remote in ways {
+            // A script remote: `name@url`, not `module <url>`.
+            let config = config.replace("\"module REMOTE\"", &format!("{remote:?}"));
+            std::fs::write(host.join("federation.toml"), config).unwrap();
+            mfbundle_build(&host);
+            let before = server.log().len();
+            let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
+            assert_one_react(&page, "mfbundle", built_by);
+            let log = server.log()[before..].to_vec();
+            assert!(log.iter().any(|p| p == "/remoteEntry.js"), "{log:?}");
+        }
+        drop(server);
+        // Down: the fallback.
+        let dead = format!("{global}@http://127.0.0.1:{}/remoteEntry.js", dead_port());
+        std::fs::write(
+            host.join("federation.toml"),
+            config.replace("\"module REMOTE\"", &format!("{dead:?}")),
+        )
+        .unwrap();
+        mfbundle_build(&host);
+        assert_fallback(&run_page(&format!(
+            "http://127.0.0.1:{host_port}/index.html"
+        )));
+    }
 }
