@@ -325,3 +325,71 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
         )));
     }
 }
+
+/// A mixed page: an mfbundle host with a Vite remote (by manifest) and a webpack +
+/// enhanced remote (by remoteEntry.js), all three on one React; neither remote fetched
+/// its own copy of a shared package.
+#[test]
+fn mixed_page_mfbundle_host_with_a_vite_and_a_webpack_remote() {
+    let (_tmp, root) = fixture_copy();
+    vite_build(&root, "vite-remote", &[]);
+    let vite = fault_server(root.join("vite-remote/dist"), Vec::new());
+    let webpack_out = root.join("webpack-remote");
+    peer_build(&root, "webpack", "remote", &webpack_out, None);
+    let webpack = fault_server(webpack_out.clone(), Vec::new());
+    // The webpack remote's own copies of the shared packages, as its manifest lists them.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(webpack_out.join("mf-manifest.json")).unwrap())
+            .unwrap();
+    let webpack_own: Vec<String> = manifest["shared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["assets"]["js"]["async"].as_array().unwrap().iter())
+        .chain(
+            manifest["shared"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|s| s["assets"]["js"]["sync"].as_array().unwrap().iter()),
+        )
+        .map(|f| format!("/{}", f.as_str().unwrap()))
+        .collect();
+    assert!(!webpack_own.is_empty(), "{manifest:#}");
+
+    let host = root.join("mfbundle-mixed-host");
+    let config = std::fs::read_to_string(host.join("federation.toml"))
+        .unwrap()
+        .replace(
+            "\"VITE\"",
+            &format!(
+                "\"viteRemote@http://127.0.0.1:{}/mf-manifest.json\"",
+                vite.port
+            ),
+        )
+        .replace(
+            "\"WEBPACK\"",
+            &format!(
+                "\"webpack_remote@http://127.0.0.1:{}/remoteEntry.js\"",
+                webpack.port
+            ),
+        );
+    std::fs::write(host.join("federation.toml"), config).unwrap();
+    mfbundle_build(&host);
+    let port = serve(host.join("dist"));
+    let page = run_page(&format!("http://127.0.0.1:{port}/index.html"));
+    let widgets = &page["results"]["widgets"];
+    for by in ["Vite", "webpack (enhanced)"] {
+        assert_eq!(widgets[by]["count"], 1, "{by}: {page:#}");
+        assert_eq!(widgets[by]["sameReact"], true, "{by}: {page:#}");
+    }
+    let vite_log = vite.log();
+    assert!(
+        !vite_log.iter().any(|p| p.contains("prebuild__react")),
+        "{vite_log:?}"
+    );
+    let webpack_log = webpack.log();
+    for own in &webpack_own {
+        assert!(!webpack_log.contains(own), "{own} in {webpack_log:?}");
+    }
+}
