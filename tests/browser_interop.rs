@@ -393,3 +393,59 @@ fn mixed_page_mfbundle_host_with_a_vite_and_a_webpack_remote() {
         assert!(!webpack_log.contains(own), "{own} in {webpack_log:?}");
     }
 }
+
+/// mf-manifest.json and mf-stats.json type-check as the real `@module-federation/sdk`
+/// `Manifest` and `Stats` (the fixture's sdk 2.9.2, with the TypeScript the dts-plugin
+/// brings): object literals, so a missing field, a wrong type or a field the sdk does not
+/// know is an error. Checked with a broken copy too, so that the check can fail.
+#[test]
+fn manifests_type_check_as_the_sdk_types() {
+    let (_tmp, root) = fixture_copy();
+    let remote = root.join("mfbundle-remote");
+    mfbundle_build(&remote);
+    let read = |name: &str| std::fs::read_to_string(remote.join("dist").join(name)).unwrap();
+    let (manifest, stats) = (read("mf-manifest.json"), read("mf-stats.json"));
+    let check = |manifest: &str, stats: &str| {
+        std::fs::write(
+            root.join("check-manifest.ts"),
+            format!(
+                "import type {{ Manifest, Stats }} from \"@module-federation/sdk\";\n\
+                 export const manifest: Manifest = {manifest};\n\
+                 export const stats: Stats = {stats};\n"
+            ),
+        )
+        .unwrap();
+        std::process::Command::new("node")
+            .arg(root.join("node_modules/typescript/bin/tsc"))
+            .args(["--noEmit", "--strict", "--skipLibCheck"])
+            .args(["--module", "nodenext", "--moduleResolution", "nodenext"])
+            .arg("check-manifest.ts")
+            .current_dir(&root)
+            .output()
+            .unwrap()
+    };
+    let o = check(&manifest, &stats);
+    assert!(
+        o.status.success(),
+        "{}{}\n{manifest}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+    let m: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    assert_eq!(m["metaData"]["remoteEntry"]["type"], "module");
+    assert!(m["metaData"]["types"].is_object(), "{m:#}");
+    let react = m["shared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "react")
+        .unwrap();
+    assert_eq!(react["singleton"], true, "{m:#}");
+    assert_eq!(react["version"], "19.2.4", "{m:#}");
+    let broken = manifest.replacen("\"singleton\": true", "\"singleton\": \"yes\"", 1);
+    assert_ne!(broken, manifest);
+    assert!(
+        !check(&broken, &stats).status.success(),
+        "a wrong type passes"
+    );
+}
