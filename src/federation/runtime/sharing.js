@@ -62,8 +62,9 @@ var __mf_own_unloaded__ = function (scope) {
 // replaces an unloaded provider whose name sorts lower (webpack's rule); yet its modules
 // take the scope root's provider (this build's), as it read the scope before registering.
 // The page would load two copies of a singleton: ours goes back in the slot, so both use
-// one. Only an unloaded entry of such an instance is put back (a webpack container has no
-// instance; an entry something already loaded stays).
+// one. Only an unloaded entry of such an instance is put back: webpack containers register
+// no instance and mfbundle builds (`version: "mfbundle"`) take the scope's winner for their
+// own modules, so both keep webpack's rule; an entry something loaded stays.
 var __mf_keep_own__ = function (scope, own) {
   if (!own.length) return;
   var federation = __mf_page__.__FEDERATION__;
@@ -72,7 +73,8 @@ var __mf_keep_own__ = function (scope, own) {
     var now = scope[o[0]] && scope[o[0]][o[1]];
     if (!now || now === o[2] || now.loaded || now.lib || now.loading) return;
     var mf2 = instances.some(function (instance) {
-      if (instance === __mf_instance__ || !instance.options || instance.options.name !== now.from) return false;
+      if (instance === __mf_instance__ || instance.version === "mfbundle") return false;
+      if (!instance.options || instance.options.name !== now.from) return false;
       var map = instance.shareScopeMap;
       return !!map && Object.keys(map).some(function (k) {
         return map[k] === scope;
