@@ -66,8 +66,15 @@ fn run_page(url: &str) -> serde_json::Value {
 }
 
 /// The page rendered `widget_by`'s widget in `host_by`'s host, its hook's state updated,
-/// on the one React the page has.
-fn assert_one_react(page: &serde_json::Value, host_by: &str, widget_by: &str) {
+/// on the one React the page has; with `kit` = (version, evaluations), the ui-kit singleton
+/// both sides share (host 1.0.0, remote 1.1.0) resolved to that version for both, and the
+/// copies of ui-kit the page evaluated, in order.
+fn assert_one_react(
+    page: &serde_json::Value,
+    host_by: &str,
+    widget_by: &str,
+    kit: Option<(&str, &str)>,
+) {
     let r = &page["results"];
     assert_eq!(r["host"], host_by, "{page:#}");
     assert_eq!(r["widget"], widget_by, "{page:#}");
@@ -77,6 +84,14 @@ fn assert_one_react(page: &serde_json::Value, host_by: &str, widget_by: &str) {
     let text = page["text"].as_str().unwrap();
     let want = format!("Rendered by the {widget_by} remote for the {host_by} host");
     assert!(text.contains(&want), "missing {want:?} in {text}");
+    if let Some((kit, evaluations)) = kit {
+        assert_eq!(r["hostKit"], kit, "the host's ui-kit: {page:#}");
+        assert_eq!(r["remoteKit"], kit, "the remote's ui-kit: {page:#}");
+        assert_eq!(
+            r["kitEvaluations"], evaluations,
+            "ui-kit evaluations: {page:#}"
+        );
+    }
 }
 
 /// The fallback the host shows when the remote's server is down: rendered, no page error.
@@ -115,7 +130,11 @@ fn vite_host_loads_an_mfbundle_es_module_remote_by_entry_and_by_manifest() {
         );
         let host_port = serve(root.join("vite-host").join(out));
         let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
-        assert_one_react(&page, "Vite", "mfbundle");
+        // The Vite host initialises its remotes before it loads a share: nothing was loaded
+        // when the remote registered ui-kit 1.1.0, so the highest version is the singleton
+        // for both (MF 2.0's version-first, webpack's rule). The Vite host still evaluates
+        // its own 1.0.0 at startup (its hostInit), unused.
+        assert_one_react(&page, "Vite", "mfbundle", Some(("1.1.0", "1.0.0 1.1.0")));
     }
     // The widget's chunk came by import() from the remote's own origin (import.meta.url),
     // and none of the remote's own React copies was fetched: the host's React served both.
@@ -167,7 +186,9 @@ fn mfbundle_host_loads_a_vite_remote() {
         point(&remote);
         let before = server.log().len();
         let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
-        assert_one_react(&page, "mfbundle", "Vite");
+        // Nothing was loaded when the remote registered its 1.1.0: the highest version
+        // wins, for the host too (version-first).
+        assert_one_react(&page, "mfbundle", "Vite", Some(("1.1.0", "1.1.0")));
         // The Vite remote took the host's React: its own copies were never fetched.
         let log = server.log()[before..].to_vec();
         assert_eq!(
@@ -275,7 +296,7 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
             let before = server.log().len();
             let port = serve(out);
             let page = run_page(&format!("http://127.0.0.1:{port}/index.html"));
-            assert_one_react(&page, built_by, "mfbundle");
+            assert_one_react(&page, built_by, "mfbundle", None);
             let log = server.log()[before..].to_vec();
             assert_eq!(
                 own_react(&log),
@@ -307,7 +328,7 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
             mfbundle_build(&host);
             let before = server.log().len();
             let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
-            assert_one_react(&page, "mfbundle", built_by);
+            assert_one_react(&page, "mfbundle", built_by, None);
             let log = server.log()[before..].to_vec();
             assert!(log.iter().any(|p| p == "/remoteEntry.js"), "{log:?}");
         }
