@@ -249,10 +249,11 @@ fn mfbundle_remotes(root: &Path) -> (FaultServer, FaultServer) {
     )
 }
 
-/// webpack + enhanced and Rspack's MF 2.0 plugin, each both ways with mfbundle: their host
-/// loads the mfbundle remote by remoteEntry.js (script) and by mf-manifest.json (the
-/// ES-module entry the manifest names); the mfbundle host loads their remote by
-/// remoteEntry.js and (webpack + enhanced, which writes one) by mf-manifest.json. One
+/// webpack + enhanced, Rspack's MF 2.0 plugin and Rspack + enhanced, each both ways with
+/// mfbundle: their host loads the mfbundle remote by remoteEntry.js (script) and by
+/// mf-manifest.json (the ES-module entry the manifest names); the mfbundle host loads their
+/// remote by remoteEntry.js and, where the peer writes one (not Rspack's own plugin), by
+/// mf-manifest.json. One
 /// React each time, none of the remote's own copies fetched; the fallback when it is down.
 #[test]
 fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
@@ -271,6 +272,7 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
     for (tool, built_by) in [
         ("webpack", "webpack (enhanced)"),
         ("rspack", "Rspack (MF 2.0)"),
+        ("rspack-enhanced", "Rspack (enhanced)"),
     ] {
         // Their host, our remote.
         for (label, remote, server) in [
@@ -310,12 +312,15 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
         peer_build(&root, tool, "remote", &out, None);
         let server = fault_server(out.clone(), Vec::new());
         let origin = format!("http://127.0.0.1:{}", server.port);
-        let global = format!("{tool}_remote");
+        let global = format!("{}_remote", tool.replace('-', "_"));
         let mut ways = vec![format!("{global}@{origin}/remoteEntry.js")];
         if out.join("mf-manifest.json").exists() {
             ways.push(format!("{global}@{origin}/mf-manifest.json"));
         } else {
-            assert_eq!(tool, "rspack", "webpack + enhanced writes mf-manifest.json");
+            assert_eq!(
+                tool, "rspack",
+                "only Rspack's own plugin writes no mf-manifest.json"
+            );
         }
         let host = root.join(format!("mfbundle-host-{tool}"));
         copy_dir(&root.join("mfbundle-host"), &host);
