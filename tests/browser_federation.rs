@@ -53,23 +53,6 @@ fn write_ui_kit(root: &Path, dir: &str, version: &str) {
     );
 }
 
-/// What tests/puppeteer/page.cjs saw of `url` once the page set `window.__done`: the body's
-/// `text` and `window.__results`; no page errors allowed.
-fn run_page(url: &str) -> serde_json::Value {
-    let out = std::process::Command::new("node")
-        .arg(puppeteer_dir().join("page.cjs"))
-        .arg(url)
-        .arg("30000")
-        .current_dir(puppeteer_dir())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
-    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(page["done"], true, "{page:#}");
-    assert_eq!(page["pageErrors"], serde_json::json!([]), "{page:#}");
-    page
-}
-
 #[test]
 fn host_renders_remote_widget_with_one_shared_singleton_and_survives_a_dead_remote() {
     let tmp = tempfile::tempdir().unwrap();

@@ -13,15 +13,7 @@ const FIXTURE: &str = "fixtures/interop/browser-peers";
 
 /// A copy of the fixture (with its node_modules) in a temporary directory.
 fn fixture_copy() -> (tempfile::TempDir, PathBuf) {
-    let src = repo_root().join(FIXTURE);
-    assert!(
-        src.join("node_modules/@module-federation/vite").exists(),
-        "{FIXTURE}/node_modules is missing: run tests/setup.sh"
-    );
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("vite");
-    copy_dir(&src, &root);
-    (tmp, root)
+    project_copy(FIXTURE, "node_modules/@module-federation/vite")
 }
 
 fn mfbundle_build(dir: &Path) {
@@ -46,23 +38,6 @@ fn vite_build(root: &Path, project: &str, env: &[(&str, &str)]) {
         text(&o.stdout),
         text(&o.stderr)
     );
-}
-
-/// What tests/puppeteer/page.cjs saw of `url` once the page set `window.__done`: the body's
-/// `text` and `window.__results`; no page errors allowed.
-fn run_page(url: &str) -> serde_json::Value {
-    let out = std::process::Command::new("node")
-        .arg(puppeteer_dir().join("page.cjs"))
-        .arg(url)
-        .arg("30000")
-        .current_dir(puppeteer_dir())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
-    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(page["done"], true, "{page:#}");
-    assert_eq!(page["pageErrors"], serde_json::json!([]), "{page:#}");
-    page
 }
 
 /// The page rendered `widget_by`'s widget in `host_by`'s host, its hook's state updated,

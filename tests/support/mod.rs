@@ -355,15 +355,38 @@ pub fn point_host_at(host: &Path, from: u16, to: u16) {
 
 /// A copy of examples/react (with its node_modules) in a temporary directory.
 pub fn example_copy() -> (tempfile::TempDir, PathBuf) {
-    let src = repo_root().join("examples/react");
+    project_copy("examples/react", "node_modules/react-dom")
+}
+
+/// A copy of the repository's folder `rel` (with its node_modules) in a temporary directory,
+/// under its own name; `installed` is a path inside it that tests/setup.sh puts there.
+pub fn project_copy(rel: &str, installed: &str) -> (tempfile::TempDir, PathBuf) {
+    let src = repo_root().join(rel);
     assert!(
-        src.join("node_modules/react-dom").exists(),
-        "examples/react/node_modules is missing: run tests/setup.sh"
+        src.join(installed).exists(),
+        "{rel}/{installed} is missing: run tests/setup.sh"
     );
     let tmp = tempfile::tempdir().unwrap();
-    let apps = tmp.path().join("react");
-    copy_dir(&src, &apps);
-    (tmp, apps)
+    let copy = tmp.path().join(src.file_name().unwrap());
+    copy_dir(&src, &copy);
+    (tmp, copy)
+}
+
+/// What tests/puppeteer/page.cjs saw of `url` once the page set `window.__done`: the body's
+/// `text` and `window.__results`; no page errors allowed.
+pub fn run_page(url: &str) -> serde_json::Value {
+    let out = std::process::Command::new("node")
+        .arg(puppeteer_dir().join("page.cjs"))
+        .arg(url)
+        .arg("30000")
+        .current_dir(puppeteer_dir())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "page.cjs: {}", text(&out.stderr));
+    let page: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(page["done"], true, "{page:#}");
+    assert_eq!(page["pageErrors"], serde_json::json!([]), "{page:#}");
+    page
 }
 
 /// Writes `body` to `root/rel`, creating the folders on the way.
