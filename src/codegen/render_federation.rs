@@ -516,22 +516,9 @@ pub fn remote_container_code(remote: &Remote) -> String {
     let one = |e: &RemoteExternal| -> String {
         match e {
             RemoteExternal::Script { global, url } => format!(
-                r#"new Promise(function (resolve, reject) {{
-  if (typeof __mf_page__[{g}] !== "undefined") return resolve();
-  var error = new Error();
-  __mf_require__.l({u}, function (event) {{
-    if (typeof __mf_page__[{g}] !== "undefined") return resolve();
-    var errorType = event && (event.type === "load" ? "missing" : event.type);
-    var realSrc = event && event.target && event.target.src;
-    error.message = "Loading script failed.\n(" + errorType + ": " + realSrc + ")";
-    error.name = "ScriptExternalLoadError";
-    error.type = errorType;
-    error.request = realSrc;
-    reject(error);
-  }}, {g});
-}}).then(function () {{ return __mf_page__[{g}]; }})"#,
-                g = json(global),
-                u = json(url)
+                "__mf_require__.scriptRemote({}, {})",
+                json(url),
+                json(global)
             ),
             RemoteExternal::Var(expr) => format!("({expr})"),
             RemoteExternal::Promise(expr) => format!(

@@ -279,24 +279,29 @@ __mf_require__.manifestRemote = function (name, url) {
       };
     }
     if (type === "module" || type === "esm") return __mf_require__.timeout(import(entryUrl), entryUrl, 1);
-    if (typeof page[global] !== "undefined") return page[global];
     if (typeof __mf_require__.l !== "function") {
       fail("A script remote entry cannot be loaded in this build (no document).", "unsupported", entryUrl);
     }
-    return new Promise(function (resolve, reject) {
-      __mf_require__.l(
-        entryUrl,
-        function (event) {
-          if (typeof page[global] !== "undefined") return resolve(page[global]);
-          var errorType = event && (event.type === "load" ? "missing" : event.type);
-          try {
-            fail("Loading script failed.", errorType, entryUrl);
-          } catch (error) {
-            reject(error);
-          }
-        },
-        global
-      );
-    });
+    return __mf_require__.scriptRemote(entryUrl, global);
+  });
+};
+// A container a script defines as the global `global` (`name@url`), with webpack's error
+// when the script fails or defines nothing.
+__mf_require__.scriptRemote = function (url, global) {
+  return new Promise(function (resolve, reject) {
+    if (typeof __mf_page__[global] !== "undefined") return resolve();
+    var error = new Error();
+    __mf_require__.l(url, function (event) {
+      if (typeof __mf_page__[global] !== "undefined") return resolve();
+      var errorType = event && (event.type === "load" ? "missing" : event.type);
+      var realSrc = event && event.target && event.target.src;
+      error.message = "Loading script failed.\n(" + errorType + ": " + realSrc + ")";
+      error.name = "ScriptExternalLoadError";
+      error.type = errorType;
+      error.request = realSrc;
+      reject(error);
+    }, global);
+  }).then(function () {
+    return __mf_page__[global];
   });
 };
