@@ -281,6 +281,15 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
                 "{tool} {label}: {log:?}"
             );
         }
+        // Their host with our remote down: its page shows the fallback.
+        let out = root.join(format!("{tool}-host-dead"));
+        let dead = format!(
+            "mfbundle_remote@http://127.0.0.1:{}/remoteEntry.js",
+            dead_port()
+        );
+        peer_build(&root, tool, "host", &out, Some(&dead));
+        let port = serve(out);
+        assert_fallback(&run_page(&format!("http://127.0.0.1:{port}/index.html")));
 
         // Our host, their remote.
         let out = root.join(format!("{tool}-remote"));
