@@ -122,6 +122,19 @@ for (const [label, get, async] of [
   assert.strictEqual(rt.take(rt.loadSingleton("default", "lib", false, () => () => "fallback"))(), "v1", label);
   passed++;
 }
+// A get that fails leaves no `loading` behind: the next consume calls get again.
+{
+  const rt = loadRuntime({ uniqueName: "me" });
+  let calls = 0;
+  const e = { get: () => (++calls === 1 ? Promise.reject(new Error("down")) : Promise.resolve(() => "v1")), from: "other", eager: 0 };
+  rt.__mf_require__.S.default = { lib: { "1.0.0": e } };
+  const take = () => rt.take(rt.loadSingleton("default", "lib", false, () => () => "fallback"));
+  await assert.rejects(take(), /down/);
+  assert.strictEqual(e.loading, null, "a failed load is forgotten");
+  assert.strictEqual((await take())(), "v1", "tried again");
+  assert.strictEqual(calls, 2);
+  passed++;
+}
 console.log(`${passed} passed, 0 failed`);
 })().catch((e) => {
   console.error(e);

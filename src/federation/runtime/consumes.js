@@ -64,10 +64,19 @@ var mark = function (decision, factory) {
   if (entry.useIn.indexOf(__mf_unique_name__) < 0) entry.useIn.push(__mf_unique_name__);
   if (typeof factory === "function") entry.lib = factory;
   else if (factory && typeof factory.then === "function" && !entry.loading) {
-    entry.loading = factory.then(function (factory) {
-      if (typeof entry.lib !== "function") entry.lib = factory;
-      return factory;
-    });
+    // A load that fails is forgotten, so that the next consume calls `get` again.
+    var loading = (entry.loading = factory.then(
+      function (factory) {
+        if (typeof entry.lib !== "function") entry.lib = factory;
+        return factory;
+      },
+      function (error) {
+        if (entry.loading === loading) entry.loading = null;
+        throw error;
+      }
+    ));
+    // The consume that started it reports the failure; this copy must not be unhandled.
+    loading.then(undefined, function () {});
   }
 };
 var take = function (decision) {
