@@ -21,6 +21,21 @@ fn mfbundle_build(dir: &Path) {
     assert!(o.status.success(), "{}: {}", dir.display(), text(&o.stderr));
 }
 
+/// Writes `template` (a federation.toml) with `edits` (text -> replacement) to `project`
+/// and builds it with mfbundle.
+fn build_with(project: &Path, template: &str, edits: &[(&str, &str)]) {
+    let config = edits
+        .iter()
+        .fold(template.to_string(), |c, (from, to)| c.replace(from, to));
+    std::fs::write(project.join("federation.toml"), config).unwrap();
+    mfbundle_build(project);
+}
+
+/// The page a test server on `port` serves as index.html, once it is done (run_page).
+fn open_index(port: u16) -> serde_json::Value {
+    run_page(&format!("http://127.0.0.1:{port}/index.html"))
+}
+
 /// `vite build` of `project` (a folder of the fixture) with `env` (REMOTE_ENTRY, OUT_DIR).
 fn vite_build(root: &Path, project: &str, env: &[(&str, &str)]) {
     let o = std::process::Command::new("node")
@@ -104,7 +119,7 @@ fn vite_host_loads_an_mfbundle_es_module_remote_by_entry_and_by_manifest() {
             &[("REMOTE_ENTRY", &entry), ("OUT_DIR", out)],
         );
         let host_port = serve(root.join("vite-host").join(out));
-        let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
+        let page = open_index(host_port);
         // The Vite host initialises its remotes before it loads a share: nothing was loaded
         // when the remote registered ui-kit 1.1.0, so the highest version is the singleton
         // for both (MF 2.0's version-first, webpack's rule). The Vite host still evaluates
@@ -130,9 +145,7 @@ fn vite_host_loads_an_mfbundle_es_module_remote_by_entry_and_by_manifest() {
         &[("REMOTE_ENTRY", &dead), ("OUT_DIR", "dist-dead")],
     );
     let host_port = serve(root.join("vite-host/dist-dead"));
-    assert_fallback(&run_page(&format!(
-        "http://127.0.0.1:{host_port}/index.html"
-    )));
+    assert_fallback(&open_index(host_port));
 }
 
 #[test]
@@ -142,10 +155,7 @@ fn mfbundle_host_loads_a_vite_remote() {
     let server = fault_server(root.join("vite-remote/dist"), Vec::new());
     let host = root.join("mfbundle-host");
     let config = std::fs::read_to_string(host.join("federation.toml")).unwrap();
-    let point = |url: &str| {
-        std::fs::write(host.join("federation.toml"), config.replace("REMOTE", url)).unwrap();
-        mfbundle_build(&host);
-    };
+    let point = |url: &str| build_with(&host, &config, &[("REMOTE", url)]);
 
     let origin = format!("http://127.0.0.1:{}", server.port);
     let host_port = serve(host.join("dist"));
@@ -160,7 +170,7 @@ fn mfbundle_host_loads_a_vite_remote() {
     ] {
         point(&remote);
         let before = server.log().len();
-        let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
+        let page = open_index(host_port);
         // Nothing was loaded when the remote registered its 1.1.0: the highest version
         // wins, for the host too (version-first).
         assert_one_react(&page, "mfbundle", "Vite", Some(("1.1.0", "1.1.0")));
@@ -180,9 +190,7 @@ fn mfbundle_host_loads_a_vite_remote() {
 
     // The remote's server is down: the host shows its fallback.
     point(&format!("http://127.0.0.1:{}/remoteEntry.js", dead_port()));
-    assert_fallback(&run_page(&format!(
-        "http://127.0.0.1:{host_port}/index.html"
-    )));
+    assert_fallback(&open_index(host_port));
 }
 
 /// `node build-peer.cjs tool role out [remote]`: a webpack 5 + `@module-federation/enhanced`
@@ -212,12 +220,11 @@ fn mfbundle_remotes(root: &Path) -> (FaultServer, FaultServer) {
     let classic = root.join("mfbundle-remote-var");
     copy_dir(&remote, &classic);
     let config = std::fs::read_to_string(classic.join("federation.toml")).unwrap();
-    std::fs::write(
-        classic.join("federation.toml"),
-        config.replace("library = { type = \"module\" }\n", ""),
-    )
-    .unwrap();
-    mfbundle_build(&classic);
+    build_with(
+        &classic,
+        &config,
+        &[("library = { type = \"module\" }\n", "")],
+    );
     (
         fault_server(remote.join("dist"), Vec::new()),
         fault_server(classic.join("dist"), Vec::new()),
@@ -272,7 +279,7 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
             peer_build(&root, tool, "host", &out, Some(&remote));
             let before = server.log().len();
             let port = serve(out);
-            let page = run_page(&format!("http://127.0.0.1:{port}/index.html"));
+            let page = open_index(port);
             assert_one_react(&page, built_by, "mfbundle", None);
             let log = server.log()[before..].to_vec();
             assert_eq!(
@@ -289,7 +296,7 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
         );
         peer_build(&root, tool, "host", &out, Some(&dead));
         let port = serve(out);
-        assert_fallback(&run_page(&format!("http://127.0.0.1:{port}/index.html")));
+        assert_fallback(&open_index(port));
 
         // Our host, their remote.
         let out = root.join(format!("{tool}-remote"));
@@ -312,11 +319,13 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
         let host_port = serve(host.join("dist"));
         for remote in ways {
             // A script remote: `name@url`, not `module <url>`.
-            let config = config.replace("\"module REMOTE\"", &format!("{remote:?}"));
-            std::fs::write(host.join("federation.toml"), config).unwrap();
-            mfbundle_build(&host);
+            build_with(
+                &host,
+                &config,
+                &[("\"module REMOTE\"", &format!("{remote:?}"))],
+            );
             let before = server.log().len();
-            let page = run_page(&format!("http://127.0.0.1:{host_port}/index.html"));
+            let page = open_index(host_port);
             assert_one_react(&page, "mfbundle", built_by, None);
             let log = server.log()[before..].to_vec();
             assert!(log.iter().any(|p| p == "/remoteEntry.js"), "{log:?}");
@@ -324,15 +333,12 @@ fn mf2_webpack_and_rspack_hosts_and_remotes_both_ways() {
         drop(server);
         // Down: the fallback.
         let dead = format!("{global}@http://127.0.0.1:{}/remoteEntry.js", dead_port());
-        std::fs::write(
-            host.join("federation.toml"),
-            config.replace("\"module REMOTE\"", &format!("{dead:?}")),
-        )
-        .unwrap();
-        mfbundle_build(&host);
-        assert_fallback(&run_page(&format!(
-            "http://127.0.0.1:{host_port}/index.html"
-        )));
+        build_with(
+            &host,
+            &config,
+            &[("\"module REMOTE\"", &format!("{dead:?}"))],
+        );
+        assert_fallback(&open_index(host_port));
     }
 }
 
@@ -355,39 +361,29 @@ fn mixed_page_mfbundle_host_with_a_vite_and_a_webpack_remote() {
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|s| s["assets"]["js"]["async"].as_array().unwrap().iter())
-        .chain(
-            manifest["shared"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .flat_map(|s| s["assets"]["js"]["sync"].as_array().unwrap().iter()),
-        )
+        .flat_map(|s| ["sync", "async"].map(|when| s["assets"]["js"][when].clone()))
+        .flat_map(|files| files.as_array().unwrap().clone())
         .map(|f| format!("/{}", f.as_str().unwrap()))
         .collect();
     assert!(!webpack_own.is_empty(), "{manifest:#}");
 
     let host = root.join("mfbundle-mixed-host");
-    let config = std::fs::read_to_string(host.join("federation.toml"))
-        .unwrap()
-        .replace(
-            "\"VITE\"",
-            &format!(
-                "\"viteRemote@http://127.0.0.1:{}/mf-manifest.json\"",
-                vite.port
-            ),
-        )
-        .replace(
-            "\"WEBPACK\"",
-            &format!(
-                "\"webpack_remote@http://127.0.0.1:{}/remoteEntry.js\"",
-                webpack.port
-            ),
-        );
-    std::fs::write(host.join("federation.toml"), config).unwrap();
-    mfbundle_build(&host);
+    let config = std::fs::read_to_string(host.join("federation.toml")).unwrap();
+    let vite_remote = format!(
+        "\"viteRemote@http://127.0.0.1:{}/mf-manifest.json\"",
+        vite.port
+    );
+    let webpack_remote = format!(
+        "\"webpack_remote@http://127.0.0.1:{}/remoteEntry.js\"",
+        webpack.port
+    );
+    build_with(
+        &host,
+        &config,
+        &[("\"VITE\"", &vite_remote), ("\"WEBPACK\"", &webpack_remote)],
+    );
     let port = serve(host.join("dist"));
-    let page = run_page(&format!("http://127.0.0.1:{port}/index.html"));
+    let page = open_index(port);
     let widgets = &page["results"]["widgets"];
     for by in ["Vite", "webpack (enhanced)"] {
         assert_eq!(widgets[by]["count"], 1, "{by}: {page:#}");
