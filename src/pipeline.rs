@@ -265,6 +265,9 @@ fn run(
     };
 
     let share_usage = linked.share_usage.take();
+    let types = codegen::types::federated_types(&linked.graph, config);
+    diagnostics.extend(types.diagnostics);
+    timings.mark("types");
     let codegen::Generated { mut files, hot } =
         match codegen::generate(linked, config, cache.map(|c| &c.code)) {
             Ok(generated) => generated,
@@ -276,6 +279,10 @@ fn run(
                 );
             }
         };
+    if !types.files.is_empty() {
+        files.extend(types.files);
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+    }
     if let Some(report) = &share_usage {
         let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
         text.push('\n');

@@ -61,7 +61,11 @@ pub fn manifests(
             "path": "",
             "type": config.containers.library.unwrap_or(LibraryType::Var).name(),
         },
-        "types": { "path": "", "name": "", "zip": "", "api": "" },
+        "types": if super::types::publishes(graph, config) {
+            json!({ "path": "", "name": "", "zip": super::types::ZIP_NAME, "api": super::types::API_NAME })
+        } else {
+            json!({ "path": "", "name": "", "zip": "", "api": "" })
+        },
         "pluginVersion": format!("mfbundle {}", env!("CARGO_PKG_VERSION")),
         "publicPath": config.public_path,
     });

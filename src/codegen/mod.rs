@@ -17,6 +17,8 @@ pub mod render_federation;
 pub mod shake;
 pub mod source_map;
 pub mod transform_module;
+pub mod types;
+mod types_tsc;
 
 /// A file of the build's output.
 pub struct OutputFile {

@@ -164,6 +164,8 @@ pub struct BuildConfig {
     /// Minify the JavaScript output: production builds unless `minify = false` or
     /// `--no-minify`. (CSS is minified in every production build, as before.)
     pub minify: Option<Minify>,
+    /// Federated types (`types = …`): what the remote side writes, what the host side fetches.
+    pub types: Types,
     /// Measure each written file's gzip size (when the table or `--json` shows it).
     pub compressed_sizes: bool,
     /// Registry ids: short numbers in production, paths in development.
@@ -395,6 +397,7 @@ fn resolve(
     let global_name = check_names(&raw, &containers, &mut errors, &key_error);
     let chunk_load_timeout = chunk_load_timeout(&raw, &mut errors, &key_error);
     let minify = minify(&raw, mode, overrides, &mut errors, &key_error);
+    let types = types(&raw, &mut errors, &key_error);
     let module_ids = module_ids(&raw, mode, overrides, &mut errors, &key_error);
     let share_strategy = share_strategy(&raw, &mut errors, &key_error);
     let entry_file_names = entry_file_names(&raw, &entries, &mut errors, &key_error);
@@ -452,6 +455,7 @@ fn resolve(
         share_strategy,
         runtime_plugins: raw.runtime_plugins,
         minify,
+        types,
         compressed_sizes: overrides.compressed_sizes,
         module_ids,
         entry_file_names,
@@ -813,6 +817,79 @@ fn check_names(
         ));
     }
     global_name
+}
+
+/// How declarations of exposed modules are made (`types = { compiler }`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TypesCompiler {
+    /// From each source alone, without a type checker (TypeScript's isolatedDeclarations,
+    /// by oxc): milliseconds, but exported functions need their return types written.
+    #[default]
+    Isolated,
+    /// The project's own `tsc` (node_modules/.bin/tsc), as `@module-federation/dts-plugin`
+    /// runs it: infers everything, takes seconds.
+    Tsc,
+}
+
+/// Federated types (`types = true | false | { generate, consume, compiler }`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Types {
+    /// Write `@mf-types.zip` and `@mf-types.d.ts` for the exposed modules. `None` (the
+    /// default): when an exposed module is TypeScript.
+    pub generate: Option<bool>,
+    /// `build` fetches the remotes' types into `@mf-types/` too (`mfbundle types` always
+    /// does).
+    pub consume: bool,
+    pub compiler: TypesCompiler,
+}
+
+/// `types`: true turns both sides on, false both off; a table sets each.
+fn types(
+    raw: &RawConfig,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> Types {
+    let hint = "types = true, false, or { generate = true, consume = false, compiler = \"isolated\" | \"tsc\" }";
+    match &raw.types {
+        None => Types::default(),
+        Some(toml::Value::Boolean(b)) => Types {
+            generate: Some(*b),
+            consume: *b,
+            compiler: TypesCompiler::Isolated,
+        },
+        Some(toml::Value::Table(t)) => {
+            let mut types = Types::default();
+            for (k, v) in t {
+                match (k.as_str(), v) {
+                    ("generate", toml::Value::Boolean(b)) => types.generate = Some(*b),
+                    ("consume", toml::Value::Boolean(b)) => types.consume = *b,
+                    ("compiler", toml::Value::String(s)) if s == "isolated" => {
+                        types.compiler = TypesCompiler::Isolated
+                    }
+                    ("compiler", toml::Value::String(s)) if s == "tsc" => {
+                        types.compiler = TypesCompiler::Tsc
+                    }
+                    ("generate" | "consume" | "compiler", _) => {
+                        errors.push(key_error("types", format!("types.{k} cannot be {v}"), hint))
+                    }
+                    _ => errors.push(key_error(
+                        "types",
+                        format!("unknown key `{k}` in types"),
+                        hint,
+                    )),
+                }
+            }
+            types
+        }
+        Some(other) => {
+            errors.push(key_error(
+                "types",
+                format!("types must be true, false or a table, not {other}"),
+                hint,
+            ));
+            Types::default()
+        }
+    }
 }
 
 /// What minification does (`minify = { compress, mangle, keepNames }`).

@@ -38,6 +38,8 @@ pub struct RawConfig {
     pub minify: Option<toml::Value>,
     /// Checked in `resolve`: true, false or a template's path.
     pub html: Option<toml::Value>,
+    /// Checked in `resolve`: true, false or `{ generate, consume, compiler }`.
+    pub types: Option<toml::Value>,
     /// Checked in `resolve`: `[name]`, `[contenthash]`, ending in `.js`.
     pub entry_file_names: Option<String>,
     /// Checked in `resolve`: "named" or "deterministic".

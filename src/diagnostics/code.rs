@@ -79,10 +79,17 @@ pub enum Code {
     ReadFailed,
     /// The output directory cannot be written.
     WriteFailed,
+    /// An exported declaration that isolated declarations cannot write without an
+    /// annotation (TypeScript's TS9xxx): its type is `any` in the published types.
+    TypesNeedAnnotation,
+    /// A remote's types that cannot be fetched or unpacked (the last fetched ones stay).
+    TypesUnavailable,
+    /// `types = { compiler = "tsc" }` failed (no tsc, or tsc reported errors).
+    TypesCompilerFailed,
 }
 
 impl Code {
-    pub const ALL: [Code; 33] = [
+    pub const ALL: [Code; 36] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -116,6 +123,9 @@ impl Code {
         Code::RemoteTypeUnsupported,
         Code::ReadFailed,
         Code::WriteFailed,
+        Code::TypesNeedAnnotation,
+        Code::TypesUnavailable,
+        Code::TypesCompilerFailed,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -153,6 +163,9 @@ impl Code {
             Code::RemoteTypeUnsupported => "MF4103",
             Code::ReadFailed => "MF3001",
             Code::WriteFailed => "MF3002",
+            Code::TypesNeedAnnotation => "MF5001",
+            Code::TypesUnavailable => "MF5002",
+            Code::TypesCompilerFailed => "MF5003",
         }
     }
 
@@ -166,6 +179,9 @@ impl Code {
                     | Code::OptionalRequestMissing
                     | Code::PackageJsonInvalid
                     | Code::ConfigIgnored
+                    | Code::TypesNeedAnnotation
+                    | Code::TypesUnavailable
+                    | Code::TypesCompilerFailed
             )
         {
             Severity::Warning
