@@ -33,6 +33,22 @@ pub enum Command {
     /// development mode, and reload its pages when a rebuild succeeds (errors show over the
     /// page). Each project on its own port: --port, [devServer] port, or 8080 and up.
     Dev(DevArgs),
+    /// Fetch each remote's TypeScript types (its @mf-types.zip, found through its
+    /// mf-manifest.json or next to its remote entry) into DIR/@mf-types/<remote>/.
+    Types(TypesArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct TypesArgs {
+    /// Project directory holding federation.toml.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Configuration file (default: DIR/federation.toml).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Print the result as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -158,6 +174,7 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Build(args) => build(args),
         Command::Analyze(args) => analyze(args),
+        Command::Types(args) => types(args),
         Command::Dev(args) => crate::dev::run(&crate::dev::DevArgs {
             dirs: args.dirs,
             port: args.port,
@@ -169,6 +186,65 @@ pub fn run(cli: Cli) -> i32 {
             json: args.json,
         }),
     }
+}
+
+/// `mfbundle types`: fetches the remotes' types; warnings for the ones that cannot be had,
+/// exit 0 unless the configuration is wrong.
+fn types(args: TypesArgs) -> i32 {
+    let overrides = CliOverrides {
+        config: args.config.clone(),
+        ..Default::default()
+    };
+    let config = match config::load(&args.dir, &overrides) {
+        Ok(c) => c,
+        Err(errors) => {
+            let mut ds = Diagnostics::default();
+            ds.extend(errors);
+            report(&ds, None, None, None);
+            return 2;
+        }
+    };
+    let results = fetch_types(&config, !args.json);
+    if args.json {
+        let text = serde_json::to_string_pretty(&serde_json::json!({ "remotes": results }))
+            .unwrap_or_default();
+        println!("{text}");
+    }
+    0
+}
+
+/// Fetches the remotes' types of `config`, printing warnings (and with `lines`, one line
+/// per remote and the tsconfig hint).
+fn fetch_types(config: &config::BuildConfig, lines: bool) -> Vec<crate::remote_types::RemoteTypes> {
+    let (results, warnings) = crate::remote_types::consume(config);
+    let mut ds = Diagnostics::default();
+    ds.extend(warnings);
+    print_diagnostics(&ds);
+    if lines {
+        let mut err = std::io::stderr().lock();
+        for r in &results {
+            let folder = format!("{}/{}", crate::remote_types::TYPES_DIR, r.remote);
+            let _ = match (r.status, &r.zip_url) {
+                ("fetched", Some(url)) => writeln!(
+                    err,
+                    "{}: {} files from {url} -> {folder}/",
+                    r.remote, r.files
+                ),
+                ("kept", _) => writeln!(
+                    err,
+                    "{}: kept the last types ({} files in {folder}/)",
+                    r.remote, r.files
+                ),
+                _ => writeln!(err, "{}: publishes no types", r.remote),
+            };
+        }
+        if results.iter().any(|r| r.files > 0)
+            && let Some(hint) = crate::remote_types::tsconfig_hint(&config.root)
+        {
+            let _ = writeln!(err, "note: {hint}");
+        }
+    }
+    results
 }
 
 fn analyze(args: AnalyzeArgs) -> i32 {
@@ -297,6 +373,10 @@ fn build(args: BuildArgs) -> i32 {
     }
     if args.timings {
         print_timings(&outcome);
+    }
+    // `types = true` in a host: its remotes' types too (`mfbundle types` alone does only this).
+    if outcome.success() && config.types.consume && !config.containers.remotes.is_empty() {
+        fetch_types(&config, !args.quiet && args.json.is_none());
     }
     exit_code(&outcome)
 }
