@@ -54,7 +54,7 @@ export default function App() {
       </Card>
       <RemoteBoundary>
         <Suspense fallback={<p id="remote-loading">Loading the remote widget…</p>}>
-          <RemoteWidget />
+          <RemoteWidget title="Remote widget" />
           <LoadedScripts />
         </Suspense>
       </RemoteBoundary>

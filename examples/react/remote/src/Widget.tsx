@@ -14,7 +14,13 @@ interface Report {
   designSystemEvaluations: number;
 }
 
-export default function Widget() {
+/** What a host may pass: typed for hosts by the remote's published types (@mf-types.zip). */
+export interface WidgetProps {
+  /** The card's title. */
+  title?: string;
+}
+
+export default function Widget({ title = "Remote widget" }: WidgetProps) {
   const [count, setCount] = useState(0);
   const [report, setReport] = useState<Report | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -33,7 +39,7 @@ export default function Widget() {
 
   const rows = chunk(items, 2);
   return (
-    <Card title="Remote widget" className={styles.widget}>
+    <Card title={title} className={styles.widget}>
       <h3 ref={heading} className={styles.heading} data-testid="remote-heading">
         Rendered by the remote with React {reactVersion} and design-system {designSystemVersion}
       </h3>
