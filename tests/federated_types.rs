@@ -183,3 +183,179 @@ fn react_example_host_type_checks_against_the_remotes_published_types() {
     );
     assert!(host.join("@mf-types/remote/notes.d.ts").exists());
 }
+
+const PEERS: &str = "fixtures/interop/browser-peers";
+
+/// A copy of fixtures/interop/browser-peers (tsc, @types/react, webpack + enhanced, pinned
+/// in its lockfile) with types-remote built by mfbundle.
+fn peers_with_remote_built() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (tmp, root) = support::project_copy(PEERS, "node_modules/@types/react");
+    build(&root.join("types-remote"));
+    (tmp, root)
+}
+
+/// `tsc -p DIR` passes, and fails on the deliberate mistake of types-host/wrong/ (the
+/// types are not `any`).
+fn assert_host_checks(root: &Path) {
+    let host = root.join("types-host");
+    let node_modules = root.join("node_modules");
+    let checked = tsc(&node_modules, &host);
+    assert!(checked.status.success(), "{}", text(&checked.stdout));
+    let wrong = host.join("src/WrongProp.tsx");
+    std::fs::copy(host.join("wrong/WrongProp.tsx"), &wrong).unwrap();
+    let failed = tsc(&node_modules, &host);
+    std::fs::remove_file(&wrong).unwrap();
+    let out = text(&failed.stdout);
+    assert!(
+        out.contains("src/WrongProp.tsx(4,40): error TS2322: Type '\"huge\"' is not assignable to type 'Size | undefined'."),
+        "{out}"
+    );
+}
+
+/// The declarations mfbundle publishes are byte for byte what `tsc --declaration
+/// --emitDeclarationOnly` writes for the same sources (enums, overloads, classes with
+/// private members, `as const` objects, JSDoc, type-only imports, React components whose
+/// return type tsc infers), and the same sources give the same archive.
+#[test]
+fn declarations_are_what_tsc_writes() {
+    let (_tmp, root) = peers_with_remote_built();
+    let remote = root.join("types-remote");
+    let zip = unzip(&remote.join("dist/@mf-types.zip"));
+    let names: Vec<&str> = zip.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "compiled-types/",
+            "compiled-types/format.d.ts",
+            "compiled-types/ui/",
+            "compiled-types/ui/Badge.d.ts",
+            "compiled-types/units.d.ts",
+            "compiled-types/Widget.d.ts",
+            "format.d.ts",
+            "ui/",
+            "ui/Badge.d.ts",
+            "Widget.d.ts",
+        ]
+    );
+
+    let out = tempfile::tempdir().unwrap();
+    let o = Command::new(root.join("node_modules/.bin/tsc"))
+        .arg("-p")
+        .arg(&remote)
+        .args([
+            "--noEmit",
+            "false",
+            "--declaration",
+            "--emitDeclarationOnly",
+            "--rootDir",
+        ])
+        .arg(remote.join("src"))
+        .arg("--outDir")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o.stdout));
+    for file in ["format.d.ts", "ui/Badge.d.ts", "Widget.d.ts"] {
+        let ours = &zip
+            .iter()
+            .find(|(n, _)| *n == format!("compiled-types/{file}"))
+            .unwrap()
+            .1;
+        let theirs = std::fs::read_to_string(out.path().join(file)).unwrap();
+        assert_eq!(ours, &theirs, "{file}");
+    }
+    // The hand-written .d.ts a source imports travels as written (tsc leaves it out).
+    assert_eq!(
+        zip[4].1,
+        std::fs::read_to_string(remote.join("src/units.d.ts")).unwrap()
+    );
+    // One re-export per exposed key, `default` only where the module has one.
+    assert_eq!(zip[8].1, "export * from '../compiled-types/ui/Badge';");
+    assert_eq!(
+        zip[9].1,
+        "export * from './compiled-types/Widget';\nexport { default } from './compiled-types/Widget';"
+    );
+    // Development builds also leave the unzipped folder.
+    assert!(
+        remote
+            .join("dist/@mf-types/compiled-types/Widget.d.ts")
+            .is_file()
+    );
+
+    let first = std::fs::read(remote.join("dist/@mf-types.zip")).unwrap();
+    let again = remote.parent().unwrap().join("types-remote-again");
+    support::copy_dir(&remote, &again);
+    build(&again);
+    assert_eq!(
+        first,
+        std::fs::read(again.join("dist/@mf-types.zip")).unwrap()
+    );
+}
+
+fn peer_types_build(root: &Path, args: &[&str]) {
+    let o = Command::new("node")
+        .arg(root.join("build-types-peer.cjs"))
+        .args(args)
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{args:?}: {}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+}
+
+/// Both ways with `@module-federation/enhanced`'s dts-plugin on webpack 5: its host fetches
+/// and unpacks the types mfbundle's remote published, and `mfbundle types` fetches the types
+/// its remote published; the host's tsc accepts the right use and rejects the wrong one.
+#[test]
+fn types_interoperate_with_the_dts_plugin_both_ways() {
+    let (_tmp, root) = peers_with_remote_built();
+    let host = root.join("types-host");
+    let ours = support::fault_server(root.join("types-remote/dist"), Vec::new());
+
+    // The dts-plugin's host, our remote.
+    let manifest = format!(
+        "types_remote@http://127.0.0.1:{}/mf-manifest.json",
+        ours.port
+    );
+    peer_types_build(&root, &["host", host.to_str().unwrap(), &manifest]);
+    assert!(ours.requests("/@mf-types.zip") >= 1);
+    let apis = std::fs::read_to_string(host.join("@mf-types/types_remote/apis.d.ts")).unwrap();
+    assert!(apis.contains("'types_remote/ui/Badge'"), "{apis}");
+    assert_host_checks(&root);
+
+    // Our host, the dts-plugin's remote (by manifest, then by remoteEntry.js).
+    std::fs::remove_dir_all(host.join("@mf-types")).unwrap();
+    let dist = root.join("peer-types-dist");
+    peer_types_build(&root, &["remote", dist.to_str().unwrap()]);
+    let theirs = support::fault_server(dist, Vec::new());
+    support::point_host_at(&host, 9, theirs.port);
+    let (ok, remotes, stderr) = fetch_types(&host);
+    assert!(
+        ok && remotes[0]["status"] == "fetched",
+        "{remotes:#} {stderr}"
+    );
+    assert_eq!(theirs.requests("/mf-manifest.json"), 1);
+    assert!(
+        host.join("@mf-types/types_remote/compiled-types/Widget.d.ts")
+            .is_file()
+    );
+    assert_host_checks(&root);
+
+    let config = std::fs::read_to_string(host.join("federation.toml")).unwrap();
+    std::fs::write(
+        host.join("federation.toml"),
+        config.replace("/mf-manifest.json", "/remoteEntry.js"),
+    )
+    .unwrap();
+    let (ok, remotes, stderr) = fetch_types(&host);
+    assert!(
+        ok && remotes[0]["status"] == "fetched",
+        "{remotes:#} {stderr}"
+    );
+    assert_eq!(theirs.requests("/@mf-types.zip"), 2);
+    assert_host_checks(&root);
+}
