@@ -651,3 +651,55 @@ fn names_are_kept_for_project_code_that_reads_them_not_for_packages() {
     let o = run_node(&p.join("dist/other.js"), p);
     assert_eq!(text(&o.stdout), "projectHelperName\n");
 }
+
+/// Federated types' warnings (issue #20): a remote whose types cannot be fetched (MF5002,
+/// `mfbundle types` still exits 0) and `compiler = "tsc"` without a tsc (MF5003: the
+/// build falls back to isolated declarations and still publishes them).
+#[test]
+fn federated_types_warnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let host = tmp.path().join("host");
+    std::fs::create_dir_all(host.join("src")).unwrap();
+    std::fs::write(host.join("src/index.ts"), "export const x: number = 1;\n").unwrap();
+    std::fs::write(
+        host.join("federation.toml"),
+        format!("entry = \"./src/index.ts\"\n[remotes]\napp2 = \"app2@http://127.0.0.1:{dead}/remoteEntry.js\"\n"),
+    )
+    .unwrap();
+    let o = mfbundle().arg("types").arg(&host).output().unwrap();
+    let err = text(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "warning[MF5002]: types of remote `app2` from http://127.0.0.1:{dead}/@mf-types.zip: cannot fetch"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("app2: kept the last types (0 files in @mf-types/app2/)"),
+        "{err}"
+    );
+    assert!(!host.join("@mf-types").exists());
+
+    let remote = tmp.path().join("remote");
+    std::fs::create_dir_all(remote.join("src")).unwrap();
+    std::fs::write(remote.join("src/api.ts"), "export const x: number = 1;\n").unwrap();
+    std::fs::write(
+        remote.join("federation.toml"),
+        "name = \"remote\"\nentry = \"./src/api.ts\"\ntypes = { compiler = \"tsc\" }\n[exposes]\n\"./api\" = \"./src/api.ts\"\n",
+    )
+    .unwrap();
+    let o = mfbundle().arg("build").arg(&remote).output().unwrap();
+    let err = text(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.starts_with("warning[MF5003]: types: compiler = \"tsc\" but there is no node_modules/.bin/tsc in the project or above it\n  --> federation.toml\n"),
+        "{err}"
+    );
+    let zip = std::fs::read(remote.join("dist/@mf-types.zip")).unwrap();
+    assert!(!zip.is_empty());
+}

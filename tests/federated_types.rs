@@ -290,6 +290,20 @@ fn declarations_are_what_tsc_writes() {
         first,
         std::fs::read(again.join("dist/@mf-types.zip")).unwrap()
     );
+
+    // compiler = "tsc" runs the project's tsc instead: the same archive for these sources
+    // (the .d.ts tsc leaves out of its output included).
+    let config = std::fs::read_to_string(again.join("federation.toml")).unwrap();
+    std::fs::write(
+        again.join("federation.toml"),
+        config + "\n[types]\ncompiler = \"tsc\"\n",
+    )
+    .unwrap();
+    build(&again);
+    assert_eq!(
+        first,
+        std::fs::read(again.join("dist/@mf-types.zip")).unwrap()
+    );
 }
 
 fn peer_types_build(root: &Path, args: &[&str]) {

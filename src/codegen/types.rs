@@ -146,7 +146,10 @@ pub fn federated_types(graph: &ModuleGraph, config: &BuildConfig) -> FederatedTy
         TypesCompiler::Isolated => isolated(&mut out.diagnostics),
         // tsc failing still publishes types: isolated mode's, after the warning.
         TypesCompiler::Tsc => match super::types_tsc::declare_with_tsc(start.clone(), config) {
-            Ok(files) => files,
+            Ok(mut files) => {
+                add_imported_declarations(&mut files, &sources);
+                files
+            }
             Err(d) => {
                 out.diagnostics.push(*d);
                 isolated(&mut out.diagnostics)
@@ -236,12 +239,7 @@ fn declare_all(
             continue;
         };
         let d = if is_declaration(&path) {
-            Declared {
-                requests: Vec::new(),
-                has_default: source.contains("export default") || source.contains("as default"),
-                problems: Vec::new(),
-                dts: source.clone(),
-            }
+            as_written(source.clone())
         } else {
             match declare(&path, &source, jsx_source) {
                 Ok(d) => d,
@@ -278,6 +276,48 @@ fn declare_all(
         declared.insert(path, d);
     }
     declared
+}
+
+/// A declaration file published as written (a hand-written `.d.ts`, or tsc's output).
+pub fn as_written(dts: String) -> Declared {
+    let allocator = Allocator::default();
+    let parsed = Parser::new(&allocator, &dts, SourceType::d_ts()).parse();
+    let mut requests = Requests::default();
+    requests.visit_program(&parsed.program);
+    Declared {
+        requests: requests.0.into_iter().collect(),
+        has_default: dts.contains("export default") || dts.contains(" as default"),
+        problems: Vec::new(),
+        dts,
+    }
+}
+
+/// Adds the hand-written `.d.ts` files that `declared` import (tsc leaves them out of its
+/// output, so hosts would miss the types they hold).
+fn add_imported_declarations(
+    declared: &mut BTreeMap<PathBuf, Declared>,
+    sources: &dyn Fn(&Path) -> Option<String>,
+) {
+    let mut queue: VecDeque<PathBuf> = declared.keys().cloned().collect();
+    while let Some(path) = queue.pop_front() {
+        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let requests = declared
+            .get(&path)
+            .map(|d| d.requests.clone())
+            .unwrap_or_default();
+        for request in requests {
+            let Some(target) = resolve_declared(&dir, &request) else {
+                continue;
+            };
+            if declared.contains_key(&target) || !is_declaration(&target) {
+                continue;
+            }
+            if let Some(text) = sources(&target) {
+                declared.insert(target.clone(), as_written(text));
+                queue.push_back(target);
+            }
+        }
+    }
 }
 
 /// The annotation to add, by TypeScript's isolatedDeclarations error code.

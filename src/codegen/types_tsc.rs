@@ -147,14 +147,6 @@ fn collect(dir: &Path, out: &Path, root: &Path, declared: &mut BTreeMap<PathBuf,
             .map(|e| root.join(format!("{stem}{e}")))
             .find(|p| p.is_file())
             .unwrap_or_else(|| root.join(format!("{stem}{}", exts[0])));
-        declared.insert(
-            source,
-            Declared {
-                has_default: dts.contains("export default") || dts.contains(" as default"),
-                dts,
-                requests: Vec::new(),
-                problems: Vec::new(),
-            },
-        );
+        declared.insert(source, super::types::as_written(dts));
     }
 }
