@@ -18,6 +18,12 @@ sends its update), esbuild's context.rebuild() (tools/dev-latency.cjs).
 the federation runtime as shipped and with its always-on counters replaced by no-ops, and
 prints the cost per resolution of each (tools/runtime-counters.cjs).
 
+"types" (every run; one run in --smoke) times federated types: mfbundle's (the "types" stage
+of `build --timings`: isolated declarations, the zip and the API file) against
+@module-federation/dts-plugin's generateTypes (the project's tsc 7 with a temporary tsconfig,
+then the zip; tools/types-gen.cjs), for the React example's remote and for a generated
+remote of 100 TypeScript files exposing 50 of them (bench/work/types-100).
+
 "react-page" (full runs) builds examples/react with mfbundle and with Rspack + Module
 Federation 2.0 (@module-federation/enhanced, tools/react-mf2/) and sums the JavaScript the
 host page loads in headless Chromium (tools/react-page.mjs).
@@ -150,6 +156,126 @@ def mf_host_workload():
         "react": "^19.0.0", "react-dom": "^19.0.0", "lodash-es": "^4.17.21"}}) + "\n")
     link_node_modules(project)
     return project
+
+
+def types_workload(n=100, exposed=50):
+    """n TypeScript modules (interfaces, enums, generic classes, overloads, imports of two
+    others' types), the first `exposed` of them exposed; a tsconfig for the dts-plugin."""
+    project = os.path.join(WORK, f"types-{n}")
+    if os.path.exists(os.path.join(project, "done")):
+        return project, exposed
+    shutil.rmtree(project, ignore_errors=True)
+    for i in range(n):
+        deps = sorted({j for j in (i * 2 + 1, i * 2 + 2) if j < n})
+        lines = [f'import type {{ Shape{j}, Kind{j} }} from "./m{j}";' for j in deps]
+        child = " | ".join(f"Shape{j}" for j in deps) or "null"
+        kinds = " | ".join([f'"k{i}"'] + [f"Kind{j}" for j in deps])
+        lines += [
+            f"/** Module {i}'s record. */",
+            f"export interface Shape{i} {{",
+            "  id: number;",
+            "  name: string;",
+            "  tags: readonly string[];",
+            f"  child?: {child};",
+            f"  meta: Record<string, {{ at: Date; by: string }}>;",
+            "}",
+            f"export type Kind{i} = {kinds};",
+            f"export enum Level{i} {{ Low = 0, Mid = 1, High = 2 }}",
+            f"export const LIMIT_{i} = {i};",
+            f"export const DEFAULTS_{i} = {{ name: \"m{i}\", size: {i % 7} }} as const;",
+            f"export function make{i}(name: string, child?: {child}): Shape{i} {{",
+            f"  return {{ id: {i}, name, tags: [], child: child ?? undefined, meta: {{}} }};",
+            "}",
+            f"export function pick{i}(value: string): string;",
+            f"export function pick{i}(value: number): number;",
+            f"export function pick{i}(value: string | number): string | number {{",
+            "  return value;",
+            "}",
+            f"export class Store{i}<T extends Shape{i} = Shape{i}> {{",
+            "  private items: T[] = [];",
+            "  protected limit: number;",
+            "  constructor(limit: number) {",
+            "    this.limit = limit;",
+            "  }",
+            "  add(item: T): this {",
+            "    if (this.items.length < this.limit) this.items.push(item);",
+            "    return this;",
+            "  }",
+            "  get size(): number {",
+            "    return this.items.length;",
+            "  }",
+            f"  find(kind: Kind{i}): T | undefined {{",
+            "    return this.items.find((x) => x.name === kind);",
+            "  }",
+            "}",
+        ]
+        write(os.path.join(project, "src", f"m{i}.ts"), "\n".join(lines) + "\n")
+    write(os.path.join(project, "src", "index.ts"),
+          "".join(f'import {{ make{i} }} from "./m{i}";\nconsole.log(make{i}("x").id);\n' for i in range(exposed)))
+    exposes = "".join(f'"./m{i}" = "./src/m{i}.ts"\n' for i in range(exposed))
+    write(os.path.join(project, "federation.toml"),
+          f'name = "types_bench"\nentry = "./src/index.ts"\nmode = "production"\n[exposes]\n{exposes}')
+    write(os.path.join(project, "tsconfig.json"), json.dumps({
+        "compilerOptions": {"target": "ES2022", "module": "ESNext", "moduleResolution": "bundler",
+                            "strict": True, "skipLibCheck": True, "types": [], "rootDir": "src"},
+        "include": ["src"]}, indent=2) + "\n")
+    write(os.path.join(project, "done"), "")
+    return project, exposed
+
+
+def types_stage_ms(project, out):
+    """The "types" stage of one cold `mfbundle build --timings` (ms)."""
+    shutil.rmtree(out, ignore_errors=True)
+    proc = subprocess.run([MFBUNDLE, "build", project, "--out-dir", out, "--timings", "--quiet"],
+                          capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr)
+    for line in proc.stderr.splitlines():
+        parts = line.split()
+        if parts[:1] == ["types"]:
+            return float(parts[1])
+    raise RuntimeError("no types stage in --timings:\n" + proc.stderr)
+
+
+def dts_plugin_ms(project, out, name, exposes):
+    """One run of the dts-plugin's generateTypes on a copy of `project` next to it (the
+    plugin writes caches under the project's node_modules; packages still resolve from the
+    folders above), in ms."""
+    copy = project.rstrip("/") + "-dts"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(project, copy, symlinks=True, ignore=shutil.ignore_patterns("dist", "node_modules"))
+    shutil.rmtree(out, ignore_errors=True)
+    proc = subprocess.run(["node", os.path.join(HERE, "tools", "types-gen.cjs"), copy, out, name, json.dumps(exposes)],
+                          cwd=HERE, capture_output=True, text=True)
+    shutil.rmtree(copy, ignore_errors=True)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr or proc.stdout)
+    return float(proc.stdout.strip().splitlines()[-1])
+
+
+def types_benchmark(runs):
+    """Federated types: mfbundle's types stage against the dts-plugin, side by side."""
+    print("\n== types (federated types: declarations, zip, API file)")
+    print(f"  {'remote':<26} {'mfbundle ms':>12} {'dts-plugin ms':>14} {'ratio':>8}")
+    generated, exposed = types_workload()
+    cases = [
+        ("react example (1 expose)", os.path.join(ROOT, "examples", "react", "remote"), "remote",
+         {"./Widget": "./src/Widget.tsx"}),
+        (f"generated ({exposed} of 100)", generated, "types_bench",
+         {f"./m{i}": f"./src/m{i}.ts" for i in range(exposed)}),
+    ]
+    failures = 0
+    for label, project, name, exposes in cases:
+        out = os.path.join(WORK, "out", "types", name)
+        try:
+            ours = statistics.median(types_stage_ms(project, out + "-mfbundle") for _ in range(runs))
+            theirs = statistics.median(dts_plugin_ms(project, out + "-dts", name, exposes) for _ in range(runs))
+        except RuntimeError as e:
+            print(f"  {label:<26} failed: {str(e).strip().splitlines()[-1] if str(e).strip() else e}")
+            failures += 1
+            continue
+        print(f"  {label:<26} {ours:>12.1f} {theirs:>14.1f} {theirs / max(ours, 0.001):>7.0f}x")
+    return failures
 
 
 def commands(tool, project, out, mf, minify):
@@ -360,6 +486,8 @@ def main():
         counters = subprocess.run(["node", os.path.join(HERE, "tools", "runtime-counters.cjs"),
                                    "50000" if args.smoke else "200000"], cwd=ROOT)
         failures += counters.returncode != 0
+    if not args.only or "types" in args.only.split(","):
+        failures += types_benchmark(runs)
     if not args.smoke and (not args.only or "react-page" in args.only.split(",")):
         print("\n== react-page")
         page = subprocess.run(["node", os.path.join(HERE, "tools", "react-page.mjs")], cwd=ROOT)
