@@ -560,3 +560,90 @@ fn without_hot_updates_the_reload_client_runs_the_page() {
     assert_eq!(seen["overlayAfterFix"], false, "{seen:#}");
     assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
 }
+
+/// Federated types in the dev loop (issue #20): a host with `types = true` served in one
+/// process with its TypeScript remote fetches the remote's types once both are up, and
+/// again when an exposed module's signature changes (the host does not rebuild for it).
+#[test]
+fn dev_refreshes_a_hosts_remote_types_when_the_remote_changes() {
+    let (host_port, remote_port) = (free_port(), free_port());
+    let tmp = tempfile::tempdir().unwrap();
+    let remote = tmp.path().join("remote");
+    let host = tmp.path().join("host");
+    write_file(
+        &remote,
+        "federation.toml",
+        &format!(
+            "name = \"remote\"\nentry = \"./src/index.ts\"\n[exposes]\n\"./greet\" = \"./src/greet.ts\"\n[devServer]\nport = {remote_port}\n"
+        ),
+    );
+    write_file(
+        &remote,
+        "src/index.ts",
+        "import { greet } from \"./greet\";\nconsole.log(greet(\"dev\"));\n",
+    );
+    let greet = "export function greet(name: string): string {\n  return \"hi \" + name;\n}\n";
+    write_file(&remote, "src/greet.ts", greet);
+    write_file(
+        &host,
+        "federation.toml",
+        &format!(
+            "name = \"host\"\nentry = \"./src/index.ts\"\ntypes = true\n[remotes]\nremote = \"remote@http://127.0.0.1:{remote_port}/remoteEntry.js\"\n[devServer]\nport = {host_port}\n"
+        ),
+    );
+    write_file(
+        &host,
+        "src/index.ts",
+        "import(\"remote/greet\").then((m) => console.log(m));\n",
+    );
+
+    let mut child = mfbundle()
+        .arg("dev")
+        .arg(&host)
+        .arg(&remote)
+        .arg("--json")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let _server = Server(child);
+    let (tx, rx) = std::sync::mpsc::channel::<serde_json::Value>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Ok(v) = serde_json::from_str(&line) {
+                let _ = tx.send(v);
+            }
+        }
+    });
+    let next_types = || loop {
+        let v = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("no types event from mfbundle dev");
+        if v["event"] == "types" {
+            return v;
+        }
+    };
+    let declared = host.join("@mf-types/remote/compiled-types/greet.d.ts");
+
+    let first = next_types();
+    assert_eq!(first["remotes"][0]["status"], "fetched", "{first}");
+    let dts = std::fs::read_to_string(&declared).unwrap();
+    assert!(
+        dts.contains("export declare function greet(name: string): string;"),
+        "{dts}"
+    );
+
+    std::fs::write(
+        remote.join("src/greet.ts"),
+        greet.replace("name: string)", "name: string, times: number)"),
+    )
+    .unwrap();
+    let second = next_types();
+    assert_eq!(second["remotes"][0]["status"], "fetched", "{second}");
+    let dts = std::fs::read_to_string(&declared).unwrap();
+    assert!(
+        dts.contains("export declare function greet(name: string, times: number): string;"),
+        "{dts}"
+    );
+}

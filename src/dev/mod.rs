@@ -70,6 +70,10 @@ struct Project {
     /// The last build's stages and their ms (`--json`), with the time until its files were
     /// served.
     stages: Vec<(&'static str, f64)>,
+    /// Hash of the @mf-types.zip it serves (a remote with TypeScript exposes).
+    types_hash: Option<u64>,
+    /// One refresh of this host's remote types at a time.
+    types_lock: Arc<Mutex<()>>,
 }
 
 /// Runs `mfbundle dev`; returns the exit status (servers run until the process is stopped).
@@ -159,6 +163,8 @@ pub fn run(args: &DevArgs) -> i32 {
             cache: BuildCache::default(),
             shared,
             stages: Vec::new(),
+            types_hash: None,
+            types_lock: Arc::new(Mutex::new(())),
         });
     }
 
@@ -183,8 +189,10 @@ pub fn run(args: &DevArgs) -> i32 {
     for p in &mut projects {
         rebuild(p, &[], args.json);
     }
+    refresh_types(&projects, args.json);
     loop {
         let (changed, contents_only) = wait(&rx, &projects);
+        let mut types_changed = false;
         for p in &mut projects {
             let mine: Vec<PathBuf> = changed
                 .iter()
@@ -193,8 +201,11 @@ pub fn run(args: &DevArgs) -> i32 {
                 .collect();
             if !mine.is_empty() {
                 p.cache.parse.note_changes(&mine, contents_only);
-                rebuild(p, &mine, args.json);
+                types_changed |= rebuild(p, &mine, args.json);
             }
+        }
+        if types_changed {
+            refresh_types(&projects, args.json);
         }
     }
 }
@@ -300,8 +311,45 @@ fn load(
     Ok(config)
 }
 
+/// Hosts with `types = true` fetch their remotes' types again (from the remotes' servers,
+/// this process's or others'), each on its own thread so that a remote that does not answer
+/// delays no rebuild. A line (`--json`: a "types" event) per host.
+fn refresh_types(projects: &[Project], json: bool) {
+    for p in projects {
+        if !p.config.types.consume || p.config.containers.remotes.is_empty() {
+            continue;
+        }
+        let config = p.config.clone();
+        let name = p.name.clone();
+        let lock = p.types_lock.clone();
+        std::thread::spawn(move || {
+            let _one = lock.lock().unwrap_or_else(|e| e.into_inner());
+            let (results, warnings) = crate::remote_types::consume(&config);
+            let mut ds = Diagnostics::default();
+            ds.extend(warnings);
+            if json {
+                json_line(serde_json::json!({
+                    "event": "types",
+                    "project": name,
+                    "remotes": results,
+                    "diagnostics": ds.iter().collect::<Vec<_>>(),
+                }));
+            } else {
+                crate::report::print_diagnostics(&ds);
+                for r in &results {
+                    eprintln!(
+                        "[dev] {name}: types of {}: {} ({} files)",
+                        r.remote, r.status, r.files
+                    );
+                }
+            }
+        });
+    }
+}
+
 /// Builds `p` again (reloading its configuration) and hands the result to its server.
-fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
+/// Whether the types it publishes (@mf-types.zip) changed.
+fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) -> bool {
     let start = Instant::now();
     if changed
         .iter()
@@ -313,7 +361,7 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
                 let mut ds = Diagnostics::default();
                 ds.extend(errors);
                 publish_failure(p, &ds, changed, start, json);
-                return;
+                return false;
             }
         }
     }
@@ -322,9 +370,16 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
     p.cache.end_build(outcome.success());
     if !outcome.success() {
         publish_failure(p, &outcome.diagnostics, changed, start, json);
-        return;
+        return false;
     }
     let served_start = Instant::now();
+    let types_hash = generated
+        .files
+        .iter()
+        .find(|f| f.name == crate::codegen::types::ZIP_NAME)
+        .map(|f| xxhash_rust::xxh3::xxh3_64(&f.contents));
+    let types_changed = types_hash.is_some() && types_hash != p.types_hash;
+    p.types_hash = types_hash;
     let files: HashMap<String, Arc<[u8]>> = generated
         .files
         .into_iter()
@@ -343,6 +398,7 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) {
         .chain([("serve", served_start.elapsed().as_secs_f64() * 1000.0)])
         .collect();
     report(p, build, true, changed, start, json, &outcome.diagnostics);
+    types_changed
 }
 
 fn publish_failure(

@@ -241,7 +241,8 @@ pub fn watched(path: &Path, root: &Path, out_dir: &Path) -> bool {
         !path.starts_with(out_dir)
             && !rel.components().any(|c| {
                 let c = c.as_os_str().to_string_lossy();
-                c == "node_modules" || c.starts_with('.')
+                // @mf-types/: remotes' types, fetched into the project (not its sources).
+                c == "node_modules" || c.starts_with('.') || c == "@mf-types"
             })
     })
 }
