@@ -448,6 +448,31 @@ fn manifests_type_check_as_the_sdk_types() {
         .unwrap();
     assert_eq!(react["singleton"], true, "{m:#}");
     assert_eq!(react["version"], "19.2.4", "{m:#}");
+    // A host's manifest (manifest = true, no exposes): no entry, its remotes and shared.
+    let host = root.join("mfbundle-host");
+    let template = std::fs::read_to_string(host.join("federation.toml")).unwrap();
+    build_with(
+        &host,
+        &format!("manifest = true\n{template}"),
+        &[("REMOTE", "http://127.0.0.1:9/remoteEntry.js")],
+    );
+    let read_host = |name: &str| std::fs::read_to_string(host.join("dist").join(name)).unwrap();
+    let (host_manifest, host_stats) = (read_host("mf-manifest.json"), read_host("mf-stats.json"));
+    let o = check(&host_manifest, &host_stats);
+    assert!(o.status.success(), "{}\n{host_manifest}", text(&o.stdout));
+    let h: serde_json::Value = serde_json::from_str(&host_manifest).unwrap();
+    assert_eq!(h["metaData"]["remoteEntry"]["name"], "", "{h:#}");
+    assert_eq!(h["remotes"][0]["alias"], "app2", "{h:#}");
+    assert_eq!(h["exposes"], serde_json::json!([]), "{h:#}");
+    assert!(
+        h["shared"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["name"] == "react"),
+        "{h:#}"
+    );
+
     let broken = manifest.replacen("\"singleton\": true", "\"singleton\": \"yes\"", 1);
     assert_ne!(broken, manifest);
     assert!(

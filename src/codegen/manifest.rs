@@ -1,6 +1,8 @@
 //! `mf-manifest.json` and `mf-stats.json` (the Module Federation 2.0 formats of
 //! `@module-federation/sdk`), written next to remoteEntry.js so hosts on the
-//! `@module-federation/*` runtime can load this build's container by manifest.
+//! `@module-federation/*` runtime can load this build's container by manifest; with
+//! `manifest = true`, a host writes them too (its shared modules and remotes, for MF 2.0's
+//! tooling).
 
 use std::collections::BTreeSet;
 
@@ -56,8 +58,9 @@ pub fn manifests(
         "globalName": config.containers.global_name,
         "type": "app",
         "buildInfo": { "buildVersion": build_version, "buildName": build_name },
+        // A host's manifest (`manifest = true` without exposes) names no entry, as MF 2.0's.
         "remoteEntry": {
-            "name": config.containers.filename,
+            "name": if graph.container.is_some() { config.containers.filename.as_str() } else { "" },
             "path": "",
             "type": config.containers.library.unwrap_or(LibraryType::Var).name(),
         },

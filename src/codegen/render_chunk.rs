@@ -122,7 +122,7 @@ pub fn render_chunks(
         r.page(html);
     }
     let mut files = r.files;
-    if graph.container.is_some() {
+    if config.manifest {
         let (manifest, stats) =
             super::manifest::manifests(graph, chunks, &r.file_names, &r.css_names, config);
         files.push(OutputFile {

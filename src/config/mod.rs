@@ -166,6 +166,9 @@ pub struct BuildConfig {
     pub minify: Option<Minify>,
     /// Federated types (`types = …`): what the remote side writes, what the host side fetches.
     pub types: Types,
+    /// Write mf-manifest.json and mf-stats.json: `manifest`, by default when the build
+    /// exposes modules (a host writes them with `manifest = true`, as MF 2.0's plugin).
+    pub manifest: bool,
     /// Measure each written file's gzip size (when the table or `--json` shows it).
     pub compressed_sizes: bool,
     /// Registry ids: short numbers in production, paths in development.
@@ -419,6 +422,7 @@ fn resolve(
         (None, Some(n)) => (n, NameFrom::PackageJson),
         (None, None) => ("app".to_string(), NameFrom::Default),
     };
+    let manifest = raw.manifest.unwrap_or(!containers.exposes.is_empty());
     Ok(BuildConfig {
         root,
         config_file,
@@ -456,6 +460,7 @@ fn resolve(
         runtime_plugins: raw.runtime_plugins,
         minify,
         types,
+        manifest,
         compressed_sizes: overrides.compressed_sizes,
         module_ids,
         entry_file_names,

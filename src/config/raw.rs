@@ -38,6 +38,8 @@ pub struct RawConfig {
     pub minify: Option<toml::Value>,
     /// Checked in `resolve`: true, false or a template's path.
     pub html: Option<toml::Value>,
+    /// MF 2.0's `manifest`: write mf-manifest.json and mf-stats.json (default: with exposes).
+    pub manifest: Option<bool>,
     /// Checked in `resolve`: true, false or `{ generate, consume, compiler }`.
     pub types: Option<toml::Value>,
     /// Checked in `resolve`: `[name]`, `[contenthash]`, ending in `.js`.
