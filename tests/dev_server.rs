@@ -245,6 +245,22 @@ fn dev_server_reloads_on_edit_shows_errors_and_serves_only_the_app() {
     assert_eq!(seen["afterFix"], "v3", "{seen:#}");
     assert_eq!(seen["overlayAfterFix"], false, "{seen:#}");
     assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
+
+    // An edit of federation.toml's [devServer] headers applies to the next requests, with
+    // no restart.
+    let config = std::fs::read_to_string(dir.join("federation.toml")).unwrap();
+    let edited = config.replace("\"X-Dev\" = \"yes\"", "\"X-Dev\" = \"again\"");
+    assert_ne!(config, edited);
+    std::fs::write(dir.join("federation.toml"), edited).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let r = get(&addr, "/", "*/*");
+        if r.contains("X-Dev: again") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{r}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
     drop(server);
 }
 

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
@@ -51,10 +51,12 @@ pub struct DevArgs {
 pub struct Shared {
     pub served: Mutex<Served>,
     pub changed: Condvar,
-    /// `[devServer] headers`, sent with every response.
-    pub headers: Vec<(String, String)>,
-    /// `[devServer] proxy`: path prefix -> target, longest prefix first.
-    pub proxy: Vec<(String, String)>,
+    /// `[devServer] headers`, sent with every response (replaced when federation.toml
+    /// changes).
+    pub headers: RwLock<Vec<(String, String)>>,
+    /// `[devServer] proxy`: path prefix -> target, longest prefix first (replaced when
+    /// federation.toml changes).
+    pub proxy: RwLock<Vec<(String, String)>>,
     /// The host the server was told to listen on, when it is not a loopback address: a
     /// `Host` it accepts besides this machine's loopback names.
     pub host: Option<String>,
@@ -133,8 +135,8 @@ pub fn run(args: &DevArgs) -> i32 {
         let shared = Arc::new(Shared {
             served: Mutex::new(Served::default()),
             changed: Condvar::new(),
-            headers: config.dev_server.headers.clone(),
-            proxy: config.dev_server.proxy.clone(),
+            headers: RwLock::new(config.dev_server.headers.clone()),
+            proxy: RwLock::new(config.dev_server.proxy.clone()),
             host: (!is_loopback(&host)).then(|| host.clone()),
         });
         let name = config.build_name().value;
@@ -356,7 +358,15 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) -> bool {
         .any(|c| c.file_name() == p.config.config_file.file_name())
     {
         match load(&p.dir, &p.overrides) {
-            Ok(c) => p.config = c,
+            Ok(c) => {
+                // Headers and proxy apply to the next request; the port and the address
+                // stay until the server restarts.
+                *p.shared.headers.write().unwrap_or_else(|e| e.into_inner()) =
+                    c.dev_server.headers.clone();
+                *p.shared.proxy.write().unwrap_or_else(|e| e.into_inner()) =
+                    c.dev_server.proxy.clone();
+                p.config = c;
+            }
             Err(errors) => {
                 let mut ds = Diagnostics::default();
                 ds.extend(errors);

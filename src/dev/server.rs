@@ -85,10 +85,13 @@ fn handle(mut request: Request, shared: &Shared) {
     // does not cover; webpack-dev-server's CVE-2025-30359): browsers say where a request
     // comes from. A host and its remotes on this machine's ports are the same site.
     let host_ok = host_ok && header(&request, "Sec-Fetch-Site") != Some("cross-site");
-    let proxied = host_ok
-        .then(|| super::proxy::target_for(&shared.proxy, request.url()))
-        .flatten()
-        .map(|target| super::proxy::forward(&mut request, target));
+    let target = host_ok
+        .then(|| {
+            let proxy = shared.proxy.read().unwrap_or_else(|e| e.into_inner());
+            super::proxy::target_for(&proxy, request.url()).map(str::to_string)
+        })
+        .flatten();
+    let proxied = target.map(|target| super::proxy::forward(&mut request, &target));
     if let Some(p) = proxied {
         let mut response = Response::from_data(p.body).with_status_code(p.status);
         for (k, v) in &p.headers {
@@ -134,13 +137,15 @@ fn handle(mut request: Request, shared: &Shared) {
         headers.push(("Content-Type", t));
     }
     // The project's headers replace the defaults of the same name.
+    let project_headers = shared.headers.read().unwrap_or_else(|e| e.into_inner());
     headers.retain(|(k, _)| {
-        !shared
-            .headers
+        !project_headers
             .iter()
             .any(|(u, _)| u.eq_ignore_ascii_case(k))
     });
-    let own = shared.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+    let own = project_headers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()));
     for (k, v) in headers.into_iter().chain(own) {
         if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
             response.add_header(h);
