@@ -67,6 +67,10 @@ pub struct DevArgs {
     /// One JSON line per event (listening, build) on stdout.
     #[arg(long)]
     pub json: bool,
+    /// Open the first project's page in the browser once it is built ($BROWSER, else the
+    /// system's opener), as `[devServer] open = true` does for each project.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -184,6 +188,7 @@ pub fn run(cli: Cli) -> i32 {
                 ModeArg::Development => Mode::Development,
             }),
             json: args.json,
+            open: args.open,
         }),
     }
 }

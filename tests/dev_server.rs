@@ -663,3 +663,53 @@ fn dev_refreshes_a_hosts_remote_types_when_the_remote_changes() {
         "{dts}"
     );
 }
+
+/// `--open` opens the first project's page once it is built, with the command in $BROWSER
+/// (as Vite's and webpack-dev-server's `open`); a command that cannot run is a warning.
+#[test]
+fn open_starts_the_browser_command_with_the_page_url() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    write_file(&dir, "federation.toml", "entry = \"./src/index.js\"\n");
+    write_file(&dir, "src/index.js", "console.log(1);\n");
+    let seen = tmp.path().join("opened.txt");
+    let browser = tmp.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$1\" > {}\n", seen.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let mut child = mfbundle()
+        .arg("dev")
+        .arg(&dir)
+        .args(["--port", "0", "--json", "--open"])
+        .env("BROWSER", &browser)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let _server = Server(child);
+    let mut url = String::new();
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+        if v["event"] == "listening" {
+            url = v["url"].as_str().unwrap().to_string();
+            break;
+        }
+    }
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while std::fs::read_to_string(&seen).unwrap_or_default().trim() != url {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "$BROWSER was not given {url}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -251,6 +251,8 @@ pub struct DevServer {
     pub headers: Vec<(String, String)>,
     /// `proxy`: path prefix -> `http://host:port[/base]`, longest prefix first.
     pub proxy: Vec<(String, String)>,
+    /// Open the page in the browser once it is built.
+    pub open: bool,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -476,6 +478,7 @@ fn resolve(
                     p.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
                     p
                 },
+                open: d.open.unwrap_or(false),
             })
             .unwrap_or_default(),
         hot,

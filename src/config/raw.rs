@@ -77,6 +77,8 @@ pub struct RawDevServer {
     /// Hot module replacement (and React Fast Refresh) in development; `false`: a changed
     /// module reloads the page.
     pub hot: Option<bool>,
+    /// Open the page in the browser once it is built (as `--open`).
+    pub open: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

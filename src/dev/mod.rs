@@ -45,6 +45,8 @@ pub struct DevArgs {
     pub host: Option<String>,
     pub mode: Option<Mode>,
     pub json: bool,
+    /// `--open`: the first project's page.
+    pub open: bool,
 }
 
 /// A project's state, shared by its watcher and its server.
@@ -91,6 +93,7 @@ pub fn run(args: &DevArgs) -> i32 {
         ..Default::default()
     };
     let mut projects = Vec::new();
+    let mut to_open = Vec::new();
     for (i, dir) in dirs.iter().enumerate() {
         let config = match load(dir, &overrides) {
             Ok(c) => c,
@@ -157,6 +160,9 @@ pub fn run(args: &DevArgs) -> i32 {
                 );
             }
         }
+        if (args.open && i == 0) || config.dev_server.open {
+            to_open.push(url.clone());
+        }
         projects.push(Project {
             name,
             dir: config.root.clone(),
@@ -192,6 +198,9 @@ pub fn run(args: &DevArgs) -> i32 {
         rebuild(p, &[], args.json);
     }
     refresh_types(&projects, args.json);
+    for url in to_open {
+        open_browser(&url);
+    }
     loop {
         let (changed, contents_only) = wait(&rx, &projects);
         let mut types_changed = false;
@@ -311,6 +320,32 @@ fn load(
         }
     }
     Ok(config)
+}
+
+/// Opens `url` as Vite and webpack-dev-server do: the command in `$BROWSER` (given the URL),
+/// else the system's opener. Failing to is a warning: the server runs on.
+fn open_browser(url: &str) {
+    let (program, args): (String, Vec<&str>) = match std::env::var("BROWSER") {
+        Ok(b) if !b.trim().is_empty() => (b, vec![url]),
+        _ if cfg!(target_os = "macos") => ("open".into(), vec![url]),
+        _ if cfg!(windows) => ("cmd".into(), vec!["/c", "start", "", url]),
+        _ => ("xdg-open".into(), vec![url]),
+    };
+    let spawned = std::process::Command::new(&program)
+        .args(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match spawned {
+        // Reaped when it ends (a browser may run on after the server).
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+        }
+        Err(e) => eprintln!(
+            "[dev] warning: cannot open {url} with {program}: {e} (set $BROWSER to the browser's command)"
+        ),
+    }
 }
 
 /// Hosts with `types = true` fetch their remotes' types again (from the remotes' servers,
