@@ -18,6 +18,9 @@ sends its update), esbuild's context.rebuild() (tools/dev-latency.cjs).
 the federation runtime as shipped and with its always-on counters replaced by no-ops, and
 prints the cost per resolution of each (tools/runtime-counters.cjs).
 
+"dev-startup" (every run) times `mfbundle dev` on the React example's host and remote from
+the start of the process to the host's page answering with both first builds done.
+
 "types" (every run; one run in --smoke) times federated types: mfbundle's (the "types" stage
 of `build --timings`: isolated declarations, the zip and the API file) against
 @module-federation/dts-plugin's generateTypes (the project's tsc 7 with a temporary tsconfig,
@@ -394,6 +397,42 @@ def mfbundle_dev_latency(project, leaf, edits):
             f.write(original)
 
 
+def dev_startup(runs):
+    """ms from starting `mfbundle dev` on the React example's host and remote (one process,
+    from memory) to the host's page answering, both first builds done; median of `runs`."""
+    import urllib.request
+    example = os.path.join(ROOT, "examples", "react")
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen([MFBUNDLE, "dev", os.path.join(example, "host"), os.path.join(example, "remote"),
+                                 "--port", "0", "--json"], cwd=HERE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        try:
+            urls, built = [], 0
+            while built < 2:
+                line = proc.stdout.readline()
+                if not line:
+                    raise RuntimeError("mfbundle dev ended before serving")
+                event = json.loads(line)
+                if event["event"] == "listening":
+                    urls.append(event["url"])
+                elif event["event"] == "build":
+                    if not event.get("ok"):
+                        raise RuntimeError(f"a first build failed: {event}")
+                    built += 1
+            with urllib.request.urlopen(urls[0], timeout=60) as r:
+                if r.status != 200 or b"<script" not in r.read():
+                    raise RuntimeError("the host page has no script")
+            samples.append((time.perf_counter() - start) * 1000)
+        finally:
+            proc.kill()
+            proc.wait()
+    print(f"\n== dev start-up (React example: host + remote in one mfbundle dev, to the host page served)")
+    print(f"  mfbundle   {statistics.median(samples):>8.1f} ms  (median of {runs})")
+    return 0
+
+
 def dev_latency(n, edits):
     """Edit-to-update latency on a copy of synthetic-n: mfbundle dev, Rspack's watching
     development compiler with HMR, esbuild's context.rebuild(); median of `edits` edits of
@@ -486,6 +525,12 @@ def main():
         counters = subprocess.run(["node", os.path.join(HERE, "tools", "runtime-counters.cjs"),
                                    "50000" if args.smoke else "200000"], cwd=ROOT)
         failures += counters.returncode != 0
+    if not args.only or "dev-startup" in args.only.split(","):
+        try:
+            failures += dev_startup(runs)
+        except (RuntimeError, OSError, ValueError) as e:
+            print(f"\n== dev start-up failed: {e}")
+            failures += 1
     if not args.only or "types" in args.only.split(","):
         failures += types_benchmark(runs)
     if not args.smoke and (not args.only or "react-page" in args.only.split(",")):
