@@ -16,6 +16,7 @@
 pub mod async_modules;
 pub mod barrels;
 pub mod chunks;
+pub mod cjs_exports;
 pub mod concat_plan;
 pub mod exports;
 pub mod import_checks;

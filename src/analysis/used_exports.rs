@@ -27,6 +27,10 @@ pub fn used_exports(graph: &ModuleGraph, pure: &ModuleVec<bool>) -> (UsedExports
         .iter()
         .map(|m| match m {
             Module::Normal(n) if n.format == ModuleFormat::Esm => Some(BTreeSet::new()),
+            // CommonJS exporting one object literal: its properties, as webpack reads them.
+            Module::Normal(n) if super::cjs_exports::object_export_keys(n).is_some() => {
+                Some(BTreeSet::new())
+            }
             _ => None,
         })
         .collect();
@@ -88,9 +92,9 @@ pub fn used_exports(graph: &ModuleGraph, pure: &ModuleVec<bool>) -> (UsedExports
         .enumerate()
         .map(|(i, module)| match module {
             Module::Normal(m) if loaded[i] => Some(match &used[ModuleIdx(i as u32)] {
-                Some(_) => super::inner_graph::InnerGraph::new(m)
+                Some(_) if m.format == ModuleFormat::Esm => super::inner_graph::InnerGraph::new(m)
                     .map_or_else(|| Reads::Fixed(record_usages(m)), Reads::Inner),
-                None => Reads::Fixed(record_usages(m)),
+                _ => Reads::Fixed(record_usages(m)),
             }),
             _ => None,
         })
@@ -152,6 +156,17 @@ pub fn used_exports(graph: &ModuleGraph, pure: &ModuleVec<bool>) -> (UsedExports
         _ => None,
     };
     let unused = unused_imports(graph, pure, last_read);
+    // A CommonJS module read whole (a default import) keeps every property.
+    for (i, module) in graph.modules.iter_enumerated() {
+        if let Module::Normal(n) = module
+            && n.format == ModuleFormat::CommonJs
+            && used[i]
+                .as_ref()
+                .is_some_and(super::cjs_exports::reads_whole)
+        {
+            used[i] = None;
+        }
+    }
     (used, unused)
 }
 

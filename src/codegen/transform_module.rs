@@ -105,6 +105,11 @@ pub fn transform_module(
         Program::Script(script) => {
             let mut rw = Rewriter::new(m, cx, HashMap::new(), false);
             let mut body = script.body;
+            if m.format == ModuleFormat::CommonJs
+                && let Some(Some(used)) = cx.used_exports.map(|u| &u[idx])
+            {
+                crate::analysis::cjs_exports::prune(&mut body, used, m.unresolved_ctxt);
+            }
             body.visit_mut_with(&mut rw);
             (CJS_PARAMS, print_mapped(body, 0, idx, map.as_mut()))
         }
