@@ -96,10 +96,20 @@ impl Layout {
         } else {
             concat_plan::Plan::default()
         };
+        // Ids for the modules the registry lists (the chunks' modules, less the ones scope
+        // hoisting inlines into their group's root): their count sets the ids' length.
+        let mut emitted: crate::graph::ModuleVec<bool> =
+            graph.modules.iter().map(|_| false).collect();
+        for c in &chunks.chunks {
+            for m in c.modules.iter().chain(&c.entry_modules) {
+                emitted[*m] = !concat_plan.root_of.contains_key(m);
+            }
+        }
+        let module_ids = module_ids::ModuleIds::assign(graph, config.module_ids, &emitted);
         Layout {
             chunks,
             concat_plan,
-            module_ids: module_ids::ModuleIds::assign(graph, config.module_ids),
+            module_ids,
             async_modules,
         }
     }

@@ -16,11 +16,13 @@ use crate::graph::{ModuleGraph, ModuleIdx, ModuleVec};
 pub struct ModuleIds(ModuleVec<String>);
 
 impl ModuleIds {
-    pub fn assign(graph: &ModuleGraph, kind: Kind) -> ModuleIds {
+    /// `emitted`: the modules the registry lists (the others, in no file or inlined into
+    /// their group's root, keep their path, which no output refers to).
+    pub fn assign(graph: &ModuleGraph, kind: Kind, emitted: &ModuleVec<bool>) -> ModuleIds {
         let named = || graph.modules.iter().map(|m| m.id().to_string()).collect();
         match kind {
             Kind::Named => ModuleIds(named()),
-            Kind::Deterministic => ModuleIds(deterministic(graph)),
+            Kind::Deterministic => ModuleIds(deterministic(graph, emitted)),
         }
     }
 
@@ -29,16 +31,16 @@ impl ModuleIds {
     }
 }
 
-/// webpack's `assignDeterministicIds`: modules in order of their paths, each the hash of its
-/// path modulo a range of at least 1000 and 20 times the module count (so that few hashes
-/// collide), the next salt of the path on a collision. Two builds of the same project agree;
-/// adding a module changes another's id only when their hashes collide or the range grows
-/// by a digit.
-fn deterministic(graph: &ModuleGraph) -> ModuleVec<String> {
-    let range = id_range(graph.modules.len());
-    let mut order: Vec<ModuleIdx> = graph.modules.indices().collect();
+/// webpack's `assignDeterministicIds`: the emitted modules in order of their paths, each the
+/// hash of its path modulo a range of at least 1000 and 20 times their count (so that few
+/// hashes collide; webpack counts the modules of its chunks too), the next salt of the path
+/// on a collision. Two builds of the same project agree; adding a module changes another's
+/// id only when their hashes collide or the range grows by a digit.
+fn deterministic(graph: &ModuleGraph, emitted: &ModuleVec<bool>) -> ModuleVec<String> {
+    let mut order: Vec<ModuleIdx> = graph.modules.indices().filter(|m| emitted[*m]).collect();
+    let range = id_range(order.len());
     order.sort_by(|a, b| graph.module(*a).id().cmp(graph.module(*b).id()));
-    let mut ids: ModuleVec<String> = graph.modules.iter().map(|_| String::new()).collect();
+    let mut ids: ModuleVec<String> = graph.modules.iter().map(|m| m.id().to_string()).collect();
     let mut taken = HashSet::with_capacity(order.len());
     let mut salted = String::new();
     for m in order {
