@@ -193,6 +193,19 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
+/// The configuration of `dir`, or None after printing why it cannot be loaded (exit 2).
+fn load_or_report(dir: &std::path::Path, overrides: &CliOverrides) -> Option<config::BuildConfig> {
+    match config::load(dir, overrides) {
+        Ok(c) => Some(c),
+        Err(errors) => {
+            let mut ds = Diagnostics::default();
+            ds.extend(errors);
+            report(&ds, None, None, None);
+            None
+        }
+    }
+}
+
 /// `mfbundle types`: fetches the remotes' types; warnings for the ones that cannot be had,
 /// exit 0 unless the configuration is wrong.
 fn types(args: TypesArgs) -> i32 {
@@ -200,14 +213,8 @@ fn types(args: TypesArgs) -> i32 {
         config: args.config.clone(),
         ..Default::default()
     };
-    let config = match config::load(&args.dir, &overrides) {
-        Ok(c) => c,
-        Err(errors) => {
-            let mut ds = Diagnostics::default();
-            ds.extend(errors);
-            report(&ds, None, None, None);
-            return 2;
-        }
+    let Some(config) = load_or_report(&args.dir, &overrides) else {
+        return 2;
     };
     let results = fetch_types(&config, !args.json);
     if args.json {
@@ -261,14 +268,8 @@ fn analyze(args: AnalyzeArgs) -> i32 {
         shared_used_exports: args.shared_used_exports.clone(),
         ..Default::default()
     };
-    let config = match config::load(&args.dir, &overrides) {
-        Ok(c) => c,
-        Err(errors) => {
-            let mut ds = Diagnostics::default();
-            ds.extend(errors);
-            report(&ds, None, None, None);
-            return 2;
-        }
+    let Some(config) = load_or_report(&args.dir, &overrides) else {
+        return 2;
     };
     let (result, diagnostics) = pipeline::analyze(&config, &crate::graph::NoProgress);
     let mut err = std::io::stderr().lock();

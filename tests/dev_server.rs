@@ -56,6 +56,33 @@ fn start_dev(args: &[&str], projects: usize) -> (Server, Vec<String>) {
     (server, urls)
 }
 
+/// Starts `mfbundle dev ARGS --json` with `env`: the server (stopped when dropped) and its
+/// JSON events, as they come.
+fn dev_events(
+    args: &[&std::ffi::OsStr],
+    env: &[(&str, &std::path::Path)],
+) -> (Server, std::sync::mpsc::Receiver<serde_json::Value>) {
+    let mut child = mfbundle()
+        .arg("dev")
+        .args(args)
+        .arg("--json")
+        .envs(env.iter().copied())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<serde_json::Value>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Ok(v) = serde_json::from_str(&line) {
+                let _ = tx.send(v);
+            }
+        }
+    });
+    (Server(child), rx)
+}
+
 /// The raw response to `GET path` (sent as written: no client normalises the `..`), with
 /// `extra` header lines.
 fn get_with(addr: &str, path: &str, accept: &str, extra: &str) -> String {
@@ -613,25 +640,7 @@ fn dev_refreshes_a_hosts_remote_types_when_the_remote_changes() {
         "import(\"remote/greet\").then((m) => console.log(m));\n",
     );
 
-    let mut child = mfbundle()
-        .arg("dev")
-        .arg(&host)
-        .arg(&remote)
-        .arg("--json")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let _server = Server(child);
-    let (tx, rx) = std::sync::mpsc::channel::<serde_json::Value>();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Ok(v) = serde_json::from_str(&line) {
-                let _ = tx.send(v);
-            }
-        }
-    });
+    let (_server, rx) = dev_events(&[host.as_os_str(), remote.as_os_str()], &[]);
     let next_types = || loop {
         let v = rx
             .recv_timeout(Duration::from_secs(60))
@@ -684,25 +693,23 @@ fn open_starts_the_browser_command_with_the_page_url() {
         std::os::unix::fs::PermissionsExt::from_mode(0o755),
     )
     .unwrap();
-    let mut child = mfbundle()
-        .arg("dev")
-        .arg(&dir)
-        .args(["--port", "0", "--json", "--open"])
-        .env("BROWSER", &browser)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let _server = Server(child);
-    let mut url = String::new();
-    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
+    let (_server, rx) = dev_events(
+        &[
+            dir.as_os_str(),
+            "--port".as_ref(),
+            "0".as_ref(),
+            "--open".as_ref(),
+        ],
+        &[("BROWSER", &browser)],
+    );
+    let url = loop {
+        let v = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("mfbundle dev did not listen");
         if v["event"] == "listening" {
-            url = v["url"].as_str().unwrap().to_string();
-            break;
+            break v["url"].as_str().unwrap().to_string();
         }
-    }
+    };
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
     while std::fs::read_to_string(&seen).unwrap_or_default().trim() != url {
