@@ -216,23 +216,11 @@ fn download(url: &str) -> Result<Vec<u8>, String> {
     Err(last)
 }
 
+/// The files under `dir` other than its marker.
 fn count_files(dir: &Path) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    entries
-        .filter_map(|e| e.ok())
-        .map(|e| {
-            let path = e.path();
-            if path.is_dir() {
-                count_files(&path)
-            } else if e.file_name() == MARKER {
-                0
-            } else {
-                1
-            }
-        })
-        .sum()
+    let mut files = Vec::new();
+    list_files(dir, "", &mut files);
+    files.iter().filter(|f| f.as_str() != MARKER).count()
 }
 
 /// Every file under `dir`, relative, `/`-separated.

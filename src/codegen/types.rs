@@ -122,13 +122,18 @@ pub fn federated_types(graph: &ModuleGraph, config: &BuildConfig) -> FederatedTy
         }
         return out;
     }
+    // The graph's text of each module (one lookup per declared file, not a scan), else the
+    // file's (a type-only import the build never loads).
+    let by_path: std::collections::HashMap<&Path, &str> = graph
+        .modules
+        .iter()
+        .filter_map(|m| m.as_normal())
+        .map(|n| (n.path.as_path(), &*n.source))
+        .collect();
     let sources = |path: &Path| -> Option<String> {
-        graph
-            .modules
-            .iter()
-            .filter_map(|m| m.as_normal())
-            .find(|n| n.path == path)
-            .map(|n| n.source.to_string())
+        by_path
+            .get(path)
+            .map(|s| s.to_string())
             .or_else(|| std::fs::read_to_string(path).ok())
     };
 
