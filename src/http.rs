@@ -64,9 +64,11 @@ pub fn exchange(
     let mut stream = connect(addr, timeout)?;
     stream.set_read_timeout(Some(timeout))?;
     stream.set_write_timeout(Some(timeout))?;
-    stream.write_all(head.as_bytes())?;
-    stream.write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes())?;
-    stream.write_all(body)?;
+    // One write: a server that reads the request once and closes may otherwise reset the
+    // connection on bytes it never read, losing its answer.
+    let mut request = format!("{head}Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    request.extend_from_slice(body);
+    stream.write_all(&request)?;
     let mut answer = Vec::new();
     stream.read_to_end(&mut answer)?;
     parse_response(&answer)

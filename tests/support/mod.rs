@@ -138,9 +138,16 @@ pub fn fault_server_on(port: u16, root: PathBuf, rules: Vec<(String, Fault)>) ->
                 hung.clone(),
             );
             std::thread::spawn(move || {
+                // The whole head: closing with unread request bytes resets the connection.
+                let mut req = Vec::new();
                 let mut buf = [0u8; 8192];
-                let n = stream.read(&mut buf).unwrap_or(0);
-                let req = String::from_utf8_lossy(&buf[..n]);
+                while !req.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match stream.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => req.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let req = String::from_utf8_lossy(&req);
                 let path = req
                     .split_whitespace()
                     .nth(1)
