@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
 use swc_ecma_ast::*;
 
@@ -95,30 +94,50 @@ pub fn plan(
                 })
         })
         .collect();
-    // A group must have exactly one root; a module imported from two groups is a root
-    // itself. Repeat until every group is well formed (candidates only ever decrease).
+    // A group has exactly one root: a candidate belongs to the root all its importers lead
+    // to (an importer that is not a candidate is a root; a candidate leads to its own root),
+    // as webpack's ModuleConcatenationPlugin adds a module whose importers are all in the
+    // group. One whose importers lead to two roots, or to a root that cannot host it, is a
+    // root itself. Repeat until every group is well formed (candidates only ever decrease).
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (c, imp) in incoming.iter().enumerate() {
+        for (p, _) in imp {
+            dependents[*p].push(c);
+        }
+    }
     loop {
-        let mut sets = UnionFind::<usize>::new(n);
-        for c in (0..n).filter(|&c| candidate[c]) {
-            for (p, _) in importers(c) {
-                sets.union(c, p);
+        let mut root: Vec<Option<usize>> = (0..n).map(|m| (!candidate[m]).then_some(m)).collect();
+        let mut queue: std::collections::VecDeque<usize> = (0..n)
+            .filter(|&m| !candidate[m])
+            .flat_map(|m| dependents[m].iter().copied())
+            .filter(|&c| candidate[c])
+            .collect();
+        while let Some(c) = queue.pop_front() {
+            if root[c].is_some() {
+                continue;
+            }
+            let mut leads = importers(c).into_iter().filter_map(|(p, _)| root[p]);
+            let Some(first) = leads.next() else { continue };
+            if leads.all(|r| r == first) {
+                root[c] = Some(first);
+                queue.extend(dependents[c].iter().copied().filter(|&d| candidate[d]));
             }
         }
-        let mut roots: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (m, _) in candidate.iter().enumerate().filter(|(_, c)| !**c) {
-            roots.entry(sets.find(m)).or_default().push(m);
+        // Demote the candidates whose importers lead to two roots or to one that cannot
+        // host them. Only when there are none, the ones left without a root: importers in a
+        // cycle that no root reaches (a candidate waiting on a demoted importer gets its
+        // root in the next round).
+        let conflicts = |c: usize| {
+            let mut leads = importers(c).into_iter().filter_map(|(p, _)| root[p]);
+            let first = leads.next();
+            first.is_some_and(|r| !host[r] || leads.any(|other| other != r))
+        };
+        let mut demoted: Vec<usize> = (0..n).filter(|&c| candidate[c] && conflicts(c)).collect();
+        if demoted.is_empty() {
+            demoted = (0..n)
+                .filter(|&c| candidate[c] && root[c].is_none())
+                .collect();
         }
-        let demoted: Vec<usize> = (0..n)
-            .filter(|&c| candidate[c])
-            .filter(|&c| {
-                match roots.get(&sets.find(c)).map(Vec::as_slice).unwrap_or(&[]) {
-                    [] => true,
-                    [r] => !host[*r],
-                    // Two roots meet: the modules imported from more than one place part them.
-                    _ => importers(c).len() > 1,
-                }
-            })
-            .collect();
         for &c in &demoted {
             candidate[c] = false;
         }
@@ -131,8 +150,12 @@ pub fn plan(
                     plan.groups.entry(ModuleIdx(e as u32)).or_default();
                 }
             }
-            for c in (0..n).filter(|&c| candidate[c]) {
-                let root = ModuleIdx(roots[&sets.find(c)][0] as u32);
+            // Every candidate left has a root (the ones without were demoted).
+            for (c, r) in (0..n)
+                .filter(|&c| candidate[c])
+                .filter_map(|c| Some((c, root[c]?)))
+            {
+                let root = ModuleIdx(r as u32);
                 plan.root_of.insert(ModuleIdx(c as u32), root);
                 plan.groups
                     .entry(root)
