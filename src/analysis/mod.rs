@@ -105,7 +105,8 @@ impl Layout {
                 emitted[*m] = !concat_plan.root_of.contains_key(m);
             }
         }
-        let module_ids = module_ids::ModuleIds::assign(graph, config.module_ids, &emitted);
+        let module_ids =
+            module_ids::ModuleIds::assign(graph, config.module_ids, &emitted, config.hot);
         Layout {
             chunks,
             concat_plan,

@@ -13,21 +13,48 @@ use crate::config::ModuleIds as Kind;
 use crate::graph::{ModuleGraph, ModuleIdx, ModuleVec};
 
 /// Each module's id in the output.
-pub struct ModuleIds(ModuleVec<String>);
+pub struct ModuleIds {
+    ids: ModuleVec<String>,
+    /// Written as number literals (`__mf_require__(4711)`), as webpack writes them: the
+    /// deterministic ids outside hot builds, whose update messages and `module.hot.accept`
+    /// name modules by string.
+    numeric: bool,
+}
 
 impl ModuleIds {
     /// `emitted`: the modules the registry lists (the others, in no file or inlined into
     /// their group's root, keep their path, which no output refers to).
-    pub fn assign(graph: &ModuleGraph, kind: Kind, emitted: &ModuleVec<bool>) -> ModuleIds {
-        let named = || graph.modules.iter().map(|m| m.id().to_string()).collect();
+    /// `hot`: the build serves hot updates (ids stay strings).
+    pub fn assign(
+        graph: &ModuleGraph,
+        kind: Kind,
+        emitted: &ModuleVec<bool>,
+        hot: bool,
+    ) -> ModuleIds {
         match kind {
-            Kind::Named => ModuleIds(named()),
-            Kind::Deterministic => ModuleIds(deterministic(graph, emitted)),
+            Kind::Named => ModuleIds {
+                ids: graph.modules.iter().map(|m| m.id().to_string()).collect(),
+                numeric: false,
+            },
+            Kind::Deterministic => ModuleIds {
+                ids: deterministic(graph, emitted),
+                numeric: !hot,
+            },
         }
     }
 
     pub fn get(&self, m: ModuleIdx) -> &str {
-        &self.0[m]
+        &self.ids[m]
+    }
+
+    /// The id as the output's JavaScript writes it: a number, or a string literal.
+    pub fn literal(&self, m: ModuleIdx) -> String {
+        let id = &self.ids[m];
+        if self.numeric && id.bytes().all(|b| b.is_ascii_digit()) {
+            id.clone()
+        } else {
+            crate::codegen::transform_module::json(id)
+        }
     }
 }
 

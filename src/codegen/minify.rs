@@ -130,6 +130,10 @@ fn minify_file(
         }),
     });
     let ret = minifier.minify(&allocator, &mut program);
+    if options.compress {
+        use oxc_ast_visit::VisitMut;
+        FunctionsFirst.visit_program(&mut program);
+    }
     let generated = Codegen::new()
         .with_options(CodegenOptions {
             comments: CommentOptions {
@@ -166,6 +170,31 @@ fn minify_file(
         out.push(b'\n');
     }
     Ok((out, map))
+}
+
+/// Moves the function declarations of every function body and of the file's top level
+/// before its other statements, as terser leaves them: they are hoisted (created when the
+/// scope is entered) wherever they stand, so nothing runs differently, and in the module
+/// functions of a chunk each then opens the same way (`function u(t){return t+...}` before
+/// the exports' getters), which gzip rewards (0.6 KB of 38 KB on synthetic-5000).
+/// Declarations in blocks and `switch` cases, whose hoisting differs, stay where they are.
+struct FunctionsFirst;
+
+impl<'a> oxc_ast_visit::VisitMut<'a> for FunctionsFirst {
+    fn visit_program(&mut self, it: &mut oxc_ast::ast::Program<'a>) {
+        functions_first(&mut it.body);
+        oxc_ast_visit::walk_mut::walk_program(self, it);
+    }
+
+    fn visit_function_body(&mut self, it: &mut oxc_ast::ast::FunctionBody<'a>) {
+        functions_first(&mut it.statements);
+        oxc_ast_visit::walk_mut::walk_function_body(self, it);
+    }
+}
+
+fn functions_first(statements: &mut [oxc_ast::ast::Statement<'_>]) {
+    // A stable sort: the declarations keep their order, and so do the other statements.
+    statements.sort_by_key(|s| !matches!(s, oxc_ast::ast::Statement::FunctionDeclaration(_)));
 }
 
 #[cfg(test)]

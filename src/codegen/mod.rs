@@ -158,7 +158,7 @@ fn module_metas(
         .iter_enumerated()
         .zip(pure)
         .map(|((i, m), pure)| ModuleMeta {
-            id: layout.module_ids.get(i).to_string(),
+            id: layout.module_ids.literal(i),
             // A consume is read as its fallback is (webpack's ConsumeSharedModule takes the
             // fallback's exports type): an ES module's default is `.default`, a CommonJS
             // one's from a Node-strict importer is `module.exports`. Without a fallback,

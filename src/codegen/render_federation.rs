@@ -58,7 +58,7 @@ fn module_getter(
 ) -> String {
     let calls: Vec<String> = modules
         .iter()
-        .map(|m| format!("__mf_require__({})", json(ids.get(*m))))
+        .map(|m| format!("__mf_require__({})", ids.literal(*m)))
         .collect();
     let require = format!("function () {{ return ({}); }}", calls.join(", "));
     if eager {
@@ -146,7 +146,7 @@ fn chunk_map(
             .modules
             .iter()
             .filter(|m| pick(graph.module(**m)))
-            .map(|m| json(ids.get(*m)))
+            .map(|m| ids.literal(*m))
             .collect();
         if !ids.is_empty() {
             let _ = writeln!(
@@ -242,7 +242,7 @@ fn render_init_remotes(
                 .or_default()
                 .push(format!(
                     "{}, {}",
-                    json(ids.get(c)),
+                    ids.literal(c),
                     json(&container_name(graph, c, config))
                 ));
         }
@@ -304,7 +304,7 @@ fn render_consumes(
             let _ = writeln!(
                 out,
                 "  {}: [{}, {}, {}, {}, {}, {}{}],",
-                json(ids.get(c)),
+                ids.literal(c),
                 json(loader_name(cs)),
                 json(&cs.share_scope),
                 json(&cs.share_key),
@@ -359,10 +359,10 @@ fn render_remotes(
             let _ = writeln!(
                 out,
                 "  {}: [{}, {}, {}, {}, {}],",
-                json(ids.get(r)),
+                ids.literal(r),
                 json(&rm.share_scope),
                 json(&rm.request),
-                json(ids.get(rm.container)),
+                ids.literal(rm.container),
                 json(&container_name(graph, rm.container, config)),
                 remote
             );
@@ -382,7 +382,8 @@ fn render_remotes(
 }
 
 /// The consumes (non-eager: eager ones resolve on first use, as in webpack) and remote
-/// modules of an entry chunk, which its startup resolves before running any module.
+/// modules of an entry chunk, which its startup resolves before running any module: their
+/// ids as the output writes them.
 pub fn initial_requirements(
     graph: &ModuleGraph,
     ids: &ModuleIds,
@@ -392,8 +393,8 @@ pub fn initial_requirements(
     let mut remotes = Vec::new();
     for &m in &chunk.modules {
         match graph.module(m) {
-            Module::ConsumeShared(c) if !c.eager => consumes.push(ids.get(m).to_string()),
-            Module::Remote(_) => remotes.push(ids.get(m).to_string()),
+            Module::ConsumeShared(c) if !c.eager => consumes.push(ids.literal(m)),
+            Module::Remote(_) => remotes.push(ids.literal(m)),
             _ => {}
         }
     }

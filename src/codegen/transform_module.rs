@@ -29,6 +29,7 @@ pub const CJS_PARAMS: &str = "module, exports, __mf_require__";
 
 /// What the transform needs to know about other modules.
 pub struct ModuleMeta {
+    /// Its registry id as the output writes it ([`ModuleIds::literal`]).
     pub id: String,
     pub format: ModuleFormat,
     /// Loading it has no side effects (its package says `"sideEffects": false`; for a
@@ -310,7 +311,17 @@ fn transform_esm(
 
     // Tree shaking: only the exports someone uses get a getter, and declarations nothing
     // needs any more go.
+    // The exports object is observed (its `__esModule` marker, null prototype and
+    // `Symbol.toStringTag` written by `__mf_require__.r`) unless every use of the module is a
+    // static read of one of its exports, as webpack leaves the marker out when `__esModule`
+    // is unused. Async modules and runtime `export *` keep it.
+    let mut observed = true;
     if let Some(Some(used)) = cx.used_exports.map(|u| &u[idx]) {
+        observed = cx.metas[idx].is_async
+            || !dynamic_stars.is_empty()
+            || !used
+                .iter()
+                .all(|u| getters.iter().any(|(name, _)| name == u));
         getters.retain(|(name, _)| used.contains(name));
         if !used.contains("default") {
             // The hoisted anonymous default function may go; its name fix must go with it.
@@ -335,7 +346,11 @@ fn transform_esm(
 
     // Prologue.
     let mut out = String::with_capacity(m.source.len() + 256);
-    out.push_str("\"use strict\";\n__mf_require__.r(__mf_exports__);\n");
+    out.push_str("\"use strict\";\n");
+    if observed {
+        out.push_str("__mf_require__.r(__mf_exports__);");
+    }
+    out.push('\n');
     getters.sort_by(|a, b| a.0.cmp(&b.0));
     getters.dedup_by(|a, b| a.0 == b.0);
     if !getters.is_empty() {
@@ -403,7 +418,7 @@ fn import_lines(
         } else {
             ""
         };
-        let _ = writeln!(out, "var {var} = {pure}__mf_require__({});", json(id));
+        let _ = writeln!(out, "var {var} = {pure}__mf_require__({id});");
         let n = needs.get(&record).copied().unwrap_or_default();
         if n.default_getter {
             let _ = writeln!(
@@ -824,7 +839,7 @@ impl<'a> Rewriter<'a> {
     /// The code of `require()` (`dynamic` false) or `import()` of the record's module.
     fn request_code(&self, record: usize, dynamic: bool) -> String {
         let id = self.target_id(record);
-        let require = format!("__mf_require__({})", json(id));
+        let require = format!("__mf_require__({id})");
         match dynamic {
             true => {
                 let target = self.m.records[record].target;
@@ -980,7 +995,7 @@ impl Rewriter<'_> {
                 if self.esm && self.m.records[record].kind.is_static() {
                     reimports.push((import_var(self.m, record), id.clone()));
                 }
-                *lit = Expr::Lit(Lit::Str(id.as_str().into()));
+                *lit = parse_expr(&id);
             }
         };
         match &mut *first.expr {
@@ -996,7 +1011,7 @@ impl Rewriter<'_> {
         }
         let mut reads = String::new();
         for (var, id) in &reimports {
-            let _ = write!(reads, "{var} = __mf_require__({});", json(id));
+            let _ = write!(reads, "{var} = __mf_require__({id});");
             for suffix in ["_default", "_ns"] {
                 let derived = format!("{var}{suffix}");
                 if self.bindings.values().any(|a| a.text().contains(&derived)) {
@@ -1049,7 +1064,7 @@ impl VisitMut for Rewriter<'_> {
         {
             *e = parse_expr(&format!(
                 "new URL(__mf_require__({}), __mf_require__.b)",
-                json(self.target_id(record))
+                self.target_id(record)
             ));
             return;
         }

@@ -505,7 +505,21 @@ pub fn render_group(
     let (mut bindings, mut ns_imports) = member_bindings(&mut acc);
 
     let mut out = String::new();
-    out.push_str("\"use strict\";\n__mf_require__.r(__mf_exports__);");
+    // As for a module of its own (`transform_module`): the `__esModule` marker only where
+    // the root's exports object may be observed.
+    let root = group.members[0];
+    let observed = match cx.used_exports.map(|u| &u[root]) {
+        Some(Some(used)) => {
+            used.len() != getters.len()
+                || cx.metas[root].is_async
+                || !matches!(cx.exports.get(root), Some(Some(info)) if !info.has_dynamic)
+        }
+        _ => true,
+    };
+    out.push_str("\"use strict\";\n");
+    if observed {
+        out.push_str("__mf_require__.r(__mf_exports__);");
+    }
     if !getters.is_empty() {
         let _ = write!(
             out,
@@ -693,6 +707,10 @@ fn write_members(
     // Lines of `out` up to byte `counted` (counted as it grows, for the mappings).
     let (mut lines, mut counted) = (0u32, 0usize);
     let mut map = cx.source_maps.then(BodyMap::default);
+    // The first variable each module outside the group was required into: members that
+    // import it again alias it (one `__mf_require__` per module and group, as webpack's
+    // concatenated modules share one import variable).
+    let mut required: HashMap<ModuleIdx, String> = HashMap::new();
     for entry in order {
         match *entry {
             Entry::External(k, record) => {
@@ -704,11 +722,19 @@ fn write_members(
                 } else {
                     ""
                 };
-                let _ = writeln!(
-                    out,
-                    "var {var} = {pure}__mf_require__({});",
-                    json(&cx.metas[target].id)
-                );
+                match required.get(&target) {
+                    Some(first) => {
+                        let _ = writeln!(out, "var {var} = {first};");
+                    }
+                    None => {
+                        let _ = writeln!(
+                            out,
+                            "var {var} = {pure}__mf_require__({});",
+                            cx.metas[target].id
+                        );
+                        required.insert(target, var.clone());
+                    }
+                }
                 let n = needs[k].get(&record).copied().unwrap_or_default();
                 if n.default_getter {
                     let _ = writeln!(
