@@ -71,6 +71,10 @@ pub struct DevArgs {
     /// system's opener), as `[devServer] open = true` does for each project.
     #[arg(long)]
     pub open: bool,
+    /// Neither read nor write the persistent cache (on by default in `dev`; as
+    /// `cache = false`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -154,6 +158,13 @@ pub struct BuildArgs {
     /// rebuild leaves outDir as the last good build; with --json, one JSON line per build.
     #[arg(long)]
     pub watch: bool,
+    /// Keep module code under node_modules/.cache/mfbundle for the next build (as
+    /// `cache = true`).
+    #[arg(long, conflicts_with = "no_cache")]
+    pub cache: bool,
+    /// Neither read nor write the persistent cache (as `cache = false`).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -189,6 +200,7 @@ pub fn run(cli: Cli) -> i32 {
             }),
             json: args.json,
             open: args.open,
+            no_cache: args.no_cache,
         }),
     }
 }
@@ -308,6 +320,11 @@ fn analyze(args: AnalyzeArgs) -> i32 {
     0
 }
 
+/// `--x` / `--no-x`: `Some(true)`, `Some(false)`, or `None` when neither is given.
+fn flag(on: bool, off: bool) -> Option<bool> {
+    if off { Some(false) } else { on.then_some(true) }
+}
+
 /// The configuration overrides that `build`'s options make.
 fn build_overrides(args: &BuildArgs) -> CliOverrides {
     CliOverrides {
@@ -336,6 +353,8 @@ fn build_overrides(args: &BuildArgs) -> CliOverrides {
         sourcemap: args.sourcemap,
         // Hot updates need `mfbundle dev`'s server.
         hot: false,
+        cache: flag(args.cache, args.no_cache),
+        cache_by_default: false,
     }
 }
 

@@ -19,6 +19,7 @@ pub mod federation;
 pub mod graph;
 pub mod http;
 pub mod js_names;
+pub mod persistent_cache;
 pub mod pipeline;
 pub mod remote_types;
 pub mod report;

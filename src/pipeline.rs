@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use crate::config::{BuildConfig, display_path};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
 use crate::graph::{Progress, cache::ParseCache, parse::Defines};
+use crate::persistent_cache::{Contents, Rejected, Store};
 use crate::{analysis, codegen, federation, graph, write};
 
 #[derive(Debug, serde::Serialize)]
@@ -54,6 +55,8 @@ pub struct BuildOutcome {
     pub timings: Vec<(&'static str, Duration)>,
     /// The build's name (`from` in the share scope) and where it came from.
     pub name: crate::config::BuildName,
+    /// What the persistent cache gave the build (`cache = true`).
+    pub cache: Option<CacheLoad>,
 }
 
 impl BuildOutcome {
@@ -63,14 +66,87 @@ impl BuildOutcome {
 }
 
 /// What watch mode and `mfbundle dev` keep from one build to the next: parses (scan) and
-/// module code (generate).
+/// module code (generate); with `cache = true`, module code also from one process to the
+/// next ([`crate::persistent_cache`]).
 #[derive(Default)]
 pub struct BuildCache {
     pub parse: ParseCache,
     pub code: codegen::cache::CodeCache,
+    /// What loading the persistent cache file found, when the build has one.
+    persistent: std::sync::Mutex<Option<CacheLoad>>,
+    /// The persistent file holds what the in-memory caches hold (loaded or saved since).
+    file_current: std::sync::atomic::AtomicBool,
+    /// A one-shot build's: no later build of this process reuses parses, so none are kept.
+    one_shot: bool,
 }
 
+/// What the persistent cache gave a build (`--json`'s `cache`).
+#[derive(Debug, Clone)]
+pub struct CacheLoad {
+    /// The cache file, relative to the project.
+    pub file: String,
+    /// Modules whose code the file held, or why it was not used.
+    pub loaded: Result<usize, Rejected>,
+    /// Modules of the build whose code came from the cache.
+    pub reused: usize,
+}
+
+impl serde::Serialize for CacheLoad {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (status, entries) = match self.loaded {
+            Ok(n) => (serde_json::json!("loaded"), n),
+            Err(why) => (serde_json::json!(why), 0),
+        };
+        serde_json::json!({
+            "file": self.file,
+            "status": status,
+            "entries": entries,
+            "reused": self.reused,
+        })
+        .serialize(s)
+    }
+}
+
+/// Serialises the writes of cache files by this process.
+static SAVING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 impl BuildCache {
+    /// A cache for builds of `config`, with the contents of its persistent cache file when
+    /// `cache = true` and the file can be trusted.
+    pub fn for_config(config: &BuildConfig) -> BuildCache {
+        let cache = BuildCache::default();
+        if config.cache {
+            let store = Store::for_build(config);
+            let loaded = store.load().map(|contents| {
+                let n = contents.code.len();
+                cache.code.import(config, contents.code);
+                n
+            });
+            cache
+                .file_current
+                .store(loaded.is_ok(), std::sync::atomic::Ordering::Relaxed);
+            let file = display_path(&config.root, &store.path);
+            *cache.persistent_state() = Some(CacheLoad {
+                file,
+                loaded,
+                reused: 0,
+            });
+        }
+        cache
+    }
+
+    fn persistent_state(&self) -> std::sync::MutexGuard<'_, Option<CacheLoad>> {
+        self.persistent.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// What the persistent cache file gave this cache, if it has one, and how many modules
+    /// of the last build reused code.
+    pub fn persistent_load(&self) -> Option<CacheLoad> {
+        let mut load = self.persistent_state().clone()?;
+        load.reused = self.code.reused();
+        Some(load)
+    }
+
     /// Starts a build with `config` (each cache empties if what it depends on changed).
     pub fn begin_build(&self, config: &BuildConfig) {
         self.parse.begin_build(config);
@@ -82,10 +158,69 @@ impl BuildCache {
         self.code.end_build(succeeded);
         self.parse.end_build(succeeded)
     }
+
+    /// Writes what the cache holds after a successful build with `config` to the build's
+    /// persistent file (when `cache = true`), now or, with `background`, on another thread.
+    /// A file that cannot be written only costs the next process the work: the error is
+    /// returned, not raised.
+    pub fn save(&self, config: &BuildConfig, background: bool) -> std::io::Result<()> {
+        if !config.cache {
+            return Ok(());
+        }
+        let changed = self.code.take_changed();
+        if !changed && self.file_current.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(());
+        }
+        self.file_current
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        let store = Store::for_build(config);
+        let contents = Contents {
+            code: self.code.export(),
+            ..Default::default()
+        };
+        let write = move || {
+            let _turn = SAVING.lock().unwrap_or_else(|e| e.into_inner());
+            store.save(contents)
+        };
+        if background {
+            std::thread::spawn(write);
+            Ok(())
+        } else {
+            write()
+        }
+    }
 }
 
 pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
-    build_cached(config, progress, None)
+    if !config.cache {
+        return build_cached(config, progress, None);
+    }
+    let mut cache = BuildCache::for_config(config);
+    cache.one_shot = true;
+    cache.begin_build(config);
+    let mut outcome = build_cached(config, progress, Some(&cache));
+    cache.end_build(outcome.success());
+    if outcome.success()
+        && let Err(e) = cache.save(config, false)
+    {
+        outcome.diagnostics.push(cache_write_warning(config, &e));
+    }
+    outcome.cache = cache.persistent_load();
+    // The process exits next: freeing the cache would only delay that.
+    std::mem::forget(cache);
+    outcome
+}
+
+/// The warning of a persistent cache file that could not be written.
+pub fn cache_write_warning(config: &BuildConfig, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(
+        Code::CacheWriteFailed,
+        format!(
+            "cannot write the persistent cache {}: {e}",
+            display_path(&config.root, &Store::for_build(config).path)
+        ),
+    )
+    .hint("the output is written all the same; the next build starts without the cache (cache = false turns it off)")
 }
 
 /// [`build`], reusing the parses of unchanged files kept in `cache` (watch mode). The output
@@ -217,6 +352,7 @@ fn run(
             elapsed: start.elapsed(),
             timings: timings.stages.clone(),
             name: config.build_name(),
+            cache: None,
         }
     };
 
@@ -252,7 +388,7 @@ fn run(
     let (linked, mut diagnostics, module_count) = front_end(
         config,
         progress,
-        cache.map(|c| &c.parse),
+        cache.filter(|c| !c.one_shot).map(|c| &c.parse),
         link,
         &check_modules,
         &mut timings,
@@ -335,7 +471,7 @@ fn run(
     if !write_out {
         return (outcome, codegen::Generated { files, hot });
     }
-    if cache.is_none() {
+    if cache.is_none_or(|c| c.one_shot) {
         // A one-shot build's process exits next: freeing the output would only delay that.
         // Watch mode frees it.
         std::mem::forget(files);

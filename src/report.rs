@@ -62,7 +62,7 @@ pub fn result_json(
     outcome: Option<&BuildOutcome>,
     out_dir: Option<&str>,
 ) -> serde_json::Value {
-    serde_json::json!({
+    let mut value = serde_json::json!({
         "success": !diagnostics.has_errors(),
         "name": outcome.map(|o| &o.name),
         "outDir": out_dir,
@@ -72,7 +72,11 @@ pub fn result_json(
         "warnings": diagnostics.warning_count(),
         "diagnostics": diagnostics,
         "durationMs": outcome.map(|o| o.elapsed.as_millis() as u64).unwrap_or(0),
-    })
+    });
+    if let Some(cache) = outcome.and_then(|o| o.cache.as_ref()) {
+        value["cache"] = serde_json::json!(cache);
+    }
+    value
 }
 
 /// The written files, largest first, with their size and gzip'd size.

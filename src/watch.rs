@@ -171,9 +171,19 @@ impl Session<'_> {
         let progress = TerminalProgress {
             enabled: interactive,
         };
+        if n == 1 && config.cache {
+            self.cache = BuildCache::for_config(&config);
+        }
         self.cache.begin_build(&config);
-        let outcome = pipeline::build_cached(&config, &progress, Some(&self.cache));
+        let mut outcome = pipeline::build_cached(&config, &progress, Some(&self.cache));
         let stats = self.cache.end_build(outcome.success());
+        if outcome.success()
+            && let Err(e) = self.cache.save(&config, false)
+        {
+            outcome
+                .diagnostics
+                .push(pipeline::cache_write_warning(&config, &e));
+        }
         if interactive {
             eprint!("\r\x1b[2K");
         }

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
-use super::transform_module::{ModuleOutput, TransformContext};
+use super::transform_module::{BodyMap, CJS_PARAMS, ESM_PARAMS, ModuleOutput, TransformContext};
 use crate::config::BuildConfig;
 use crate::graph::{ModuleIdx, NormalModule};
 
@@ -26,9 +26,25 @@ struct State {
     used: std::collections::HashSet<String>,
 }
 
+/// One module's code as the persistent cache stores it ([`crate::persistent_cache`]).
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct StoredCode {
+    pub id: String,
+    pub key: u64,
+    /// ES module wrapper parameters, else CommonJS's.
+    pub esm: bool,
+    pub body: String,
+    /// Source-map mappings (line, column, source offset), all into the module's own source.
+    pub map: Option<Vec<(u32, u32, u32)>>,
+}
+
 #[derive(Default)]
 pub struct CodeCache {
     state: Mutex<State>,
+    /// Modules of the current build whose code was reused.
+    reused: std::sync::atomic::AtomicUsize,
+    /// Entries were added or dropped since the last [`CodeCache::take_changed`].
+    changed: std::sync::atomic::AtomicBool,
 }
 
 /// Feeds `value`'s `Debug` text to a hasher (for analysis data that has no `Hash`).
@@ -50,6 +66,18 @@ impl CodeCache {
             state.fingerprint = fingerprint;
         }
         state.used.clear();
+        self.reused.store(0, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether entries were added or dropped since the last call (or the import).
+    pub fn take_changed(&self) -> bool {
+        self.changed
+            .swap(false, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Modules of the last build whose code was reused.
+    pub fn reused(&self) -> usize {
+        self.reused.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Ends a build: modules it did not have are forgotten (after a successful build only,
@@ -58,8 +86,67 @@ impl CodeCache {
         let mut state = self.state();
         let State { entries, used, .. } = &mut *state;
         if succeeded {
+            let before = entries.len();
             entries.retain(|id, _| used.contains(id));
+            if entries.len() != before {
+                self.changed
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
         }
+    }
+
+    /// The entries to persist: every module's code whose mappings all point into its own
+    /// source (the cache holds no group's code), sorted by id.
+    pub fn export(&self) -> Vec<StoredCode> {
+        let state = self.state();
+        let mut stored: Vec<StoredCode> = state
+            .entries
+            .iter()
+            .filter_map(|(id, (key, code))| {
+                let map = match &code.map {
+                    None => None,
+                    Some(m) => {
+                        let own = m.mappings.first().map(|x| x.3);
+                        if m.mappings.iter().any(|x| Some(x.3) != own) {
+                            return None;
+                        }
+                        Some(m.mappings.iter().map(|x| (x.0, x.1, x.2)).collect())
+                    }
+                };
+                Some(StoredCode {
+                    id: id.clone(),
+                    key: *key,
+                    esm: code.params == ESM_PARAMS,
+                    body: code.body.clone(),
+                    map,
+                })
+            })
+            .collect();
+        stored.sort_by(|a, b| a.id.cmp(&b.id));
+        stored
+    }
+
+    /// Takes persisted entries for builds with `config` (which the caller checked they were
+    /// made with). Each is used only when its key matches, as any entry.
+    pub fn import(&self, config: &BuildConfig, stored: Vec<StoredCode>) {
+        let mut state = self.state();
+        state.fingerprint = format!("{config:?}");
+        for s in stored {
+            let code = ModuleOutput {
+                params: if s.esm { ESM_PARAMS } else { CJS_PARAMS },
+                body: s.body,
+                // The module index is the reader's: filled in when the entry is used.
+                map: s.map.map(|m| BodyMap {
+                    mappings: m
+                        .into_iter()
+                        .map(|(l, c, o)| (l, c, o, ModuleIdx(u32::MAX)))
+                        .collect(),
+                }),
+            };
+            state.entries.insert(s.id, (s.key, Arc::new(code)));
+        }
+        self.changed
+            .store(false, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The code of `m` (module `idx`): the cached one if its key is unchanged, else made by
@@ -83,9 +170,25 @@ impl CodeCache {
                 .map(|(_, c)| c.clone())
         };
         if let Some(code) = hit {
-            return (*code).clone();
+            self.reused
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let mut code = (*code).clone();
+            // A module's own code maps into its own source (entries read from disk do not
+            // know its index in this build).
+            if let Some(map) = &mut code.map {
+                for m in map
+                    .mappings
+                    .iter_mut()
+                    .filter(|m| m.3 == ModuleIdx(u32::MAX))
+                {
+                    m.3 = idx;
+                }
+            }
+            return code;
         }
         let code = transform();
+        self.changed
+            .store(true, std::sync::atomic::Ordering::Relaxed);
         self.state()
             .entries
             .insert(id.clone(), (key, Arc::new(code.clone())));

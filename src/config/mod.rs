@@ -192,6 +192,9 @@ pub struct BuildConfig {
     /// `runtimePlugins`: requests of modules whose default export returns an MF 2.0 runtime
     /// plugin, registered by every entry before its startup.
     pub runtime_plugins: Vec<String>,
+    /// `cache`: keep module code under `node_modules/.cache/mfbundle` for the next process
+    /// (`crate::persistent_cache`): `mfbundle dev`'s default, opt-in for `build`.
+    pub cache: bool,
 }
 
 /// `shareStrategy`: MF 2.0's two strategies (see `src/federation/runtime/sharing.js`).
@@ -277,6 +280,11 @@ pub struct CliOverrides {
     /// `mfbundle dev`: hot module replacement, where the build allows it (see
     /// [`BuildConfig::hot`]).
     pub hot: bool,
+    /// `--cache` / `--no-cache`: wins over `cache` in the file.
+    pub cache: Option<bool>,
+    /// Whether the persistent cache is on when neither the file nor the command line says
+    /// (`mfbundle dev`: yes).
+    pub cache_by_default: bool,
 }
 
 /// Reads and validates the configuration of the project in `dir`.
@@ -458,6 +466,10 @@ fn resolve(
         concatenate_modules: !hot && raw.concatenate_modules.unwrap_or(mode == Mode::Production),
         chunk_load_timeout,
         runtime_debug: raw.runtime_debug.unwrap_or(mode == Mode::Development),
+        cache: overrides
+            .cache
+            .or(raw.cache)
+            .unwrap_or(overrides.cache_by_default),
         share_strategy,
         runtime_plugins: raw.runtime_plugins,
         minify,

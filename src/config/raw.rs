@@ -60,6 +60,8 @@ pub struct RawConfig {
     pub runtime: Option<toml::Value>,
     /// `mfbundle dev`'s server for this project.
     pub dev_server: Option<RawDevServer>,
+    /// The persistent cache (default: on in `mfbundle dev`, off in `build`).
+    pub cache: Option<bool>,
 }
 
 /// `[devServer]`.

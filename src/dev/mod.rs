@@ -47,6 +47,8 @@ pub struct DevArgs {
     pub json: bool,
     /// `--open`: the first project's page.
     pub open: bool,
+    /// `--no-cache`: no persistent cache (on by default).
+    pub no_cache: bool,
 }
 
 /// A project's state, shared by its watcher and its server.
@@ -90,6 +92,8 @@ pub fn run(args: &DevArgs) -> i32 {
     let overrides = CliOverrides {
         mode: Some(args.mode.unwrap_or(Mode::Development)),
         hot: true,
+        cache: args.no_cache.then_some(false),
+        cache_by_default: true,
         ..Default::default()
     };
     let mut projects = Vec::new();
@@ -163,12 +167,13 @@ pub fn run(args: &DevArgs) -> i32 {
         if (args.open && i == 0) || config.dev_server.open {
             to_open.push(url.clone());
         }
+        let cache = BuildCache::for_config(&config);
         projects.push(Project {
             name,
             dir: config.root.clone(),
             config,
             overrides: overrides.clone(),
-            cache: BuildCache::default(),
+            cache,
             shared,
             stages: Vec::new(),
             types_hash: None,
@@ -417,6 +422,8 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) -> bool {
         publish_failure(p, &outcome.diagnostics, changed, start, json);
         return false;
     }
+    // On another thread: the page's update does not wait for the cache file.
+    let _ = p.cache.save(&p.config, true);
     let served_start = Instant::now();
     let types_hash = generated
         .files

@@ -79,6 +79,8 @@ pub enum Code {
     ReadFailed,
     /// The output directory cannot be written.
     WriteFailed,
+    /// The persistent cache file cannot be written (a warning: the output is written).
+    CacheWriteFailed,
     /// An exported declaration that isolated declarations cannot write without an
     /// annotation (TypeScript's TS9xxx): its type is `any` in the published types.
     TypesNeedAnnotation,
@@ -89,7 +91,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 36] = [
+    pub const ALL: [Code; 37] = [
         Code::SyntaxError,
         Code::JsonSyntaxError,
         Code::UnresolvedImport,
@@ -123,6 +125,7 @@ impl Code {
         Code::RemoteTypeUnsupported,
         Code::ReadFailed,
         Code::WriteFailed,
+        Code::CacheWriteFailed,
         Code::TypesNeedAnnotation,
         Code::TypesUnavailable,
         Code::TypesCompilerFailed,
@@ -163,6 +166,7 @@ impl Code {
             Code::RemoteTypeUnsupported => "MF4103",
             Code::ReadFailed => "MF3001",
             Code::WriteFailed => "MF3002",
+            Code::CacheWriteFailed => "MF3003",
             Code::TypesNeedAnnotation => "MF5001",
             Code::TypesUnavailable => "MF5002",
             Code::TypesCompilerFailed => "MF5003",
@@ -179,6 +183,7 @@ impl Code {
                     | Code::OptionalRequestMissing
                     | Code::PackageJsonInvalid
                     | Code::ConfigIgnored
+                    | Code::CacheWriteFailed
                     | Code::TypesNeedAnnotation
                     | Code::TypesUnavailable
                     | Code::TypesCompilerFailed

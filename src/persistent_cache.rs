@@ -1,0 +1,191 @@
+//! The persistent cache (`cache = true`: the default of `mfbundle dev`, opt-in for `build`):
+//! what the in-memory caches of watch mode keep ([`crate::pipeline::BuildCache`]), written to
+//! `node_modules/.cache/mfbundle/<mode>-<target>.bin` under the project (where webpack,
+//! babel-loader and Vite keep theirs) and read by the next process, so that a restart does
+//! not redo work the last process did.
+//!
+//! The file is trusted only when everything its contents depend on is the same: its magic
+//! text, a checksum of its bytes, the mfbundle version that wrote it and a fingerprint of
+//! the resolved configuration (federation options included; the parts that only change
+//! what the terminal shows are left out). Anything else (a foreign, truncated or corrupt
+//! file, another version, another configuration) is ignored and replaced after the next
+//! successful build; an entry of a trusted file is still used only when its own key (the
+//! module's text and what its transform reads) matches. The file is written to a temporary
+//! name beside it and renamed over it, so a killed build leaves the old file or the new one,
+//! and two processes never interleave their bytes. Nothing else under the directory is
+//! touched.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::BuildConfig;
+
+/// The first bytes of every cache file.
+const MAGIC: &[u8; 16] = b"mfbundle-cache\x00\x01";
+
+/// What a cache file holds.
+#[derive(Serialize, Deserialize, Default)]
+pub struct Contents {
+    /// `CARGO_PKG_VERSION` of the writer.
+    pub version: String,
+    /// [`fingerprint`] of the configuration the contents were made with.
+    pub fingerprint: u64,
+    /// Module code of the generate stage ([`crate::codegen::cache::CodeCache`]).
+    pub code: Vec<crate::codegen::cache::StoredCode>,
+}
+
+/// Where one build's cache lives and what it must have been made for.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub path: PathBuf,
+    fingerprint: u64,
+}
+
+/// Why a cache file was not used (`--json`'s `cache.status`, with `loaded` when it was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rejected {
+    /// There is no file yet.
+    Missing,
+    /// Not a cache file, or its bytes do not match their checksum.
+    Corrupt,
+    /// Written by another mfbundle version.
+    Version,
+    /// Made with another configuration.
+    Configuration,
+}
+
+/// A hash of what every cached result depends on besides its own inputs: the resolved
+/// configuration (paths, mode, target, federation options, ...) and the mfbundle version.
+/// `compressed_sizes` only says what the terminal shows, so it does not count.
+pub fn fingerprint(config: &BuildConfig) -> u64 {
+    let mut config = config.clone();
+    config.compressed_sizes = false;
+    let text = format!("{}|{config:?}", env!("CARGO_PKG_VERSION"));
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+impl Store {
+    /// The cache file of `config`'s build.
+    pub fn for_build(config: &BuildConfig) -> Store {
+        let mode = match config.mode {
+            crate::config::Mode::Production => "production",
+            crate::config::Mode::Development => "development",
+        };
+        let target = match config.target {
+            crate::config::Target::Web => "web",
+            crate::config::Target::Node => "node",
+        };
+        let hot = if config.hot { "-hot" } else { "" };
+        Store {
+            path: config
+                .root
+                .join("node_modules/.cache/mfbundle")
+                .join(format!("{mode}-{target}{hot}.bin")),
+            fingerprint: fingerprint(config),
+        }
+    }
+
+    /// The contents of the cache file, if it can be trusted for this build.
+    pub fn load(&self) -> Result<Contents, Rejected> {
+        let bytes = match std::fs::read(&self.path) {
+            Ok(b) => b,
+            Err(_) => return Err(Rejected::Missing),
+        };
+        decode(&bytes, self.fingerprint)
+    }
+
+    /// Writes `contents` (made with this build's configuration) in place of the file.
+    pub fn save(&self, mut contents: Contents) -> std::io::Result<()> {
+        contents.version = env!("CARGO_PKG_VERSION").to_string();
+        contents.fingerprint = self.fingerprint;
+        let bytes = encode(&contents)?;
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let written =
+            std::fs::write(&temp, &bytes).and_then(|_| std::fs::rename(&temp, &self.path));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        written
+    }
+}
+
+/// MAGIC, the payload's xxh3 (little-endian), the payload (postcard).
+fn encode(contents: &Contents) -> std::io::Result<Vec<u8>> {
+    let payload = postcard::to_stdvec(contents).map_err(std::io::Error::other)?;
+    let mut bytes = Vec::with_capacity(payload.len() + 24);
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    Ok(bytes)
+}
+
+fn decode(bytes: &[u8], fingerprint: u64) -> Result<Contents, Rejected> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or(Rejected::Corrupt)?;
+    let (sum, payload) = rest.split_at_checked(8).ok_or(Rejected::Corrupt)?;
+    let sum = u64::from_le_bytes(sum.try_into().map_err(|_| Rejected::Corrupt)?);
+    if xxhash_rust::xxh3::xxh3_64(payload) != sum {
+        return Err(Rejected::Corrupt);
+    }
+    let contents: Contents = postcard::from_bytes(payload).map_err(|_| Rejected::Corrupt)?;
+    if contents.version != env!("CARGO_PKG_VERSION") {
+        return Err(Rejected::Version);
+    }
+    if contents.fingerprint != fingerprint {
+        return Err(Rejected::Configuration);
+    }
+    Ok(contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Contents {
+        Contents {
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            fingerprint: 7,
+            code: vec![crate::codegen::cache::StoredCode {
+                id: "./src/a.js".into(),
+                key: 42,
+                esm: true,
+                body: "__mf_exports__.x = 1;\n".into(),
+                map: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn round_trips_and_refuses_what_it_cannot_trust() {
+        let bytes = encode(&sample()).unwrap();
+        let back = decode(&bytes, 7).unwrap();
+        assert_eq!(back.code.len(), 1);
+        assert_eq!(back.code[0].body, "__mf_exports__.x = 1;\n");
+        assert_eq!(decode(&bytes, 8).err(), Some(Rejected::Configuration));
+        // Any flipped byte of the payload, a truncation, or another file.
+        for at in [MAGIC.len() + 8, bytes.len() - 1] {
+            let mut bad = bytes.clone();
+            bad[at] ^= 0x20;
+            assert_eq!(decode(&bad, 7).err(), Some(Rejected::Corrupt));
+        }
+        assert_eq!(
+            decode(&bytes[..bytes.len() - 3], 7).err(),
+            Some(Rejected::Corrupt)
+        );
+        assert_eq!(decode(b"{}", 7).err(), Some(Rejected::Corrupt));
+        let mut other = sample();
+        other.version = "0.0.0-other".into();
+        assert_eq!(
+            decode(&encode(&other).unwrap(), 7).err(),
+            Some(Rejected::Version)
+        );
+    }
+}
