@@ -165,6 +165,10 @@ pub struct BuildArgs {
     /// Neither read nor write the persistent cache (as `cache = false`).
     #[arg(long)]
     pub no_cache: bool,
+    /// Where the persistent cache lives (as `cacheDir`; default
+    /// node_modules/.cache/mfbundle).
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
@@ -355,6 +359,7 @@ fn build_overrides(args: &BuildArgs) -> CliOverrides {
         hot: false,
         cache: flag(args.cache, args.no_cache),
         cache_by_default: false,
+        cache_dir: args.cache_dir.clone(),
     }
 }
 

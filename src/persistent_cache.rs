@@ -31,6 +31,8 @@ pub struct Contents {
     pub version: String,
     /// [`fingerprint`] of the configuration the contents were made with.
     pub fingerprint: u64,
+    /// Scan results of each file but its AST ([`crate::graph::cache::ParseCache`]).
+    pub parse: Vec<crate::graph::cache::StoredParse>,
     /// Module code of the generate stage ([`crate::codegen::cache::CodeCache`]).
     pub code: Vec<crate::codegen::cache::StoredCode>,
 }
@@ -79,10 +81,7 @@ impl Store {
         };
         let hot = if config.hot { "-hot" } else { "" };
         Store {
-            path: config
-                .root
-                .join("node_modules/.cache/mfbundle")
-                .join(format!("{mode}-{target}{hot}.bin")),
+            path: config.cache_dir.join(format!("{mode}-{target}{hot}.bin")),
             fingerprint: fingerprint(config),
         }
     }
@@ -153,6 +152,7 @@ mod tests {
         Contents {
             version: env!("CARGO_PKG_VERSION").to_string(),
             fingerprint: 7,
+            parse: vec![],
             code: vec![crate::codegen::cache::StoredCode {
                 id: "./src/a.js".into(),
                 key: 42,

@@ -76,7 +76,7 @@ pub struct BuildCache {
     persistent: std::sync::Mutex<Option<CacheLoad>>,
     /// The persistent file holds what the in-memory caches hold (loaded or saved since).
     file_current: std::sync::atomic::AtomicBool,
-    /// A one-shot build's: no later build of this process reuses parses, so none are kept.
+    /// A one-shot build's: the process exits after it.
     one_shot: bool,
 }
 
@@ -85,10 +85,13 @@ pub struct BuildCache {
 pub struct CacheLoad {
     /// The cache file, relative to the project.
     pub file: String,
-    /// Modules whose code the file held, or why it was not used.
+    /// Files whose scan results the file held, or why it was not used.
     pub loaded: Result<usize, Rejected>,
     /// Modules of the build whose code came from the cache.
     pub reused: usize,
+    /// Programs parsed late so far (of files whose scan results came from the file): the
+    /// modules a stage read the AST of.
+    pub late_parses: usize,
 }
 
 impl serde::Serialize for CacheLoad {
@@ -102,6 +105,7 @@ impl serde::Serialize for CacheLoad {
             "status": status,
             "entries": entries,
             "reused": self.reused,
+            "lateParses": self.late_parses,
         })
         .serialize(s)
     }
@@ -114,11 +118,27 @@ impl BuildCache {
     /// A cache for builds of `config`, with the contents of its persistent cache file when
     /// `cache = true` and the file can be trusted.
     pub fn for_config(config: &BuildConfig) -> BuildCache {
-        let cache = BuildCache::default();
+        BuildCache::with_parse_cache(config, ParseCache::new())
+    }
+
+    /// [`BuildCache::for_config`] for one build of a process that exits after it (its
+    /// modules consume their programs).
+    pub fn one_shot(config: &BuildConfig) -> BuildCache {
+        let mut cache = BuildCache::with_parse_cache(config, ParseCache::one_shot());
+        cache.one_shot = true;
+        cache
+    }
+
+    fn with_parse_cache(config: &BuildConfig, parse: ParseCache) -> BuildCache {
+        let cache = BuildCache {
+            parse,
+            ..BuildCache::default()
+        };
         if config.cache {
             let store = Store::for_build(config);
             let loaded = store.load().map(|contents| {
-                let n = contents.code.len();
+                let n = contents.parse.len();
+                cache.parse.import(config, contents.parse);
                 cache.code.import(config, contents.code);
                 n
             });
@@ -130,6 +150,7 @@ impl BuildCache {
                 file,
                 loaded,
                 reused: 0,
+                late_parses: 0,
             });
         }
         cache
@@ -144,6 +165,7 @@ impl BuildCache {
     pub fn persistent_load(&self) -> Option<CacheLoad> {
         let mut load = self.persistent_state().clone()?;
         load.reused = self.code.reused();
+        load.late_parses = self.parse.late_parses();
         Some(load)
     }
 
@@ -167,7 +189,7 @@ impl BuildCache {
         if !config.cache {
             return Ok(());
         }
-        let changed = self.code.take_changed();
+        let changed = self.code.take_changed() | self.parse.take_changed();
         if !changed && self.file_current.load(std::sync::atomic::Ordering::Relaxed) {
             return Ok(());
         }
@@ -175,6 +197,7 @@ impl BuildCache {
             .store(true, std::sync::atomic::Ordering::Relaxed);
         let store = Store::for_build(config);
         let contents = Contents {
+            parse: self.parse.export(),
             code: self.code.export(),
             ..Default::default()
         };
@@ -195,8 +218,7 @@ pub fn build(config: &BuildConfig, progress: &dyn Progress) -> BuildOutcome {
     if !config.cache {
         return build_cached(config, progress, None);
     }
-    let mut cache = BuildCache::for_config(config);
-    cache.one_shot = true;
+    let cache = BuildCache::one_shot(config);
     cache.begin_build(config);
     let mut outcome = build_cached(config, progress, Some(&cache));
     cache.end_build(outcome.success());
@@ -289,7 +311,7 @@ fn front_end(
     let mut diagnostics = Diagnostics::default();
     diagnostics.extend(config.warnings.iter().cloned());
     let defines = match Defines::parse(&config.define) {
-        Ok(d) => d,
+        Ok(d) => std::sync::Arc::new(d),
         Err(errors) => {
             let file = display_path(&config.root, &config.config_file);
             diagnostics.extend(errors.into_iter().map(|d| d.at(Location::file_only(&file))));
@@ -388,7 +410,7 @@ fn run(
     let (linked, mut diagnostics, module_count) = front_end(
         config,
         progress,
-        cache.filter(|c| !c.one_shot).map(|c| &c.parse),
+        cache.map(|c| &c.parse),
         link,
         &check_modules,
         &mut timings,

@@ -99,7 +99,8 @@ pub fn object_export_keys(m: &NormalModule) -> Option<BTreeSet<String>> {
     if m.format != ModuleFormat::CommonJs {
         return None;
     }
-    let Program::Script(script) = &*m.program else {
+    let program = m.program();
+    let Program::Script(script) = &*program else {
         return None;
     };
     let mut object = None;

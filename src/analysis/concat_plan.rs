@@ -28,9 +28,9 @@ impl Plan {
 fn hostable(m: &Module) -> bool {
     m.as_normal().is_some_and(|n| {
         n.format == ModuleFormat::Esm
-            && matches!(*n.program, Program::Module(_))
+            && matches!(*n.program(), Program::Module(_))
             && !(n.source.contains("eval")
-                && swc_ecma_transforms_base::rename::contains_eval(&*n.program, true))
+                && swc_ecma_transforms_base::rename::contains_eval(&*n.program(), true))
     })
 }
 

@@ -36,7 +36,8 @@ pub struct InnerGraph {
 impl InnerGraph {
     /// `None` when the module cannot be split (not an ES module, or it calls `eval`).
     pub fn new(m: &NormalModule) -> Option<InnerGraph> {
-        let Program::Module(program) = &*m.program else {
+        let program = m.program();
+        let Program::Module(program) = &*program else {
             return None;
         };
         if m.source.contains("eval") {

@@ -146,8 +146,11 @@ pub fn make_copy(
         source: source.into(),
         format: ModuleFormat::Esm,
         node_strict: true,
-        program: parsed.program.into(),
-        globals: parsed.globals,
+        ast: std::sync::Arc::new(crate::graph::ast::ModuleAst::parsed(
+            std::sync::Arc::new(parsed.program),
+            parsed.globals,
+            false,
+        )),
         unresolved_ctxt: parsed.unresolved_ctxt,
         pure: parsed.pure.clone(),
         records,

@@ -69,9 +69,17 @@ pub(super) fn purity_context(m: &NormalModule) -> ExprCtx {
     }
 }
 
-/// Every top-level statement of the ES module only declares or imports.
+/// Every top-level statement of the ES module only declares or imports (remembered with
+/// the module's parse, which the persistent cache keeps).
 fn declarations_only(m: &NormalModule) -> bool {
-    let Program::Module(program) = &*m.program else {
+    *m.ast
+        .declarations_only
+        .get_or_init(|| top_level_declarations_only(m))
+}
+
+fn top_level_declarations_only(m: &NormalModule) -> bool {
+    let program = m.program();
+    let Program::Module(program) = &*program else {
         return false;
     };
     let ctx = purity_context(m);

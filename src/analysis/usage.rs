@@ -62,7 +62,7 @@ impl ModuleBindings {
             m,
             found: HashMap::new(),
         };
-        m.program.visit_with(&mut request_bindings);
+        m.program().visit_with(&mut request_bindings);
         ModuleBindings {
             imports,
             requests: request_bindings.found,
@@ -92,7 +92,7 @@ pub fn record_usages(m: &NormalModule) -> Vec<RecordUsage> {
             entry(&mut by_record, r, PatternType::SideEffect);
         }
     }
-    let walked = usages_in(m, &bindings, &*m.program);
+    let walked = usages_in(m, &bindings, &*m.program());
     for (r, u) in walked.imports {
         merge(&mut by_record, r, u);
     }
@@ -556,8 +556,11 @@ pub(crate) mod tests {
             source: source.into(),
             format: ModuleFormat::Esm,
             node_strict: false,
-            program: parsed.program.into(),
-            globals: parsed.globals,
+            ast: std::sync::Arc::new(crate::graph::ast::ModuleAst::parsed(
+                std::sync::Arc::new(parsed.program),
+                parsed.globals,
+                false,
+            )),
             unresolved_ctxt: parsed.unresolved_ctxt,
             pure: parsed.pure.clone(),
             records: c

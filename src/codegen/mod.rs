@@ -36,7 +36,6 @@ use rayon::prelude::*;
 use crate::analysis::{AnalysisOutput, Layout, LinkOutput};
 use crate::config::{BuildConfig, Target};
 use crate::graph::{Module, ModuleFormat, ModuleGraph, ModuleIdx};
-use swc_ecma_ast::Program;
 use transform_module::{ModuleMeta, TransformContext, transform_module};
 
 /// What generate makes: the output files and, in hot builds, what the dev server needs to
@@ -64,7 +63,7 @@ pub fn generate(
         ..
     } = linked;
     let layout = layout.unwrap_or_else(|| Layout::new(&graph, &analysis.exports, config));
-    let programs: Vec<Option<std::sync::Arc<Program>>> =
+    let programs: Vec<Option<std::sync::Arc<crate::graph::ast::ModuleAst>>> =
         graph.modules.iter_mut().map(Module::take_program).collect();
     let (mut files, hashed, keep_names, hot) = render(
         &graph,
@@ -178,7 +177,7 @@ fn module_metas(
 
 fn render(
     graph: &ModuleGraph,
-    programs: Vec<Option<std::sync::Arc<Program>>>,
+    programs: Vec<Option<std::sync::Arc<crate::graph::ast::ModuleAst>>>,
     analysis: &AnalysisOutput,
     used: Option<&UsedExports>,
     (layout, code_pure): (&Layout, &crate::graph::ModuleVec<bool>),
@@ -231,15 +230,16 @@ fn render(
                     map: None,
                 },
             )),
-            (Module::Normal(n), Some(program)) if plan.is_member(ModuleIdx(i as u32)) => {
-                let program = std::sync::Arc::unwrap_or_clone(program);
+            (Module::Normal(n), Some(ast)) if plan.is_member(ModuleIdx(i as u32)) => {
+                let program = std::sync::Arc::unwrap_or_clone(ast.take());
                 Step::Hoisted(concatenate::prepare(n, program, ModuleIdx(i as u32), &cx))
             }
-            (Module::Normal(n), Some(program)) => {
+            (Module::Normal(n), Some(ast)) => {
                 let idx = ModuleIdx(i as u32);
-                // The parse cache holds the program too: copied only when transformed.
+                // The parse cache holds the program too: copied only when transformed (and
+                // parsed only then, for a module the persistent cache knows).
                 let transform =
-                    || transform_module(n, std::sync::Arc::unwrap_or_clone(program), idx, &cx);
+                    || transform_module(n, std::sync::Arc::unwrap_or_clone(ast.take()), idx, &cx);
                 Step::Done(Some(match cache {
                     Some(cache) => cache.code(n, idx, &cx, transform),
                     None => transform(),

@@ -100,7 +100,7 @@ pub fn transform_module(
         };
     }
     let mut map = cx.source_maps.then(BodyMap::default);
-    let globals = m.globals.clone();
+    let globals = m.globals();
     let (params, body) = GLOBALS.set(&globals, || match program {
         Program::Module(module) => (ESM_PARAMS, transform_esm(m, idx, module, cx, map.as_mut())),
         Program::Script(script) => {

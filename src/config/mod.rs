@@ -195,6 +195,9 @@ pub struct BuildConfig {
     /// `cache`: keep module code under `node_modules/.cache/mfbundle` for the next process
     /// (`crate::persistent_cache`): `mfbundle dev`'s default, opt-in for `build`.
     pub cache: bool,
+    /// `cacheDir` / `--cache-dir`: where the persistent cache lives (Vite's `cacheDir`,
+    /// webpack's `cache.cacheDirectory`).
+    pub cache_dir: PathBuf,
 }
 
 /// `shareStrategy`: MF 2.0's two strategies (see `src/federation/runtime/sharing.js`).
@@ -285,6 +288,8 @@ pub struct CliOverrides {
     /// Whether the persistent cache is on when neither the file nor the command line says
     /// (`mfbundle dev`: yes).
     pub cache_by_default: bool,
+    /// `--cache-dir`: wins over `cacheDir`.
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Reads and validates the configuration of the project in `dir`.
@@ -433,6 +438,11 @@ fn resolve(
         (None, None) => ("app".to_string(), NameFrom::Default),
     };
     let manifest = raw.manifest.unwrap_or(!containers.exposes.is_empty());
+    let cache_dir = match (&overrides.cache_dir, &raw.cache_dir) {
+        (Some(d), _) => std::env::current_dir().unwrap_or_default().join(d),
+        (None, Some(d)) => root.join(d),
+        (None, None) => root.join("node_modules/.cache/mfbundle"),
+    };
     Ok(BuildConfig {
         root,
         config_file,
@@ -470,6 +480,7 @@ fn resolve(
             .cache
             .or(raw.cache)
             .unwrap_or(overrides.cache_by_default),
+        cache_dir,
         share_strategy,
         runtime_plugins: raw.runtime_plugins,
         minify,

@@ -62,6 +62,8 @@ pub struct RawConfig {
     pub dev_server: Option<RawDevServer>,
     /// The persistent cache (default: on in `mfbundle dev`, off in `build`).
     pub cache: Option<bool>,
+    /// Where the persistent cache lives (default: `node_modules/.cache/mfbundle`).
+    pub cache_dir: Option<String>,
 }
 
 /// `[devServer]`.

@@ -24,9 +24,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use swc_common::{Globals, SyntaxContext};
-use swc_ecma_ast::Program;
+use swc_common::SyntaxContext;
 
+use super::ast::{ModuleAst, Reparse};
 use super::collect_imports::Collected;
 use super::parse::{Lang, Parsed, SourceKind};
 use super::resolve::Resolvers;
@@ -38,10 +38,27 @@ struct Entry {
     source: Arc<str>,
     kind: SourceKind,
     lang: Lang,
-    program: Arc<Program>,
-    globals: Arc<Globals>,
+    ast: Arc<ModuleAst>,
+    is_module: bool,
     unresolved_ctxt: SyntaxContext,
     pure: Arc<[u32]>,
+    collected: Collected,
+}
+
+/// One file's scan results as the persistent cache stores them (`persistent_cache.rs`):
+/// everything but the AST, which is parsed again only when a later stage reads it.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct StoredParse {
+    pub path: PathBuf,
+    /// xxh3 of the file's text.
+    pub hash: u64,
+    kind: SourceKind,
+    lang: Lang,
+    is_module: bool,
+    unresolved_ctxt: u32,
+    pure: Vec<u32>,
+    declarations_only: Option<bool>,
+    /// Only parses without diagnostics are stored (a warning is reported by every build).
     collected: Collected,
 }
 
@@ -59,6 +76,10 @@ struct State {
     /// Whether the last build succeeded (a failed one may have failed to resolve a package
     /// installed since, which its resolvers would remember).
     last_ok: bool,
+    /// Scan results read from the persistent cache, by path, until a build uses them.
+    stored: HashMap<PathBuf, StoredParse>,
+    /// Entries were added or dropped since the last [`ParseCache::take_changed`].
+    changed: bool,
 }
 
 /// Counts of one build, for the rebuild line.
@@ -70,16 +91,90 @@ pub struct CacheStats {
     pub reused: usize,
 }
 
-#[derive(Default)]
 pub struct ParseCache {
     state: Mutex<State>,
     parsed: AtomicUsize,
     reused: AtomicUsize,
+    /// Programs parsed late (of files whose scan results came from the persistent cache).
+    late: Arc<AtomicUsize>,
+    /// Whether modules share their programs with the cache (watch mode, `mfbundle dev`);
+    /// a one-shot build's code generation consumes them instead.
+    keep_programs: bool,
+}
+
+impl Default for ParseCache {
+    fn default() -> ParseCache {
+        ParseCache {
+            state: Mutex::default(),
+            parsed: AtomicUsize::new(0),
+            reused: AtomicUsize::new(0),
+            late: Arc::default(),
+            keep_programs: true,
+        }
+    }
+}
+
+/// What every parse depends on besides its file: when it changes, the cache empties.
+fn parse_fingerprint(config: &BuildConfig) -> String {
+    format!("{:?}|{:?}|{:?}", config.root, config.define, config.jsx)
 }
 
 impl ParseCache {
     pub fn new() -> ParseCache {
         ParseCache::default()
+    }
+
+    /// A cache for one build of a process that exits next: modules do not share their
+    /// programs with it.
+    pub fn one_shot() -> ParseCache {
+        ParseCache {
+            keep_programs: false,
+            ..ParseCache::default()
+        }
+    }
+
+    /// Takes scan results from the persistent cache for builds with `config` (which the
+    /// caller checked they were made with). Each is used only for a file of the same text,
+    /// kind and language.
+    pub fn import(&self, config: &BuildConfig, stored: Vec<StoredParse>) {
+        let mut state = self.state();
+        state.fingerprint = parse_fingerprint(config);
+        state.stored = stored.into_iter().map(|s| (s.path.clone(), s)).collect();
+        state.changed = false;
+    }
+
+    /// The entries to persist (parses without diagnostics), sorted by path.
+    pub fn export(&self) -> Vec<StoredParse> {
+        let state = self.state();
+        let mut stored: Vec<StoredParse> = state
+            .entries
+            .iter()
+            .filter(|(_, e)| e.collected.diagnostics.is_empty())
+            .map(|(path, e)| StoredParse {
+                path: path.clone(),
+                hash: xxhash_rust::xxh3::xxh3_64(e.source.as_bytes()),
+                kind: e.kind,
+                lang: e.lang,
+                is_module: e.is_module,
+                unresolved_ctxt: e.unresolved_ctxt.as_u32(),
+                pure: e.pure.to_vec(),
+                declarations_only: e.ast.declarations_only.get().copied(),
+                collected: clone_collected(&e.collected),
+            })
+            .collect();
+        stored.sort_by(|a, b| a.path.cmp(&b.path));
+        stored
+    }
+
+    /// Whether entries were added or dropped since the last call (or the import).
+    pub fn take_changed(&self) -> bool {
+        std::mem::take(&mut self.state().changed)
+    }
+
+    /// Programs parsed late in this process (of files whose scan results came from the
+    /// persistent cache) so far.
+    pub fn late_parses(&self) -> usize {
+        self.late.load(Ordering::Relaxed)
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
@@ -144,10 +239,11 @@ impl ParseCache {
     /// Starts a build with `config`: empties the cache if what every parse depends on
     /// changed, and resets the counts and the set of files read.
     pub fn begin_build(&self, config: &BuildConfig) {
-        let fingerprint = format!("{:?}|{:?}|{:?}", config.root, config.define, config.jsx);
+        let fingerprint = parse_fingerprint(config);
         let mut state = self.state();
         if state.fingerprint != fingerprint {
             state.entries.clear();
+            state.stored.clear();
             state.fingerprint = fingerprint;
             state.only_changed = None;
         }
@@ -165,9 +261,16 @@ impl ParseCache {
         // The next build trusts nothing unless it is told what changed.
         state.only_changed = None;
         state.last_ok = succeeded;
-        let State { entries, read, .. } = &mut *state;
+        let State {
+            entries,
+            read,
+            changed,
+            ..
+        } = &mut *state;
         if succeeded {
+            let before = entries.len();
             entries.retain(|path, _| read.contains(path));
+            *changed |= entries.len() != before;
         }
         CacheStats {
             parsed: self.parsed.load(Ordering::Relaxed),
@@ -188,8 +291,9 @@ impl ParseCache {
     }
 
     /// The parse of `path` with text `source`: reused if the file is unchanged since it was
-    /// cached, else made by `parse` (and cached when it succeeds). A hit returns the cached
-    /// text, which equals `source`.
+    /// cached, taken from the persistent cache's scan results (its program made by
+    /// `reparse` when first read) if they are of the same text, else made by `parse` (and
+    /// cached when it succeeds). A hit returns the cached text, which equals `source`.
     pub fn parse(
         &self,
         path: &Path,
@@ -197,39 +301,89 @@ impl ParseCache {
         kind: SourceKind,
         lang: Lang,
         parse: impl FnOnce(&str) -> Result<(Parsed, Collected), Vec<Diagnostic>>,
+        reparse: impl FnOnce() -> Reparse,
     ) -> Result<(Arc<str>, SharedParse, Collected), Vec<Diagnostic>> {
-        let hit = self.state().entries.get(path).cloned();
+        let (hit, stored) = {
+            let mut state = self.state();
+            let hit = state.entries.get(path).cloned();
+            let stored = match &hit {
+                Some(_) => None,
+                None => state.stored.remove(path),
+            };
+            (hit, stored)
+        };
         if let Some(e) = hit
             && e.kind == kind
             && e.lang == lang
             && (Arc::ptr_eq(&e.source, &source) || *e.source == *source)
         {
             self.reused.fetch_add(1, Ordering::Relaxed);
-            let parsed = SharedParse {
-                program: e.program.clone(),
-                globals: e.globals.clone(),
-                unresolved_ctxt: e.unresolved_ctxt,
-                pure: e.pure.clone(),
+            return Ok((e.source.clone(), e.shared(), clone_collected(&e.collected)));
+        }
+        if let Some(s) = stored
+            && s.kind == kind
+            && s.lang == lang
+            && s.hash == xxhash_rust::xxh3::xxh3_64(source.as_bytes())
+        {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+            let late = self.late.clone();
+            let reparse = reparse();
+            let counted: Reparse = Box::new(move || {
+                late.fetch_add(1, Ordering::Relaxed);
+                reparse()
+            });
+            let entry = Entry {
+                source: source.clone(),
+                kind,
+                lang,
+                ast: Arc::new(ModuleAst::later(
+                    counted,
+                    self.keep_programs,
+                    s.declarations_only,
+                )),
+                is_module: s.is_module,
+                unresolved_ctxt: SyntaxContext::from_u32(s.unresolved_ctxt),
+                pure: s.pure.into(),
+                collected: s.collected,
             };
-            return Ok((e.source.clone(), parsed, clone_collected(&e.collected)));
+            let out = (source, entry.shared(), clone_collected(&entry.collected));
+            self.state()
+                .entries
+                .insert(path.to_path_buf(), Arc::new(entry));
+            return Ok(out);
         }
         self.parsed.fetch_add(1, Ordering::Relaxed);
         let (parsed, collected) = parse(&source)?;
-        let parsed = SharedParse::from(parsed);
         let entry = Entry {
             source: source.clone(),
             kind,
             lang,
-            program: parsed.program.clone(),
-            globals: parsed.globals.clone(),
+            is_module: parsed.program.is_module(),
+            ast: Arc::new(ModuleAst::parsed(
+                Arc::new(parsed.program),
+                parsed.globals,
+                self.keep_programs,
+            )),
             unresolved_ctxt: parsed.unresolved_ctxt,
-            pure: parsed.pure.clone(),
+            pure: parsed.pure,
             collected: clone_collected(&collected),
         };
-        self.state()
-            .entries
-            .insert(path.to_path_buf(), Arc::new(entry));
-        Ok((source, parsed, collected))
+        let shared = entry.shared();
+        let mut state = self.state();
+        state.entries.insert(path.to_path_buf(), Arc::new(entry));
+        state.changed = true;
+        Ok((source, shared, collected))
+    }
+}
+
+impl Entry {
+    fn shared(&self) -> SharedParse {
+        SharedParse {
+            ast: self.ast.clone(),
+            is_module: self.is_module,
+            unresolved_ctxt: self.unresolved_ctxt,
+            pure: self.pure.clone(),
+        }
     }
 }
 
@@ -249,17 +403,19 @@ pub fn watched(path: &Path, root: &Path, out_dir: &Path) -> bool {
 
 /// A parse whose program the cache and the module share (a hit copies no AST).
 pub struct SharedParse {
-    pub program: Arc<Program>,
-    pub globals: Arc<Globals>,
+    pub ast: Arc<ModuleAst>,
+    /// The program is an ES module.
+    pub is_module: bool,
     pub unresolved_ctxt: SyntaxContext,
     pub pure: Arc<[u32]>,
 }
 
 impl From<Parsed> for SharedParse {
+    /// A parse no cache holds: code generation consumes its program.
     fn from(p: Parsed) -> SharedParse {
         SharedParse {
-            program: Arc::new(p.program),
-            globals: p.globals,
+            is_module: p.program.is_module(),
+            ast: Arc::new(ModuleAst::parsed(Arc::new(p.program), p.globals, false)),
             unresolved_ctxt: p.unresolved_ctxt,
             pure: p.pure,
         }

@@ -13,10 +13,13 @@ use super::module::{
 };
 use crate::diagnostics::{Code, Diagnostic, Location};
 
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Collected {
     pub records: Vec<ImportRecord<()>>,
     pub call_sites: HashMap<u32, usize>,
     pub esm: EsmInfo,
+    /// Not stored by the persistent cache (which keeps only parses without diagnostics).
+    #[serde(skip)]
     pub diagnostics: Vec<Diagnostic>,
     /// The code reads `import.meta`.
     pub import_meta: bool,

@@ -11,6 +11,7 @@
 //! - `cache.rs`: parses kept between the builds of watch mode
 //! - `module.rs`: the node kinds and their data
 
+pub mod ast;
 pub mod cache;
 pub mod collect_imports;
 pub mod context;

@@ -75,18 +75,12 @@ impl Module {
         }
     }
 
-    /// The module's AST, leaving an empty script in its place: code generation consumes
-    /// the ASTs of the graph it owns and only reads the rest.
-    pub fn take_program(&mut self) -> Option<std::sync::Arc<Program>> {
+    /// The module's AST holder, from which code generation takes the program (leaving an
+    /// empty script, unless a cache keeps it) when it transforms the module: code generation
+    /// consumes the ASTs of the graph it owns and only reads the rest.
+    pub fn take_program(&mut self) -> Option<Arc<super::ast::ModuleAst>> {
         match self {
-            Module::Normal(m) => Some(std::mem::replace(
-                &mut m.program,
-                std::sync::Arc::new(Program::Script(swc_ecma_ast::Script {
-                    span: swc_common::DUMMY_SP,
-                    body: vec![],
-                    shebang: None,
-                })),
-            )),
+            Module::Normal(m) => Some(m.ast.clone()),
             _ => None,
         }
     }
@@ -146,11 +140,11 @@ pub struct NormalModule {
     /// `"type": "module"`): a default import of CommonJS is then `module.exports` even when it
     /// sets `__esModule`, as in Node and in webpack's `javascript/esm`.
     pub node_strict: bool,
-    /// The parsed and define-substituted program (an empty script for JSON).
-    /// Shared with the parse cache in watch mode: codegen copies it only to transform it.
-    pub program: std::sync::Arc<Program>,
-    /// Hygiene data of this module's syntax contexts (swc's resolver marks).
-    pub globals: Arc<Globals>,
+    /// The parsed and define-substituted program (an empty script for JSON) and the hygiene
+    /// data of its syntax contexts (swc's resolver marks), parsed when first read for a
+    /// module the persistent cache knows ([`NormalModule::program`]). Shared with the parse
+    /// cache in watch mode: codegen copies the program only to transform it.
+    pub ast: Arc<super::ast::ModuleAst>,
     /// Context of identifiers that no declaration binds (`require`, `process`, ...).
     pub unresolved_ctxt: SyntaxContext,
     /// Span starts of `/*#__PURE__*/`-annotated expressions, sorted.
@@ -260,7 +254,7 @@ pub struct ProvideSharedModule {
     pub shaken: Option<(ModuleIdx, Vec<String>)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ImportKind {
     /// `import ... from`, `import "x"`.
     Static,
@@ -295,7 +289,7 @@ impl ImportKind {
 
 /// A request in a module. `T` is `()` while scanning and [`ModuleIdx`] once resolved, so code
 /// generation cannot compile against an unresolved edge.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ImportRecord<T = ModuleIdx> {
     pub request: String,
     pub kind: ImportKind,
@@ -318,7 +312,7 @@ pub struct ImportRecord<T = ModuleIdx> {
 }
 
 /// How a request takes part in skipping side-effect-free barrels (`analysis/barrels.rs`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Barrel {
     #[default]
     None,
@@ -329,7 +323,7 @@ pub enum Barrel {
     Redirect,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct SharedRequest {
     /// Index of the `shared` item in the configuration.
     pub item: usize,
@@ -338,7 +332,9 @@ pub struct SharedRequest {
 }
 
 /// What is imported from a record.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Imported {
     Default,
     Named(String),
@@ -364,8 +360,9 @@ impl Imported {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ImportBinding {
+    #[serde(with = "id_serde")]
     pub local: Id,
     pub record: usize,
     pub imported: Imported,
@@ -373,7 +370,7 @@ pub struct ImportBinding {
     pub span: (u32, u32),
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub enum ExportSource {
     /// A binding declared in this module (or an imported binding exported again).
     Local,
@@ -388,7 +385,7 @@ pub enum ExportSource {
 /// `import(\`./dir/${x}.js\`)`, `import("./dir/" + x)` or `require("./dir/" + x)`: a request
 /// known up to the parts an expression computes (webpack's context module). The scan lists
 /// the files it can name.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ContextRequest {
     /// Byte offset of the call (its key in [`NormalModule::contexts`]).
     pub call: u32,
@@ -402,7 +399,7 @@ pub struct ContextRequest {
 }
 
 /// The static ESM shape of a module, filled by the scan.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct EsmInfo {
     pub imports: Vec<ImportBinding>,
     /// Export name -> where it comes from; excludes `export *`.
@@ -415,6 +412,16 @@ pub struct EsmInfo {
 }
 
 impl NormalModule {
+    /// The parsed and define-substituted program.
+    pub fn program(&self) -> Arc<Program> {
+        self.ast.program()
+    }
+
+    /// Hygiene data of the program's syntax contexts.
+    pub fn globals(&self) -> Arc<Globals> {
+        self.ast.globals()
+    }
+
     /// Whether `call` is `import(...)` or a call of the unbound `require` (`import("x").then(f)`
     /// starts where `import("x")` does, so records are found by offset and callee).
     fn is_request_call(&self, call: &swc_ecma_ast::CallExpr) -> bool {
@@ -481,5 +488,22 @@ impl std::fmt::Debug for Module {
             Module::Remote(m) => m.fmt(f),
             Module::RemoteContainer(m) => m.fmt(f),
         }
+    }
+}
+
+/// An identifier with its syntax context, as the persistent cache stores it: the text and
+/// the context's number (the same numbers a parse of the same text makes).
+mod id_serde {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use swc_common::SyntaxContext;
+    use swc_ecma_ast::Id;
+
+    pub fn serialize<S: Serializer>(id: &Id, s: S) -> Result<S::Ok, S::Error> {
+        (id.0.as_str(), id.1.as_u32()).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Id, D::Error> {
+        let (name, ctxt): (String, u32) = Deserialize::deserialize(d)?;
+        Ok((name.into(), SyntaxContext::from_u32(ctxt)))
     }
 }

@@ -22,7 +22,7 @@ use crate::config::JsxConfig;
 use crate::diagnostics::{Code, Diagnostic, Location, contain_panic};
 
 /// Node's view of a file before parsing: its extension and its package's `"type"`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SourceKind {
     /// `.mjs`, or `.js` under `"type": "module"`: always an ES module.
     Module,

@@ -86,14 +86,14 @@ enum ModuleKey {
     Missing(String, bool),
 }
 
-pub fn scan(config: &BuildConfig, defines: &Defines, progress: &dyn Progress) -> ScanOutput {
+pub fn scan(config: &BuildConfig, defines: &Arc<Defines>, progress: &dyn Progress) -> ScanOutput {
     scan_cached(config, defines, progress, None)
 }
 
 /// [`scan`], reusing the parses of unchanged files from `cache` (watch mode).
 pub fn scan_cached(
     config: &BuildConfig,
-    defines: &Defines,
+    defines: &Arc<Defines>,
     progress: &dyn Progress,
     cache: Option<&ParseCache>,
 ) -> ScanOutput {
@@ -525,7 +525,7 @@ fn read_source(
 fn scan_one(
     job: &Job,
     config: &BuildConfig,
-    defines: &Defines,
+    defines: &Arc<Defines>,
     resolvers: &Resolvers,
     matcher: &SharedMatcher,
     clock: &StageClock,
@@ -591,8 +591,18 @@ fn scan_one(
         let collected = collect(&id, source, &parsed.program, parsed.unresolved_ctxt);
         Ok((parsed, collected))
     };
+    // For a file the persistent cache knows: its program, parsed when a later stage reads it.
+    let reparse = || -> crate::graph::ast::Reparse {
+        let (id, source, jsx) = (id.clone(), source.clone(), jsx.clone().into_owned());
+        let defines = defines.clone();
+        Box::new(move || {
+            parse_js(&id, &source, kind, lang, &defines, &jsx)
+                .ok()
+                .map(|p| (p.program, p.globals))
+        })
+    };
     let result = match cache {
-        Some(cache) => cache.parse(&job.path, source, kind, lang, parse),
+        Some(cache) => cache.parse(&job.path, source.clone(), kind, lang, parse, reparse),
         None => parse(&source).map(|(p, c)| (source, p.into(), c)),
     };
     StageClock::add(&clock.parse, parse_start);
@@ -602,7 +612,7 @@ fn scan_one(
     };
     let resolve_start = std::time::Instant::now();
     diagnostics.extend(collected.diagnostics);
-    let format = if parsed.program.is_module() {
+    let format = if parsed.is_module {
         ModuleFormat::Esm
     } else {
         ModuleFormat::CommonJs
@@ -640,8 +650,7 @@ fn scan_one(
             source,
             format,
             node_strict: kind == SourceKind::Module,
-            program: parsed.program,
-            globals: parsed.globals,
+            ast: parsed.ast,
             unresolved_ctxt: parsed.unresolved_ctxt,
             pure: parsed.pure.clone(),
             records: Vec::new(),
@@ -904,8 +913,11 @@ fn payload_module(
         source,
         format,
         node_strict: false,
-        program: parsed.program.into(),
-        globals: parsed.globals,
+        ast: Arc::new(crate::graph::ast::ModuleAst::parsed(
+            Arc::new(parsed.program),
+            parsed.globals,
+            false,
+        )),
         unresolved_ctxt: parsed.unresolved_ctxt,
         pure: parsed.pure,
         records: Vec::new(),

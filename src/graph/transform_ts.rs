@@ -31,7 +31,7 @@ use crate::config::{JsxConfig, JsxRuntime};
 use crate::diagnostics::{Code, Diagnostic, Location};
 
 /// The language of a file, from its extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     Js,
     Jsx,

@@ -38,7 +38,7 @@ pub fn prepare(
     let Program::Module(module) = program else {
         unreachable!("plan() only takes ES modules")
     };
-    let globals = m.globals.clone();
+    let globals = m.globals();
     GLOBALS.set(&globals, || {
         let default_local = format!("{}_default", stem(&m.id));
         let lowered = lower_esm(module, &default_local);
