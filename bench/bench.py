@@ -19,7 +19,13 @@ the federation runtime as shipped and with its always-on counters replaced by no
 prints the cost per resolution of each (tools/runtime-counters.cjs).
 
 "dev-startup" (every run) times `mfbundle dev` on the React example's host and remote from
-the start of the process to the host's page answering with both first builds done.
+the start of the process to the host's page answering with both first builds done, without
+the persistent cache (--no-cache) and with it (warm: a previous process wrote it).
+
+"warm-start" (full runs; synthetic-200 in --smoke) builds synthetic-5000 in development mode
+with a persistent cache: cold (cache directory removed first) and warm (written by the
+previous build, inputs unchanged), median of the runs, for mfbundle (cache = true), Rspack
+(experiments.cache persistent) and webpack (filesystem cache); also mfbundle in production.
 
 "types" (every run; one run in --smoke) times federated types: mfbundle's (the "types" stage
 of `build --timings`: isolated declarations, the zip and the API file) against
@@ -399,14 +405,15 @@ def mfbundle_dev_latency(project, leaf, edits):
 
 def dev_startup(runs):
     """ms from starting `mfbundle dev` on the React example's host and remote (one process,
-    from memory) to the host's page answering, both first builds done; median of `runs`."""
+    from memory) to the host's page answering, both first builds done; median of `runs`,
+    without the persistent cache and with the one the previous start wrote."""
     import urllib.request
     example = os.path.join(ROOT, "examples", "react")
-    samples = []
-    for _ in range(runs):
+
+    def start_once(extra, linger=0.0):
         start = time.perf_counter()
         proc = subprocess.Popen([MFBUNDLE, "dev", os.path.join(example, "host"), os.path.join(example, "remote"),
-                                 "--port", "0", "--json"], cwd=HERE,
+                                 "--port", "0", "--json"] + extra, cwd=HERE,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         try:
             urls, built = [], 0
@@ -424,13 +431,51 @@ def dev_startup(runs):
             with urllib.request.urlopen(urls[0], timeout=60) as r:
                 if r.status != 200 or b"<script" not in r.read():
                     raise RuntimeError("the host page has no script")
-            samples.append((time.perf_counter() - start) * 1000)
+            elapsed = (time.perf_counter() - start) * 1000
+            time.sleep(linger)
+            return elapsed
         finally:
             proc.kill()
             proc.wait()
+
+    cold = [start_once(["--no-cache"]) for _ in range(runs)]
+    # The cache is written after the first build, on another thread: let it finish once.
+    start_once([], linger=1.0)
+    warm = [start_once([], linger=0.2) for _ in range(runs)]
     print(f"\n== dev start-up (React example: host + remote in one mfbundle dev, to the host page served)")
-    print(f"  mfbundle   {statistics.median(samples):>8.1f} ms  (median of {runs})")
+    print(f"  mfbundle   {statistics.median(cold):>8.1f} ms  (--no-cache, median of {runs})")
+    print(f"  mfbundle   {statistics.median(warm):>8.1f} ms  (with the persistent cache a previous start wrote)")
     return 0
+
+
+def warm_start(n, runs):
+    """Cold and warm builds with each tool's persistent cache (development mode, inputs
+    unchanged between the builds); the warm/cold ratio per tool."""
+    project = synthetic(n)
+    print(f"\n== warm start with a persistent cache, synthetic-{n} (median of {runs}, seconds)")
+    print(f"  {'tool':<22} {'cold':>7} {'warm':>7}  warm/cold")
+    failures = 0
+    for tool, mode in (("mfbundle", "development"), ("mfbundle", "production"), ("rspack", "development"),
+                       ("webpack", "development")):
+        out = os.path.join(WORK, "out", "warm-start", f"{tool}-{mode}")
+        cache = os.path.join(WORK, "cache", f"{tool}-{mode}")
+        cmd, env = commands(tool, project, out, False, mode == "production")
+        if tool == "mfbundle":
+            cmd = cmd + ["--mode", mode, "--cache", "--cache-dir", cache]
+        env = dict(env, BENCH_MODE=mode, BENCH_CACHE_DIR=cache)
+        try:
+            cold, warm = [], []
+            for _ in range(runs):
+                shutil.rmtree(cache, ignore_errors=True)
+                cold.append(measure((cmd, env), out)[0])
+                warm.append(measure((cmd, env), out)[0])
+        except RuntimeError as e:
+            print(f"  {tool:<22} failed: {str(e).splitlines()[-1] if str(e) else e}")
+            failures += tool == "mfbundle"
+            continue
+        c, w = statistics.median(cold), statistics.median(warm)
+        print(f"  {tool + ' (' + mode + ')':<22} {c:>7.3f} {w:>7.3f}  {w / c:>5.2f}x")
+    return failures
 
 
 def dev_latency(n, edits):
@@ -520,6 +565,10 @@ def main():
         failures += dev_latency(200, 3)
     elif not args.only or "dev-latency" in args.only.split(","):
         failures += dev_latency(5000, 20)
+    if args.smoke:
+        failures += warm_start(200, 1)
+    elif not args.only or "warm-start" in args.only.split(","):
+        failures += warm_start(5000, runs)
     if not args.only or "runtime-counters" in args.only.split(","):
         print("\n== runtime-counters")
         counters = subprocess.run(["node", os.path.join(HERE, "tools", "runtime-counters.cjs"),

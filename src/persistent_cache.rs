@@ -11,9 +11,9 @@
 //! file, another version, another configuration) is ignored and replaced after the next
 //! successful build; an entry of a trusted file is still used only when its own key (the
 //! module's text and what its transform reads) matches. The file is written to a temporary
-//! name beside it and renamed over it, so a killed build leaves the old file or the new one,
-//! and two processes never interleave their bytes. Nothing else under the directory is
-//! touched.
+//! name beside it and renamed over it, so a killed build leaves the old file or the new one
+//! (bytes that two processes saving at once mixed fail the checksum). Nothing else under the
+//! directory is touched.
 
 use std::path::{Path, PathBuf};
 
@@ -107,7 +107,9 @@ impl Store {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        // One temporary name per file: two processes saving at once may mix their bytes
+        // there, which the checksum then refuses; nothing accumulates.
+        let temp = dir.join(format!(".{name}.tmp"));
         let written =
             std::fs::write(&temp, &bytes).and_then(|_| std::fs::rename(&temp, &self.path));
         if written.is_err() {

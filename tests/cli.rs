@@ -237,6 +237,37 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn unwritable_persistent_cache_is_a_warning_and_the_build_succeeds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let blocker = tmp.path().join("a-file");
+    std::fs::write(&blocker, "not a directory").unwrap();
+    let fixture = repo_root().join("fixtures/semantics/named-imports");
+    let out = tmp.path().join("dist");
+    let o = mfbundle()
+        .arg("build")
+        .arg(&fixture)
+        .arg("--out-dir")
+        .arg(&out)
+        .arg("--cache")
+        .arg("--cache-dir")
+        .arg(blocker.join("cache"))
+        .output()
+        .unwrap();
+    let err = text(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("warning[MF3003]: cannot write the persistent cache"),
+        "{err}"
+    );
+    assert!(err.contains("the output is written all the same"), "{err}");
+    assert!(out.join("main.js").is_file());
+    assert_eq!(
+        std::fs::read_to_string(&blocker).unwrap(),
+        "not a directory"
+    );
+}
+
+#[test]
 fn unwritable_out_dir_is_reported_not_panicked() {
     let tmp = tempfile::tempdir().unwrap();
     let blocker = tmp.path().join("a-file");

@@ -720,3 +720,68 @@ fn open_starts_the_browser_command_with_the_page_url() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// `mfbundle dev` keeps the persistent cache by default: the next process's first build
+/// starts from it (no file parsed), serves the same bytes, and `--no-cache` neither reads
+/// nor writes it.
+#[test]
+fn dev_starts_from_the_persistent_cache_the_last_process_wrote() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    write_file(&dir, "federation.toml", "entry = \"./src/index.js\"\n");
+    write_file(
+        &dir,
+        "src/index.js",
+        "import { label } from \"./label.js\";\ndocument.title = label;\n",
+    );
+    write_file(&dir, "src/label.js", "export const label = \"cached\";\n");
+    let file = dir.join("node_modules/.cache/mfbundle/development-web-hot.bin");
+    let first_build = |extra: &[&str]| {
+        let mut args = vec![dir.as_os_str(), "--port".as_ref(), "0".as_ref()];
+        args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
+        let (server, rx) = dev_events(&args, &[]);
+        let mut url = String::new();
+        loop {
+            let v = rx
+                .recv_timeout(Duration::from_secs(60))
+                .expect("mfbundle dev did not build");
+            match v["event"].as_str() {
+                Some("listening") => url = v["url"].as_str().unwrap().to_string(),
+                Some("build") => {
+                    assert_eq!(v["ok"], true, "{v}");
+                    let addr = url.trim_start_matches("http://").trim_end_matches('/');
+                    let response = get(addr, "/main.js", "*/*");
+                    let body = response.split_once("\r\n\r\n").map(|(_, b)| b);
+                    return (server, v, body.unwrap_or_default().to_string());
+                }
+                _ => {}
+            }
+        }
+    };
+
+    let (server, cold, cold_main) = first_build(&["--no-cache"]);
+    assert!(cold.get("cache").is_none(), "{cold}");
+    drop(server);
+    assert!(!file.exists(), "--no-cache wrote the cache");
+
+    let (server, first, _) = first_build(&[]);
+    assert_eq!(first["cache"]["status"], "missing", "{first}");
+    // Written on another thread after the first build.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !file.is_file() {
+        assert!(std::time::Instant::now() < deadline, "no cache file");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    drop(server);
+
+    let (_server, warm, warm_main) = first_build(&[]);
+    assert_eq!(warm["cache"]["status"], "loaded", "{warm}");
+    assert_eq!(warm["cache"]["lateParses"], 0, "{warm}");
+    assert_eq!(warm["cache"]["reused"], 2, "{warm}");
+    assert!(cold_main.contains("cached"), "{cold_main}");
+    assert_eq!(
+        cold_main, warm_main,
+        "the page gets other bytes from the cache"
+    );
+}

@@ -495,7 +495,7 @@ fn report(
             .filter(|d| d.is_error())
             .map(|d| serde_json::to_value(d).unwrap_or_default())
             .collect();
-        json_line(serde_json::json!({
+        let mut event = serde_json::json!({
             "event": "build",
             "project": p.name,
             "build": build,
@@ -504,7 +504,11 @@ fn report(
             "changed": changed,
             "errors": errors,
             "stages": p.stages.iter().map(|(n, ms)| serde_json::json!([n.trim(), (ms * 10.0).round() / 10.0])).collect::<Vec<_>>(),
-        }));
+        });
+        if let Some(cache) = p.cache.persistent_load() {
+            event["cache"] = serde_json::json!(cache);
+        }
+        json_line(event);
         return;
     }
     crate::report::print_diagnostics(diagnostics);
@@ -514,7 +518,15 @@ fn report(
         format!(" ({})", changed.join(", "))
     };
     let verdict = if ok { "built" } else { "failed" };
-    eprintln!("[dev] {}: {verdict} in {ms:.0} ms{what}", p.name);
+    // The first build says what the persistent cache gave it.
+    let cache = match p.cache.persistent_load() {
+        Some(c) if build == 1 => match c.loaded {
+            Ok(n) => format!(", {n} files from the persistent cache"),
+            Err(why) => format!(", persistent cache {}", serde_json::json!(why)),
+        },
+        _ => String::new(),
+    };
+    eprintln!("[dev] {}: {verdict} in {ms:.0} ms{what}{cache}", p.name);
 }
 
 fn json_line(v: serde_json::Value) {
