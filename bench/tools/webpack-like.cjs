@@ -33,5 +33,7 @@ compiler.run((err, stats) => {
     console.error(err ? err.stack : stats.toString({ all: false, errors: true }));
     process.exit(1);
   }
-  compiler.close(() => process.exit(0));
+  // With a persistent cache, exit when Node is done: Rspack writes its cache after close
+  // calls back.
+  compiler.close(() => cacheDir || process.exit(0));
 });
