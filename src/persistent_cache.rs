@@ -1,19 +1,22 @@
 //! The persistent cache (`cache = true`: the default of `mfbundle dev`, opt-in for `build`):
 //! what the in-memory caches of watch mode keep ([`crate::pipeline::BuildCache`]), written to
 //! `node_modules/.cache/mfbundle/<mode>-<target>.bin` under the project (where webpack,
-//! babel-loader and Vite keep theirs) and read by the next process, so that a restart does
-//! not redo work the last process did.
+//! babel-loader and Vite keep theirs; `cacheDir` moves it) and read by the next process, so
+//! that a restart does not redo work the last process did: each file's scan results but its
+//! AST (import records, ESM shape, ...; the AST is parsed again only if a later stage reads
+//! it, `graph/ast.rs`) and each module's generated code. Resolution is not kept: each
+//! process resolves afresh, so files created or removed since are seen.
 //!
 //! The file is trusted only when everything its contents depend on is the same: its magic
-//! text, a checksum of its bytes, the mfbundle version that wrote it and a fingerprint of
-//! the resolved configuration (federation options included; the parts that only change
-//! what the terminal shows are left out). Anything else (a foreign, truncated or corrupt
-//! file, another version, another configuration) is ignored and replaced after the next
-//! successful build; an entry of a trusted file is still used only when its own key (the
-//! module's text and what its transform reads) matches. The file is written to a temporary
-//! name beside it and renamed over it, so a killed build leaves the old file or the new one
-//! (bytes that two processes saving at once mixed fail the checksum). Nothing else under the
-//! directory is touched.
+//! text, a checksum of its bytes, the mfbundle that wrote it (version, and its executable's
+//! size and time) and a fingerprint of the resolved configuration (federation options
+//! included; the parts that only change what the terminal shows are left out). Anything
+//! else (a foreign, truncated or corrupt file, another mfbundle, another configuration) is
+//! ignored and replaced after the next successful build; an entry of a trusted file is still
+//! used only when its own key (the file's text, or the module's text and what its transform
+//! reads) matches. The file is written to a temporary name beside it and renamed over it, so
+//! a killed build leaves the old file or the new one (bytes that two processes saving at
+//! once mixed fail the checksum). Nothing else under the directory is touched.
 
 use std::path::{Path, PathBuf};
 
@@ -24,10 +27,28 @@ use crate::config::BuildConfig;
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 16] = b"mfbundle-cache\x00\x01";
 
+/// Which mfbundle this is: its version, and the size and modification time of its
+/// executable, so that a rebuilt or upgraded binary (whose code generation may differ under
+/// the same version number) never trusts another one's cache.
+fn writer() -> String {
+    let exe = std::env::current_exe().and_then(std::fs::metadata);
+    let (len, modified) = match exe {
+        Ok(m) => (
+            m.len(),
+            m.modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos()),
+        ),
+        Err(_) => (0, 0),
+    };
+    format!("{}+{len}.{modified}", env!("CARGO_PKG_VERSION"))
+}
+
 /// What a cache file holds.
 #[derive(Serialize, Deserialize, Default)]
 pub struct Contents {
-    /// `CARGO_PKG_VERSION` of the writer.
+    /// [`writer`] of the process that wrote it.
     pub version: String,
     /// [`fingerprint`] of the configuration the contents were made with.
     pub fingerprint: u64,
@@ -52,7 +73,7 @@ pub enum Rejected {
     Missing,
     /// Not a cache file, or its bytes do not match their checksum.
     Corrupt,
-    /// Written by another mfbundle version.
+    /// Written by another mfbundle (version or executable).
     Version,
     /// Made with another configuration.
     Configuration,
@@ -97,7 +118,7 @@ impl Store {
 
     /// Writes `contents` (made with this build's configuration) in place of the file.
     pub fn save(&self, mut contents: Contents) -> std::io::Result<()> {
-        contents.version = env!("CARGO_PKG_VERSION").to_string();
+        contents.version = writer();
         contents.fingerprint = self.fingerprint;
         let bytes = encode(&contents)?;
         let dir = self.path.parent().unwrap_or(Path::new("."));
@@ -137,7 +158,7 @@ fn decode(bytes: &[u8], fingerprint: u64) -> Result<Contents, Rejected> {
         return Err(Rejected::Corrupt);
     }
     let contents: Contents = postcard::from_bytes(payload).map_err(|_| Rejected::Corrupt)?;
-    if contents.version != env!("CARGO_PKG_VERSION") {
+    if contents.version != writer() {
         return Err(Rejected::Version);
     }
     if contents.fingerprint != fingerprint {
@@ -152,7 +173,7 @@ mod tests {
 
     fn sample() -> Contents {
         Contents {
-            version: env!("CARGO_PKG_VERSION").to_string(),
+            version: writer(),
             fingerprint: 7,
             parse: vec![],
             code: vec![crate::codegen::cache::StoredCode {

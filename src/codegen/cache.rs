@@ -47,9 +47,34 @@ pub struct CodeCache {
     changed: std::sync::atomic::AtomicBool,
 }
 
-/// Feeds `value`'s `Debug` text to a hasher (for analysis data that has no `Hash`).
+/// Feeds `value`'s `Debug` text to a hasher (for analysis data that has no `Hash`), without
+/// collecting the text.
 fn debug_hash(h: &mut impl Hasher, value: &impl std::fmt::Debug) {
-    format!("{value:?}").hash(h);
+    struct Feed<'a, H: Hasher>(&'a mut H);
+    impl<H: Hasher> std::fmt::Write for Feed<'_, H> {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    use std::fmt::Write;
+    let _ = write!(Feed(h), "{value:?}");
+    h.write_u8(0xff);
+}
+
+/// Per module, a hash of what an importer's transform reads of it: its export names (the
+/// `Debug` text of its [`crate::analysis::exports::ExportsInfo`]), made once per build
+/// rather than once per import.
+pub fn export_hashes(cx: &TransformContext, modules: usize) -> Vec<u64> {
+    use rayon::prelude::*;
+    (0..modules)
+        .into_par_iter()
+        .map(|i| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            debug_hash(&mut h, &cx.exports.get(ModuleIdx(i as u32)));
+            h.finish()
+        })
+        .collect()
 }
 
 impl CodeCache {
@@ -155,10 +180,10 @@ impl CodeCache {
         &self,
         m: &NormalModule,
         idx: ModuleIdx,
-        cx: &TransformContext,
+        (cx, exports): (&TransformContext, &[u64]),
         transform: impl FnOnce() -> ModuleOutput,
     ) -> ModuleOutput {
-        let key = key(m, idx, cx);
+        let key = key(m, idx, cx, exports);
         let id = &cx.metas[idx].id;
         let hit = {
             let mut state = self.state();
@@ -196,8 +221,9 @@ impl CodeCache {
     }
 }
 
-/// A hash of everything the transform of `m` reads besides the configuration.
-fn key(m: &NormalModule, idx: ModuleIdx, cx: &TransformContext) -> u64 {
+/// A hash of everything the transform of `m` reads besides the configuration (`exports`:
+/// [`export_hashes`]).
+fn key(m: &NormalModule, idx: ModuleIdx, cx: &TransformContext, exports: &[u64]) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     m.source.hash(&mut h);
     m.path.hash(&mut h);
@@ -208,13 +234,13 @@ fn key(m: &NormalModule, idx: ModuleIdx, cx: &TransformContext) -> u64 {
     // Link rewrites these (barrel skipping retargets imports).
     debug_hash(&mut h, &m.esm);
     debug_hash(&mut h, &m.format);
-    debug_hash(&mut h, &cx.exports.get(idx));
+    exports[idx.index()].hash(&mut h);
     debug_hash(&mut h, &cx.used_exports.map(|u| &u[idx]));
     for r in &m.records {
         let target = &cx.metas[r.target];
         (&r.request, &target.id, target.pure, target.is_async).hash(&mut h);
         debug_hash(&mut h, &(r.kind, target.format, &r.barrel));
-        debug_hash(&mut h, &cx.exports.get(r.target));
+        exports[r.target.index()].hash(&mut h);
         debug_hash(&mut h, &cx.dynamic_chunks.get(&r.target));
         cx.worker_files.get(&r.target).hash(&mut h);
     }

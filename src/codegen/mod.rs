@@ -212,6 +212,10 @@ fn render(
         .indices()
         .map(|i| css::module_code(graph, i))
         .collect();
+    let export_hashes = match cache {
+        Some(_) => cache::export_hashes(&cx, graph.modules.len()),
+        None => Vec::new(),
+    };
     enum Step {
         Done(Option<transform_module::ModuleOutput>),
         Hoisted(concatenate::Prepared),
@@ -241,7 +245,7 @@ fn render(
                 let transform =
                     || transform_module(n, std::sync::Arc::unwrap_or_clone(ast.take()), idx, &cx);
                 Step::Done(Some(match cache {
-                    Some(cache) => cache.code(n, idx, &cx, transform),
+                    Some(cache) => cache.code(n, idx, (&cx, &export_hashes), transform),
                     None => transform(),
                 }))
             }
