@@ -66,8 +66,8 @@ impl BuildOutcome {
 }
 
 /// What watch mode and `mfbundle dev` keep from one build to the next: parses (scan) and
-/// module code (generate); with `cache = true`, module code also from one process to the
-/// next ([`crate::persistent_cache`]).
+/// module code (generate); with `cache = true`, also from one process to the next (scan
+/// results without the ASTs, and module code: [`crate::persistent_cache`]).
 #[derive(Default)]
 pub struct BuildCache {
     pub parse: ParseCache,

@@ -422,8 +422,6 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) -> bool {
         publish_failure(p, &outcome.diagnostics, changed, start, json);
         return false;
     }
-    // On another thread: the page's update does not wait for the cache file.
-    let _ = p.cache.save(&p.config, true);
     let served_start = Instant::now();
     let types_hash = generated
         .files
@@ -450,6 +448,9 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) -> bool {
         .chain([("serve", served_start.elapsed().as_secs_f64() * 1000.0)])
         .collect();
     report(p, build, true, changed, start, json, &outcome.diagnostics);
+    // Once the build is served, and written on another thread: the page's update does not
+    // wait for the cache file.
+    let _ = p.cache.save(&p.config, true);
     types_changed
 }
 
