@@ -232,16 +232,16 @@ fn key(m: &NormalModule, idx: ModuleIdx, cx: &TransformContext, exports: &[u64])
     // Build-wide switches that depend on the graph, not only on the configuration.
     (cx.hot, cx.refresh, cx.keep_fn_names).hash(&mut h);
     // Link rewrites these (barrel skipping retargets imports).
-    debug_hash(&mut h, &m.esm);
-    debug_hash(&mut h, &m.format);
+    m.esm.hash(&mut h);
+    m.format.hash(&mut h);
     exports[idx.index()].hash(&mut h);
-    debug_hash(&mut h, &cx.used_exports.map(|u| &u[idx]));
+    cx.used_exports.map(|u| &u[idx]).hash(&mut h);
     for r in &m.records {
         let target = &cx.metas[r.target];
         (&r.request, &target.id, target.pure, target.is_async).hash(&mut h);
-        debug_hash(&mut h, &(r.kind, target.format, &r.barrel));
+        (r.kind, target.format, &r.barrel).hash(&mut h);
         exports[r.target.index()].hash(&mut h);
-        debug_hash(&mut h, &cx.dynamic_chunks.get(&r.target));
+        cx.dynamic_chunks.get(&r.target).hash(&mut h);
         cx.worker_files.get(&r.target).hash(&mut h);
     }
     h.finish()

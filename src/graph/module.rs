@@ -113,7 +113,7 @@ impl Module {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, Hash)]
 pub enum ModuleFormat {
     /// An ES module: exports object with getters, `__esModule`, `Symbol.toStringTag`.
     Esm,
@@ -254,7 +254,7 @@ pub struct ProvideSharedModule {
     pub shaken: Option<(ModuleIdx, Vec<String>)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, Hash)]
 pub enum ImportKind {
     /// `import ... from`, `import "x"`.
     Static,
@@ -312,7 +312,7 @@ pub struct ImportRecord<T = ModuleIdx> {
 }
 
 /// How a request takes part in skipping side-effect-free barrels (`analysis/barrels.rs`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, Hash)]
 pub enum Barrel {
     #[default]
     None,
@@ -360,7 +360,7 @@ impl Imported {
     }
 }
 
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Hash)]
 pub struct ImportBinding {
     #[serde(with = "id_serde")]
     pub local: Id,
@@ -370,7 +370,7 @@ pub struct ImportBinding {
     pub span: (u32, u32),
 }
 
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, Hash)]
 pub enum ExportSource {
     /// A binding declared in this module (or an imported binding exported again).
     Local,
@@ -399,7 +399,7 @@ pub struct ContextRequest {
 }
 
 /// The static ESM shape of a module, filled by the scan.
-#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize, Hash)]
 pub struct EsmInfo {
     pub imports: Vec<ImportBinding>,
     /// Export name -> where it comes from; excludes `export *`.
