@@ -73,7 +73,7 @@ pub struct BuildCache {
     pub parse: ParseCache,
     pub code: codegen::cache::CodeCache,
     /// What loading the persistent cache file found, when the build has one.
-    persistent: std::sync::Mutex<Option<CacheLoad>>,
+    persistent: Option<CacheLoad>,
     /// The persistent file holds what the in-memory caches hold (loaded or saved since).
     file_current: std::sync::atomic::AtomicBool,
     /// A one-shot build's: the process exits after it.
@@ -130,7 +130,7 @@ impl BuildCache {
     }
 
     fn with_parse_cache(config: &BuildConfig, parse: ParseCache) -> BuildCache {
-        let cache = BuildCache {
+        let mut cache = BuildCache {
             parse,
             ..BuildCache::default()
         };
@@ -146,7 +146,7 @@ impl BuildCache {
                 .file_current
                 .store(loaded.is_ok(), std::sync::atomic::Ordering::Relaxed);
             let file = display_path(&config.root, &store.path);
-            *cache.persistent_state() = Some(CacheLoad {
+            cache.persistent = Some(CacheLoad {
                 file,
                 loaded,
                 reused: 0,
@@ -156,14 +156,10 @@ impl BuildCache {
         cache
     }
 
-    fn persistent_state(&self) -> std::sync::MutexGuard<'_, Option<CacheLoad>> {
-        self.persistent.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
     /// What the persistent cache file gave this cache, if it has one, and how many modules
     /// of the last build reused code.
     pub fn persistent_load(&self) -> Option<CacheLoad> {
-        let mut load = self.persistent_state().clone()?;
+        let mut load = self.persistent.clone()?;
         load.reused = self.code.reused();
         load.late_parses = self.parse.late_parses();
         Some(load)

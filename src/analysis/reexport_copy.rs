@@ -146,11 +146,7 @@ pub fn make_copy(
         source: source.into(),
         format: ModuleFormat::Esm,
         node_strict: true,
-        ast: std::sync::Arc::new(crate::graph::ast::ModuleAst::parsed(
-            std::sync::Arc::new(parsed.program),
-            parsed.globals,
-            false,
-        )),
+        ast: crate::graph::ast::ModuleAst::consumed(parsed.program, parsed.globals),
         unresolved_ctxt: parsed.unresolved_ctxt,
         pure: parsed.pure.clone(),
         records,

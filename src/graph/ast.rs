@@ -32,11 +32,7 @@ pub struct ModuleAst {
 }
 
 fn empty() -> Arc<Program> {
-    Arc::new(Program::Script(Script {
-        span: swc_common::DUMMY_SP,
-        body: vec![],
-        shebang: None,
-    }))
+    Arc::new(Program::Script(Script::default()))
 }
 
 impl ModuleAst {
@@ -52,6 +48,11 @@ impl ModuleAst {
             keep,
             declarations_only: OnceLock::new(),
         }
+    }
+
+    /// A parse no cache holds: code generation consumes its program.
+    pub fn consumed(program: Program, globals: Arc<Globals>) -> Arc<ModuleAst> {
+        Arc::new(ModuleAst::parsed(Arc::new(program), globals, false))
     }
 
     /// A parse made when first needed by `reparse`.
@@ -80,16 +81,12 @@ impl ModuleAst {
                 .reparse
                 .as_ref()
                 .and_then(|r| r())
-                .unwrap_or_else(|| (Program::Script(Script::default()), Default::default()));
-            state.program = Some(Arc::new(program));
+                .map(|(p, g)| (Arc::new(p), g))
+                .unwrap_or_else(|| (empty(), Default::default()));
+            state.program = Some(program);
             state.globals = Some(globals);
         }
         state
-    }
-
-    /// Whether the program has been made (for tests and counts).
-    pub fn is_parsed(&self) -> bool {
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).parsed
     }
 
     /// The program (an empty script once code generation took it).

@@ -159,7 +159,7 @@ impl ParseCache {
                 unresolved_ctxt: e.unresolved_ctxt.as_u32(),
                 pure: e.pure.to_vec(),
                 declarations_only: e.ast.declarations_only.get().copied(),
-                collected: clone_collected(&e.collected),
+                collected: e.collected.clone(),
             })
             .collect();
         stored.sort_by(|a, b| a.path.cmp(&b.path));
@@ -318,7 +318,7 @@ impl ParseCache {
             && (Arc::ptr_eq(&e.source, &source) || *e.source == *source)
         {
             self.reused.fetch_add(1, Ordering::Relaxed);
-            return Ok((e.source.clone(), e.shared(), clone_collected(&e.collected)));
+            return Ok((e.source.clone(), e.shared(), e.collected.clone()));
         }
         if let Some(s) = stored
             && s.kind == kind
@@ -346,7 +346,7 @@ impl ParseCache {
                 pure: s.pure.into(),
                 collected: s.collected,
             };
-            let out = (source, entry.shared(), clone_collected(&entry.collected));
+            let out = (source, entry.shared(), entry.collected.clone());
             self.state()
                 .entries
                 .insert(path.to_path_buf(), Arc::new(entry));
@@ -366,7 +366,7 @@ impl ParseCache {
             )),
             unresolved_ctxt: parsed.unresolved_ctxt,
             pure: parsed.pure,
-            collected: clone_collected(&collected),
+            collected: collected.clone(),
         };
         let shared = entry.shared();
         let mut state = self.state();
@@ -415,23 +415,9 @@ impl From<Parsed> for SharedParse {
     fn from(p: Parsed) -> SharedParse {
         SharedParse {
             is_module: p.program.is_module(),
-            ast: Arc::new(ModuleAst::parsed(Arc::new(p.program), p.globals, false)),
+            ast: ModuleAst::consumed(p.program, p.globals),
             unresolved_ctxt: p.unresolved_ctxt,
             pure: p.pure,
         }
-    }
-}
-
-fn clone_collected(c: &Collected) -> Collected {
-    Collected {
-        records: c.records.clone(),
-        call_sites: c.call_sites.clone(),
-        esm: c.esm.clone(),
-        diagnostics: c.diagnostics.clone(),
-        import_meta: c.import_meta,
-        attributes_at_run_time: c.attributes_at_run_time,
-        top_level_await: c.top_level_await,
-        contexts: c.contexts.clone(),
-        json_records: c.json_records.clone(),
     }
 }

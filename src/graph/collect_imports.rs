@@ -13,7 +13,7 @@ use super::module::{
 };
 use crate::diagnostics::{Code, Diagnostic, Location};
 
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Collected {
     pub records: Vec<ImportRecord<()>>,
     pub call_sites: HashMap<u32, usize>,

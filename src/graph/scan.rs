@@ -913,11 +913,7 @@ fn payload_module(
         source,
         format,
         node_strict: false,
-        ast: Arc::new(crate::graph::ast::ModuleAst::parsed(
-            Arc::new(parsed.program),
-            parsed.globals,
-            false,
-        )),
+        ast: crate::graph::ast::ModuleAst::consumed(parsed.program, parsed.globals),
         unresolved_ctxt: parsed.unresolved_ctxt,
         pure: parsed.pure,
         records: Vec::new(),
