@@ -447,6 +447,27 @@ fn run(
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
     timings.mark("codegen");
+    if let Some(ssr) = &config.ssr {
+        // The Node container is written with the browser build, in the same outDir swap.
+        let (ssr_outcome, ssr_files) = build_in_memory(&ssr.config, &graph::NoProgress);
+        timings.mark("ssr build");
+        for d in ssr_outcome.diagnostics.iter() {
+            if !diagnostics.iter().any(|seen| seen == d) {
+                diagnostics.push(d.clone());
+            }
+        }
+        if diagnostics.has_errors() {
+            return (
+                finish(diagnostics, vec![], module_count, &timings),
+                codegen::Generated::default(),
+            );
+        }
+        files.extend(ssr_files.into_iter().map(|f| codegen::OutputFile {
+            name: format!("{}/{}", ssr.dir, f.name),
+            contents: f.contents,
+        }));
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+    }
     let written = match &claim {
         Some(claim) => write::write_output(claim, &files),
         None => Ok(None),

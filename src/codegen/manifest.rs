@@ -53,7 +53,7 @@ pub fn manifests(
 ) -> (String, String) {
     let name = container_name(config);
     let (build_name, build_version) = package_info(graph, config);
-    let meta = json!({
+    let mut meta = json!({
         "name": name,
         "globalName": config.containers.global_name,
         "type": "app",
@@ -72,6 +72,15 @@ pub fn manifests(
         "pluginVersion": format!("mfbundle {}", env!("CARGO_PKG_VERSION")),
         "publicPath": config.public_path,
     });
+    // `ssr = true`: the Node container of the same remote, which MF 2.0 runtimes load in
+    // Node instead of remoteEntry (runtime-core's getRemoteEntryInfoFromSnapshot).
+    if let Some(ssr) = &config.ssr {
+        meta["ssrRemoteEntry"] = json!({
+            "name": ssr.config.containers.filename,
+            "path": ssr.dir,
+            "type": LibraryType::CommonJsModule.name(),
+        });
+    }
 
     let (shared_m, shared_s) = shared_entries(graph, chunks, file_names, css_names, config);
     let (remotes_m, remotes_s) = remote_entries(graph, config);

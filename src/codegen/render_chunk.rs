@@ -28,6 +28,7 @@ const RUNTIME_NAMESPACE_OBJECT: &str = include_str!("runtime/namespace_object.js
 const RUNTIME_PUBLIC_PATH_AUTO: &str = include_str!("runtime/public_path_auto.js");
 const RUNTIME_CHUNKS_WEB: &str = include_str!("runtime/chunk_loading_web.js");
 const RUNTIME_CHUNKS_NODE: &str = include_str!("runtime/chunk_loading_node.js");
+const RUNTIME_COMMONJS_HTTP_NODE: &str = include_str!("runtime/commonjs_http_node.js");
 const RUNTIME_IMPORT_META_NODE: &str = include_str!("runtime/import_meta_node.js");
 const RUNTIME_IMPORT_META_WEB: &str = include_str!("runtime/import_meta_web.js");
 const RUNTIME_ASYNC_MODULE: &str = include_str!("runtime/async_module.js");
@@ -35,7 +36,7 @@ const RUNTIME_CONTEXT: &str = include_str!("runtime/context.js");
 
 /// Every runtime file by name, for tools that want to recognise the runtime in output
 /// (the snapshot tests replace it by its name).
-pub const RUNTIME_FILES: [(&str, &str); 16] = [
+pub const RUNTIME_FILES: [(&str, &str); 17] = [
     ("require.js", RUNTIME_REQUIRE),
     ("ensure_chunk.js", RUNTIME_ENSURE_CHUNK),
     ("esm_interop.js", RUNTIME_ESM),
@@ -47,6 +48,7 @@ pub const RUNTIME_FILES: [(&str, &str); 16] = [
     ("public_path_auto.js", RUNTIME_PUBLIC_PATH_AUTO),
     ("chunk_loading_web.js", RUNTIME_CHUNKS_WEB),
     ("chunk_loading_node.js", RUNTIME_CHUNKS_NODE),
+    ("commonjs_http_node.js", RUNTIME_COMMONJS_HTTP_NODE),
     ("css_loading_web.js", super::css::RUNTIME_CSS_WEB),
     ("import_meta_node.js", RUNTIME_IMPORT_META_NODE),
     ("import_meta_web.js", RUNTIME_IMPORT_META_WEB),
@@ -353,10 +355,9 @@ impl ChunkRenderer<'_> {
             out.push_str(
                 "import { createRequire as __mf_create_require__ } from \"module\";\nvar require = __mf_create_require__(import.meta.url);\n",
             );
-            if RuntimeFeatures::of(self.graph).import_meta {
-                // Nor `__filename`, from which the runtime finds the files it emitted.
-                out.push_str("var __filename = require(\"url\").fileURLToPath(import.meta.url);\n");
-            }
+            // Nor `__filename`, from which the runtime finds the files it emitted (and sees
+            // that it was loaded from disk, chunk_loading_node.js).
+            out.push_str("var __filename = require(\"url\").fileURLToPath(import.meta.url);\n");
         }
         let frame = match container {
             Some(c) => library_frame(
@@ -589,6 +590,10 @@ fn build_runtime(r: &ChunkRenderer) -> String {
         .map(|&c| (chunks.chunks[c].name.clone(), css_names[c].clone()))
         .collect();
     let has_public_path = !async_chunks.is_empty() || needs_script_loader;
+    if config.target == Target::Node && (has_public_path || !config.containers.remotes.is_empty()) {
+        // Chunks of a container fetched over HTTP, remotes' SSR entries.
+        out.push_str(RUNTIME_COMMONJS_HTTP_NODE);
+    }
     if (has_public_path && config.target == Target::Web) || !config.containers.remotes.is_empty() {
         // Read by the chunk, stylesheet and remote container loaders.
         let _ = writeln!(
@@ -625,7 +630,12 @@ fn build_runtime(r: &ChunkRenderer) -> String {
                 );
                 out.push_str(RUNTIME_CHUNKS_WEB);
             }
-            Target::Node => out.push_str(RUNTIME_CHUNKS_NODE),
+            Target::Node => {
+                let own = &config.containers.global_name;
+                let own = if own.is_empty() { &config.unique_name } else { own };
+                let _ = writeln!(out, "var __mf_self_name__ = {};", json(own));
+                out.push_str(RUNTIME_CHUNKS_NODE);
+            }
         }
         if config.target == Target::Web {
             out.push_str(&super::css::css_loading_runtime(&css_files));

@@ -526,6 +526,11 @@ pub fn remote_container_code(remote: &Remote) -> String {
                 "__mf_require__.timeout(({expr}), {}, 0)",
                 json(&format!("promise {expr}"))
             ),
+            RemoteExternal::CommonJsModule(url)
+                if url.starts_with("http://") || url.starts_with("https://") =>
+            {
+                format!("__mf_require__.commonJsRemote({})", json(url))
+            }
             RemoteExternal::CommonJsModule(path) => format!("require({})", json(path)),
             RemoteExternal::Module(url) => {
                 format!("__mf_require__.timeout(import({u}), {u}, 1)", u = json(url))

@@ -105,7 +105,9 @@ pub enum RemoteExternal {
     Var(String),
     /// `promise <expr>`: a Promise of the container.
     Promise(String),
-    /// `commonjs-module <path>`: `require(path)`, relative to the output file (Node).
+    /// `commonjs-module <path>`: `require(path)`, relative to the output file (Node); an
+    /// `http(s)://` URL is fetched and evaluated as Node evaluates a required file (an SSR
+    /// remote entry).
     CommonJsModule(String),
     /// `module <url>` (or `name@url` with remoteType module): `import(url)`.
     Module(String),

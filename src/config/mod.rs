@@ -198,6 +198,22 @@ pub struct BuildConfig {
     /// `cacheDir` / `--cache-dir`: where the persistent cache lives (Vite's `cacheDir`,
     /// webpack's `cache.cacheDirectory`).
     pub cache_dir: PathBuf,
+    /// `ssr`: a Node container of this remote, built with it (`crate::pipeline`).
+    pub ssr: Option<Box<Ssr>>,
+}
+
+/// `ssr = true`: the same remote built for Node as a CommonJS container into
+/// `<outDir>/<dir>`, written with the browser build, and named by the browser manifest's
+/// `metaData.ssrRemoteEntry`, where MF 2.0 runtimes in Node look for it (rsbuild's `ssr`
+/// option, `@module-federation/vite`'s SSR entry). Loaded over HTTP, its runtime fetches its
+/// chunks from where its entry came from (`chunk_loading_node.js`).
+#[derive(Debug, Clone)]
+pub struct Ssr {
+    /// Relative to outDir, `/`-separated (the manifest's `path`).
+    pub dir: String,
+    /// The Node build: the configuration file read again with `target = "node"`, the
+    /// container only (no entries, no html), `library = { type = "commonjs-module" }`.
+    pub config: BuildConfig,
 }
 
 /// `shareStrategy`: MF 2.0's two strategies (see `src/federation/runtime/sharing.js`).
@@ -420,6 +436,7 @@ fn resolve(
     let share_strategy = share_strategy(&raw, &mut errors, &key_error);
     let entry_file_names = entry_file_names(&raw, &entries, &mut errors, &key_error);
     let html = html(&raw, &root, target, &mut errors, &key_error);
+    let ssr_dir = ssr_dir(&raw, target, &containers, &mut errors, &key_error);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -443,7 +460,20 @@ fn resolve(
         (None, Some(d)) => root.join(d),
         (None, None) => root.join("node_modules/.cache/mfbundle"),
     };
+    let ssr = match ssr_dir {
+        Some(dir) => Some(Box::new(ssr_config(
+            dir,
+            &root,
+            &config_file,
+            &out_dir,
+            text,
+            display_name,
+            overrides,
+        )?)),
+        None => None,
+    };
     Ok(BuildConfig {
+        ssr,
         root,
         config_file,
         entries,
@@ -989,6 +1019,133 @@ fn minify(
         }
     };
     chosen.filter(|_| !overrides.no_minify)
+}
+
+/// `ssr`: true, false or `{ dir = "…" }` (default dir "ssr"); a web build that exposes
+/// modules only.
+fn ssr_dir(
+    raw: &RawConfig,
+    target: Target,
+    containers: &Containers,
+    errors: &mut Vec<Diagnostic>,
+    key_error: &dyn Fn(&str, String, &str) -> Diagnostic,
+) -> Option<String> {
+    let hint = "ssr = true builds a Node container of this remote into outDir/ssr; ssr = { dir = \"server\" } names the directory";
+    let dir = match raw.ssr.as_ref()? {
+        toml::Value::Boolean(false) => return None,
+        toml::Value::Boolean(true) => "ssr".to_string(),
+        toml::Value::Table(t) => {
+            let mut dir = "ssr".to_string();
+            for (k, v) in t {
+                match (k.as_str(), v) {
+                    ("dir", toml::Value::String(d)) => dir = d.trim_matches('/').to_string(),
+                    ("dir", other) => {
+                        errors.push(key_error(
+                            "ssr",
+                            format!("ssr.dir must be a directory name, not {other}"),
+                            hint,
+                        ));
+                        return None;
+                    }
+                    _ => {
+                        errors.push(key_error("ssr", format!("unknown key `{k}` in ssr"), hint));
+                        return None;
+                    }
+                }
+            }
+            dir
+        }
+        other => {
+            errors.push(key_error(
+                "ssr",
+                format!("ssr must be true, false or a table, not {other}"),
+                hint,
+            ));
+            return None;
+        }
+    };
+    let plain = !dir.is_empty()
+        && !dir.contains('\\')
+        && dir
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
+    if !plain {
+        errors.push(key_error(
+            "ssr",
+            format!("ssr.dir \"{dir}\" is not a directory inside outDir"),
+            "use a relative name such as \"ssr\"",
+        ));
+        return None;
+    }
+    if target == Target::Node {
+        errors.push(key_error(
+            "ssr",
+            "ssr adds a Node build to a browser build, and this is a Node build".into(),
+            "remove ssr, or build with target = \"web\"",
+        ));
+        return None;
+    }
+    if containers.exposes.is_empty() {
+        errors.push(key_error(
+            "ssr",
+            "ssr builds this remote's container for Node, and this build exposes nothing".into(),
+            "add [exposes], or remove ssr",
+        ));
+        return None;
+    }
+    Some(dir)
+}
+
+/// The Node build of `ssr`: the configuration text read again as a container-only Node
+/// build written to `<outDir>/<dir>`.
+fn ssr_config(
+    dir: String,
+    root: &Path,
+    config_file: &Path,
+    out_dir: &Path,
+    text: &str,
+    display_name: &str,
+    overrides: &CliOverrides,
+) -> Result<Ssr, Vec<Diagnostic>> {
+    let mut raw = raw::parse(text, display_name)?;
+    raw.target = Some("node".into());
+    raw.entry = None;
+    raw.html = None;
+    raw.ssr = None;
+    raw.dev_server = None;
+    raw.out_dir = None;
+    raw.types = Some(toml::Value::Boolean(false));
+    raw.entry_file_names = None;
+    let library = raw.library.get_or_insert_with(|| raw::RawLibrary {
+        kind: String::new(),
+        name: None,
+        umd_named_define: None,
+        export: None,
+        auxiliary_comment: None,
+        amd_container: None,
+    });
+    library.kind = "commonjs-module".into();
+    let overrides = CliOverrides {
+        out_dir: None,
+        target: None,
+        hot: false,
+        ..overrides.clone()
+    };
+    let mut config = resolve(
+        raw,
+        root.to_path_buf(),
+        config_file.to_path_buf(),
+        text,
+        display_name,
+        &overrides,
+    )?;
+    config.out_dir = out_dir.join(&dir);
+    config.manifest = true;
+    // Its files are under publicPath/dir (with "auto", the runtime finds them from its entry).
+    if config.public_path != "auto" {
+        config.public_path = format!("{}{dir}/", config.public_path);
+    }
+    Ok(Ssr { dir, config })
 }
 
 /// `html`: true (a default page), false, or a template's path relative to the project; web

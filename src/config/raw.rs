@@ -64,6 +64,8 @@ pub struct RawConfig {
     pub cache: Option<bool>,
     /// Where the persistent cache lives (default: `node_modules/.cache/mfbundle`).
     pub cache_dir: Option<String>,
+    /// Checked in `resolve`: true, false or `{ dir = "ssr" }`.
+    pub ssr: Option<toml::Value>,
 }
 
 /// `[devServer]`.

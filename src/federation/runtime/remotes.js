@@ -252,12 +252,15 @@ __mf_require__.manifestRemote = function (name, url) {
         );
   return __mf_require__.timeout(fetched, manifestUrl, 1).then(function (manifest) {
     var meta = (manifest && manifest.metaData) || {};
-    var entry = meta.remoteEntry || {};
+    // In Node, the remote's SSR container when it has one, as MF 2.0 runtimes choose
+    // (runtime-core's getRemoteEntryInfoFromSnapshot).
+    var ssr = typeof document === "undefined" && meta.ssrRemoteEntry && meta.ssrRemoteEntry.name;
+    var entry = (ssr ? meta.ssrRemoteEntry : meta.remoteEntry) || {};
     if (!entry.name) fail("The remote's manifest names no remoteEntry.", "invalid", manifestUrl);
     // publicPath "auto": the entry is next to the manifest.
     var base = meta.publicPath && meta.publicPath !== "auto" ? new URL(meta.publicPath, manifestUrl).href : manifestUrl;
     var entryUrl = new URL((entry.path ? entry.path.replace(/\/?$/, "/") : "") + entry.name, base).href;
-    var type = entry.type || "global";
+    var type = entry.type || (ssr ? "commonjs-module" : "global");
     var global = meta.globalName || name;
     var federation = page.__FEDERATION__;
     if (federation && federation.moduleInfo) {
@@ -265,8 +268,10 @@ __mf_require__.manifestRemote = function (name, url) {
         version: url,
         buildVersion: (meta.buildInfo && meta.buildInfo.buildVersion) || "",
         globalName: global,
-        remoteEntry: entryUrl,
-        remoteEntryType: type,
+        remoteEntry: ssr ? "" : entryUrl,
+        remoteEntryType: ssr ? "" : type,
+        ssrRemoteEntry: ssr ? entryUrl : undefined,
+        ssrRemoteEntryType: ssr ? type : undefined,
         publicPath: meta.publicPath || "",
         remoteTypes: (meta.types && meta.types.zip) || "",
         shared: (manifest.shared || []).map(function (s) {
@@ -279,11 +284,20 @@ __mf_require__.manifestRemote = function (name, url) {
       };
     }
     if (type === "module" || type === "esm") return __mf_require__.timeout(import(entryUrl), entryUrl, 1);
+    if (/^commonjs/.test(type)) return __mf_require__.commonJsRemote(entryUrl);
     if (typeof __mf_require__.l !== "function") {
       fail("A script remote entry cannot be loaded in this build (no document).", "unsupported", entryUrl);
     }
     return __mf_require__.scriptRemote(entryUrl, global);
   });
+};
+// A CommonJS container fetched over HTTP (Node: an SSR remote entry), evaluated as Node
+// evaluates a required file, its `__filename` the URL (its chunks load from there).
+__mf_require__.commonJsRemote = function (url) {
+  if (typeof __mf_require__.fetchCommonJs !== "function") {
+    return Promise.reject(new Error("A CommonJS remote entry over HTTP can only be loaded in a Node build: " + url));
+  }
+  return __mf_require__.timeout(__mf_require__.fetchCommonJs(url), url, 1);
 };
 // A container a script defines as the global `global` (`name@url`), with webpack's error
 // when the script fails or defines nothing.
