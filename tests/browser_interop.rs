@@ -408,7 +408,9 @@ fn mixed_page_mfbundle_host_with_a_vite_and_a_webpack_remote() {
 fn manifests_type_check_as_the_sdk_types() {
     let (_tmp, root) = fixture_copy();
     let remote = root.join("mfbundle-remote");
-    mfbundle_build(&remote);
+    // With its SSR container, so that `ssrRemoteEntry` is checked too.
+    let template = std::fs::read_to_string(remote.join("federation.toml")).unwrap();
+    build_with(&remote, &format!("ssr = true\n{template}"), &[]);
     let read = |name: &str| std::fs::read_to_string(remote.join("dist").join(name)).unwrap();
     let (manifest, stats) = (read("mf-manifest.json"), read("mf-stats.json"));
     let check = |manifest: &str, stats: &str| {
@@ -440,6 +442,7 @@ fn manifests_type_check_as_the_sdk_types() {
     let m: serde_json::Value = serde_json::from_str(&manifest).unwrap();
     assert_eq!(m["metaData"]["remoteEntry"]["type"], "module");
     assert!(m["metaData"]["types"].is_object(), "{m:#}");
+    assert_eq!(m["metaData"]["ssrRemoteEntry"]["path"], "ssr", "{m:#}");
     let react = m["shared"]
         .as_array()
         .unwrap()
@@ -479,4 +482,133 @@ fn manifests_type_check_as_the_sdk_types() {
         !check(&broken, &stats).status.success(),
         "a wrong type passes"
     );
+}
+
+/// Runs `node <args>` in `dir` and reads the one JSON line it prints.
+fn node_json(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let o = std::process::Command::new("node")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "node {args:?}: {}", text(&o.stderr));
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("node {args:?}: {e}: {}{}", text(&o.stdout), text(&o.stderr)))
+}
+
+/// `ssr = true`: the mfbundle remote also writes a Node container (CommonJS) to dist/ssr,
+/// named by mf-manifest.json's `metaData.ssrRemoteEntry`. In Node, the real MF 2.0 runtime
+/// (`@module-federation/runtime`) given the manifest URL loads that entry over HTTP, the
+/// container fetches its chunks from there, and the widget renders to HTML on the host's
+/// React (a second React would make its useState throw) and the host's loaded ui-kit
+/// (MF 2.0 keeps a loaded singleton); an mfbundle Node host does the same with
+/// `name@<manifest URL>`, where the remote's newer ui-kit wins (neither side loaded one),
+/// and its React too (equal versions: the larger build name). Neither fetches a browser
+/// file. With the remote's server down, the import rejects.
+#[test]
+fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
+    let (_tmp, root) = fixture_copy();
+    let remote = root.join("mfbundle-remote");
+    let template = std::fs::read_to_string(remote.join("federation.toml")).unwrap();
+    build_with(&remote, &format!("ssr = true\n{template}"), &[]);
+    let dist = remote.join("dist");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dist.join("mf-manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(
+        manifest["metaData"]["ssrRemoteEntry"],
+        serde_json::json!({ "name": "remoteEntry.js", "path": "ssr", "type": "commonjs-module" }),
+        "{manifest:#}"
+    );
+    let ssr_entry = std::fs::read_to_string(dist.join("ssr/remoteEntry.js")).unwrap();
+    assert!(ssr_entry.contains("module.exports"), "{ssr_entry}");
+    assert_eq!(
+        manifest["metaData"]["remoteEntry"]["type"], "module",
+        "the browser entry is unchanged"
+    );
+
+    let server = fault_server(dist.clone(), Vec::new());
+    let url = format!("http://127.0.0.1:{}/mf-manifest.json", server.port);
+    // `react`: the remote's React wins (equal versions: the larger build name, as in webpack;
+    // the MF 2.0 host's is loaded, which MF 2.0 keeps).
+    let check = |out: &serde_json::Value, label: &str, kit: &str, react: bool, log: &[String]| {
+        let html = out["html"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{out:#} {log:?}"));
+        let want = format!("Rendered by the mfbundle remote for {label}: React 19.2.4, count 0");
+        assert!(html.contains(&want), "missing {want:?} in {html}");
+        assert_eq!(
+            out["kitEvaluations"],
+            serde_json::json!([kit]),
+            "the ui-kit singleton, once: {out:#}"
+        );
+        assert!(log.iter().any(|p| p == "/ssr/remoteEntry.js"), "{log:?}");
+        assert!(
+            log.iter().any(|p| p.starts_with("/ssr/expose-Widget.")),
+            "the exposed module's chunk came over HTTP: {log:?}"
+        );
+        assert_eq!(
+            log.iter().any(|p| p.starts_with("/ssr/ui-kit.")),
+            kit == "1.1.0",
+            "the remote's ui-kit chunk is fetched when it wins: {log:?}"
+        );
+        for p in log {
+            assert!(
+                p == "/mf-manifest.json" || p.starts_with("/ssr/"),
+                "a browser file in Node: {p} ({log:?})"
+            );
+        }
+        assert_eq!(
+            log.iter().any(|p| p.starts_with("/ssr/react.")),
+            react,
+            "the remote's React: {log:?}"
+        );
+    };
+
+    // The MF 2.0 runtime in Node.
+    let mf2 = node_json(&root, &["ssr-mf2-host.cjs", &url]);
+    check(
+        &mf2,
+        "a Node MF 2.0 host",
+        "1.0.0 (host)",
+        false,
+        &server.log(),
+    );
+
+    // An mfbundle host built for Node.
+    let host = root.join("mfbundle-host");
+    let node_config = std::fs::read_to_string(host.join("federation.node.toml")).unwrap();
+    let build_node_host = |remote_url: &str| {
+        std::fs::write(
+            host.join("federation.node.toml"),
+            node_config.replace("REMOTE", remote_url),
+        )
+        .unwrap();
+        let o = mfbundle()
+            .arg("build")
+            .arg(&host)
+            .args(["--config"])
+            .arg(host.join("federation.node.toml"))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    };
+    build_node_host(&url);
+    let before = server.log().len();
+    let out = node_json(&host, &["dist-node/main.js"]);
+    check(
+        &out,
+        "an mfbundle Node host",
+        "1.1.0",
+        true,
+        &server.log()[before..],
+    );
+
+    // The remote's server down: the import rejects, the process does not hang.
+    build_node_host(&format!(
+        "http://127.0.0.1:{}/mf-manifest.json",
+        dead_port()
+    ));
+    let out = node_json(&host, &["dist-node/main.js"]);
+    assert!(out["error"].is_string(), "{out:#}");
 }

@@ -632,7 +632,11 @@ fn build_runtime(r: &ChunkRenderer) -> String {
             }
             Target::Node => {
                 let own = &config.containers.global_name;
-                let own = if own.is_empty() { &config.unique_name } else { own };
+                let own = if own.is_empty() {
+                    &config.unique_name
+                } else {
+                    own
+                };
                 let _ = writeln!(out, "var __mf_self_name__ = {};", json(own));
                 out.push_str(RUNTIME_CHUNKS_NODE);
             }

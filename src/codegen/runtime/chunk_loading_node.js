@@ -32,8 +32,9 @@ var __mf_http_base__ = function () {
     "Loading chunk failed: this container was not loaded from a file, and its URL is unknown (set publicPath to the URL of its directory)"
   );
 };
-var __mf_from_disk__ =
-  typeof __filename === "string" && typeof require === "function" && require("path").isAbsolute(__filename);
+// A `__filename` that is not a path (a URL, or the base name MF 2.0 passes) means HTTP;
+// none (a script run with a `require` of its own) means disk, as before.
+var __mf_from_disk__ = typeof __filename !== "string" || require("path").isAbsolute(__filename);
 var __mf_install_chunk__ = function (chunk) {
   var moreModules = chunk.modules;
   for (var moduleId in moreModules) {
