@@ -369,10 +369,19 @@ fn federation_toml_example_is_a_valid_configuration() {
         "remoteEntry.js",
         "mf-manifest.json",
         "mf-stats.json",
+        "ssr/remoteEntry.js",
+        "ssr/mf-manifest.json",
     ] {
         assert!(web_out.join(f).exists(), "{f} missing");
     }
-    // For Node (no script remotes there), run it: define and the path-keyed shared store.
+    // `ssr = true`: its Node container cannot load the script remote, and says so.
+    let stderr = text(&web.stderr);
+    assert!(
+        stderr.contains("warning[MF4103]: remote \"app2\" is loaded with a script tag, which the ssr (Node) build cannot do"),
+        "{stderr}"
+    );
+    // For Node (no script remotes there; `--target node` leaves `ssr` out), run it: define
+    // and the path-keyed shared store.
     let config = tmp.path().join("federation.toml");
     let without_remote = std::fs::read_to_string(&config)
         .unwrap()

@@ -200,6 +200,8 @@ pub struct BuildConfig {
     pub cache_dir: PathBuf,
     /// `ssr`: a Node container of this remote, built with it (`crate::pipeline`).
     pub ssr: Option<Box<Ssr>>,
+    /// This is the Node build `ssr` adds to a browser build.
+    pub ssr_build: bool,
 }
 
 /// `ssr = true`: the same remote built for Node as a CommonJS container into
@@ -436,7 +438,11 @@ fn resolve(
     let share_strategy = share_strategy(&raw, &mut errors, &key_error);
     let entry_file_names = entry_file_names(&raw, &entries, &mut errors, &key_error);
     let html = html(&raw, &root, target, &mut errors, &key_error);
-    let ssr_dir = ssr_dir(&raw, target, &containers, &mut errors, &key_error);
+    // `--target node` builds the Node side alone.
+    let ssr_dir = match overrides.target {
+        Some(_) => None,
+        None => ssr_dir(&raw, target, &containers, &mut errors, &key_error),
+    };
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -474,6 +480,7 @@ fn resolve(
     };
     Ok(BuildConfig {
         ssr,
+        ssr_build: false,
         root,
         config_file,
         entries,
@@ -1141,6 +1148,7 @@ fn ssr_config(
     )?;
     config.out_dir = out_dir.join(&dir);
     config.manifest = true;
+    config.ssr_build = true;
     // Its files are under publicPath/dir (with "auto", the runtime finds them from its entry).
     if config.public_path != "auto" {
         config.public_path = format!("{}{dir}/", config.public_path);

@@ -55,14 +55,24 @@ pub fn create_container_nodes(scan: &mut ScanOutput, config: &BuildConfig) -> Ve
                 .iter()
                 .any(|e| matches!(e, RemoteExternal::Script { .. }))
         {
-            out.push(
+            let d = if config.ssr_build {
+                // The browser build needs the remote as it is; its SSR container goes
+                // without it (the import rejects in Node).
+                let mut d = Diagnostic::new(
+                    Code::RemoteTypeUnsupported,
+                    format!("remote \"{}\" is loaded with a script tag, which the ssr (Node) build cannot do: importing it rejects in Node", remote.key),
+                )
+                .hint("name the remote by its mf-manifest.json (name@http://…/mf-manifest.json): in Node its ssrRemoteEntry is loaded");
+                d.severity = crate::diagnostics::Severity::Warning;
+                d
+            } else {
                 Diagnostic::new(
                     Code::RemoteTypeUnsupported,
                     format!("remote \"{}\" is loaded with a script tag, which a Node build cannot do", remote.key),
                 )
-                .at(key_location(&remote.key))
-                .hint("in a Node build use \"commonjs-module ./path/remoteEntry.js\" (or promise/var)"),
-            );
+                .hint("in a Node build use \"commonjs-module ./path/remoteEntry.js\" (or promise/var)")
+            };
+            out.push(d.at(key_location(&remote.key)));
         }
     }
 

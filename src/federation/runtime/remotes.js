@@ -304,6 +304,14 @@ __mf_require__.commonJsRemote = function (url) {
 __mf_require__.scriptRemote = function (url, global) {
   return new Promise(function (resolve, reject) {
     if (typeof __mf_page__[global] !== "undefined") return resolve();
+    if (typeof __mf_require__.l !== "function") {
+      // An SSR build (Node) of a project with script remotes (warning MF4103).
+      var unsupported = new Error("Loading script failed.\n(unsupported in Node: " + url + ")");
+      unsupported.name = "ScriptExternalLoadError";
+      unsupported.type = "unsupported";
+      unsupported.request = url;
+      return reject(unsupported);
+    }
     var error = new Error();
     __mf_require__.l(url, function (event) {
       if (typeof __mf_page__[global] !== "undefined") return resolve();
