@@ -504,7 +504,8 @@ fn node_json(dir: &Path, args: &[&str]) -> serde_json::Value {
 /// (MF 2.0 keeps a loaded singleton); an mfbundle Node host does the same with
 /// `name@<manifest URL>`, where the remote's newer ui-kit wins (neither side loaded one),
 /// and its React too (equal versions: the larger build name). Neither fetches a browser
-/// file. With the remote's server down, the import rejects.
+/// file. A chunk that fails once is fetched again by the next import; with the remote's
+/// server down, the import rejects.
 #[test]
 fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
     let (_tmp, root) = fixture_copy();
@@ -603,6 +604,23 @@ fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
         true,
         &server.log()[before..],
     );
+    assert_eq!(out["retried"], false, "{out:#}");
+
+    // A chunk that fails once: that import rejects, the next one fetches it again.
+    let flaky = fault_server(
+        dist.clone(),
+        vec![("/ssr/expose-Widget.*.js".into(), Fault::FailOnce(500))],
+    );
+    build_node_host(&format!("http://127.0.0.1:{}/mf-manifest.json", flaky.port));
+    let out = node_json(&host, &["dist-node/main.js"]);
+    assert_eq!(out["retried"], true, "{out:#} {:?}", flaky.log());
+    check(&out, "an mfbundle Node host", "1.1.0", true, &flaky.log());
+    let widget_chunk = flaky
+        .log()
+        .into_iter()
+        .filter(|p| p.starts_with("/ssr/expose-Widget."))
+        .count();
+    assert_eq!(widget_chunk, 2, "{:?}", flaky.log());
 
     // The remote's server down: the import rejects, the process does not hang.
     build_node_host(&format!(
