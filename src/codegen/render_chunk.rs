@@ -29,6 +29,7 @@ const RUNTIME_PUBLIC_PATH_AUTO: &str = include_str!("runtime/public_path_auto.js
 const RUNTIME_CHUNKS_WEB: &str = include_str!("runtime/chunk_loading_web.js");
 const RUNTIME_CHUNKS_NODE: &str = include_str!("runtime/chunk_loading_node.js");
 const RUNTIME_COMMONJS_HTTP_NODE: &str = include_str!("runtime/commonjs_http_node.js");
+const RUNTIME_CHUNKS_HTTP_NODE: &str = include_str!("runtime/chunk_loading_http_node.js");
 const RUNTIME_IMPORT_META_NODE: &str = include_str!("runtime/import_meta_node.js");
 const RUNTIME_IMPORT_META_WEB: &str = include_str!("runtime/import_meta_web.js");
 const RUNTIME_ASYNC_MODULE: &str = include_str!("runtime/async_module.js");
@@ -36,7 +37,7 @@ const RUNTIME_CONTEXT: &str = include_str!("runtime/context.js");
 
 /// Every runtime file by name, for tools that want to recognise the runtime in output
 /// (the snapshot tests replace it by its name).
-pub const RUNTIME_FILES: [(&str, &str); 17] = [
+pub const RUNTIME_FILES: [(&str, &str); 18] = [
     ("require.js", RUNTIME_REQUIRE),
     ("ensure_chunk.js", RUNTIME_ENSURE_CHUNK),
     ("esm_interop.js", RUNTIME_ESM),
@@ -49,6 +50,7 @@ pub const RUNTIME_FILES: [(&str, &str); 17] = [
     ("chunk_loading_web.js", RUNTIME_CHUNKS_WEB),
     ("chunk_loading_node.js", RUNTIME_CHUNKS_NODE),
     ("commonjs_http_node.js", RUNTIME_COMMONJS_HTTP_NODE),
+    ("chunk_loading_http_node.js", RUNTIME_CHUNKS_HTTP_NODE),
     ("css_loading_web.js", super::css::RUNTIME_CSS_WEB),
     ("import_meta_node.js", RUNTIME_IMPORT_META_NODE),
     ("import_meta_web.js", RUNTIME_IMPORT_META_WEB),
@@ -590,7 +592,11 @@ fn build_runtime(r: &ChunkRenderer) -> String {
         .map(|&c| (chunks.chunks[c].name.clone(), css_names[c].clone()))
         .collect();
     let has_public_path = !async_chunks.is_empty() || needs_script_loader;
-    if config.target == Target::Node && (has_public_path || !config.containers.remotes.is_empty()) {
+    // A container may be fetched over HTTP (an SSR remote entry): so may its chunks.
+    let container = !config.containers.exposes.is_empty();
+    if config.target == Target::Node
+        && ((has_public_path && container) || !config.containers.remotes.is_empty())
+    {
         // Chunks of a container fetched over HTTP, remotes' SSR entries.
         out.push_str(RUNTIME_COMMONJS_HTTP_NODE);
     }
@@ -631,14 +637,12 @@ fn build_runtime(r: &ChunkRenderer) -> String {
                 out.push_str(RUNTIME_CHUNKS_WEB);
             }
             Target::Node => {
-                let own = &config.containers.global_name;
-                let own = if own.is_empty() {
-                    &config.unique_name
-                } else {
-                    own
-                };
-                let _ = writeln!(out, "var __mf_self_name__ = {};", json(own));
                 out.push_str(RUNTIME_CHUNKS_NODE);
+                if container {
+                    let own = &config.containers.global_name;
+                    let _ = writeln!(out, "var __mf_self_name__ = {};", json(own));
+                    out.push_str(RUNTIME_CHUNKS_HTTP_NODE);
+                }
             }
         }
         if config.target == Target::Web {
