@@ -451,9 +451,13 @@ fn run(
         // The Node container is written with the browser build, in the same outDir swap.
         let (ssr_outcome, ssr_files) = build_in_memory(&ssr.config, &graph::NoProgress);
         timings.mark("ssr build");
+        // What the browser build reported too is said once; the rest says which build.
+        let ssr_dir = display_path(&config.root, &ssr.config.out_dir);
         for d in ssr_outcome.diagnostics.iter() {
             if !diagnostics.iter().any(|seen| seen == d) {
-                diagnostics.push(d.clone());
+                diagnostics.push(d.clone().note(format!(
+                    "in the ssr build (the Node container in {ssr_dir})"
+                )));
             }
         }
         if diagnostics.has_errors() {
