@@ -521,8 +521,21 @@ fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
         serde_json::json!({ "name": "remoteEntry.js", "path": "ssr", "type": "commonjs-module" }),
         "{manifest:#}"
     );
-    let ssr_entry = std::fs::read_to_string(dist.join("ssr/remoteEntry.js")).unwrap();
-    assert!(ssr_entry.contains("module.exports"), "{ssr_entry}");
+    // A CommonJS container: Node's require gives its get and init.
+    let o = std::process::Command::new("node")
+        .args([
+            "-e",
+            "const c = require(process.argv[1]); console.log(typeof c.get, typeof c.init)",
+        ])
+        .arg(dist.join("ssr/remoteEntry.js"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        text(&o.stdout),
+        "function function\n",
+        "{}",
+        text(&o.stderr)
+    );
     assert_eq!(
         manifest["metaData"]["remoteEntry"]["type"], "module",
         "the browser entry is unchanged"
@@ -579,10 +592,11 @@ fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
     // An mfbundle host built for Node.
     let host = root.join("mfbundle-host");
     let node_config = std::fs::read_to_string(host.join("federation.node.toml")).unwrap();
-    let build_node_host = |remote_url: &str| {
+    // `remote`: what app2 is, in place of "mfbundle_remote@REMOTE".
+    let build_node_host = |remote: &str| {
         std::fs::write(
             host.join("federation.node.toml"),
-            node_config.replace("REMOTE", remote_url),
+            node_config.replace("\"mfbundle_remote@REMOTE\"", &format!("{remote:?}")),
         )
         .unwrap();
         let o = mfbundle()
@@ -594,7 +608,7 @@ fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
             .unwrap();
         assert!(o.status.success(), "{}", text(&o.stderr));
     };
-    build_node_host(&url);
+    build_node_host(&format!("mfbundle_remote@{url}"));
     let before = server.log().len();
     let out = node_json(&host, &["dist-node/main.js"]);
     check(
@@ -611,7 +625,10 @@ fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
         dist.clone(),
         vec![("/ssr/expose-Widget.*.js".into(), Fault::FailOnce(500))],
     );
-    build_node_host(&format!("http://127.0.0.1:{}/mf-manifest.json", flaky.port));
+    build_node_host(&format!(
+        "mfbundle_remote@http://127.0.0.1:{}/mf-manifest.json",
+        flaky.port
+    ));
     let out = node_json(&host, &["dist-node/main.js"]);
     assert_eq!(out["retried"], true, "{out:#} {:?}", flaky.log());
     check(&out, "an mfbundle Node host", "1.1.0", true, &flaky.log());
@@ -622,9 +639,20 @@ fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
         .count();
     assert_eq!(widget_chunk, 2, "{:?}", flaky.log());
 
+    // The SSR entry named directly: `commonjs-module <url>` (its chunks from that URL).
+    build_node_host(&format!(
+        "commonjs-module http://127.0.0.1:{}/ssr/remoteEntry.js",
+        server.port
+    ));
+    let before = server.log().len();
+    let out = node_json(&host, &["dist-node/main.js"]);
+    let log = server.log()[before..].to_vec();
+    assert!(!log.contains(&"/mf-manifest.json".to_string()), "{log:?}");
+    check(&out, "an mfbundle Node host", "1.1.0", true, &log);
+
     // The remote's server down: the import rejects, the process does not hang.
     build_node_host(&format!(
-        "http://127.0.0.1:{}/mf-manifest.json",
+        "mfbundle_remote@http://127.0.0.1:{}/mf-manifest.json",
         dead_port()
     ));
     let out = node_json(&host, &["dist-node/main.js"]);

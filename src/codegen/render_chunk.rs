@@ -640,7 +640,12 @@ fn build_runtime(r: &ChunkRenderer) -> String {
                 out.push_str(RUNTIME_CHUNKS_NODE);
                 if container {
                     let own = &config.containers.global_name;
-                    let _ = writeln!(out, "var __mf_self_name__ = {};", json(own));
+                    let _ = writeln!(
+                        out,
+                        "var __mf_self_name__ = {};\nvar __mf_public_path__ = {};",
+                        json(own),
+                        json(&config.public_path)
+                    );
                     out.push_str(RUNTIME_CHUNKS_HTTP_NODE);
                 }
             }

@@ -440,8 +440,8 @@ fn resolve(
     let html = html(&raw, &root, target, &mut errors, &key_error);
     // `--target node` builds the Node side alone.
     let ssr_dir = match overrides.target {
-        Some(_) => None,
-        None => ssr_dir(&raw, target, &containers, &mut errors, &key_error),
+        Some(Target::Node) => None,
+        _ => ssr_dir(&raw, target, &containers, &mut errors, &key_error),
     };
     if !errors.is_empty() {
         return Err(errors);
@@ -1045,7 +1045,7 @@ fn ssr_dir(
             let mut dir = "ssr".to_string();
             for (k, v) in t {
                 match (k.as_str(), v) {
-                    ("dir", toml::Value::String(d)) => dir = d.trim_matches('/').to_string(),
+                    ("dir", toml::Value::String(d)) => dir = d.trim_end_matches('/').to_string(),
                     ("dir", other) => {
                         errors.push(key_error(
                             "ssr",
@@ -1072,7 +1072,7 @@ fn ssr_dir(
         }
     };
     let plain = !dir.is_empty()
-        && !dir.contains('\\')
+        && !dir.contains(['\\', ':'])
         && dir
             .split('/')
             .all(|part| !part.is_empty() && part != "." && part != "..");
@@ -1089,6 +1089,14 @@ fn ssr_dir(
             "ssr",
             "ssr adds a Node build to a browser build, and this is a Node build".into(),
             "remove ssr, or build with target = \"web\"",
+        ));
+        return None;
+    }
+    if raw.manifest == Some(false) {
+        errors.push(key_error(
+            "ssr",
+            "ssr's Node container is named by mf-manifest.json's ssrRemoteEntry, and manifest = false writes none".into(),
+            "remove manifest = false, or remove ssr",
         ));
         return None;
     }

@@ -2,13 +2,13 @@
 // but fetched over HTTP and evaluated (an SSR remote entry: MF 2.0's loadScriptNode passes
 // the URL's path as `__dirname` and its base name as `__filename`; mfbundle's Node hosts
 // pass the whole URL as `__filename`): fetched from where it came from and evaluated the
-// same way. Expects chunk_loading_node.js and commonjs_http_node.js before it, and
-// `__mf_self_name__` (the container's global name).
+// same way. Expects chunk_loading_node.js and commonjs_http_node.js before it,
+// `__mf_self_name__` (the container's global name) and `__mf_public_path__` (publicPath).
 // A `__filename` that is not a path means HTTP; none (a script run with a `require` of its
 // own) means disk.
 if (typeof __filename === "string" && !require("path").isAbsolute(__filename)) {
   var __mf_http_base__ = function () {
-    if (/^https?:\/\//.test(__mf_require__.p || "")) return __mf_require__.p;
+    if (/^https?:\/\//.test(__mf_public_path__)) return __mf_public_path__;
     if (/^https?:\/\//.test(__filename)) return __filename;
     // The MF 2.0 runtime that loaded this container knows the URL (runtime-core's moduleCache).
     var federation = globalThis.__FEDERATION__;
@@ -38,7 +38,8 @@ if (typeof __filename === "string" && !require("path").isAbsolute(__filename)) {
         .then(function () {
           return __mf_require__.fetchCommonJs(new URL(__mf_require__.u(chunkId), __mf_http_base__()).href);
         })
-        .then(__mf_install_chunk__, function (error) {
+        .then(__mf_install_chunk__)
+        .then(undefined, function (error) {
           // Not sticky: the next import of the chunk fetches it again.
           delete __mf_installed_chunks__[chunkId];
           throw error;

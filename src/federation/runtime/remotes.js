@@ -252,9 +252,10 @@ __mf_require__.manifestRemote = function (name, url) {
         );
   return __mf_require__.timeout(fetched, manifestUrl, 1).then(function (manifest) {
     var meta = (manifest && manifest.metaData) || {};
-    // In Node, the remote's SSR container when it has one, as MF 2.0 runtimes choose
-    // (runtime-core's getRemoteEntryInfoFromSnapshot).
-    var ssr = typeof document === "undefined" && meta.ssrRemoteEntry && meta.ssrRemoteEntry.name;
+    // In a Node build (the only one with fetchCommonJs), the remote's SSR container when it
+    // has one, as MF 2.0 runtimes choose in Node (runtime-core's
+    // getRemoteEntryInfoFromSnapshot); web builds, workers included, take remoteEntry.
+    var ssr = typeof __mf_require__.fetchCommonJs === "function" && meta.ssrRemoteEntry && meta.ssrRemoteEntry.name;
     var entry = (ssr ? meta.ssrRemoteEntry : meta.remoteEntry) || {};
     if (!entry.name) fail("The remote's manifest names no remoteEntry.", "invalid", manifestUrl);
     // publicPath "auto": the entry is next to the manifest.
