@@ -504,14 +504,19 @@ fn node_json(dir: &Path, args: &[&str]) -> serde_json::Value {
 /// (MF 2.0 keeps a loaded singleton); an mfbundle Node host does the same with
 /// `name@<manifest URL>`, where the remote's newer ui-kit wins (neither side loaded one),
 /// and its React too (equal versions: the larger build name). Neither fetches a browser
-/// file. A chunk that fails once is fetched again by the next import; with the remote's
-/// server down, the import rejects.
+/// file. A chunk that fails once is fetched again by the next import, one that hangs fails
+/// after chunkLoadTimeout; with the remote's server down, the import rejects.
 #[test]
 fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
     let (_tmp, root) = fixture_copy();
     let remote = root.join("mfbundle-remote");
     let template = std::fs::read_to_string(remote.join("federation.toml")).unwrap();
-    build_with(&remote, &format!("ssr = true\n{template}"), &[]);
+    // chunkLoadTimeout: the hung chunk below fails after 1.5 s.
+    build_with(
+        &remote,
+        &format!("ssr = true\nchunkLoadTimeout = 1500\n{template}"),
+        &[],
+    );
     let dist = remote.join("dist");
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dist.join("mf-manifest.json")).unwrap())
@@ -588,6 +593,16 @@ fn ssr_remote_entry_renders_in_node_hosts_mf2_runtime_and_mfbundle() {
         false,
         &server.log(),
     );
+
+    // A chunk whose server never answers: the SSR container gives up after chunkLoadTimeout.
+    let hung = fault_server(
+        dist.clone(),
+        vec![("/ssr/expose-Widget.*.js".into(), Fault::Hang)],
+    );
+    let hung_url = format!("http://127.0.0.1:{}/mf-manifest.json", hung.port);
+    let out = node_json(&root, &["ssr-mf2-host.cjs", &hung_url]);
+    let error = out["error"].as_str().unwrap_or_else(|| panic!("{out:#}"));
+    assert!(error.contains("(timeout)"), "{error}");
 
     // An mfbundle host built for Node.
     let host = root.join("mfbundle-host");

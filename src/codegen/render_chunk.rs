@@ -600,7 +600,9 @@ fn build_runtime(r: &ChunkRenderer) -> String {
         // Chunks of a container fetched over HTTP, remotes' SSR entries.
         out.push_str(RUNTIME_COMMONJS_HTTP_NODE);
     }
-    if (has_public_path && config.target == Target::Web) || !config.containers.remotes.is_empty() {
+    if (has_public_path && (config.target == Target::Web || container))
+        || !config.containers.remotes.is_empty()
+    {
         // Read by the chunk, stylesheet and remote container loaders.
         let _ = writeln!(
             out,

@@ -14,17 +14,31 @@ __mf_require__.evalCommonJs = function (text, url) {
   wrapper.call(module.exports, module.exports, module, require, url.replace(/\/[^\/]*$/, ""), url);
   return module.exports;
 };
+// Gives up after chunkLoadTimeout (`__mf_load_timeout__`, 0: never), as the browser's
+// chunk loading does: a server that never answers must not hold a server-side render.
 __mf_require__.fetchCommonJs = function (url) {
+  var timed = __mf_load_timeout__ && typeof AbortSignal !== "undefined" && AbortSignal.timeout;
+  var signal = timed ? AbortSignal.timeout(__mf_load_timeout__) : undefined;
+  var failed = function (why) {
+    var error = new Error("Loading " + url + " failed (" + why + ")");
+    error.type = why;
+    error.request = url;
+    return error;
+  };
   // globalThis: the runtime has a `fetch` of its own (consumes.js).
-  return globalThis.fetch(url).then(function (response) {
-    if (!response.ok) {
-      var error = new Error("Loading " + url + " failed (http " + response.status + ")");
-      error.type = "http " + response.status;
-      error.request = url;
-      throw error;
-    }
-    return response.text().then(function (text) {
-      return __mf_require__.evalCommonJs(text, url);
-    });
-  });
+  return globalThis
+    .fetch(url, { signal: signal })
+    .then(function (response) {
+      if (!response.ok) throw failed("http " + response.status);
+      return response.text();
+    })
+    .then(
+      function (text) {
+        return __mf_require__.evalCommonJs(text, url);
+      },
+      function (error) {
+        if (error && error.request === url) throw error;
+        throw signal && signal.aborted ? failed("timeout") : failed("error: " + (error && error.message));
+      }
+    );
 };
