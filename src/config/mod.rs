@@ -208,7 +208,7 @@ pub struct BuildConfig {
 /// `<outDir>/<dir>`, written with the browser build, and named by the browser manifest's
 /// `metaData.ssrRemoteEntry`, where MF 2.0 runtimes in Node look for it (rsbuild's `ssr`
 /// option, `@module-federation/vite`'s SSR entry). Loaded over HTTP, its runtime fetches its
-/// chunks from where its entry came from (`chunk_loading_node.js`).
+/// chunks from where its entry came from (`chunk_loading_http_node.js`).
 #[derive(Debug, Clone)]
 pub struct Ssr {
     /// Relative to outDir, `/`-separated (the manifest's `path`).
@@ -1131,15 +1131,7 @@ fn ssr_config(
     raw.out_dir = None;
     raw.types = Some(toml::Value::Boolean(false));
     raw.entry_file_names = None;
-    let library = raw.library.get_or_insert_with(|| raw::RawLibrary {
-        kind: String::new(),
-        name: None,
-        umd_named_define: None,
-        export: None,
-        auxiliary_comment: None,
-        amd_container: None,
-    });
-    library.kind = "commonjs-module".into();
+    raw.library.get_or_insert_with(Default::default).kind = "commonjs-module".into();
     let overrides = CliOverrides {
         out_dir: None,
         target: None,

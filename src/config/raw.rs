@@ -87,7 +87,7 @@ pub struct RawDevServer {
     pub open: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct RawLibrary {
     #[serde(rename = "type")]

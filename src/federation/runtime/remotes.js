@@ -293,12 +293,13 @@ __mf_require__.manifestRemote = function (name, url) {
   });
 };
 // A CommonJS container fetched over HTTP (Node: an SSR remote entry), evaluated as Node
-// evaluates a required file, its `__filename` the URL (its chunks load from there).
+// evaluates a required file, its `__filename` the URL (its chunks load from there);
+// fetchCommonJs gives up after chunkLoadTimeout itself.
 __mf_require__.commonJsRemote = function (url) {
   if (typeof __mf_require__.fetchCommonJs !== "function") {
     return Promise.reject(new Error("A CommonJS remote entry over HTTP can only be loaded in a Node build: " + url));
   }
-  return __mf_require__.timeout(__mf_require__.fetchCommonJs(url), url, 1);
+  return __mf_require__.fetchCommonJs(url);
 };
 // A container a script defines as the global `global` (`name@url`), with webpack's error
 // when the script fails or defines nothing.
