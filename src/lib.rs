@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod federation;
 pub mod graph;
 pub mod http;
+pub mod incremental;
 pub mod js_names;
 pub mod persistent_cache;
 pub mod pipeline;

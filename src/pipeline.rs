@@ -78,6 +78,8 @@ pub struct BuildCache {
     file_current: std::sync::atomic::AtomicBool,
     /// A one-shot build's: the process exits after it.
     one_shot: bool,
+    /// What the last build of `mfbundle dev` left for an incremental rebuild.
+    last: std::sync::Mutex<Option<crate::incremental::Last>>,
 }
 
 /// What the persistent cache gave a build (`--json`'s `cache`).
@@ -163,6 +165,15 @@ impl BuildCache {
         load.reused = self.code.reused();
         load.late_parses = self.parse.late_parses();
         Some(load)
+    }
+
+    /// What the last build left for an incremental rebuild, taken.
+    pub(crate) fn take_last(&self) -> Option<crate::incremental::Last> {
+        self.last.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
+
+    pub(crate) fn keep_last(&self, last: crate::incremental::Last) {
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Some(last);
     }
 
     /// Starts a build with `config` (each cache empties if what it depends on changed).
@@ -419,33 +430,41 @@ fn run(
     };
 
     let share_usage = linked.share_usage.take();
+    let front = diagnostics.clone();
     let types = codegen::types::federated_types(&linked.graph, config);
     diagnostics.extend(types.diagnostics);
     timings.mark("types");
-    let codegen::Generated { mut files, hot } =
-        match codegen::generate(linked, config, cache.map(|c| &c.code)) {
-            Ok(generated) => generated,
-            Err(d) => {
-                diagnostics.push(*d);
-                return (
-                    finish(diagnostics, vec![], module_count, &timings),
-                    codegen::Generated::default(),
-                );
+    // `mfbundle dev` keeps what generate read and made for the incremental rebuilds.
+    let keep = cache.filter(|_| !write_out && crate::incremental::eligible(config));
+    if let Some(last) = cache.and_then(BuildCache::take_last) {
+        std::thread::spawn(move || drop(last));
+    }
+    let generated = match keep {
+        Some(cache) => {
+            let (generated, kept) = codegen::generate_keeping(linked, config, Some(&cache.code));
+            if generated.is_ok() {
+                cache.keep_last(crate::incremental::Last {
+                    kept,
+                    fingerprint: format!("{config:?}"),
+                    front,
+                    module_count,
+                });
             }
-        };
-    if !types.files.is_empty() {
-        files.extend(types.files);
-        files.sort_by(|a, b| a.name.cmp(&b.name));
-    }
-    if let Some(report) = &share_usage {
-        let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
-        text.push('\n');
-        files.push(codegen::OutputFile {
-            name: "share-usage.json".into(),
-            contents: text.into_bytes(),
-        });
-        files.sort_by(|a, b| a.name.cmp(&b.name));
-    }
+            generated
+        }
+        None => codegen::generate(linked, config, cache.map(|c| &c.code)),
+    };
+    let codegen::Generated { mut files, hot } = match generated {
+        Ok(generated) => generated,
+        Err(d) => {
+            diagnostics.push(*d);
+            return (
+                finish(diagnostics, vec![], module_count, &timings),
+                codegen::Generated::default(),
+            );
+        }
+    };
+    add_report_files(&mut files, types.files, share_usage.as_ref());
     timings.mark("codegen");
     if let Some(ssr) = &config.ssr {
         // The Node container is written with the browser build, in the same outDir swap.
@@ -501,15 +520,7 @@ fn run(
             );
         }
     }
-    use rayon::prelude::*;
-    let written = files
-        .par_iter()
-        .map(|f| WrittenFile {
-            name: f.name.clone(),
-            size: f.contents.len() as u64,
-            gzip_size: config.compressed_sizes.then(|| gzip_size(&f.contents)),
-        })
-        .collect();
+    let written = written_files(&files, config);
     let outcome = finish(diagnostics, written, module_count, &timings);
     if !write_out {
         return (outcome, codegen::Generated { files, hot });
@@ -521,6 +532,40 @@ fn run(
         return (outcome, codegen::Generated::default());
     }
     (outcome, codegen::Generated { files, hot })
+}
+
+/// Adds the federated types' files and the share-usage report to generate's files.
+pub(crate) fn add_report_files(
+    files: &mut Vec<codegen::OutputFile>,
+    types: Vec<codegen::OutputFile>,
+    share_usage: Option<&serde_json::Value>,
+) {
+    files.extend(types);
+    if let Some(report) = share_usage {
+        let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+        text.push('\n');
+        files.push(codegen::OutputFile {
+            name: "share-usage.json".into(),
+            contents: text.into_bytes(),
+        });
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// The size report's view of the output files.
+pub(crate) fn written_files(
+    files: &[codegen::OutputFile],
+    config: &BuildConfig,
+) -> Vec<WrittenFile> {
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .map(|f| WrittenFile {
+            name: f.name.clone(),
+            size: f.contents.len() as u64,
+            gzip_size: config.compressed_sizes.then(|| gzip_size(&f.contents)),
+        })
+        .collect()
 }
 
 /// `mfbundle analyze`: the front end that `build` runs (scan, federation, linking) and the

@@ -161,10 +161,7 @@ pub fn link(
     let shaken =
         shared_shaking::shake_shared(&mut graph, &mut analyzed.exports, config, &elsewhere);
     if let Some(report) = &mut share_usage {
-        share_usage::add_shaking(report, &graph, &shaken);
-        // Timings would make the output differ from build to build.
-        report["performance_metrics"]["analysis_duration_ms"] = serde_json::Value::Null;
-        report["performance_metrics"]["peak_rss_bytes"] = serde_json::Value::Null;
+        share_usage::finish_report(report, &graph, &shaken);
     }
     mark("shared tree shaking");
     let mut used_exports = None;

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::{Value, json};
 
+use super::shared_shaking::ShakenConsume;
 use super::usage::{RecordUsage, record_usages};
 use crate::diagnostics::line_col;
 use crate::graph::{Module, ModuleGraph, ModuleIdx};
@@ -170,11 +171,24 @@ pub fn share_usage_report(graph: &ModuleGraph, exports: &Exports) -> Value {
 }
 
 /// Adds what shared tree shaking did (`shared_shaking.rs`) to a report made before it ran.
-pub fn add_shaking(
-    report: &mut Value,
-    graph: &ModuleGraph,
-    shaken: &[super::shared_shaking::ShakenConsume],
-) {
+/// The report of a linked graph: [`share_usage_report`] of the graph before shared tree
+/// shaking, completed with what `shaken` says it did (incremental rebuilds, which shake
+/// nothing, make it from the linked graph).
+pub fn finished_report(graph: &ModuleGraph, exports: &Exports, shaken: &[ShakenConsume]) -> Value {
+    let mut report = share_usage_report(graph, exports);
+    finish_report(&mut report, graph, shaken);
+    report
+}
+
+/// Adds what shared tree shaking did, and leaves out what would differ from build to build.
+pub fn finish_report(report: &mut Value, graph: &ModuleGraph, shaken: &[ShakenConsume]) {
+    add_shaking(report, graph, shaken);
+    // Timings would make the output differ from build to build.
+    report["performance_metrics"]["analysis_duration_ms"] = Value::Null;
+    report["performance_metrics"]["peak_rss_bytes"] = Value::Null;
+}
+
+fn add_shaking(report: &mut Value, graph: &ModuleGraph, shaken: &[ShakenConsume]) {
     let Some(list) = report["consume_shared_modules"].as_array_mut() else {
         return;
     };

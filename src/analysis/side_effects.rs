@@ -71,7 +71,7 @@ pub(super) fn purity_context(m: &NormalModule) -> ExprCtx {
 
 /// Every top-level statement of the ES module only declares or imports (remembered with
 /// the module's parse, which the persistent cache keeps).
-fn declarations_only(m: &NormalModule) -> bool {
+pub(crate) fn declarations_only(m: &NormalModule) -> bool {
     *m.ast
         .declarations_only
         .get_or_init(|| top_level_declarations_only(m))

@@ -54,6 +54,32 @@ pub fn generate(
     config: &BuildConfig,
     cache: Option<&cache::CodeCache>,
 ) -> Result<Generated, Box<crate::diagnostics::Diagnostic>> {
+    let (generated, kept) = generate_keeping(linked, config, cache);
+    // Freeing every AST and module takes about 100 ms for 20,000 modules: off the critical
+    // path (a one-shot build's process exits before it ends).
+    std::thread::spawn(move || drop(kept));
+    generated
+}
+
+/// What generate read and made, kept by `mfbundle dev` for its incremental rebuilds
+/// (`crate::incremental`): the link output and every module's code.
+pub struct Kept {
+    pub graph: ModuleGraph,
+    pub analysis: AnalysisOutput,
+    pub used_exports: Option<UsedExports>,
+    pub layout: Layout,
+    pub side_effect_free: crate::graph::ModuleVec<bool>,
+    pub code: ModuleCode,
+    /// Per module, whether its code reads a `.name` (minified builds: [`name_readers`]).
+    readers: Option<Vec<bool>>,
+}
+
+/// [`generate`], handing back what it read and made instead of freeing it.
+pub fn generate_keeping(
+    linked: LinkOutput,
+    config: &BuildConfig,
+    cache: Option<&cache::CodeCache>,
+) -> (Result<Generated, Box<crate::diagnostics::Diagnostic>>, Kept) {
     let LinkOutput {
         mut graph,
         analysis,
@@ -65,18 +91,74 @@ pub fn generate(
     let layout = layout.unwrap_or_else(|| Layout::new(&graph, &analysis.exports, config));
     let programs: Vec<Option<std::sync::Arc<crate::graph::ast::ModuleAst>>> =
         graph.modules.iter_mut().map(Module::take_program).collect();
-    let (mut files, hashed, keep_names, hot) = render(
-        &graph,
-        programs,
+    let readers = name_readers(&graph, config);
+    let code = transform_all(
+        (&graph, programs),
         &analysis,
         used_exports.as_ref(),
         (&layout, &side_effect_free),
-        config,
+        (config, readers.as_deref()),
         cache,
     );
-    // Freeing every AST and module takes about 100 ms for 20,000 modules: off the critical
-    // path (a one-shot build's process exits before it ends).
-    std::thread::spawn(move || drop((graph, analysis, layout)));
+    let kept = Kept {
+        graph,
+        analysis,
+        used_exports,
+        layout,
+        side_effect_free,
+        code,
+        readers,
+    };
+    (finish(&kept, config), kept)
+}
+
+/// An incremental rebuild's generate: the modules in `changed` (whose source and AST the
+/// caller replaced in `kept.graph`, everything the link stage read of them unchanged) get
+/// their code again; every other module keeps its code, and the files are rendered from it.
+/// The files are the ones [`generate`] would make from a full build of the same sources.
+pub fn regenerate(
+    kept: &mut Kept,
+    changed: &[ModuleIdx],
+    config: &BuildConfig,
+) -> Result<Generated, Box<crate::diagnostics::Diagnostic>> {
+    kept.readers = name_readers(&kept.graph, config);
+    let metas = module_metas(&kept.graph, &kept.layout, &kept.side_effect_free);
+    let cx = transform_context(
+        &kept.graph,
+        &metas,
+        &kept.analysis,
+        kept.used_exports.as_ref(),
+        &kept.layout,
+        kept.readers.as_deref(),
+        config,
+    );
+    let outputs: Vec<(ModuleIdx, Option<transform_module::ModuleOutput>)> = changed
+        .par_iter()
+        .map(|&i| {
+            let output = match kept.graph.module(i) {
+                Module::Normal(n) => Some(transform_module(
+                    n,
+                    std::sync::Arc::unwrap_or_clone(n.ast.take()),
+                    i,
+                    &cx,
+                )),
+                _ => None,
+            };
+            (i, output)
+        })
+        .collect();
+    for (i, output) in outputs {
+        kept.code[i] = output;
+    }
+    finish(kept, config)
+}
+
+/// Module code -> output files: chunks, source maps, minification, content hashes.
+fn finish(
+    kept: &Kept,
+    config: &BuildConfig,
+) -> Result<Generated, Box<crate::diagnostics::Diagnostic>> {
+    let (mut files, hashed, keep_names, hot) = render_files(kept, config);
     if let Some(options) = &config.minify {
         minify::minify_files(&mut files, options, &keep_names).map_err(|e| {
             Box::new(
@@ -175,37 +257,48 @@ fn module_metas(
         .collect()
 }
 
-fn render(
+/// What transforming a module reads besides the module.
+fn transform_context<'a>(
     graph: &ModuleGraph,
-    programs: Vec<Option<std::sync::Arc<crate::graph::ast::ModuleAst>>>,
-    analysis: &AnalysisOutput,
-    used: Option<&UsedExports>,
-    (layout, code_pure): (&Layout, &crate::graph::ModuleVec<bool>),
+    metas: &'a crate::graph::ModuleVec<ModuleMeta>,
+    analysis: &'a AnalysisOutput,
+    used: Option<&'a UsedExports>,
+    layout: &'a Layout,
+    readers: Option<&[bool]>,
     config: &BuildConfig,
-    cache: Option<&cache::CodeCache>,
-) -> (
-    Vec<OutputFile>,
-    content_hash::Placeholders,
-    std::collections::HashSet<String>,
-    Option<hot::HotRecorder>,
-) {
-    let (chunk_graph, plan) = (&layout.chunks, &layout.concat_plan);
-    let metas = module_metas(graph, layout, code_pure);
-    let readers = name_readers(graph, config);
-    let cx = TransformContext {
-        metas: &metas,
+) -> TransformContext<'a> {
+    TransformContext {
+        metas,
         exports: &analysis.exports,
-        dynamic_chunks: &chunk_graph.dynamic_chunks,
-        worker_files: &chunk_graph.worker_files,
+        dynamic_chunks: &layout.chunks.dynamic_chunks,
+        worker_files: &layout.chunks.worker_files,
         used_exports: used,
         source_maps: config.sourcemap,
         // Scope hoisting keeps `.name`s unless the minifier mangles them and no project
         // module reads one.
-        keep_fn_names: readers.as_ref().is_none_or(|r| r.contains(&true)),
+        keep_fn_names: readers.is_none_or(|r| r.contains(&true)),
         node_target: config.target == crate::config::Target::Node,
         hot: config.hot,
         refresh: hot::refresh_active(graph, config),
-    };
+    }
+}
+
+/// Every module's code: transformed, or from `cache` when what its transform reads is
+/// unchanged; scope-hoisted groups rendered as one function each (at their root).
+fn transform_all(
+    (graph, programs): (
+        &ModuleGraph,
+        Vec<Option<std::sync::Arc<crate::graph::ast::ModuleAst>>>,
+    ),
+    analysis: &AnalysisOutput,
+    used: Option<&UsedExports>,
+    (layout, code_pure): (&Layout, &crate::graph::ModuleVec<bool>),
+    (config, readers): (&BuildConfig, Option<&[bool]>),
+    cache: Option<&cache::CodeCache>,
+) -> ModuleCode {
+    let plan = &layout.concat_plan;
+    let metas = module_metas(graph, layout, code_pure);
+    let cx = transform_context(graph, &metas, analysis, used, layout, readers, config);
     // CSS and asset modules' JavaScript comes from their payload.
     let resource_code: Vec<Option<(&'static str, String)>> = graph
         .modules
@@ -294,13 +387,35 @@ fn render(
     for (root, output) in rendered {
         code[root] = Some(output);
     }
+    code
+}
+
+/// The files of the build from every module's code.
+fn render_files(
+    kept: &Kept,
+    config: &BuildConfig,
+) -> (
+    Vec<OutputFile>,
+    content_hash::Placeholders,
+    std::collections::HashSet<String>,
+    Option<hot::HotRecorder>,
+) {
+    let Kept {
+        graph,
+        layout,
+        code,
+        readers,
+        ..
+    } = kept;
+    let refresh = hot::refresh_active(graph, config);
     let (mut files, starts, hashed, hot) =
-        render_chunk::render_chunks(graph, layout, &code, config, cx.refresh);
+        render_chunk::render_chunks(graph, layout, code, config, refresh);
     let keep_names = readers
-        .map(|r| files_reading_names(&r, &starts, plan))
+        .as_ref()
+        .map(|r| files_reading_names(r, &starts, &layout.concat_plan))
         .unwrap_or_default();
     if config.sourcemap {
-        source_map::add_source_maps(&mut files, &starts, graph, &code, config);
+        source_map::add_source_maps(&mut files, &starts, graph, code, config);
     }
     if config.target == Target::Node && graph.packages.nearest_type_is_module(&config.out_dir) {
         // The chunks are CommonJS scripts; a "type": "module" package above outDir would make

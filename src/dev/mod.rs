@@ -37,6 +37,10 @@ pub const DEFAULT_PORT: u16 = 8080;
 /// How long the files must stay quiet before a rebuild starts: webpack's default
 /// `aggregateTimeout`, long enough for an editor's write-then-rename save.
 const QUIET: Duration = Duration::from_millis(20);
+/// How long the files must stay quiet before the persistent cache is written after a
+/// rebuild: writing it (every file's scan results and code) takes a core for tens of
+/// milliseconds on a large project, which the next edit's rebuild should not share.
+const SAVE_WHEN_IDLE: Duration = Duration::from_millis(1000);
 
 /// What `mfbundle dev` needs of the command line.
 pub struct DevArgs {
@@ -80,6 +84,9 @@ struct Project {
     types_hash: Option<u64>,
     /// One refresh of this host's remote types at a time.
     types_lock: Arc<Mutex<()>>,
+    /// A rebuild since the persistent cache file was last written: it is written once the
+    /// files stay quiet for [`SAVE_WHEN_IDLE`].
+    save_pending: bool,
 }
 
 /// Runs `mfbundle dev`; returns the exit status (servers run until the process is stopped).
@@ -178,6 +185,7 @@ pub fn run(args: &DevArgs) -> i32 {
             stages: Vec::new(),
             types_hash: None,
             types_lock: Arc::new(Mutex::new(())),
+            save_pending: false,
         });
     }
 
@@ -207,7 +215,18 @@ pub fn run(args: &DevArgs) -> i32 {
         open_browser(&url);
     }
     loop {
-        let (changed, contents_only) = wait(&rx, &projects);
+        let idle = projects
+            .iter()
+            .any(|p| p.save_pending)
+            .then_some(SAVE_WHEN_IDLE);
+        let (changed, contents_only) = wait(&rx, &projects, idle);
+        if changed.is_empty() {
+            for p in projects.iter_mut().filter(|p| p.save_pending) {
+                p.save_pending = false;
+                let _ = p.cache.save(&p.config, true);
+            }
+            continue;
+        }
         let mut types_changed = false;
         for p in &mut projects {
             let mine: Vec<PathBuf> = changed
@@ -227,20 +246,22 @@ pub fn run(args: &DevArgs) -> i32 {
 }
 
 /// The files that changed in a burst of events, once the files stay quiet for [`QUIET`], and
-/// whether only their contents changed (no file was created, removed or renamed).
+/// whether only their contents changed (no file was created, removed or renamed); no files
+/// when nothing happened for `idle`.
 fn wait(
     rx: &Receiver<notify::Result<notify::Event>>,
     projects: &[Project],
+    idle: Option<Duration>,
 ) -> (Vec<PathBuf>, bool) {
     use notify::EventKind;
     use notify::event::ModifyKind;
     let mut changed: Vec<PathBuf> = Vec::new();
     let mut contents_only = true;
     loop {
-        let event = if changed.is_empty() {
-            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
-        } else {
-            rx.recv_timeout(QUIET)
+        let event = match (changed.is_empty(), idle) {
+            (true, None) => rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            (true, Some(idle)) => rx.recv_timeout(idle),
+            (false, _) => rx.recv_timeout(QUIET),
         };
         match event {
             Ok(Ok(e)) => {
@@ -306,7 +327,7 @@ fn relevant(path: &Path, projects: &[Project]) -> bool {
 /// The project's configuration, with a page to serve: its `html` template, or a default one.
 /// Hot builds name entry files without `[contenthash]` (as webpack requires with HMR): a
 /// page that runs on across builds keeps its files' names.
-fn load(
+pub fn load(
     dir: &Path,
     overrides: &CliOverrides,
 ) -> Result<BuildConfig, Vec<crate::diagnostics::Diagnostic>> {
@@ -415,9 +436,16 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) -> bool {
             }
         }
     }
-    p.cache.begin_build(&p.config);
-    let (outcome, generated) = pipeline::build_in_memory_cached(&p.config, &NoProgress, &p.cache);
-    p.cache.end_build(outcome.success());
+    // An edit the link stage does not see takes the short way (`crate::incremental`).
+    let (outcome, generated) = match crate::incremental::rebuild(&p.config, &p.cache) {
+        Some(done) => done,
+        None => {
+            p.cache.begin_build(&p.config);
+            let built = pipeline::build_in_memory_cached(&p.config, &NoProgress, &p.cache);
+            p.cache.end_build(built.0.success());
+            built
+        }
+    };
     if !outcome.success() {
         publish_failure(p, &outcome.diagnostics, changed, start, json);
         return false;
@@ -449,8 +477,12 @@ fn rebuild(p: &mut Project, changed: &[PathBuf], json: bool) -> bool {
         .collect();
     report(p, build, true, changed, start, json, &outcome.diagnostics);
     // Once the build is served, and written on another thread: the page's update does not
-    // wait for the cache file.
-    let _ = p.cache.save(&p.config, true);
+    // wait for the cache file. After the first build, once the files stay quiet.
+    if build == 1 {
+        let _ = p.cache.save(&p.config, true);
+    } else {
+        p.save_pending = true;
+    }
     types_changed
 }
 

@@ -205,6 +205,26 @@ impl ParseCache {
             (contents_only && sources_only).then(|| paths.iter().cloned().collect());
     }
 
+    /// The files whose contents alone changed since the last build, when the watcher said
+    /// so ([`ParseCache::note_changes`]), sorted.
+    pub fn contents_changed(&self) -> Option<Vec<PathBuf>> {
+        let mut paths: Vec<PathBuf> = self
+            .state()
+            .only_changed
+            .as_ref()?
+            .iter()
+            .cloned()
+            .collect();
+        paths.sort();
+        Some(paths)
+    }
+
+    /// Ends an incremental rebuild (`crate::incremental`): like [`ParseCache::end_build`]
+    /// after a success, with the files the last full build read.
+    pub fn end_incremental(&self) {
+        self.state().only_changed = None;
+    }
+
     /// The text of `path` as the last build read it, when the watcher said it has not
     /// changed since. Only files the watcher sees are trusted: under the project's directory
     /// (`root`), outside `node_modules` and hidden directories; packages and files elsewhere
@@ -374,6 +394,78 @@ impl ParseCache {
         state.changed = true;
         Ok((source, shared, collected))
     }
+}
+
+/// What an edited module's new parse gave an incremental rebuild ([`ParseCache::edited`]).
+pub struct Edited {
+    pub source: Arc<str>,
+    pub parse: SharedParse,
+    /// What the side-effects analysis found of the old program, if it looked
+    /// ([`ModuleAst::declarations_only`]): the caller checks the new program against it.
+    pub declarations_only: Option<bool>,
+}
+
+impl ParseCache {
+    /// The parse of an edited file for an incremental rebuild (`crate::incremental`): parsed
+    /// (with the kind and language of its cached parse) and cached, and returned only when
+    /// everything the link stage reads of a parse, bar the program, is as it was: the
+    /// import records with their spans, call sites, ESM shape, PURE positions, module-ness,
+    /// and no diagnostics before or after. Otherwise `None`, and a full build follows (which
+    /// finds the new parse cached).
+    pub fn edited(
+        &self,
+        path: &Path,
+        source: Arc<str>,
+        parse: impl FnOnce(&str, SourceKind, Lang) -> Result<(Parsed, Collected), Vec<Diagnostic>>,
+    ) -> Option<Edited> {
+        let old = self.state().entries.get(path).cloned()?;
+        if !old.collected.diagnostics.is_empty() {
+            return None;
+        }
+        let (parsed, collected) = parse(&source, old.kind, old.lang).ok()?;
+        self.parsed.fetch_add(1, Ordering::Relaxed);
+        let entry = Entry {
+            source: source.clone(),
+            kind: old.kind,
+            lang: old.lang,
+            is_module: parsed.program.is_module(),
+            ast: Arc::new(ModuleAst::parsed(
+                Arc::new(parsed.program),
+                parsed.globals,
+                self.keep_programs,
+            )),
+            unresolved_ctxt: parsed.unresolved_ctxt,
+            pure: parsed.pure,
+            collected,
+        };
+        let same = entry.is_module == old.is_module
+            && entry.unresolved_ctxt == old.unresolved_ctxt
+            && entry.pure == old.pure
+            && same_interface(&entry.collected, &old.collected);
+        let edited = Edited {
+            source,
+            parse: entry.shared(),
+            declarations_only: old.ast.declarations_only.get().copied(),
+        };
+        let mut state = self.state();
+        state.entries.insert(path.to_path_buf(), Arc::new(entry));
+        state.changed = true;
+        same.then_some(edited)
+    }
+}
+
+/// Whether two parses' scan results are the same to every stage after the scan. Context
+/// requests list directories, so a module with one never counts as the same.
+fn same_interface(a: &Collected, b: &Collected) -> bool {
+    let bytes = |c: &Collected| postcard::to_allocvec(&(&c.records, &c.esm, &c.json_records)).ok();
+    a.diagnostics.is_empty()
+        && a.contexts.is_empty()
+        && b.contexts.is_empty()
+        && a.call_sites == b.call_sites
+        && a.import_meta == b.import_meta
+        && a.attributes_at_run_time == b.attributes_at_run_time
+        && a.top_level_await == b.top_level_await
+        && bytes(a).is_some_and(|x| Some(x) == bytes(b))
 }
 
 impl Entry {

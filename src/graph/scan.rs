@@ -479,10 +479,10 @@ impl Interner<'_> {
 /// The JSX options of `job`'s file: Fast Refresh registers the project's components, not a
 /// package's (whose modules get no registration functions).
 fn jsx_options<'c>(
-    job: &Job,
+    path: &Path,
     config: &'c BuildConfig,
 ) -> std::borrow::Cow<'c, crate::config::JsxConfig> {
-    if config.jsx.refresh && super::resolve::in_package(&job.path) {
+    if config.jsx.refresh && super::resolve::in_package(path) {
         std::borrow::Cow::Owned(crate::config::JsxConfig {
             refresh: false,
             ..config.jsx.clone()
@@ -490,6 +490,30 @@ fn jsx_options<'c>(
     } else {
         std::borrow::Cow::Borrowed(&config.jsx)
     }
+}
+
+/// The scan of an edited JavaScript module for an incremental rebuild (`crate::incremental`):
+/// its new text and parse, when the file reads as UTF-8, parses without diagnostics and
+/// everything the link stage reads of it besides its program is as the cached parse had it
+/// ([`ParseCache::edited`]); else `None` (a full build follows).
+pub fn rescan_edited(
+    module: &NormalModule,
+    config: &BuildConfig,
+    defines: &Defines,
+    cache: &ParseCache,
+) -> Option<super::cache::Edited> {
+    let path = &module.path;
+    if *path == super::resolve::mf_runtime_api_path(&config.root) {
+        return None;
+    }
+    let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
+    let source: Arc<str> = Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    let jsx = jsx_options(path, config);
+    cache.edited(path, source, |source, kind, lang| {
+        let parsed = parse_js(&module.id, source, kind, lang, defines, &jsx)?;
+        let collected = collect(&module.id, source, &parsed.program, parsed.unresolved_ctxt);
+        Ok((parsed, collected))
+    })
 }
 
 /// A module's text: as the last build read it when the watcher says it is unchanged, else
@@ -585,7 +609,7 @@ fn scan_one(
     };
     let parse_start = std::time::Instant::now();
     let lang = Lang::of_extension(ext);
-    let jsx = jsx_options(job, config);
+    let jsx = jsx_options(&job.path, config);
     let parse = |source: &str| -> Result<(Parsed, Collected), Vec<Diagnostic>> {
         let parsed = parse_js(&id, source, kind, lang, defines, &jsx)?;
         let collected = collect(&id, source, &parsed.program, parsed.unresolved_ctxt);

@@ -1,0 +1,232 @@
+//! Incremental rebuilds of `mfbundle dev` (`src/incremental.rs`, issue #17): after an edit
+//! that the link stage does not see, the short way gives exactly the files, hot-update data
+//! and diagnostics that a full build of the edited sources gives. Checked on every fixture
+//! that `mfbundle dev` can build, with edits that take the short way (a function added at
+//! the end of a module, its body changed, the file restored) and one that must not (a
+//! declaration added before everything, which moves every span).
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use mfbundle::codegen::Generated;
+use mfbundle::config::{BuildConfig, CliOverrides, Mode};
+use mfbundle::graph::NoProgress;
+use mfbundle::pipeline::{BuildCache, BuildOutcome, build_in_memory_cached};
+use support::*;
+
+fn overrides() -> CliOverrides {
+    CliOverrides {
+        mode: Some(Mode::Development),
+        hot: true,
+        cache: Some(false),
+        ..Default::default()
+    }
+}
+
+/// A copy of the fixture `from` at `to` whose `node_modules` folders are links to the
+/// originals (some are large; packages are only read).
+fn copy_sources(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        let kind = entry.file_type().unwrap();
+        if entry.file_name() == "node_modules" || kind.is_symlink() {
+            let target = std::fs::canonicalize(&src).unwrap_or(src);
+            std::os::unix::fs::symlink(target, &dst).unwrap();
+        } else if kind.is_dir() {
+            copy_sources(&src, &dst);
+        } else {
+            std::fs::copy(&src, &dst).unwrap();
+        }
+    }
+}
+
+/// What a build gave, to compare: the files, the hot-update data and the diagnostics.
+fn summary(outcome: &BuildOutcome, generated: &Generated) -> String {
+    let mut s = String::new();
+    for d in outcome.diagnostics.iter() {
+        s.push_str(&format!("diagnostic {d:?}\n"));
+    }
+    for f in &generated.files {
+        s.push_str(&format!("file {} {}\n", f.name, f.contents.len()));
+        s.push_str(&String::from_utf8_lossy(&f.contents));
+        s.push('\n');
+    }
+    if let Some(hot) = &generated.hot {
+        s.push_str(&format!("hot key {} frame {}\n", hot.key, hot.frame));
+        for (id, function) in &hot.modules {
+            s.push_str(&format!("hot module {id}\n{function}\n"));
+        }
+    }
+    s
+}
+
+/// A full build with a fresh cache, as a new `mfbundle dev` process makes it.
+fn full_build(config: &BuildConfig) -> String {
+    let cache = BuildCache::for_config(config);
+    cache.begin_build(config);
+    let (outcome, generated) = build_in_memory_cached(config, &NoProgress, &cache);
+    cache.end_build(outcome.success());
+    summary(&outcome, &generated)
+}
+
+/// The rebuild `mfbundle dev` runs after `path` changed: the short way when it can be taken
+/// (then `true`), else the full pipeline on the same cache.
+fn dev_rebuild(config: &BuildConfig, cache: &BuildCache, path: &Path) -> (bool, String) {
+    cache.parse.note_changes(&[path.to_path_buf()], true);
+    if let Some((outcome, generated)) = mfbundle::incremental::rebuild(config, cache) {
+        return (true, summary(&outcome, &generated));
+    }
+    cache.begin_build(config);
+    let (outcome, generated) = build_in_memory_cached(config, &NoProgress, cache);
+    cache.end_build(outcome.success());
+    (false, summary(&outcome, &generated))
+}
+
+/// The JavaScript modules of a project that an edit can try: outside node_modules and
+/// outDir, sorted.
+fn module_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = list_files(dir)
+        .into_iter()
+        .filter(|f| !f.contains("node_modules") && !f.starts_with("dist"))
+        .filter(|f| {
+            [".js", ".mjs", ".jsx", ".ts", ".tsx"]
+                .iter()
+                .any(|e| f.ends_with(e))
+                && !f.ends_with(".d.ts")
+        })
+        .map(|f| dir.join(f))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Per fixture: (edits that took the short way, edits tried), `(0, 0)` for a fixture that
+/// `mfbundle dev` cannot build or rebuild the short way (configuration errors, builds that
+/// fail); an error when a rebuild differs from the full build. `bailed` counts the edits
+/// that move spans and made a full build.
+fn check_fixture(
+    fixture: &Path,
+    work: &Path,
+    bailed: &mut usize,
+) -> Result<(usize, usize), String> {
+    copy_sources(fixture, work);
+    let Ok(config) = mfbundle::dev::load(work, &overrides()) else {
+        return Ok((0, 0));
+    };
+    if !mfbundle::incremental::eligible(&config) {
+        return Ok((0, 0));
+    }
+    let cache = BuildCache::for_config(&config);
+    cache.begin_build(&config);
+    let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
+    cache.end_build(outcome.success());
+    if !outcome.success() {
+        return Ok((0, 0));
+    }
+    let files = cache.parse.files_read();
+    let Some(file) = module_files(work)
+        .into_iter()
+        .rev()
+        .find(|f| files.contains(&std::fs::canonicalize(f).unwrap()))
+    else {
+        return Ok((0, 0));
+    };
+    let original = std::fs::read_to_string(&file).unwrap();
+    let edits = [
+        format!("{original}\nfunction mfbundleEdited() {{ return 1; }}\n"),
+        format!("{original}\nfunction mfbundleEdited() {{ return 2; }}\n"),
+        original.clone(),
+        format!("function mfbundleEdited() {{ return 3; }}\n{original}"),
+        original.clone(),
+    ];
+    let mut short = 0;
+    for (k, text) in edits.iter().enumerate() {
+        std::fs::write(&file, text).unwrap();
+        let (took, rebuilt) = dev_rebuild(&config, &cache, &file);
+        let full = full_build(&config);
+        if rebuilt != full {
+            let at = rebuilt
+                .chars()
+                .zip(full.chars())
+                .position(|(a, b)| a != b)
+                .unwrap_or(0);
+            let from = at.saturating_sub(200);
+            return Err(format!(
+                "{}: edit {k} of {} (short way: {took}) differs from a full build at byte {at}:\nrebuilt: {}\nfull:    {}",
+                fixture.display(),
+                file.display(),
+                rebuilt.chars().skip(from).take(400).collect::<String>(),
+                full.chars().skip(from).take(400).collect::<String>(),
+            ));
+        }
+        if k == 3 && !took {
+            *bailed += 1;
+        }
+        short += usize::from(took);
+    }
+    Ok((short, edits.len()))
+}
+
+#[test]
+fn incremental_rebuilds_give_the_bytes_of_a_full_build() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut fixtures: Vec<PathBuf> = list_files(&repo_root().join("fixtures"))
+        .into_iter()
+        .filter(|f| f.ends_with("/federation.toml") && !f.contains("node_modules"))
+        .map(|f| {
+            repo_root()
+                .join("fixtures")
+                .join(f.trim_end_matches("/federation.toml"))
+        })
+        .collect();
+    fixtures.push(repo_root().join("examples/react/host"));
+    fixtures.push(repo_root().join("examples/react/remote"));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(dir) = fixtures.get(i) else { break };
+                    let mut bailed = 0;
+                    let r = check_fixture(dir, &tmp.path().join(i.to_string()), &mut bailed);
+                    results.lock().unwrap().push((dir.clone(), r, bailed));
+                }
+            });
+        }
+    });
+    let results = results.into_inner().unwrap();
+    let failures: Vec<&String> = results
+        .iter()
+        .filter_map(|(_, r, _)| r.as_ref().err())
+        .collect();
+    assert!(failures.is_empty(), "{failures:#?}");
+    let (short, tried) = results
+        .iter()
+        .filter_map(|(_, r, _)| r.as_ref().ok())
+        .fold((0, 0), |(s, t), (a, b)| (s + a, t + b));
+    let projects = results
+        .iter()
+        .filter(|(_, r, _)| r.as_ref().is_ok_and(|(s, _)| *s > 0))
+        .count();
+    let bailed: usize = results.iter().map(|(_, _, b)| b).sum();
+    eprintln!(
+        "{short} of {tried} rebuilds took the short way, in {projects} projects; {bailed} declarations added first made a full build"
+    );
+    // The test checks something only if the short way is taken: edits 0 to 2 of most
+    // projects take it (a module with context requests or diagnostics does not).
+    assert!(
+        projects >= 60,
+        "only {projects} projects took the short way"
+    );
+    assert!(short * 2 >= tried, "{short} of {tried}");
+    // And the full pipeline after an edit that moves import spans.
+    assert!(
+        bailed >= 30,
+        "only {bailed} edits that move spans made a full build"
+    );
+}
