@@ -57,7 +57,7 @@ fn summary(outcome: &BuildOutcome, generated: &Generated) -> String {
     if let Some(hot) = &generated.hot {
         s.push_str(&format!("hot key {} frame {}\n", hot.key, hot.frame));
         for (id, function) in &hot.modules {
-            s.push_str(&format!("hot module {id}\n{function}\n"));
+            s.push_str(&format!("hot module {id} {function:?}\n"));
         }
     }
     s

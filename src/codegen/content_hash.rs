@@ -58,25 +58,35 @@ fn is_text(name: &str) -> bool {
 /// Replaces every placeholder hash by the hash of its file's final bytes (in the file's
 /// name, its `.map`'s name, and the text of every file), and the runtime key by a hash of
 /// the files that hold it, once the names they hold are final.
-/// Returns the final runtime key.
-pub fn finalize(files: &mut [OutputFile], placeholders: Placeholders) -> String {
+/// Returns the final runtime key, and each renamed file's final name by its name before.
+pub fn finalize(
+    files: &mut [OutputFile],
+    placeholders: Placeholders,
+) -> (String, std::collections::HashMap<String, String>) {
+    let mut renamed = std::collections::HashMap::new();
     let mut pending = placeholders.files;
     let mut final_key = placeholders.runtime_key.clone();
     let mut key = Some(placeholders.runtime_key);
     while !pending.is_empty() || key.is_some() {
         let names: Vec<&str> = pending.iter().map(|h| h.name.as_str()).collect();
         let Ok(finder) = AhoCorasick::new(&names) else {
-            return final_key;
+            return (final_key, renamed);
         };
-        let key_finder = key.as_ref().and_then(|k| AhoCorasick::new([k]).ok());
-        let holds_key =
-            |f: &OutputFile| key_finder.as_ref().is_some_and(|k| k.is_match(&f.contents));
+        let key_finder = key
+            .as_ref()
+            .map(|k| memchr::memmem::Finder::new(k.as_bytes()));
+        let holds_key = |f: &OutputFile| {
+            key_finder
+                .as_ref()
+                .is_some_and(|k| k.find(&f.contents).is_some())
+        };
         // Whether `f` names a pending file other than itself.
         let names_other = |f: &OutputFile| {
             let own = names.iter().position(|n| *n == f.name);
-            finder
-                .find_iter(&f.contents)
-                .any(|m| Some(m.pattern().as_usize()) != own)
+            !names.is_empty()
+                && finder
+                    .find_iter(&f.contents)
+                    .any(|m| Some(m.pattern().as_usize()) != own)
         };
         let file = |name: &str| files.iter().find(|f| f.name == name);
         // Ready: files that name no other pending file and do not hold a pending key.
@@ -127,6 +137,7 @@ pub fn finalize(files: &mut [OutputFile], placeholders: Placeholders) -> String 
         if renames.is_empty() {
             continue;
         }
+        renamed.extend(renames.iter().cloned());
         let (from, to): (Vec<&str>, Vec<&str>) = renames
             .iter()
             .map(|(a, b)| (a.as_str(), b.as_str()))
@@ -143,7 +154,7 @@ pub fn finalize(files: &mut [OutputFile], placeholders: Placeholders) -> String 
             }
         });
     }
-    final_key
+    (final_key, renamed)
 }
 
 /// `__mfbundle_runtime_<12 hex digits>__`: the global under which a build's entry files
@@ -177,6 +188,18 @@ fn runtime_key(holders: &[&OutputFile], pending: &[HashedName], key: &str) -> St
 
 /// `bytes` with every occurrence of `from[i]` replaced by `to[i]`.
 fn replace_all(bytes: &[u8], from: &[&str], to: &[&str]) -> Vec<u8> {
+    if let ([from], [to]) = (from, to) {
+        // One pattern (the runtime key in every file): memchr's SIMD search.
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut last = 0;
+        for at in memchr::memmem::find_iter(bytes, from.as_bytes()) {
+            out.extend_from_slice(&bytes[last..at]);
+            out.extend_from_slice(to.as_bytes());
+            last = at + from.len();
+        }
+        out.extend_from_slice(&bytes[last..]);
+        return out;
+    }
     match AhoCorasick::new(from) {
         Ok(finder) => finder.replace_all_bytes(bytes, to),
         Err(_) => bytes.to_vec(),

@@ -4,8 +4,10 @@
 //! gets for Fast Refresh, and [`HotModules`]: what the dev server compares between two
 //! builds to send a page only the module functions that changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
+use std::ops::Range;
+use std::sync::Arc;
 
 use super::transform_module::json;
 use crate::config::BuildConfig;
@@ -40,32 +42,55 @@ pub struct HotModules {
     /// lists, startup): when two builds' frames differ, a page must reload.
     pub frame: u64,
     /// Each module's function, `(function (module, exports, require) {...})`, by registry id.
-    pub modules: BTreeMap<String, String>,
+    pub modules: BTreeMap<String, HotFunction>,
+}
+
+/// Where a module's function is in a build's files: one copy of the text, in the file the
+/// dev server serves anyway.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HotFunction {
+    /// The file's name (relative to outDir).
+    pub file: Arc<str>,
+    /// The function's byte range in the file.
+    pub range: Range<usize>,
+    /// xxh3 of the function's text: two builds' functions differ when their hashes do.
+    pub hash: u64,
+}
+
+impl HotFunction {
+    /// The function's text in `files` (the build's files by name), if it is there.
+    pub fn text<'f>(&self, files: &'f HashMap<String, Arc<[u8]>>) -> Option<&'f str> {
+        let bytes = files.get(&*self.file)?.get(self.range.clone())?;
+        std::str::from_utf8(bytes).ok()
+    }
 }
 
 /// Records a hot build's frame and module functions while chunks are rendered.
 #[derive(Default)]
 pub struct HotRecorder {
     frame: xxhash_rust::xxh3::Xxh3,
-    modules: BTreeMap<String, String>,
+    /// Registry id -> the file and byte range of its function, by the file's name as
+    /// rendered.
+    modules: BTreeMap<String, (Arc<str>, Range<usize>)>,
 }
 
 impl HotRecorder {
-    /// A module's function, as the registry of a chunk writes it.
-    pub fn module(&mut self, id: &str, function: &str) {
-        self.modules.insert(id.to_string(), function.to_string());
-    }
-
     /// A JavaScript file: its text without its module functions (`registry`, the byte
     /// range of the registry entries) and without the runtime key (which changes with every
-    /// module).
+    /// module); `functions`, each module's function by registry id and byte range in the
+    /// registry.
     pub fn file(
         &mut self,
         name: &str,
         text: &str,
-        registry: std::ops::Range<usize>,
+        (registry, functions): (Range<usize>, Vec<(String, Range<usize>)>),
         runtime_key: &str,
     ) {
+        let file: Arc<str> = Arc::from(name);
+        for (id, range) in functions {
+            let range = range.start + registry.start..range.end + registry.start;
+            self.modules.insert(id, (file.clone(), range));
+        }
         self.frame.update(name.as_bytes());
         for part in [&text[..registry.start], &text[registry.end..]] {
             self.frame.update(&[0]);
@@ -77,11 +102,43 @@ impl HotRecorder {
         }
     }
 
-    pub fn finish(self, key: String) -> HotModules {
+    /// The build's hot data once its files are final: `renames` (content hashes filled in,
+    /// `content_hash::finalize`) name each file as it is now. A file keeps its length and
+    /// the place of its functions there (a final hash is as long as its placeholder).
+    pub fn finish(
+        self,
+        key: String,
+        files: &[super::OutputFile],
+        renames: &HashMap<String, String>,
+    ) -> HotModules {
+        let by_name: HashMap<&str, &[u8]> = files
+            .iter()
+            .map(|f| (f.name.as_str(), f.contents.as_slice()))
+            .collect();
+        let mut names: HashMap<Arc<str>, Arc<str>> = HashMap::new();
+        let modules = self
+            .modules
+            .into_iter()
+            .map(|(id, (file, range))| {
+                let file = names
+                    .entry(file.clone())
+                    .or_insert_with(|| match renames.get(&*file) {
+                        Some(to) => Arc::from(to.as_str()),
+                        None => file,
+                    })
+                    .clone();
+                let text = by_name
+                    .get(&*file)
+                    .and_then(|bytes| bytes.get(range.clone()))
+                    .unwrap_or_default();
+                let hash = xxhash_rust::xxh3::xxh3_64(text);
+                (id, HotFunction { file, range, hash })
+            })
+            .collect();
         HotModules {
             key,
             frame: self.frame.digest(),
-            modules: self.modules,
+            modules,
         }
     }
 }

@@ -72,6 +72,9 @@ pub struct Kept {
     pub code: ModuleCode,
     /// Per module, whether its code reads a `.name` (minified builds: [`name_readers`]).
     readers: Option<Vec<bool>>,
+    /// What transforming a module reads of the others ([`module_metas`]).
+    metas: crate::graph::ModuleVec<ModuleMeta>,
+    facts: render_chunk::Facts,
 }
 
 /// [`generate`], handing back what it read and made instead of freeing it.
@@ -92,12 +95,14 @@ pub fn generate_keeping(
     let programs: Vec<Option<std::sync::Arc<crate::graph::ast::ModuleAst>>> =
         graph.modules.iter_mut().map(Module::take_program).collect();
     let readers = name_readers(&graph, config);
+    let metas = module_metas(&graph, &layout, &side_effect_free);
+    let facts = render_chunk::Facts::of(&graph, config);
     let code = transform_all(
         (&graph, programs),
-        &analysis,
+        (&analysis, &metas),
         used_exports.as_ref(),
-        (&layout, &side_effect_free),
-        (config, readers.as_deref()),
+        &layout,
+        (config, readers.as_deref(), facts.refresh),
         cache,
     );
     let kept = Kept {
@@ -108,6 +113,8 @@ pub fn generate_keeping(
         side_effect_free,
         code,
         readers,
+        metas,
+        facts,
     };
     (finish(&kept, config), kept)
 }
@@ -122,15 +129,13 @@ pub fn regenerate(
     config: &BuildConfig,
 ) -> Result<Generated, Box<crate::diagnostics::Diagnostic>> {
     kept.readers = name_readers(&kept.graph, config);
-    let metas = module_metas(&kept.graph, &kept.layout, &kept.side_effect_free);
     let cx = transform_context(
-        &kept.graph,
-        &metas,
+        &kept.metas,
         &kept.analysis,
         kept.used_exports.as_ref(),
         &kept.layout,
         kept.readers.as_deref(),
-        config,
+        (config, kept.facts.refresh),
     );
     let outputs: Vec<(ModuleIdx, Option<transform_module::ModuleOutput>)> = changed
         .par_iter()
@@ -167,12 +172,10 @@ fn finish(
             )
         })?;
     }
-    let runtime_key = content_hash::finalize(&mut files, hashed);
+    let (runtime_key, renamed) = content_hash::finalize(&mut files, hashed);
     files.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(Generated {
-        files,
-        hot: hot.map(|h| h.finish(runtime_key)),
-    })
+    let hot = hot.map(|h| h.finish(runtime_key, &files, &renamed));
+    Ok(Generated { files, hot })
 }
 
 /// A module of the project (not of a package) whose code reads a `.name`: the minifier keeps
@@ -259,13 +262,12 @@ fn module_metas(
 
 /// What transforming a module reads besides the module.
 fn transform_context<'a>(
-    graph: &ModuleGraph,
     metas: &'a crate::graph::ModuleVec<ModuleMeta>,
     analysis: &'a AnalysisOutput,
     used: Option<&'a UsedExports>,
     layout: &'a Layout,
     readers: Option<&[bool]>,
-    config: &BuildConfig,
+    (config, refresh): (&BuildConfig, bool),
 ) -> TransformContext<'a> {
     TransformContext {
         metas,
@@ -279,7 +281,7 @@ fn transform_context<'a>(
         keep_fn_names: readers.is_none_or(|r| r.contains(&true)),
         node_target: config.target == crate::config::Target::Node,
         hot: config.hot,
-        refresh: hot::refresh_active(graph, config),
+        refresh,
     }
 }
 
@@ -290,15 +292,14 @@ fn transform_all(
         &ModuleGraph,
         Vec<Option<std::sync::Arc<crate::graph::ast::ModuleAst>>>,
     ),
-    analysis: &AnalysisOutput,
+    (analysis, metas): (&AnalysisOutput, &crate::graph::ModuleVec<ModuleMeta>),
     used: Option<&UsedExports>,
-    (layout, code_pure): (&Layout, &crate::graph::ModuleVec<bool>),
-    (config, readers): (&BuildConfig, Option<&[bool]>),
+    layout: &Layout,
+    (config, readers, refresh): (&BuildConfig, Option<&[bool]>, bool),
     cache: Option<&cache::CodeCache>,
 ) -> ModuleCode {
     let plan = &layout.concat_plan;
-    let metas = module_metas(graph, layout, code_pure);
-    let cx = transform_context(graph, &metas, analysis, used, layout, readers, config);
+    let cx = transform_context(metas, analysis, used, layout, readers, (config, refresh));
     // CSS and asset modules' JavaScript comes from their payload.
     let resource_code: Vec<Option<(&'static str, String)>> = graph
         .modules
@@ -405,11 +406,11 @@ fn render_files(
         layout,
         code,
         readers,
+        facts,
         ..
     } = kept;
-    let refresh = hot::refresh_active(graph, config);
     let (mut files, starts, hashed, hot) =
-        render_chunk::render_chunks(graph, layout, code, config, refresh);
+        render_chunk::render_chunks(graph, layout, code, config, facts);
     let keep_names = readers
         .as_ref()
         .map(|r| files_reading_names(r, &starts, &layout.concat_plan))

@@ -68,17 +68,34 @@ const STANDALONE_OPENING: &str = "(() => { // ";
 
 /// The number of lines before the end of `text` (its `\n`s).
 fn line_count(text: &str) -> u32 {
-    text.bytes().filter(|&b| b == b'\n').count() as u32
+    memchr::memchr_iter(b'\n', text.as_bytes()).count() as u32
 }
 
-/// Every chunk's files, the page and the manifests; `refresh`: the runtime carries React Fast
-/// Refresh ([`super::hot::refresh_active`], decided once by the caller).
+/// What rendering reads of the whole graph, made once per link output (an incremental
+/// rebuild's edits change neither).
+pub struct Facts {
+    /// The runtime carries React Fast Refresh ([`super::hot::refresh_active`]).
+    pub refresh: bool,
+    /// Each module's place in stylesheet order ([`super::css::css_order`]).
+    css_order: Vec<u32>,
+}
+
+impl Facts {
+    pub fn of(graph: &ModuleGraph, config: &BuildConfig) -> Facts {
+        Facts {
+            refresh: super::hot::refresh_active(graph, config),
+            css_order: super::css::css_order(graph),
+        }
+    }
+}
+
+/// Every chunk's files, the page and the manifests.
 pub fn render_chunks(
     graph: &ModuleGraph,
     layout: &crate::analysis::Layout,
     code: &ModuleCode,
     config: &BuildConfig,
-    refresh: bool,
+    facts: &Facts,
 ) -> (
     Vec<OutputFile>,
     ModuleStarts,
@@ -97,7 +114,7 @@ pub fn render_chunks(
         starts: ModuleStarts::new(),
         file_names: vec![String::new(); chunks.chunks.len()],
         css_names: vec![String::new(); chunks.chunks.len()],
-        css_order: super::css::css_order(graph),
+        css_order: &facts.css_order,
         chunk_global: format!(
             "mfbundleChunk_{}",
             crate::js_names::underscore_except(&config.unique_name, "")
@@ -124,7 +141,7 @@ pub fn render_chunks(
     // A placeholder until the entry files are final (content_hash::finalize).
     let runtime_key = super::content_hash::runtime_key_text(build_hash(graph, code));
     if config.hot {
-        runtime.push_str(&super::hot::runtime(config, &runtime_key, refresh));
+        runtime.push_str(&super::hot::runtime(config, &runtime_key, facts.refresh));
     }
     for (i, chunk) in chunks.chunks.iter().enumerate() {
         if chunk.kind == ChunkKind::Entry {
@@ -155,6 +172,9 @@ pub fn render_chunks(
     (files, r.starts, placeholders, r.hot)
 }
 
+/// A chunk's module functions: registry id, byte range in its registry (hot builds).
+type Functions = Vec<(String, std::ops::Range<usize>)>;
+
 /// What rendering the chunks gathers: the files, where modules start in them, and the
 /// chunks' file and stylesheet names (entry files embed the async ones').
 struct ChunkRenderer<'a> {
@@ -170,7 +190,7 @@ struct ChunkRenderer<'a> {
     /// Each chunk's stylesheet (empty: none), written next to it.
     css_names: Vec<String>,
     /// Each module's place in stylesheet order.
-    css_order: Vec<u32>,
+    css_order: &'a [u32],
     chunk_global: String,
     /// Files named with a placeholder content hash.
     hashed: Vec<HashedName>,
@@ -190,7 +210,7 @@ impl ChunkRenderer<'_> {
 
     /// The registry of `chunk`'s modules (an object expression, `None` when it has none),
     /// and where each module's body starts. A hot build records each module's function.
-    fn registry(&mut self, chunk: &Chunk) -> (Option<String>, Vec<(ModuleIdx, u32)>) {
+    fn registry(&mut self, chunk: &Chunk) -> (Option<String>, Vec<(ModuleIdx, u32)>, Functions) {
         let r = registry(
             self.graph,
             self.chunks,
@@ -200,12 +220,15 @@ impl ChunkRenderer<'_> {
             self.plan,
             self.config,
         );
-        if let Some(hot) = &mut self.hot {
-            for (m, range) in &r.functions {
-                hot.module(self.ids.get(*m), &r.text[range.clone()]);
-            }
-        }
-        ((!r.empty).then_some(r.text), r.starts)
+        let functions = match &self.hot {
+            Some(_) => r
+                .functions
+                .into_iter()
+                .map(|(m, range)| (self.ids.get(m).to_string(), range))
+                .collect(),
+            None => Vec::new(),
+        };
+        ((!r.empty).then_some(r.text), r.starts, functions)
     }
 
     /// An async chunk's file (its registry, pushed onto the chunk-loading global or
@@ -213,7 +236,7 @@ impl ChunkRenderer<'_> {
     fn async_chunk(&mut self, i: usize, chunk: &Chunk) {
         let (graph, config) = (self.graph, self.config);
         let development = config.mode == Mode::Development;
-        let (registry, registry_starts) = self.registry(chunk);
+        let (registry, registry_starts, functions) = self.registry(chunk);
         let chunk_global = &self.chunk_global;
         let mut out = String::new();
         let Some(registry) = registry else {
@@ -237,6 +260,7 @@ impl ChunkRenderer<'_> {
                 ";\n",
             ),
         };
+        out.reserve(prefix.len() + registry.len() + suffix.len());
         out.push_str(&prefix);
         let base = line_count(&out);
         let registry_range = out.len()..out.len() + registry.len();
@@ -247,7 +271,7 @@ impl ChunkRenderer<'_> {
             Mode::Development => format!("{}.js", chunk.name),
         };
         if let Some(hot) = &mut self.hot {
-            hot.file(&name, &out, registry_range, "");
+            hot.file(&name, &out, (registry_range, functions), "");
         }
         self.file_names[i] = name.clone();
         self.starts.insert(
@@ -337,7 +361,7 @@ impl ChunkRenderer<'_> {
             out.push_str(&body);
             out.push_str("})();\n");
             if let Some(hot) = &mut self.hot {
-                hot.file(&file_name, &out, 0..0, runtime_key);
+                hot.file(&file_name, &out, (0..0, Vec::new()), runtime_key);
             }
             self.push_entry(i, file_name, out);
             return;
@@ -376,7 +400,7 @@ impl ChunkRenderer<'_> {
         // runs on the page and reused by the others (remoteEntry.js next to main.js), so no
         // module is ever evaluated twice.
         out.push_str("var __mf_file_modules__ = ");
-        let (registry, registry_starts) = self.registry(chunk);
+        let (registry, registry_starts, functions) = self.registry(chunk);
         let registry = registry.unwrap_or_else(|| "{}".into());
         let base = line_count(&out);
         let registry_range = out.len()..out.len() + registry.len();
@@ -387,6 +411,7 @@ impl ChunkRenderer<'_> {
                 .map(|(m, l)| (m, base + l))
                 .collect(),
         );
+        out.reserve(registry.len() + runtime.len() + 4096);
         out.push_str(&registry);
         out.push_str(";\n");
         out.push_str(
@@ -461,7 +486,7 @@ impl ChunkRenderer<'_> {
             out.push_str("var get = __mf_container__.get;\nvar init = __mf_container__.init;\nexport { get, init };\n");
         }
         if let Some(hot) = &mut self.hot {
-            hot.file(&file_name, &out, registry_range, runtime_key);
+            hot.file(&file_name, &out, (registry_range, functions), runtime_key);
         }
         self.push_entry(i, file_name, out);
     }
@@ -765,6 +790,14 @@ fn registry(
     // The sloppy and the strict functions, each with where its modules' bodies start (in
     // lines from the part's start) and its functions' byte ranges.
     let mut parts: [Registry; 2] = Default::default();
+    // Room for every body up front: growing a registry of megabytes by doubling copies it
+    // and touches fresh pages each time.
+    for &m in modules {
+        if let Some(c) = &code[m] {
+            let k = usize::from(!config.hot && c.body.starts_with(STRICT));
+            parts[k].text.reserve(c.body.len() + 64);
+        }
+    }
     // Per part: its lines up to byte `.1` (counted as it grows).
     let mut counted = [(0u32, 0usize); 2];
     for &m in modules {
@@ -838,6 +871,7 @@ fn registry(
     };
     let mut out = Registry {
         empty: sloppy.text.is_empty() && strict.text.is_empty(),
+        text: String::with_capacity(sloppy.text.len() + strict.text.len() + 128),
         ..Registry::default()
     };
     out.text.push_str(opening);

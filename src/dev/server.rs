@@ -329,7 +329,7 @@ fn hot_update(query: &str, shared: &Shared) -> Answer {
     };
     let mut out = format!("{callback}({}, {{\n", served.good);
     for id in &swap.modules {
-        if let Some(function) = hot.modules.get(id) {
+        if let Some(function) = hot.modules.get(id).and_then(|f| f.text(&served.files)) {
             let key = serde_json::to_string(id).unwrap_or_default();
             out.push_str(&key);
             out.push_str(": ");

@@ -191,7 +191,7 @@ pub fn diff(
             return Update::Reload;
         }
         for (id, function) in &new_hot.modules {
-            if old_hot.modules.get(id) != Some(function) {
+            if old_hot.modules.get(id).map(|f| f.hash) != Some(function.hash) {
                 swap.modules.insert(id.clone());
             }
         }
@@ -227,7 +227,14 @@ mod tests {
             frame,
             modules: modules
                 .iter()
-                .map(|(i, f)| (i.to_string(), f.to_string()))
+                .map(|(i, f)| {
+                    let function = crate::codegen::hot::HotFunction {
+                        file: Arc::from("main.js"),
+                        range: 0..0,
+                        hash: xxhash_rust::xxh3::xxh3_64(f.as_bytes()),
+                    };
+                    (i.to_string(), function)
+                })
                 .collect(),
         }
     }
