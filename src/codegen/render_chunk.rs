@@ -291,7 +291,7 @@ impl ChunkRenderer<'_> {
         if let Some(css) = super::css::chunk_css(
             graph,
             &chunk.modules,
-            &self.css_order,
+            self.css_order,
             &dev_name,
             development,
         ) {
