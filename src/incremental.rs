@@ -8,17 +8,22 @@
 //! - the watcher said that only the contents of source files changed (no file created,
 //!   removed or renamed, no `package.json`, `tsconfig.json` or federation.toml edited:
 //!   [`crate::graph::cache::ParseCache::note_changes`]), and the configuration is the same;
-//! - the build is one whose link stage reads no program: development mode, no minification,
-//!   no scope hoisting, no shared tree shaking, no SSR build ([`eligible`]);
+//! - the build is one whose link stage reads programs only where this rebuild can tell:
+//!   development mode, no minification, no scope hoisting, no SSR build ([`eligible`]);
 //! - every edited file is an ES module of the last build (not CSS, JSON or an asset), no
 //!   diagnostic points into it, and its new parse has the same import records (spans
-//!   included), call sites, ESM shape, PURE positions and top-level purity as the old one
-//!   ([`crate::graph::scan::rescan_edited`]).
+//!   included), call sites, ESM shape and top-level purity as the old one
+//!   ([`crate::graph::scan::rescan_edited`]);
+//! - in a build with shared `treeShaking`, the edited module is not part of a shared
+//!   module's fallback or provided code, and uses the same exports of the shared modules it
+//!   imports as before (they decide the shaken copies).
 //!
 //! Then resolution, federation and linking would compute what they computed last time, so
-//! the rebuild replaces the edited modules' text and program in the kept graph, transforms
+//! the rebuild replaces the edited modules' text, program and PURE positions in the kept
+//! graph, transforms
 //! them ([`codegen::regenerate`]), redoes what reads module text after the link stage (the
-//! federated types, the share-usage report) and renders every file. The files are the ones a
+//! federated types; the share-usage report when what it reads of an edited module changed,
+//! else the last one stands) and renders every file. The files are the ones a
 //! full build would write (`tests/incremental.rs` compares them on every fixture). Anything
 //! else (an import added, an export renamed, a CSS edit, a new file) runs the full pipeline,
 //! which also keeps a new [`Last`].
@@ -42,6 +47,8 @@ pub struct Last {
     /// again).
     pub(crate) front: Diagnostics,
     pub(crate) module_count: usize,
+    /// The share-usage report the build wrote, if any.
+    pub(crate) share_usage: Option<serde_json::Value>,
 }
 
 /// Whether builds with `config` can be rebuilt incrementally: builds whose link stage reads
@@ -51,7 +58,30 @@ pub fn eligible(config: &BuildConfig) -> bool {
         && config.minify.is_none()
         && !config.concatenate_modules
         && config.ssr.is_none()
-        && config.shared.iter().all(|s| !s.tree_shaking)
+}
+
+/// Modules a shared module's code is made of: statically or dynamically required from a
+/// consume's fallback or a provided module.
+fn shared_code(graph: &crate::graph::ModuleGraph) -> Vec<bool> {
+    let mut seen = vec![false; graph.modules.len()];
+    let mut stack: Vec<ModuleIdx> = graph
+        .modules
+        .iter()
+        .filter_map(|m| match m {
+            Module::ConsumeShared(c) => c.fallback,
+            Module::ProvideShared(p) => Some(p.module),
+            _ => None,
+        })
+        .collect();
+    while let Some(i) = stack.pop() {
+        if std::mem::replace(&mut seen[i.index()], true) {
+            continue;
+        }
+        if let Module::Normal(n) = graph.module(i) {
+            stack.extend(n.records.iter().map(|r| r.target));
+        }
+    }
+    seen
 }
 
 /// The rebuild after an edit, the short way, or `None` when it cannot be taken (the caller
@@ -84,6 +114,8 @@ fn rebuild_from(
     }
     let defines = Defines::parse(&config.define).ok()?;
     let graph = &last.kept.graph;
+    let shaking = config.shared.iter().any(|s| s.tree_shaking);
+    let shared_code = (!config.shared.is_empty()).then(|| shared_code(graph));
     // Each edited file: its one module, and the module's new text and parse.
     let mut edits = Vec::with_capacity(changed.len());
     for path in changed {
@@ -97,6 +129,7 @@ fn rebuild_from(
         if found.next().is_some()
             || n.format != ModuleFormat::Esm
             || graph.resources.contains_key(&idx)
+            || (shaking && shared_code.as_ref().is_some_and(|s| s[idx.index()]))
             || last
                 .front
                 .iter()
@@ -111,12 +144,25 @@ fn rebuild_from(
 
     // A failed check from here on leaves the kept build half-edited: it is dropped then.
     let mut indices: Vec<ModuleIdx> = Vec::with_capacity(edits.len());
+    // Whether the share-usage report must be made again.
+    let mut report_reads_edits = false;
     for (idx, edited) in edits {
+        let graph = &last.kept.graph;
+        let Module::Normal(n) = graph.module(idx) else {
+            return None;
+        };
+        // What the report and shared tree shaking read of the module, before and after.
+        let imports_shared = n
+            .records
+            .iter()
+            .any(|r| matches!(graph.module(r.target), Module::ConsumeShared(_)));
+        let reads_before = imports_shared.then(|| share_usage::shared_reads(graph, n));
         let Module::Normal(n) = &mut last.kept.graph.modules[idx] else {
             return None;
         };
         n.source = edited.source;
         n.ast = edited.parse.ast;
+        n.pure = edited.parse.pure;
         indices.push(idx);
         // The side-effects analysis read the old program's top level: the new one must read
         // the same.
@@ -125,6 +171,20 @@ fn rebuild_from(
         {
             return None;
         }
+        let graph = &last.kept.graph;
+        let Module::Normal(n) = graph.module(idx) else {
+            return None;
+        };
+        if let Some(before) = reads_before
+            && share_usage::shared_reads(graph, n) != before
+        {
+            // Shared tree shaking follows what the build uses of shared modules.
+            if shaking {
+                return None;
+            }
+            report_reads_edits = true;
+        }
+        report_reads_edits |= shared_code.as_ref().is_some_and(|s| s[idx.index()]);
     }
     let linked = start.elapsed();
 
@@ -132,8 +192,16 @@ fn rebuild_from(
     let mut diagnostics = last.front.clone();
     let types = codegen::types::federated_types(graph, config);
     diagnostics.extend(types.diagnostics);
-    let share_usage = (!config.shared.is_empty())
-        .then(|| share_usage::finished_report(graph, &last.kept.analysis.exports, &[]));
+    // What the report reads of the edited modules changed only in builds without shared
+    // tree shaking, whose linked graph is the one the report was made from.
+    let share_usage = match &last.share_usage {
+        Some(_) if report_reads_edits => Some(share_usage::finished_report(
+            graph,
+            &last.kept.analysis.exports,
+            &[],
+        )),
+        kept => kept.clone(),
+    };
     let types_done = start.elapsed();
     let mut generated = match codegen::regenerate(&mut last.kept, &indices, config) {
         Ok(g) => g,

@@ -448,6 +448,7 @@ fn run(
                     fingerprint: format!("{config:?}"),
                     front,
                     module_count,
+                    share_usage: share_usage.clone(),
                 });
             }
             generated

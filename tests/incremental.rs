@@ -110,9 +110,12 @@ fn module_files(dir: &Path) -> Vec<PathBuf> {
 fn check_fixture(
     fixture: &Path,
     work: &Path,
+    edit_file: Option<&str>,
     bailed: &mut usize,
 ) -> Result<(usize, usize), String> {
-    copy_sources(fixture, work);
+    if !work.exists() {
+        copy_sources(fixture, work);
+    }
     let Ok(config) = mfbundle::dev::load(work, &overrides()) else {
         return Ok((0, 0));
     };
@@ -127,11 +130,14 @@ fn check_fixture(
         return Ok((0, 0));
     }
     let files = cache.parse.files_read();
-    let Some(file) = module_files(work)
-        .into_iter()
-        .rev()
-        .find(|f| files.contains(&std::fs::canonicalize(f).unwrap()))
-    else {
+    let chosen = match edit_file {
+        Some(name) => Some(work.join(name)),
+        None => module_files(work)
+            .into_iter()
+            .rev()
+            .find(|f| files.contains(&std::fs::canonicalize(f).unwrap())),
+    };
+    let Some(file) = chosen else {
         return Ok((0, 0));
     };
     let original = std::fs::read_to_string(&file).unwrap();
@@ -173,7 +179,7 @@ fn check_fixture(
 #[test]
 fn incremental_rebuilds_give_the_bytes_of_a_full_build() {
     let tmp = tempfile::tempdir().unwrap();
-    let mut fixtures: Vec<PathBuf> = list_files(&repo_root().join("fixtures"))
+    let fixtures: Vec<PathBuf> = list_files(&repo_root().join("fixtures"))
         .into_iter()
         .filter(|f| f.ends_with("/federation.toml") && !f.contains("node_modules"))
         .map(|f| {
@@ -182,8 +188,6 @@ fn incremental_rebuilds_give_the_bytes_of_a_full_build() {
                 .join(f.trim_end_matches("/federation.toml"))
         })
         .collect();
-    fixtures.push(repo_root().join("examples/react/host"));
-    fixtures.push(repo_root().join("examples/react/remote"));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::new());
     std::thread::scope(|s| {
@@ -193,7 +197,7 @@ fn incremental_rebuilds_give_the_bytes_of_a_full_build() {
                     let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     let Some(dir) = fixtures.get(i) else { break };
                     let mut bailed = 0;
-                    let r = check_fixture(dir, &tmp.path().join(i.to_string()), &mut bailed);
+                    let r = check_fixture(dir, &tmp.path().join(i.to_string()), None, &mut bailed);
                     results.lock().unwrap().push((dir.clone(), r, bailed));
                 }
             });
@@ -228,5 +232,79 @@ fn incremental_rebuilds_give_the_bytes_of_a_full_build() {
     assert!(
         bailed >= 30,
         "only {bailed} edits that move spans made a full build"
+    );
+}
+
+/// The React example (shared React with singletons, lodash-es with `treeShaking`, CSS
+/// modules, Fast Refresh): text edits of components that import shared modules but use the
+/// same exports of them take the short way and give the bytes of a full build, the
+/// share-usage report included; an edit that changes what the host uses of a tree-shaken
+/// shared module does not (the shaken copy changes).
+#[test]
+fn incremental_rebuilds_of_the_react_example() {
+    let (_tmp, apps) = example_copy();
+    let edits = [
+        (
+            "remote",
+            "src/Widget.tsx",
+            "Rendered by the remote with",
+            "Edited in the remote with",
+        ),
+        (
+            "host",
+            "src/App.tsx",
+            "The host renders this header itself",
+            "The host header, edited",
+        ),
+    ];
+    for (project, file, from, to) in edits {
+        let dir = apps.join(project);
+        let config = mfbundle::dev::load(&dir, &overrides()).unwrap();
+        let cache = BuildCache::for_config(&config);
+        cache.begin_build(&config);
+        let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
+        cache.end_build(outcome.success());
+        assert!(outcome.success(), "{:?}", outcome.diagnostics);
+        let path = dir.join(file);
+        let original = std::fs::read_to_string(&path).unwrap();
+        assert!(original.contains(from), "{file} lacks {from:?}");
+        for text in [
+            original.replace(from, to),
+            original.replace(from, &to.to_uppercase()),
+            original.clone(),
+        ] {
+            std::fs::write(&path, text).unwrap();
+            let (took, rebuilt) = dev_rebuild(&config, &cache, &path);
+            assert!(
+                took,
+                "{project}: a text edit of {file} took the full pipeline"
+            );
+            assert!(
+                rebuilt == full_build(&config),
+                "{project}: {file}: the short way differs from a full build"
+            );
+        }
+    }
+    // The host stops using the lodash-es export it imports: what shared tree shaking keeps
+    // changes, so the rebuild is a full one, and the same as a fresh build.
+    let host = apps.join("host");
+    let config = mfbundle::dev::load(&host, &overrides()).unwrap();
+    let cache = BuildCache::for_config(&config);
+    cache.begin_build(&config);
+    let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
+    cache.end_build(outcome.success());
+    let app = host.join("src/App.tsx");
+    let text = std::fs::read_to_string(&app).unwrap();
+    let call = "{capitalize(\"react host\")}";
+    assert!(text.contains(call), "App.tsx calls lodash-es's capitalize");
+    std::fs::write(&app, text.replace(call, "{\"React host\"}")).unwrap();
+    let (took, rebuilt) = dev_rebuild(&config, &cache, &app);
+    assert!(
+        !took,
+        "an edit of what the host uses of a tree-shaken shared module took the short way"
+    );
+    assert!(
+        rebuilt == full_build(&config),
+        "the full rebuild differs from a fresh build"
     );
 }

@@ -47,6 +47,27 @@ fn action(state: &str, high_confidence: bool, side_effects: bool) -> &'static st
     }
 }
 
+/// What the report and shared tree shaking read of module `m`: what it uses of each shared
+/// module it imports, and the line of each such import.
+pub fn shared_reads(
+    graph: &ModuleGraph,
+    m: &crate::graph::NormalModule,
+) -> Vec<(RecordUsage, u32)> {
+    record_usages(m)
+        .into_iter()
+        .filter(|u| {
+            matches!(
+                graph.module(m.records[u.record].target),
+                Module::ConsumeShared(_)
+            )
+        })
+        .map(|u| {
+            let (line, _) = line_col(&m.source, m.records[u.record].span.0 as usize);
+            (u, line)
+        })
+        .collect()
+}
+
 pub fn share_usage_report(graph: &ModuleGraph, exports: &Exports) -> Value {
     let mut usages: HashMap<usize, Vec<RecordUsage>> = HashMap::new();
     let mut reports = Vec::new();

@@ -409,8 +409,8 @@ impl ParseCache {
     /// The parse of an edited file for an incremental rebuild (`crate::incremental`): parsed
     /// (with the kind and language of its cached parse) and cached, and returned only when
     /// everything the link stage reads of a parse, bar the program, is as it was: the
-    /// import records with their spans, call sites, ESM shape, PURE positions, module-ness,
-    /// and no diagnostics before or after. Otherwise `None`, and a full build follows (which
+    /// import records with their spans, call sites, ESM shape (with the bindings' syntax
+    /// contexts), module-ness, and no diagnostics before or after. Otherwise `None`, and a full build follows (which
     /// finds the new parse cached).
     pub fn edited(
         &self,
@@ -438,9 +438,10 @@ impl ParseCache {
             pure: parsed.pure,
             collected,
         };
+        // PURE positions are read by code generation only (of this module, which is
+        // transformed again).
         let same = entry.is_module == old.is_module
             && entry.unresolved_ctxt == old.unresolved_ctxt
-            && entry.pure == old.pure
             && same_interface(&entry.collected, &old.collected);
         let edited = Edited {
             source,
