@@ -785,3 +785,147 @@ fn dev_starts_from_the_persistent_cache_the_last_process_wrote() {
         "the page gets other bytes from the cache"
     );
 }
+
+/// `[devServer] https = { cert, key }` (issue #17): the React example's host and remote served
+/// over HTTPS with a test certificate for localhost and 127.0.0.1 (`tests/tls`): Node checks
+/// the chain against that certificate, plain HTTP gets no page, and in Chromium the host
+/// page loads the remote over HTTPS and applies a hot update of the remote's component
+/// without a reload.
+#[test]
+fn dev_serves_https_with_the_given_certificate() {
+    let (_tmp, apps) = example_copy();
+    let (host, remote) = (apps.join("host"), apps.join("remote"));
+    let (host_port, remote_port) = (free_port(), free_port());
+    let tls = repo_root().join("tests/tls");
+    let https = format!(
+        "https = {{ cert = {}, key = {} }}\n",
+        serde_json::json!(tls.join("cert.pem")),
+        serde_json::json!(tls.join("key.pem"))
+    );
+    for (dir, from, to) in [(&host, 3001, host_port), (&remote, 3002, remote_port)] {
+        let config = dir.join("federation.toml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        let text = text
+            .replace(
+                "remote@http://127.0.0.1:3002/",
+                &format!("remote@https://127.0.0.1:{remote_port}/"),
+            )
+            .replace(
+                &format!("port = {from}\n"),
+                &format!("port = {to}\n{https}"),
+            );
+        std::fs::write(config, text).unwrap();
+    }
+    let (server, urls) = start_dev(&[host.to_str().unwrap(), remote.to_str().unwrap()], 2);
+    assert_eq!(
+        urls[0],
+        format!("https://127.0.0.1:{host_port}/"),
+        "{urls:?}"
+    );
+    assert_eq!(
+        urls[1],
+        format!("https://127.0.0.1:{remote_port}/"),
+        "{urls:?}"
+    );
+
+    // The chain checks out against the certificate, for both names it was made for.
+    let script = format!(
+        "const https = require('https'); const ca = require('fs').readFileSync({});\n\
+         const get = (u) => new Promise((ok, no) => https.get(u, {{ ca }}, (r) => {{ let b = ''; r.on('data', (d) => b += d); r.on('end', () => ok([r.statusCode, b])); }}).on('error', no));\n\
+         (async () => {{ for (const u of [{}, {}]) {{ const [s, b] = await get(u); if (s !== 200 || !b.includes('<div id=\"root\">')) throw new Error(u + ' ' + s); }} console.log('verified'); }})().catch((e) => {{ console.error(String(e)); process.exit(1); }});",
+        serde_json::json!(tls.join("cert.pem")),
+        serde_json::json!(format!("https://127.0.0.1:{host_port}/")),
+        serde_json::json!(format!("https://localhost:{host_port}/")),
+    );
+    let out = Command::new("node")
+        .arg("-e")
+        .arg(&script)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    // Plain HTTP on the same port gets no page.
+    let plain = get(&format!("127.0.0.1:{host_port}"), "/", "text/html");
+    assert!(
+        !plain.contains("<div id=\"root\">"),
+        "plain HTTP got the page: {plain}"
+    );
+
+    let body = |s: &str| format!("document.body.innerText.includes({})", serde_json::json!(s));
+    let widget = remote.join("src/Widget.tsx");
+    let seen = run_steps(serde_json::json!({
+        // The remote's origin is 127.0.0.1 too: a page of another site (localhost) may not
+        // load the remote's scripts.
+        "url": format!("https://127.0.0.1:{host_port}/"),
+        "args": ["--ignore-certificate-errors"],
+        "steps": [
+            { "wait": format!("{} && {}", body("Host clicks: 0"), body("Remote clicks: 0")) },
+            { "record": "clicked", "eval": "(() => { const b = [...document.querySelectorAll('button')].find((x) => x.textContent.includes('Remote clicks')); b.click(); b.click(); return true; })()" },
+            { "wait": body("Remote clicks: 2") },
+            { "write": widget, "text": edited(&widget, "Rendered by the remote with", "Served over HTTPS by the remote with") },
+            { "wait": body("Served over HTTPS by the remote with") },
+            { "record": "after", "eval": "document.body.innerText" },
+            { "record": "protocol", "eval": "location.protocol" },
+        ],
+    }));
+    drop(server);
+    assert_eq!(seen["timeouts"], serde_json::json!([]), "{seen:#}");
+    assert_eq!(seen["recorded"]["protocol"], "https:", "{seen:#}");
+    let after = seen["recorded"]["after"].as_str().unwrap_or_default();
+    assert!(
+        after.contains("Remote clicks: 2"),
+        "the count is kept: {seen:#}"
+    );
+    assert_eq!(seen["navigations"], 0, "{seen:#}");
+    assert_eq!(seen["pageErrors"], serde_json::json!([]), "{seen:#}");
+}
+
+/// A certificate or key that cannot be read or is not PEM stops `mfbundle dev` before it
+/// serves anything: MF2001 at `https` in federation.toml, exit status 2. `build` does not
+/// read them (a CI machine has no local certificate).
+#[test]
+fn dev_refuses_https_files_it_cannot_use() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_file(dir, "src/index.js", "document.title = 'app';\n");
+    write_file(dir, "garbage.pem", "not a key\n");
+    let cert = repo_root().join("tests/tls/cert.pem");
+    for (key, said) in [
+        (
+            "missing.pem",
+            "devServer.https.key: cannot read missing.pem",
+        ),
+        (
+            "garbage.pem",
+            "devServer.https: the key file holds no PEM private key",
+        ),
+    ] {
+        write_file(
+            dir,
+            "federation.toml",
+            &format!(
+                "entry = \"./src/index.js\"\n[devServer]\nport = {}\nhttps = {{ cert = {}, key = \"{key}\" }}\n",
+                free_port(),
+                serde_json::json!(cert)
+            ),
+        );
+        let out = mfbundle().arg("dev").arg(dir).output().unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("error[MF2001]") && stderr.contains(said),
+            "{stderr}"
+        );
+        assert!(stderr.contains("federation.toml:4:1"), "{stderr}");
+        let built = mfbundle().arg("build").arg(dir).output().unwrap();
+        assert!(
+            built.status.success(),
+            "build reads no certificate: {}",
+            text(&built.stderr)
+        );
+    }
+}

@@ -277,6 +277,16 @@ pub struct DevServer {
     pub proxy: Vec<(String, String)>,
     /// Open the page in the browser once it is built.
     pub open: bool,
+    /// Serve HTTPS (`https = { cert, key }`).
+    pub https: Option<Https>,
+}
+
+/// The certificate chain and private key (PEM files) `mfbundle dev` serves HTTPS with, as
+/// webpack-dev-server's `server.options` and Vite's `server.https` take them.
+#[derive(Debug, Clone)]
+pub struct Https {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 /// Overrides given on the command line; they win over the file.
@@ -443,6 +453,7 @@ fn resolve(
         Some(Target::Node) => None,
         _ => ssr_dir(&raw, target, &containers, &mut errors, &key_error),
     };
+    let dev_https = https(raw.dev_server.as_mut().and_then(|d| d.https.take()), &root);
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -530,6 +541,7 @@ fn resolve(
         dev_server: raw
             .dev_server
             .map(|d| DevServer {
+                https: dev_https,
                 port: d.port,
                 host: d.host,
                 headers: d.headers.into_iter().collect(),
@@ -543,6 +555,30 @@ fn resolve(
             .unwrap_or_default(),
         hot,
     })
+}
+
+/// `[devServer] https`, its files relative to the project. They are read when `mfbundle
+/// dev` starts its server (a `build` does not need them: a CI machine has no local
+/// certificate).
+fn https(raw: Option<raw::RawHttps>, root: &Path) -> Option<Https> {
+    let raw = raw?;
+    Some(Https {
+        cert: root.join(raw.cert),
+        key: root.join(raw.key),
+    })
+}
+
+/// MF2001 at `key` of `config`'s configuration file: a value that loaded but does not work
+/// (`mfbundle dev`'s certificate files).
+pub fn key_diagnostic(config: &BuildConfig, key: &str, message: String, hint: &str) -> Diagnostic {
+    let name = display_path(&config.root, &config.config_file);
+    let text = std::fs::read_to_string(&config.config_file).unwrap_or_default();
+    let at = raw::locate_key(&text, key)
+        .map(|(s, e)| Location::from_range(&name, &text, s, e))
+        .unwrap_or_else(|| Location::file_only(&name));
+    Diagnostic::new(Code::ConfigInvalid, message)
+        .at(at)
+        .hint(hint)
 }
 
 /// `outDir` (`--out-dir` wins), relative to the project; never empty.

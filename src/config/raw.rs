@@ -85,6 +85,16 @@ pub struct RawDevServer {
     pub hot: Option<bool>,
     /// Open the page in the browser once it is built (as `--open`).
     pub open: Option<bool>,
+    /// Serve HTTPS with this certificate and key (PEM files, relative to the project).
+    pub https: Option<RawHttps>,
+}
+
+/// `[devServer] https = { cert = "...", key = "..." }`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHttps {
+    pub cert: String,
+    pub key: String,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -154,8 +154,24 @@ pub fn run(args: &DevArgs) -> i32 {
             host: (!is_loopback(&host)).then(|| host.clone()),
         });
         let name = config.build_name().value;
-        let url = match server::start(&host, port, shared.clone()) {
+        let https = match tls_files(&config) {
+            Ok(files) => files,
+            Err(d) => {
+                let mut ds = Diagnostics::default();
+                ds.push(*d);
+                crate::report::print_diagnostics(&ds);
+                return 2;
+            }
+        };
+        let url = match server::start(&host, port, https, shared.clone()) {
             Ok(url) => url,
+            Err(e) if e.starts_with(server::TLS_ERROR) => {
+                let mut ds = Diagnostics::default();
+                let e = e.trim_start_matches(server::TLS_ERROR);
+                ds.push(https_error(&config, format!("devServer.https: {e}")));
+                crate::report::print_diagnostics(&ds);
+                return 2;
+            }
             Err(e) => {
                 eprintln!("error: {name}: cannot listen on {host} port {port}: {e}");
                 return 1;
@@ -346,6 +362,40 @@ pub fn load(
         }
     }
     Ok(config)
+}
+
+/// A PEM certificate chain and its private key.
+type TlsFiles = (Vec<u8>, Vec<u8>);
+
+/// `[devServer] https`: the certificate chain and key it names, read.
+fn tls_files(
+    config: &BuildConfig,
+) -> Result<Option<TlsFiles>, Box<crate::diagnostics::Diagnostic>> {
+    let Some(https) = &config.dev_server.https else {
+        return Ok(None);
+    };
+    let read = |what: &str, path: &Path| {
+        std::fs::read(path).map_err(|e| {
+            Box::new(https_error(
+                config,
+                format!(
+                    "devServer.https.{what}: cannot read {}: {e}",
+                    config::display_path(&config.root, path)
+                ),
+            ))
+        })
+    };
+    Ok(Some((read("cert", &https.cert)?, read("key", &https.key)?)))
+}
+
+/// MF2001 at `https` in federation.toml.
+fn https_error(config: &BuildConfig, message: String) -> crate::diagnostics::Diagnostic {
+    config::key_diagnostic(
+        config,
+        "https",
+        message,
+        "https = { cert = \"cert.pem\", key = \"key.pem\" } under [devServer]: PEM files relative to the project, e.g. made by `mkcert localhost 127.0.0.1`",
+    )
 }
 
 /// Opens `url` as Vite and webpack-dev-server do: the command in `$BROWSER` (given the URL),

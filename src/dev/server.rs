@@ -33,18 +33,40 @@ const HOT_PATH: &str = "/__mfbundle/hot";
 /// A long poll answers after this long even when nothing was built.
 const POLL_WAIT: Duration = Duration::from_secs(25);
 
-/// Listens on `host`:`port` and serves `shared` from a thread per request; the URL of the
-/// app.
-pub fn start(host: &str, port: u16, shared: Arc<Shared>) -> Result<String, String> {
+/// How [`start`]'s error begins when the certificate or key is the problem.
+pub const TLS_ERROR: &str = "TLS: ";
+
+/// Listens on `host`:`port` (HTTPS with `https`, the PEM certificate chain and key) and
+/// serves `shared` from a thread per request; the URL of the app.
+pub fn start(
+    host: &str,
+    port: u16,
+    https: Option<(Vec<u8>, Vec<u8>)>,
+    shared: Arc<Shared>,
+) -> Result<String, String> {
     let addr = if host.contains(':') {
         format!("[{host}]:{port}")
     } else {
         format!("{host}:{port}")
     };
-    let server = Server::http(&addr).map_err(|e| e.to_string())?;
+    let (server, scheme) = match https {
+        None => (Server::http(&addr).map_err(|e| e.to_string())?, "http"),
+        Some((certificate, private_key)) => {
+            let ssl = tiny_http::SslConfig {
+                certificate,
+                private_key,
+            };
+            // Listening fails with an I/O error; anything else is the certificate's.
+            let server = Server::https(&addr, ssl).map_err(|e| match e.is::<std::io::Error>() {
+                true => e.to_string(),
+                false => format!("{TLS_ERROR}{e}"),
+            })?;
+            (server, "https")
+        }
+    };
     let url = match server.server_addr().to_ip() {
-        Some(a) => format!("http://{a}/"),
-        None => format!("http://{addr}/"),
+        Some(a) => format!("{scheme}://{a}/"),
+        None => format!("{scheme}://{addr}/"),
     };
     std::thread::spawn(move || {
         for request in server.incoming_requests() {

@@ -2,7 +2,8 @@
 // Chromium (puppeteer-core) and prints what it saw as one JSON object: the values the steps
 // recorded, how many times the page navigated after it first loaded (a hot update must not
 // navigate), the page's errors and the steps that timed out.
-// Usage: node dev-steps.cjs PLAN.json, where PLAN is { url, steps: [...] } and each step is
+// Usage: node dev-steps.cjs PLAN.json, where PLAN is { url, steps: [...], args?: [Chromium
+// flags] } and each step is
 //   { "wait": JS expression }       wait until it is true (15 s at most)
 //   { "click": CSS selector }
 //   { "write": path, "text": text }  write a source file
@@ -19,7 +20,7 @@ const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", ...(plan.args || [])],
   });
   const seen = { recorded: {}, navigations: 0, pageErrors: [], timeouts: [], console: [] };
   try {
