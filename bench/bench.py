@@ -382,9 +382,17 @@ def mfbundle_dev_latency(project, leaf, edits):
             answer = {}
 
             def wait():
-                with urllib.request.urlopen(url + f"__mfbundle/poll?since={build}", timeout=60) as r:
-                    answer.update(json.load(r))
-                    answer["at"] = time.perf_counter()
+                since = build
+                while True:
+                    with urllib.request.urlopen(url + f"__mfbundle/poll?since={since}", timeout=60) as r:
+                        answer.update(json.load(r))
+                        answer["at"] = time.perf_counter()
+                    # A build with nothing to send (a second rebuild of the previous edit,
+                    # when the watcher saw its truncation and its write apart) is not the
+                    # update: wait for the next.
+                    if answer.get("update") != "none":
+                        return
+                    since = answer["build"]
             waiter = threading.Thread(target=wait)
             waiter.start()
             time.sleep(0.3)  # the poll is waiting in the server
