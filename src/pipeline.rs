@@ -370,6 +370,11 @@ fn run(
     write_out: bool,
 ) -> (BuildOutcome, codegen::Generated) {
     let start = Instant::now();
+    // What the last build kept for incremental rebuilds describes other sources from now on
+    // (this build keeps its own if it succeeds); freed off the critical path.
+    if let Some(last) = cache.and_then(BuildCache::take_last) {
+        std::thread::spawn(move || drop(last));
+    }
     let mut timings = Timings::new();
     let finish = |diagnostics: Diagnostics, files, module_count, timings: &Timings| {
         let mut diagnostics: Diagnostics = diagnostics;
@@ -436,9 +441,6 @@ fn run(
     timings.mark("types");
     // `mfbundle dev` keeps what generate read and made for the incremental rebuilds.
     let keep = cache.filter(|_| !write_out && crate::incremental::eligible(config));
-    if let Some(last) = cache.and_then(BuildCache::take_last) {
-        std::thread::spawn(move || drop(last));
-    }
     let generated = match keep {
         Some(cache) => {
             let (generated, kept) = codegen::generate_keeping(linked, config, Some(&cache.code));

@@ -308,3 +308,39 @@ fn incremental_rebuilds_of_the_react_example() {
         "the full rebuild differs from a fresh build"
     );
 }
+
+/// A full build that fails forgets what the last good one kept: after a module it imports
+/// is deleted (a change that is not contents only), an edit of the importer's body fails
+/// like a full build instead of taking the short way from the build before the deletion.
+#[test]
+fn a_failed_build_leaves_nothing_to_rebuild_from() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_file(dir, "federation.toml", "entry = \"./src/index.js\"\n");
+    write_file(dir, "src/x.js", "export const x = 1;\n");
+    let index = "import { x } from \"./x.js\";\nconsole.log(x);\n";
+    write_file(dir, "src/index.js", index);
+    let config = mfbundle::dev::load(dir, &overrides()).unwrap();
+    let cache = BuildCache::for_config(&config);
+    cache.begin_build(&config);
+    let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
+    cache.end_build(outcome.success());
+    assert!(outcome.success());
+    let x = std::fs::canonicalize(dir.join("src/x.js")).unwrap();
+    std::fs::remove_file(&x).unwrap();
+    cache.parse.note_changes(&[x], false);
+    assert!(mfbundle::incremental::rebuild(&config, &cache).is_none());
+    cache.begin_build(&config);
+    let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
+    cache.end_build(outcome.success());
+    assert!(!outcome.success(), "the import of a deleted module fails");
+    let path = std::fs::canonicalize(dir.join("src/index.js")).unwrap();
+    std::fs::write(&path, format!("{index}console.log(2);\n")).unwrap();
+    let (took, rebuilt) = dev_rebuild(&config, &cache, &path);
+    assert!(
+        !took,
+        "the edit took the short way from the build before the deletion"
+    );
+    assert_eq!(rebuilt, full_build(&config));
+    assert!(rebuilt.contains("diagnostic"), "{rebuilt}");
+}

@@ -374,20 +374,7 @@ impl ParseCache {
         }
         self.parsed.fetch_add(1, Ordering::Relaxed);
         let (parsed, collected) = parse(&source)?;
-        let entry = Entry {
-            source: source.clone(),
-            kind,
-            lang,
-            is_module: parsed.program.is_module(),
-            ast: Arc::new(ModuleAst::parsed(
-                Arc::new(parsed.program),
-                parsed.globals,
-                self.keep_programs,
-            )),
-            unresolved_ctxt: parsed.unresolved_ctxt,
-            pure: parsed.pure,
-            collected: collected.clone(),
-        };
+        let entry = self.entry(source.clone(), (kind, lang), parsed, collected.clone());
         let shared = entry.shared();
         let mut state = self.state();
         state.entries.insert(path.to_path_buf(), Arc::new(entry));
@@ -424,20 +411,7 @@ impl ParseCache {
         }
         let (parsed, collected) = parse(&source, old.kind, old.lang).ok()?;
         self.parsed.fetch_add(1, Ordering::Relaxed);
-        let entry = Entry {
-            source: source.clone(),
-            kind: old.kind,
-            lang: old.lang,
-            is_module: parsed.program.is_module(),
-            ast: Arc::new(ModuleAst::parsed(
-                Arc::new(parsed.program),
-                parsed.globals,
-                self.keep_programs,
-            )),
-            unresolved_ctxt: parsed.unresolved_ctxt,
-            pure: parsed.pure,
-            collected,
-        };
+        let entry = self.entry(source.clone(), (old.kind, old.lang), parsed, collected);
         // PURE positions are read by code generation only (of this module, which is
         // transformed again).
         let same = entry.is_module == old.is_module
@@ -467,6 +441,32 @@ fn same_interface(a: &Collected, b: &Collected) -> bool {
         && a.attributes_at_run_time == b.attributes_at_run_time
         && a.top_level_await == b.top_level_await
         && bytes(a).is_some_and(|x| Some(x) == bytes(b))
+}
+
+impl ParseCache {
+    /// The entry of a parse made now.
+    fn entry(
+        &self,
+        source: Arc<str>,
+        (kind, lang): (SourceKind, Lang),
+        parsed: Parsed,
+        collected: Collected,
+    ) -> Entry {
+        Entry {
+            source,
+            kind,
+            lang,
+            is_module: parsed.program.is_module(),
+            ast: Arc::new(ModuleAst::parsed(
+                Arc::new(parsed.program),
+                parsed.globals,
+                self.keep_programs,
+            )),
+            unresolved_ctxt: parsed.unresolved_ctxt,
+            pure: parsed.pure,
+            collected,
+        }
+    }
 }
 
 impl Entry {
