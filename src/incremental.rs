@@ -22,8 +22,8 @@
 //! the rebuild replaces the edited modules' text, program and PURE positions in the kept
 //! graph, transforms
 //! them ([`codegen::regenerate`]), redoes what reads module text after the link stage (the
-//! federated types; the share-usage report when what it reads of an edited module changed,
-//! else the last one stands) and renders every file. The files are the ones a
+//! federated types; the share-usage report when an edited module imports a shared one in a
+//! build without shared tree shaking, else the last one stands) and renders every file. The files are the ones a
 //! full build would write (`tests/incremental.rs` compares them on every fixture). Anything
 //! else (an import added, an export renamed, a CSS edit, a new file) runs the full pipeline,
 //! which also keeps a new [`Last`].
@@ -156,7 +156,7 @@ fn rebuild_from(
             .records
             .iter()
             .any(|r| matches!(graph.module(r.target), Module::ConsumeShared(_)));
-        let reads_before = imports_shared.then(|| share_usage::shared_reads(graph, n));
+        let reads_before = (imports_shared && shaking).then(|| share_usage::shared_reads(graph, n));
         let Module::Normal(n) = &mut last.kept.graph.modules[idx] else {
             return None;
         };
@@ -175,15 +175,15 @@ fn rebuild_from(
         let Module::Normal(n) = graph.module(idx) else {
             return None;
         };
+        // With shared tree shaking, what the build uses of shared modules decides the shaken
+        // copies, and the report (made of the graph before shaking) is not made again: both
+        // stand only when that use is unchanged. Without shaking the report is made again.
         if let Some(before) = reads_before
             && share_usage::shared_reads(graph, n) != before
         {
-            // Shared tree shaking follows what the build uses of shared modules.
-            if shaking {
-                return None;
-            }
-            report_reads_edits = true;
+            return None;
         }
+        report_reads_edits |= imports_shared && !shaking;
         report_reads_edits |= shared_code.as_ref().is_some_and(|s| s[idx.index()]);
     }
     let linked = start.elapsed();
@@ -192,8 +192,8 @@ fn rebuild_from(
     let mut diagnostics = last.front.clone();
     let types = codegen::types::federated_types(graph, config);
     diagnostics.extend(types.diagnostics);
-    // What the report reads of the edited modules changed only in builds without shared
-    // tree shaking, whose linked graph is the one the report was made from.
+    // Made again only in builds without shared tree shaking, whose linked graph is the one
+    // the report was made from.
     let share_usage = match &last.share_usage {
         Some(_) if report_reads_edits => Some(share_usage::finished_report(
             graph,
