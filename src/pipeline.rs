@@ -435,12 +435,13 @@ fn run(
     };
 
     let share_usage = linked.share_usage.take();
-    let front = diagnostics.clone();
+    // `mfbundle dev` keeps what generate read and made for the incremental rebuilds, with
+    // the diagnostics up to the link stage (the federated types' are made again).
+    let keep = cache.filter(|_| !write_out && crate::incremental::eligible(config));
+    let front = keep.map(|_| diagnostics.clone());
     let types = codegen::types::federated_types(&linked.graph, config);
     diagnostics.extend(types.diagnostics);
     timings.mark("types");
-    // `mfbundle dev` keeps what generate read and made for the incremental rebuilds.
-    let keep = cache.filter(|_| !write_out && crate::incremental::eligible(config));
     let generated = match keep {
         Some(cache) => {
             let (generated, kept) = codegen::generate_keeping(linked, config, Some(&cache.code));
@@ -448,7 +449,7 @@ fn run(
                 cache.keep_last(crate::incremental::Last {
                     kept,
                     fingerprint: format!("{config:?}"),
-                    front,
+                    front: front.unwrap_or_default(),
                     module_count,
                     share_usage: share_usage.clone(),
                 });

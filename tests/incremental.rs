@@ -179,31 +179,11 @@ fn check_fixture(
 #[test]
 fn incremental_rebuilds_give_the_bytes_of_a_full_build() {
     let tmp = tempfile::tempdir().unwrap();
-    let fixtures: Vec<PathBuf> = list_files(&repo_root().join("fixtures"))
-        .into_iter()
-        .filter(|f| f.ends_with("/federation.toml") && !f.contains("node_modules"))
-        .map(|f| {
-            repo_root()
-                .join("fixtures")
-                .join(f.trim_end_matches("/federation.toml"))
-        })
-        .collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(dir) = fixtures.get(i) else { break };
-                    let mut bailed = 0;
-                    let r = check_fixture(dir, &tmp.path().join(i.to_string()), None, &mut bailed);
-                    results.lock().unwrap().push((dir.clone(), r, bailed));
-                }
-            });
-        }
+    let results = on_two_threads(&fixture_dirs(), |i, dir| {
+        let mut bailed = 0;
+        let r = check_fixture(dir, &tmp.path().join(i.to_string()), None, &mut bailed);
+        (dir.clone(), r, bailed)
     });
-    let results = results.into_inner().unwrap();
     let failures: Vec<&String> = results
         .iter()
         .filter_map(|(_, r, _)| r.as_ref().err())

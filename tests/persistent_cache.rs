@@ -34,20 +34,6 @@ fn status(result: &serde_json::Value) -> &str {
     result["cache"]["status"].as_str().unwrap_or("none")
 }
 
-/// Every fixture folder (holding a federation.toml).
-fn fixture_dirs() -> Vec<PathBuf> {
-    let mut dirs = Vec::new();
-    for f in list_files(&repo_root().join("fixtures")) {
-        if f.ends_with("/federation.toml") && !f.contains("node_modules") {
-            let dir = repo_root()
-                .join("fixtures")
-                .join(f.trim_end_matches("/federation.toml"));
-            dirs.push(dir);
-        }
-    }
-    dirs
-}
-
 /// Every fixture that builds: a cold build and a build from the cache the previous process
 /// wrote are the same bytes, in production (minified, short ids) and development (path
 /// ids, no concatenation), and the warm build really took what it could from the cache.
@@ -59,23 +45,9 @@ fn every_fixture_builds_the_same_bytes_from_the_cache() {
         .enumerate()
         .flat_map(|(n, d)| [(n, d.clone(), "production"), (n, d, "development")])
         .collect();
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results = std::sync::Mutex::new(Vec::new());
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((n, dir, mode)) = jobs.get(i) else {
-                        break;
-                    };
-                    let r = check_fixture(dir, mode, &tmp.path().join(format!("{n}-{mode}")));
-                    results.lock().unwrap().push(r);
-                }
-            });
-        }
+    let results = on_two_threads(&jobs, |_, (n, dir, mode)| {
+        check_fixture(dir, mode, &tmp.path().join(format!("{n}-{mode}")))
     });
-    let results = results.into_inner().unwrap();
     let failures: Vec<&String> = results.iter().filter_map(|r| r.as_ref().err()).collect();
     assert!(failures.is_empty(), "{failures:#?}");
     let checked = results.iter().filter(|r| matches!(r, Ok(Some(_)))).count();

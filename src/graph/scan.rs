@@ -503,34 +503,41 @@ pub fn rescan_edited(
     cache: &ParseCache,
 ) -> Option<super::cache::Edited> {
     let path = &module.path;
-    if *path == super::resolve::mf_runtime_api_path(&config.root) {
-        return None;
-    }
-    let text = String::from_utf8(std::fs::read(path).ok()?).ok()?;
-    let source: Arc<str> = Arc::from(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    let source = read_source(path, &module.id, config, None).ok()?;
     let jsx = jsx_options(path, config);
     cache.edited(path, source, |source, kind, lang| {
-        let parsed = parse_js(&module.id, source, kind, lang, defines, &jsx)?;
-        let collected = collect(&module.id, source, &parsed.program, parsed.unresolved_ctxt);
-        Ok((parsed, collected))
+        parse_module(&module.id, source, (kind, lang), defines, &jsx)
     })
+}
+
+/// A JavaScript module's program and what the scan collects of it.
+fn parse_module(
+    id: &str,
+    source: &str,
+    (kind, lang): (SourceKind, Lang),
+    defines: &Defines,
+    jsx: &crate::config::JsxConfig,
+) -> Result<(Parsed, Collected), Vec<Diagnostic>> {
+    let parsed = parse_js(id, source, kind, lang, defines, jsx)?;
+    let collected = collect(id, source, &parsed.program, parsed.unresolved_ctxt);
+    Ok((parsed, collected))
 }
 
 /// A module's text: as the last build read it when the watcher says it is unchanged, else
 /// read now (UTF-8, without a byte order mark).
 fn read_source(
-    job: &Job,
+    path: &Path,
     id: &str,
     config: &BuildConfig,
     cache: Option<&ParseCache>,
 ) -> Result<Arc<str>, Vec<Diagnostic>> {
-    if job.path == super::resolve::mf_runtime_api_path(&config.root) {
+    if path == super::resolve::mf_runtime_api_path(&config.root) {
         return Ok(Arc::from(crate::federation::MF_RUNTIME_API));
     }
-    if let Some(source) = cache.and_then(|c| c.unchanged_source(&job.path, config)) {
+    if let Some(source) = cache.and_then(|c| c.unchanged_source(path, config)) {
         return Ok(source);
     }
-    match std::fs::read(&job.path) {
+    match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(s) => Ok(Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s))),
             Err(_) => Err(vec![
@@ -580,7 +587,7 @@ fn scan_one(
             Err(d) => failed(d),
         };
     }
-    let source = match read_source(job, &id, config, cache) {
+    let source = match read_source(&job.path, &id, config, cache) {
         Ok(s) => s,
         Err(d) => return failed(d),
     };
@@ -610,11 +617,7 @@ fn scan_one(
     let parse_start = std::time::Instant::now();
     let lang = Lang::of_extension(ext);
     let jsx = jsx_options(&job.path, config);
-    let parse = |source: &str| -> Result<(Parsed, Collected), Vec<Diagnostic>> {
-        let parsed = parse_js(&id, source, kind, lang, defines, &jsx)?;
-        let collected = collect(&id, source, &parsed.program, parsed.unresolved_ctxt);
-        Ok((parsed, collected))
-    };
+    let parse = |source: &str| parse_module(&id, source, (kind, lang), defines, &jsx);
     // For a file the persistent cache knows: its program, parsed when a later stage reads it.
     let reparse = || -> crate::graph::ast::Reparse {
         let (id, source, jsx) = (id.clone(), source.clone(), jsx.clone().into_owned());

@@ -402,3 +402,40 @@ pub fn write_file(root: &Path, rel: &str, body: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, body).unwrap();
 }
+
+/// Every fixture folder (holding a federation.toml), outside node_modules.
+#[allow(dead_code)]
+pub fn fixture_dirs() -> Vec<PathBuf> {
+    list_files(&repo_root().join("fixtures"))
+        .into_iter()
+        .filter(|f| f.ends_with("/federation.toml") && !f.contains("node_modules"))
+        .map(|f| {
+            repo_root()
+                .join("fixtures")
+                .join(f.trim_end_matches("/federation.toml"))
+        })
+        .collect()
+}
+
+/// `check` of each job, on two threads (the machine's cores), in completion order.
+#[allow(dead_code)]
+pub fn on_two_threads<J: Sync, R: Send>(
+    jobs: &[J],
+    check: impl Fn(usize, &J) -> R + Sync,
+) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results = std::sync::Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    let r = check(i, job);
+                    results.lock().unwrap().push(r);
+                }
+            });
+        }
+    });
+    results.into_inner().unwrap()
+}
