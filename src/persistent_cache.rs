@@ -107,13 +107,14 @@ impl Store {
         }
     }
 
-    /// The contents of the cache file, if it can be trusted for this build.
-    pub fn load(&self) -> Result<Contents, Rejected> {
+    /// The contents of the cache file, if it can be trusted for this build: its parse
+    /// entries, and its code entries still encoded.
+    pub fn load(&self) -> Result<Loaded, Rejected> {
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(_) => return Err(Rejected::Missing),
         };
-        decode(&bytes, self.fingerprint)
+        decode(bytes, self.fingerprint)
     }
 
     /// Writes `contents` (made with this build's configuration) in place of the file.
@@ -150,21 +151,52 @@ fn encode(contents: &Contents) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn decode(bytes: &[u8], fingerprint: u64) -> Result<Contents, Rejected> {
+/// A trusted cache file as [`Store::load`] reads it. The code entries are needed only by
+/// the generate stage, so they stay encoded until [`EncodedCode::decode`] (which a build
+/// runs on another thread while it scans and links).
+pub struct Loaded {
+    pub parse: Vec<crate::graph::cache::StoredParse>,
+    pub code: EncodedCode,
+}
+
+/// [`Contents::code`] as postcard encoded it: the file's bytes from `at` on.
+pub struct EncodedCode {
+    bytes: Vec<u8>,
+    at: usize,
+}
+
+impl EncodedCode {
+    /// The code entries (none if their bytes do not decode, which the checksum over the
+    /// whole payload makes a defect, not a corruption).
+    pub fn decode(self) -> Vec<crate::codegen::cache::StoredCode> {
+        postcard::from_bytes(&self.bytes[self.at..]).unwrap_or_default()
+    }
+}
+
+/// The fields of [`Contents`] before `code`, in order: postcard writes a struct as its
+/// fields one after the other, so a file's payload is these followed by the code entries.
+type Head = (String, u64, Vec<crate::graph::cache::StoredParse>);
+
+fn decode(bytes: Vec<u8>, fingerprint: u64) -> Result<Loaded, Rejected> {
     let rest = bytes.strip_prefix(MAGIC).ok_or(Rejected::Corrupt)?;
     let (sum, payload) = rest.split_at_checked(8).ok_or(Rejected::Corrupt)?;
     let sum = u64::from_le_bytes(sum.try_into().map_err(|_| Rejected::Corrupt)?);
     if xxhash_rust::xxh3::xxh3_64(payload) != sum {
         return Err(Rejected::Corrupt);
     }
-    let contents: Contents = postcard::from_bytes(payload).map_err(|_| Rejected::Corrupt)?;
-    if contents.version != writer() {
+    let ((version, written_for, parse), code) =
+        postcard::take_from_bytes::<Head>(payload).map_err(|_| Rejected::Corrupt)?;
+    if version != writer() {
         return Err(Rejected::Version);
     }
-    if contents.fingerprint != fingerprint {
+    if written_for != fingerprint {
         return Err(Rejected::Configuration);
     }
-    Ok(contents)
+    let at = bytes.len() - code.len();
+    Ok(Loaded {
+        parse,
+        code: EncodedCode { bytes, at },
+    })
 }
 
 #[cfg(test)]
@@ -189,25 +221,28 @@ mod tests {
     #[test]
     fn round_trips_and_refuses_what_it_cannot_trust() {
         let bytes = encode(&sample()).unwrap();
-        let back = decode(&bytes, 7).unwrap();
-        assert_eq!(back.code.len(), 1);
-        assert_eq!(back.code[0].body, "__mf_exports__.x = 1;\n");
-        assert_eq!(decode(&bytes, 8).err(), Some(Rejected::Configuration));
+        let back = decode(bytes.clone(), 7).unwrap().code.decode();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].body, "__mf_exports__.x = 1;\n");
+        assert_eq!(
+            decode(bytes.clone(), 8).err(),
+            Some(Rejected::Configuration)
+        );
         // Any flipped byte of the payload, a truncation, or another file.
         for at in [MAGIC.len() + 8, bytes.len() - 1] {
             let mut bad = bytes.clone();
             bad[at] ^= 0x20;
-            assert_eq!(decode(&bad, 7).err(), Some(Rejected::Corrupt));
+            assert_eq!(decode(bad, 7).err(), Some(Rejected::Corrupt));
         }
         assert_eq!(
-            decode(&bytes[..bytes.len() - 3], 7).err(),
+            decode(bytes[..bytes.len() - 3].to_vec(), 7).err(),
             Some(Rejected::Corrupt)
         );
-        assert_eq!(decode(b"{}", 7).err(), Some(Rejected::Corrupt));
+        assert_eq!(decode(b"{}".to_vec(), 7).err(), Some(Rejected::Corrupt));
         let mut other = sample();
         other.version = "0.0.0-other".into();
         assert_eq!(
-            decode(&encode(&other).unwrap(), 7).err(),
+            decode(encode(&other).unwrap(), 7).err(),
             Some(Rejected::Version)
         );
     }

@@ -141,7 +141,9 @@ impl BuildCache {
             let loaded = store.load().map(|contents| {
                 let n = contents.parse.len();
                 cache.parse.import(config, contents.parse);
-                cache.code.import(config, contents.code);
+                cache
+                    .code
+                    .import_later(config, move || contents.code.decode());
                 n
             });
             cache

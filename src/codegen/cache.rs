@@ -38,13 +38,35 @@ pub struct StoredCode {
     pub map: Option<Vec<(u32, u32, u32)>>,
 }
 
+/// Code entries of the persistent cache, decoded on another thread.
+type Pending = std::thread::JoinHandle<Vec<StoredCode>>;
+
 #[derive(Default)]
 pub struct CodeCache {
     state: Mutex<State>,
+    /// Entries of the cache file not yet decoded: imported by the first use of the state
+    /// after [`CodeCache::begin_build`] (the generate stage's), or dropped with the entries.
+    pending: Mutex<Option<Pending>>,
     /// Modules of the current build whose code was reused.
     reused: std::sync::atomic::AtomicUsize,
     /// Entries were added or dropped since the last [`CodeCache::take_changed`].
     changed: std::sync::atomic::AtomicBool,
+}
+
+/// Adds a stored entry to the state (its mappings' module index is the reader's, filled in
+/// when the entry is used).
+fn insert(state: &mut State, s: StoredCode) {
+    let code = ModuleOutput {
+        params: if s.esm { ESM_PARAMS } else { CJS_PARAMS },
+        body: s.body,
+        map: s.map.map(|m| BodyMap {
+            mappings: m
+                .into_iter()
+                .map(|(l, c, o)| (l, c, o, ModuleIdx(u32::MAX)))
+                .collect(),
+        }),
+    };
+    state.entries.insert(s.id, (s.key, Arc::new(code)));
 }
 
 /// Feeds `value`'s `Debug` text to a hasher (for analysis data that has no `Hash`), without
@@ -78,16 +100,31 @@ pub fn export_hashes(cx: &TransformContext, modules: usize) -> Vec<u64> {
 }
 
 impl CodeCache {
+    /// The state, with the pending entries imported first.
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let pending = self
+            .pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(pending) = pending {
+            // A decoder that panicked gave nothing: the modules are transformed afresh.
+            for s in pending.join().unwrap_or_default() {
+                insert(&mut state, s);
+            }
+        }
+        state
     }
 
-    /// Starts a build with `config`: empties the cache if the configuration changed.
+    /// Starts a build with `config`: empties the cache if the configuration changed. The
+    /// pending entries stay pending unless they are dropped.
     pub fn begin_build(&self, config: &BuildConfig) {
         let fingerprint = format!("{config:?}");
-        let mut state = self.state();
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if state.fingerprint != fingerprint {
             state.entries.clear();
+            *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = None;
             state.fingerprint = fingerprint;
         }
         state.used.clear();
@@ -151,25 +188,19 @@ impl CodeCache {
         stored
     }
 
-    /// Takes persisted entries for builds with `config` (which the caller checked they were
-    /// made with). Each is used only when its key matches, as any entry.
-    pub fn import(&self, config: &BuildConfig, stored: Vec<StoredCode>) {
+    /// Replaces the entries with those of a cache file made for builds with `config` (the
+    /// caller checked), which `decode` makes on another thread: they are needed only when
+    /// the generate stage asks, so a warm start decodes them while it scans and links. Each
+    /// is used only when its key matches, as any entry.
+    pub fn import_later(
+        &self,
+        config: &BuildConfig,
+        decode: impl FnOnce() -> Vec<StoredCode> + Send + 'static,
+    ) {
         let mut state = self.state();
+        state.entries.clear();
         state.fingerprint = format!("{config:?}");
-        for s in stored {
-            let code = ModuleOutput {
-                params: if s.esm { ESM_PARAMS } else { CJS_PARAMS },
-                body: s.body,
-                // The module index is the reader's: filled in when the entry is used.
-                map: s.map.map(|m| BodyMap {
-                    mappings: m
-                        .into_iter()
-                        .map(|(l, c, o)| (l, c, o, ModuleIdx(u32::MAX)))
-                        .collect(),
-                }),
-            };
-            state.entries.insert(s.id, (s.key, Arc::new(code)));
-        }
+        *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::spawn(decode));
         self.changed
             .store(false, std::sync::atomic::Ordering::Relaxed);
     }
