@@ -203,15 +203,16 @@ fn rebuild_from(
         kept => kept.clone(),
     };
     let types_done = start.elapsed();
-    let mut generated = match codegen::regenerate(&mut last.kept, &indices, config) {
-        Ok(g) => g,
-        Err(d) => {
-            // Not in a build that is eligible (only minification fails); the full build
-            // reports it.
-            let _: Box<Diagnostic> = d;
-            return None;
-        }
-    };
+    let mut generated =
+        match codegen::regenerate(&mut last.kept, &indices, config, Some(&cache.code)) {
+            Ok(g) => g,
+            Err(d) => {
+                // Not in a build that is eligible (only minification fails); the full build
+                // reports it.
+                let _: Box<Diagnostic> = d;
+                return None;
+            }
+        };
     crate::pipeline::add_report_files(&mut generated.files, types.files, share_usage.as_ref());
     let elapsed = start.elapsed();
     diagnostics.sort();

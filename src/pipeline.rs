@@ -116,6 +116,12 @@ impl serde::Serialize for CacheLoad {
 /// Serialises the writes of cache files by this process.
 static SAVING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+/// Waits for a cache file being written on another thread ([`BuildCache::save`] with
+/// `background`), so that a process about to exit does not cut it off.
+pub fn wait_for_cache_writes() {
+    drop(SAVING.lock().unwrap_or_else(|e| e.into_inner()));
+}
+
 impl BuildCache {
     /// A cache for builds of `config`, with the contents of its persistent cache file when
     /// `cache = true` and the file can be trusted.

@@ -786,6 +786,66 @@ fn dev_starts_from_the_persistent_cache_the_last_process_wrote() {
     );
 }
 
+/// Ctrl-C (SIGINT) stops `mfbundle dev` with status 0 after it writes the persistent cache
+/// of the rebuilds since the last write, which otherwise waits for the files to stay quiet
+/// for a second: the next start reuses the edited module's code too.
+#[test]
+fn dev_stopped_by_ctrl_c_keeps_what_its_last_rebuild_cached() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    write_file(&dir, "federation.toml", "entry = \"./src/index.js\"\n");
+    write_file(
+        &dir,
+        "src/index.js",
+        "import { label } from \"./label.js\";\ndocument.title = label;\n",
+    );
+    write_file(&dir, "src/label.js", "export const label = \"before\";\n");
+    let file = dir.join("node_modules/.cache/mfbundle/development-web-hot.bin");
+    let args = [dir.as_os_str(), "--port".as_ref(), "0".as_ref()];
+    let next_build = |rx: &std::sync::mpsc::Receiver<serde_json::Value>| loop {
+        let v = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("mfbundle dev did not build");
+        if v["event"] == "build" {
+            assert_eq!(v["ok"], true, "{v}");
+            return v;
+        }
+    };
+
+    let (mut server, rx) = dev_events(&args, &[]);
+    next_build(&rx);
+    // The first build's cache is written on another thread.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !file.is_file() {
+        assert!(std::time::Instant::now() < deadline, "no cache file");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let written = std::fs::read(&file).unwrap();
+    write_file(&dir, "src/label.js", "export const label = \"after\";\n");
+    next_build(&rx);
+    // SAFETY: a signal to the child this test started.
+    assert_eq!(
+        unsafe { libc::kill(server.0.id() as libc::pid_t, libc::SIGINT) },
+        0
+    );
+    let status = server.0.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    let stopped = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+    assert_eq!(stopped["event"], "stopped", "{stopped}");
+    assert_ne!(
+        std::fs::read(&file).unwrap(),
+        written,
+        "the cache was not written"
+    );
+
+    let (_server, rx) = dev_events(&args, &[]);
+    let warm = next_build(&rx);
+    assert_eq!(warm["cache"]["status"], "loaded", "{warm}");
+    // index.js and the edited label.js: both from the file the stopped process wrote.
+    assert_eq!(warm["cache"]["reused"], 2, "{warm}");
+}
+
 /// `[devServer] https = { cert, key }` (issue #17): the React example's host and remote served
 /// over HTTPS with a test certificate for localhost and 127.0.0.1 (`tests/tls`): Node checks
 /// the chain against that certificate, plain HTTP gets no page, and in Chromium the host

@@ -91,12 +91,32 @@ pub fn export_hashes(cx: &TransformContext, modules: usize) -> Vec<u64> {
     use rayon::prelude::*;
     (0..modules)
         .into_par_iter()
-        .map(|i| {
-            let mut h = xxhash_rust::xxh3::Xxh3::new();
-            debug_hash(&mut h, &cx.exports.get(ModuleIdx(i as u32)));
-            h.finish()
-        })
+        .map(|i| export_hash(cx, ModuleIdx(i as u32)))
         .collect()
+}
+
+fn export_hash(cx: &TransformContext, m: ModuleIdx) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    debug_hash(&mut h, &cx.exports.get(m));
+    h.finish()
+}
+
+/// [`export_hashes`] of the modules `changed` and the modules they import (what [`key`]
+/// reads for them); the others are 0.
+pub fn export_hashes_of(
+    cx: &TransformContext,
+    graph: &crate::graph::ModuleGraph,
+    changed: &[ModuleIdx],
+) -> Vec<u64> {
+    let mut hashes = vec![0; graph.modules.len()];
+    for &i in changed {
+        let targets = graph.module(i).as_normal().into_iter();
+        for m in std::iter::once(i).chain(targets.flat_map(|n| n.records.iter().map(|r| r.target)))
+        {
+            hashes[m.index()] = export_hash(cx, m);
+        }
+    }
+    hashes
 }
 
 impl CodeCache {

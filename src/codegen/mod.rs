@@ -127,6 +127,7 @@ pub fn regenerate(
     kept: &mut Kept,
     changed: &[ModuleIdx],
     config: &BuildConfig,
+    cache: Option<&cache::CodeCache>,
 ) -> Result<Generated, Box<crate::diagnostics::Diagnostic>> {
     kept.readers = name_readers(&kept.graph, config);
     let cx = transform_context(
@@ -137,16 +138,25 @@ pub fn regenerate(
         kept.readers.as_deref(),
         (config, kept.facts.refresh),
     );
+    // The code cache learns the new code too, so that the persistent cache written after
+    // these rebuilds has it.
+    let export_hashes = match cache {
+        Some(_) => cache::export_hashes_of(&cx, &kept.graph, changed),
+        None => Vec::new(),
+    };
     let outputs: Vec<(ModuleIdx, Option<transform_module::ModuleOutput>)> = changed
         .par_iter()
         .map(|&i| {
             let output = match kept.graph.module(i) {
-                Module::Normal(n) => Some(transform_module(
-                    n,
-                    std::sync::Arc::unwrap_or_clone(n.ast.take()),
-                    i,
-                    &cx,
-                )),
+                Module::Normal(n) => {
+                    let transform = || {
+                        transform_module(n, std::sync::Arc::unwrap_or_clone(n.ast.take()), i, &cx)
+                    };
+                    Some(match cache {
+                        Some(cache) => cache.code(n, i, (&cx, &export_hashes), transform),
+                        None => transform(),
+                    })
+                }
                 _ => None,
             };
             (i, output)

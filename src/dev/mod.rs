@@ -206,8 +206,19 @@ pub fn run(args: &DevArgs) -> i32 {
     }
 
     let (tx, rx) = channel();
+    let stop = tx.clone();
+    let stopping = std::sync::atomic::AtomicBool::new(false);
+    if let Err(e) = ctrlc::set_handler(move || {
+        // A second Ctrl-C does not wait for the first to be handled.
+        if stopping.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        let _ = stop.send(Signal::Stop);
+    }) {
+        eprintln!("[dev] warning: cannot handle Ctrl-C/SIGTERM ({e}); the default action applies");
+    }
     let mut watcher = match notify::recommended_watcher(move |e| {
-        let _ = tx.send(e);
+        let _ = tx.send(Signal::Files(e));
     }) {
         Ok(w) => w,
         Err(e) => {
@@ -235,7 +246,19 @@ pub fn run(args: &DevArgs) -> i32 {
             .iter()
             .any(|p| p.save_pending)
             .then_some(SAVE_WHEN_IDLE);
-        let (changed, contents_only) = wait(&rx, &projects, idle);
+        let Some((changed, contents_only)) = wait(&rx, &projects, idle) else {
+            // Ctrl-C or SIGTERM: what the last rebuilds parsed is not lost to the next start.
+            for p in projects.iter().filter(|p| p.save_pending) {
+                let _ = p.cache.save(&p.config, false);
+            }
+            crate::pipeline::wait_for_cache_writes();
+            if args.json {
+                json_line(serde_json::json!({ "event": "stopped" }));
+            } else {
+                eprintln!("[dev] stopped");
+            }
+            return 0;
+        };
         if changed.is_empty() {
             for p in projects.iter_mut().filter(|p| p.save_pending) {
                 p.save_pending = false;
@@ -261,14 +284,21 @@ pub fn run(args: &DevArgs) -> i32 {
     }
 }
 
+/// What the dev loop waits for: the watcher's events, or the process being stopped.
+enum Signal {
+    Files(notify::Result<notify::Event>),
+    /// Ctrl-C or SIGTERM.
+    Stop,
+}
+
 /// The files that changed in a burst of events, once the files stay quiet for [`QUIET`], and
 /// whether only their contents changed (no file was created, removed or renamed); no files
-/// when nothing happened for `idle`.
+/// when nothing happened for `idle`; `None` when the process is stopped.
 fn wait(
-    rx: &Receiver<notify::Result<notify::Event>>,
+    rx: &Receiver<Signal>,
     projects: &[Project],
     idle: Option<Duration>,
-) -> (Vec<PathBuf>, bool) {
+) -> Option<(Vec<PathBuf>, bool)> {
     use notify::EventKind;
     use notify::event::ModifyKind;
     let mut changed: Vec<PathBuf> = Vec::new();
@@ -280,7 +310,8 @@ fn wait(
             (false, _) => rx.recv_timeout(QUIET),
         };
         match event {
-            Ok(Ok(e)) => {
+            Ok(Signal::Stop) => return None,
+            Ok(Signal::Files(Ok(e))) => {
                 if matches!(e.kind, EventKind::Access(_)) {
                     continue;
                 }
@@ -299,8 +330,8 @@ fn wait(
                     }
                 }
             }
-            Ok(Err(_)) => {}
-            Err(RecvTimeoutError::Timeout) => return (changed, contents_only),
+            Ok(Signal::Files(Err(_))) => {}
+            Err(RecvTimeoutError::Timeout) => return Some((changed, contents_only)),
             Err(RecvTimeoutError::Disconnected) => {
                 // The watcher is gone: serve what there is until the process is stopped.
                 loop {
