@@ -116,10 +116,17 @@ impl serde::Serialize for CacheLoad {
 /// Serialises the writes of cache files by this process.
 static SAVING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Waits for a cache file being written on another thread ([`BuildCache::save`] with
-/// `background`), so that a process about to exit does not cut it off.
+/// How many cache files are being written on other threads ([`BuildCache::save`] with
+/// `background`), counted from before the thread starts until its write ends.
+static WRITING: (std::sync::Mutex<usize>, std::sync::Condvar) =
+    (std::sync::Mutex::new(0), std::sync::Condvar::new());
+
+/// Waits (ten seconds at most) for the cache files being written on other threads, so that
+/// a process about to exit does not cut them off.
 pub fn wait_for_cache_writes() {
-    drop(SAVING.lock().unwrap_or_else(|e| e.into_inner()));
+    let (count, done) = &WRITING;
+    let count = count.lock().unwrap_or_else(|e| e.into_inner());
+    let _ = done.wait_timeout_while(count, std::time::Duration::from_secs(10), |n| *n > 0);
 }
 
 impl BuildCache {
@@ -221,7 +228,13 @@ impl BuildCache {
             store.save(contents)
         };
         if background {
-            std::thread::spawn(write);
+            let (count, done) = &WRITING;
+            *count.lock().unwrap_or_else(|e| e.into_inner()) += 1;
+            std::thread::spawn(move || {
+                let _ = write();
+                *count.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
+                done.notify_all();
+            });
             Ok(())
         } else {
             write()
