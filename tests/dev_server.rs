@@ -721,11 +721,9 @@ fn open_starts_the_browser_command_with_the_page_url() {
     }
 }
 
-/// `mfbundle dev` keeps the persistent cache by default: the next process's first build
-/// starts from it (no file parsed), serves the same bytes, and `--no-cache` neither reads
-/// nor writes it.
-#[test]
-fn dev_starts_from_the_persistent_cache_the_last_process_wrote() {
+/// A project whose `src/index.js` imports `label` from `src/label.js` (`label` its value):
+/// its directory (in the temporary one returned) and where `mfbundle dev` keeps its cache.
+fn label_app(label: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
     write_file(&dir, "federation.toml", "entry = \"./src/index.js\"\n");
@@ -734,8 +732,32 @@ fn dev_starts_from_the_persistent_cache_the_last_process_wrote() {
         "src/index.js",
         "import { label } from \"./label.js\";\ndocument.title = label;\n",
     );
-    write_file(&dir, "src/label.js", "export const label = \"cached\";\n");
+    write_file(
+        &dir,
+        "src/label.js",
+        &format!("export const label = \"{label}\";\n"),
+    );
     let file = dir.join("node_modules/.cache/mfbundle/development-web-hot.bin");
+    (tmp, dir, file)
+}
+
+/// Waits for the cache file that `mfbundle dev` writes on another thread after its first
+/// build, and for that write to end.
+fn wait_for_cache_file(file: &std::path::Path) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !file.is_file() {
+        assert!(std::time::Instant::now() < deadline, "no cache file");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+}
+
+/// `mfbundle dev` keeps the persistent cache by default: the next process's first build
+/// starts from it (no file parsed), serves the same bytes, and `--no-cache` neither reads
+/// nor writes it.
+#[test]
+fn dev_starts_from_the_persistent_cache_the_last_process_wrote() {
+    let (_tmp, dir, file) = label_app("cached");
     let first_build = |extra: &[&str]| {
         let mut args = vec![dir.as_os_str(), "--port".as_ref(), "0".as_ref()];
         args.extend(extra.iter().map(|a| std::ffi::OsStr::new(*a)));
@@ -766,13 +788,7 @@ fn dev_starts_from_the_persistent_cache_the_last_process_wrote() {
 
     let (server, first, _) = first_build(&[]);
     assert_eq!(first["cache"]["status"], "missing", "{first}");
-    // Written on another thread after the first build.
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while !file.is_file() {
-        assert!(std::time::Instant::now() < deadline, "no cache file");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(300));
+    wait_for_cache_file(&file);
     drop(server);
 
     let (_server, warm, warm_main) = first_build(&[]);
@@ -791,16 +807,7 @@ fn dev_starts_from_the_persistent_cache_the_last_process_wrote() {
 /// for a second: the next start reuses the edited module's code too.
 #[test]
 fn dev_stopped_by_ctrl_c_keeps_what_its_last_rebuild_cached() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("app");
-    write_file(&dir, "federation.toml", "entry = \"./src/index.js\"\n");
-    write_file(
-        &dir,
-        "src/index.js",
-        "import { label } from \"./label.js\";\ndocument.title = label;\n",
-    );
-    write_file(&dir, "src/label.js", "export const label = \"before\";\n");
-    let file = dir.join("node_modules/.cache/mfbundle/development-web-hot.bin");
+    let (_tmp, dir, file) = label_app("before");
     let args = [dir.as_os_str(), "--port".as_ref(), "0".as_ref()];
     let next_build = |rx: &std::sync::mpsc::Receiver<serde_json::Value>| loop {
         let v = rx
@@ -814,13 +821,7 @@ fn dev_stopped_by_ctrl_c_keeps_what_its_last_rebuild_cached() {
 
     let (mut server, rx) = dev_events(&args, &[]);
     next_build(&rx);
-    // The first build's cache is written on another thread.
-    let deadline = std::time::Instant::now() + Duration::from_secs(30);
-    while !file.is_file() {
-        assert!(std::time::Instant::now() < deadline, "no cache file");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(300));
+    wait_for_cache_file(&file);
     let written = std::fs::read(&file).unwrap();
     write_file(&dir, "src/label.js", "export const label = \"after\";\n");
     next_build(&rx);
