@@ -20,13 +20,13 @@
 //!
 //! Then resolution, federation and linking would compute what they computed last time, so
 //! the rebuild replaces the edited modules' text, program and PURE positions in the kept
-//! graph, transforms
-//! them ([`codegen::regenerate`]), redoes what reads module text after the link stage (the
-//! federated types; the share-usage report when an edited module imports a shared one in a
-//! build without shared tree shaking, else the last one stands) and renders every file. The files are the ones a
-//! full build would write (`tests/incremental.rs` compares them on every fixture). Anything
-//! else (an import added, an export renamed, a CSS edit, a new file) runs the full pipeline,
-//! which also keeps a new [`Last`].
+//! graph, transforms them ([`codegen::regenerate`]), redoes what reads module text after
+//! the link stage (the federated types; the share-usage report when an edited module
+//! imports a shared one in a build without shared tree shaking, else the last one stands)
+//! and renders every file. The files are the ones a full build would write
+//! (`tests/incremental.rs` compares them on every fixture). Anything else (an import added,
+//! an export renamed, a CSS edit, a new file) runs the full pipeline, which also keeps a
+//! new [`Last`].
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -95,28 +95,11 @@ pub fn export_hashes(cx: &TransformContext, modules: usize) -> Vec<u64> {
         .collect()
 }
 
-fn export_hash(cx: &TransformContext, m: ModuleIdx) -> u64 {
+/// One module's entry of [`export_hashes`].
+pub fn export_hash(cx: &TransformContext, m: ModuleIdx) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     debug_hash(&mut h, &cx.exports.get(m));
     h.finish()
-}
-
-/// [`export_hashes`] of the modules `changed` and the modules they import (what [`key`]
-/// reads for them); the others are 0.
-pub fn export_hashes_of(
-    cx: &TransformContext,
-    graph: &crate::graph::ModuleGraph,
-    changed: &[ModuleIdx],
-) -> Vec<u64> {
-    let mut hashes = vec![0; graph.modules.len()];
-    for &i in changed {
-        let targets = graph.module(i).as_normal().into_iter();
-        for m in std::iter::once(i).chain(targets.flat_map(|n| n.records.iter().map(|r| r.target)))
-        {
-            hashes[m.index()] = export_hash(cx, m);
-        }
-    }
-    hashes
 }
 
 impl CodeCache {
@@ -231,7 +214,7 @@ impl CodeCache {
         &self,
         m: &NormalModule,
         idx: ModuleIdx,
-        (cx, exports): (&TransformContext, &[u64]),
+        (cx, exports): (&TransformContext, &dyn Fn(ModuleIdx) -> u64),
         transform: impl FnOnce() -> ModuleOutput,
     ) -> ModuleOutput {
         let key = key(m, idx, cx, exports);
@@ -273,8 +256,13 @@ impl CodeCache {
 }
 
 /// A hash of everything the transform of `m` reads besides the configuration (`exports`:
-/// [`export_hashes`]).
-fn key(m: &NormalModule, idx: ModuleIdx, cx: &TransformContext, exports: &[u64]) -> u64 {
+/// a module's [`export_hash`], looked up in [`export_hashes`] or made when asked).
+fn key(
+    m: &NormalModule,
+    idx: ModuleIdx,
+    cx: &TransformContext,
+    exports: &dyn Fn(ModuleIdx) -> u64,
+) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     m.source.hash(&mut h);
     m.path.hash(&mut h);
@@ -285,13 +273,13 @@ fn key(m: &NormalModule, idx: ModuleIdx, cx: &TransformContext, exports: &[u64])
     // Link rewrites these (barrel skipping retargets imports).
     m.esm.hash(&mut h);
     m.format.hash(&mut h);
-    exports[idx.index()].hash(&mut h);
+    exports(idx).hash(&mut h);
     cx.used_exports.map(|u| &u[idx]).hash(&mut h);
     for r in &m.records {
         let target = &cx.metas[r.target];
         (&r.request, &target.id, target.pure, target.is_async).hash(&mut h);
         (r.kind, target.format, &r.barrel).hash(&mut h);
-        exports[r.target.index()].hash(&mut h);
+        exports(r.target).hash(&mut h);
         cx.dynamic_chunks.get(&r.target).hash(&mut h);
         cx.worker_files.get(&r.target).hash(&mut h);
     }

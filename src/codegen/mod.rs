@@ -139,11 +139,8 @@ pub fn regenerate(
         (config, kept.facts.refresh),
     );
     // The code cache learns the new code too, so that the persistent cache written after
-    // these rebuilds has it.
-    let export_hashes = match cache {
-        Some(_) => cache::export_hashes_of(&cx, &kept.graph, changed),
-        None => Vec::new(),
-    };
+    // these rebuilds has it; the few export hashes its keys read are made when asked.
+    let export_hash = |m| cache::export_hash(&cx, m);
     let outputs: Vec<(ModuleIdx, Option<transform_module::ModuleOutput>)> = changed
         .par_iter()
         .map(|&i| {
@@ -153,7 +150,7 @@ pub fn regenerate(
                         transform_module(n, std::sync::Arc::unwrap_or_clone(n.ast.take()), i, &cx)
                     };
                     Some(match cache {
-                        Some(cache) => cache.code(n, i, (&cx, &export_hashes), transform),
+                        Some(cache) => cache.code(n, i, (&cx, &export_hash), transform),
                         None => transform(),
                     })
                 }
@@ -349,7 +346,12 @@ fn transform_all(
                 let transform =
                     || transform_module(n, std::sync::Arc::unwrap_or_clone(ast.take()), idx, &cx);
                 Step::Done(Some(match cache {
-                    Some(cache) => cache.code(n, idx, (&cx, &export_hashes), transform),
+                    Some(cache) => cache.code(
+                        n,
+                        idx,
+                        (&cx, &|m: ModuleIdx| export_hashes[m.index()]),
+                        transform,
+                    ),
                     None => transform(),
                 }))
             }
