@@ -4,8 +4,9 @@
 //! babel-loader and Vite keep theirs; `cacheDir` moves it) and read by the next process, so
 //! that a restart does not redo work the last process did: each file's scan results but its
 //! AST (import records, ESM shape, ...; the AST is parsed again only if a later stage reads
-//! it, `graph/ast.rs`) and each module's generated code. Resolution is not kept: each
-//! process resolves afresh, so files created or removed since are seen.
+//! it, `graph/ast.rs`), what each request resolved to with the files found and the paths
+//! missed on the way (trusted only while none of those changed, `graph/resolve_cache.rs`),
+//! and each module's generated code.
 //!
 //! The file is trusted only when everything its contents depend on is the same: its magic
 //! text, a checksum of its bytes, the mfbundle that wrote it (version, and its executable's
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::config::BuildConfig;
+use crate::graph::resolve_cache::StoredResolutions;
 
 /// The first bytes of every cache file.
 const MAGIC: &[u8; 16] = b"mfbundle-cache\x00\x01";
@@ -54,6 +56,9 @@ pub struct Contents {
     pub fingerprint: u64,
     /// Scan results of each file but its AST ([`crate::graph::cache::ParseCache`]).
     pub parse: Vec<crate::graph::cache::StoredParse>,
+    /// What requests resolved to and what that depended on
+    /// ([`crate::graph::resolve_cache`]), when the answers can be trusted.
+    pub resolutions: Option<StoredResolutions>,
     /// Module code of the generate stage ([`crate::codegen::cache::CodeCache`]).
     pub code: Vec<crate::codegen::cache::StoredCode>,
 }
@@ -156,6 +161,7 @@ fn encode(contents: &Contents) -> std::io::Result<Vec<u8>> {
 /// runs on another thread while it scans and links).
 pub struct Loaded {
     pub parse: Vec<crate::graph::cache::StoredParse>,
+    pub resolutions: Option<StoredResolutions>,
     pub code: EncodedCode,
 }
 
@@ -175,7 +181,12 @@ impl EncodedCode {
 
 /// The fields of [`Contents`] before `code`, in order: postcard writes a struct as its
 /// fields one after the other, so a file's payload is these followed by the code entries.
-type Head = (String, u64, Vec<crate::graph::cache::StoredParse>);
+type Head = (
+    String,
+    u64,
+    Vec<crate::graph::cache::StoredParse>,
+    Option<StoredResolutions>,
+);
 
 fn decode(bytes: Vec<u8>, fingerprint: u64) -> Result<Loaded, Rejected> {
     let rest = bytes.strip_prefix(MAGIC).ok_or(Rejected::Corrupt)?;
@@ -184,7 +195,7 @@ fn decode(bytes: Vec<u8>, fingerprint: u64) -> Result<Loaded, Rejected> {
     if xxhash_rust::xxh3::xxh3_64(payload) != sum {
         return Err(Rejected::Corrupt);
     }
-    let ((version, written_for, parse), code) =
+    let ((version, written_for, parse, resolutions), code) =
         postcard::take_from_bytes::<Head>(payload).map_err(|_| Rejected::Corrupt)?;
     if version != writer() {
         return Err(Rejected::Version);
@@ -195,6 +206,7 @@ fn decode(bytes: Vec<u8>, fingerprint: u64) -> Result<Loaded, Rejected> {
     let at = bytes.len() - code.len();
     Ok(Loaded {
         parse,
+        resolutions,
         code: EncodedCode { bytes, at },
     })
 }
@@ -208,6 +220,7 @@ mod tests {
             version: writer(),
             fingerprint: 7,
             parse: vec![],
+            resolutions: None,
             code: vec![crate::codegen::cache::StoredCode {
                 id: "./src/a.js".into(),
                 key: 42,

@@ -94,6 +94,8 @@ pub struct CacheLoad {
     /// Programs parsed late so far (of files whose scan results came from the file): the
     /// modules a stage read the AST of.
     pub late_parses: usize,
+    /// Requests answered by the file's resolutions (without asking the resolver).
+    pub resolutions_reused: usize,
 }
 
 impl serde::Serialize for CacheLoad {
@@ -108,6 +110,7 @@ impl serde::Serialize for CacheLoad {
             "entries": entries,
             "reused": self.reused,
             "lateParses": self.late_parses,
+            "resolutionsReused": self.resolutions_reused,
         })
         .serialize(s)
     }
@@ -153,7 +156,9 @@ impl BuildCache {
             let store = Store::for_build(config);
             let loaded = store.load().map(|contents| {
                 let n = contents.parse.len();
-                cache.parse.import(config, contents.parse);
+                cache
+                    .parse
+                    .import(config, contents.parse, contents.resolutions);
                 cache
                     .code
                     .import_later(config, move || contents.code.decode());
@@ -168,6 +173,7 @@ impl BuildCache {
                 loaded,
                 reused: 0,
                 late_parses: 0,
+                resolutions_reused: 0,
             });
         }
         cache
@@ -179,6 +185,7 @@ impl BuildCache {
         let mut load = self.persistent.clone()?;
         load.reused = self.code.reused();
         load.late_parses = self.parse.late_parses();
+        load.resolutions_reused = self.parse.reused_resolutions();
         Some(load)
     }
 
@@ -220,6 +227,7 @@ impl BuildCache {
         let store = Store::for_build(config);
         let contents = Contents {
             parse: self.parse.export(),
+            resolutions: self.parse.export_resolutions(),
             code: self.code.export(),
             ..Default::default()
         };

@@ -230,3 +230,131 @@ fn a_warm_development_build_parses_nothing() {
     assert_eq!(warm["cache"]["reused"], 3, "{warm}");
     assert_eq!(run_main(&out), "hello world\n");
 }
+
+/// Sets the modification time of every file under `dir` a minute back, as for a project
+/// checked out a while ago (a package.json or tsconfig.json modified in the last seconds
+/// before a build may have changed while the build read it: its resolutions are not kept).
+fn age_files(dir: &Path) {
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+    for file in list_files(dir) {
+        let f = std::fs::File::options()
+            .write(true)
+            .open(dir.join(file))
+            .unwrap();
+        f.set_modified(past).unwrap();
+    }
+}
+
+/// Resolutions are kept: a second process with nothing changed asks the resolver nothing;
+/// then every kind of change they depend on is seen by the next process, whose output is
+/// the cold build's: a module's edit (which changes no resolution: they are still
+/// reused), a file created where a resolution looked first, a package's package.json, a
+/// tsconfig.json's `paths`, a file removed.
+#[test]
+fn resolutions_are_kept_until_a_file_they_depend_on_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    write_file(
+        &dir,
+        "federation.toml",
+        "name = \"app\"\nentry = \"./src/index.js\"\ncache = true\n",
+    );
+    write_file(
+        &dir,
+        "src/index.js",
+        "import { a } from \"./a\";\nimport { b } from \"pkg\";\nimport { c } from \"@lib/c\";\nconsole.log(a, b, c);\n",
+    );
+    write_file(&dir, "src/a.ts", "export const a: string = \"a.ts\";\n");
+    write_file(
+        &dir,
+        "node_modules/pkg/package.json",
+        "{ \"name\": \"pkg\", \"main\": \"./one.js\" }\n",
+    );
+    write_file(
+        &dir,
+        "node_modules/pkg/one.js",
+        "export const b = \"one\";\n",
+    );
+    write_file(
+        &dir,
+        "node_modules/pkg/two.js",
+        "export const b = \"two\";\n",
+    );
+    write_file(&dir, "src/lib1/c.js", "export const c = \"lib1\";\n");
+    write_file(&dir, "src/lib2/c.js", "export const c = \"lib2\";\n");
+    let tsconfig = |lib: &str| {
+        format!(
+            "{{ \"compilerOptions\": {{ \"allowJs\": true, \"baseUrl\": \".\", \"paths\": {{ \"@lib/*\": [\"src/{lib}/*\"] }} }} }}\n"
+        )
+    };
+    write_file(&dir, "tsconfig.json", &tsconfig("lib1"));
+    age_files(&dir);
+    let out = dir.join("dist");
+    let cold = tmp.path().join("cold");
+    // A build from the cache the last one wrote: the program's output, the resolutions it
+    // reused, and its bytes against a build without the cache.
+    let step = |what: &str| -> (String, u64) {
+        let (code, result) = build(&dir, &out, &[]);
+        assert_eq!(code, 0, "{what}: {result}");
+        let (code, _) = build(&dir, &cold, &["--no-cache"]);
+        assert_eq!(code, 0, "{what}");
+        assert_eq!(
+            read_all(&out),
+            read_all(&cold),
+            "{what}: differs from a cold build"
+        );
+        let reused = result["cache"]["resolutionsReused"].as_u64().unwrap();
+        (run_main(&out), reused)
+    };
+
+    let (printed, reused) = step("first build");
+    assert_eq!(printed, "a.ts one lib1\n");
+    assert_eq!(reused, 0);
+    let (printed, reused) = step("nothing changed");
+    assert_eq!(printed, "a.ts one lib1\n");
+    // The entry (from the configuration) and the three requests of index.js.
+    assert_eq!(
+        reused, 4,
+        "nothing changed: every request answered from the cache"
+    );
+
+    write_file(&dir, "src/a.ts", "export const a: string = \"a2.ts\";\n");
+    let (printed, reused) = step("a module edited");
+    assert_eq!(printed, "a2.ts one lib1\n");
+    assert_eq!(reused, 4, "an edit changes no resolution");
+
+    // `./a` looked for a.tsx before it found a.ts.
+    write_file(&dir, "src/a.tsx", "export const a: string = \"a.tsx\";\n");
+    let (printed, reused) = step("a.tsx created");
+    assert_eq!(printed, "a.tsx one lib1\n");
+    assert_eq!(reused, 0, "a file created where a resolution looked");
+    age_files(&dir);
+    step("aged");
+    assert_eq!(step("unchanged again").1, 4);
+
+    write_file(
+        &dir,
+        "node_modules/pkg/package.json",
+        "{ \"name\": \"pkg\", \"main\": \"./two.js\" }\n",
+    );
+    let (printed, reused) = step("package.json edited");
+    assert_eq!(printed, "a.tsx two lib1\n");
+    assert_eq!(reused, 0);
+    // Modified seconds ago: its resolutions were not kept; a minute later they are.
+    assert_eq!(step("package.json just edited").1, 0);
+    age_files(&dir);
+    step("aged");
+    assert_eq!(step("unchanged again").1, 4);
+
+    write_file(&dir, "tsconfig.json", &tsconfig("lib2"));
+    let (printed, reused) = step("tsconfig.json edited");
+    assert_eq!(printed, "a.tsx two lib2\n");
+    assert_eq!(reused, 0);
+    age_files(&dir);
+    step("aged");
+
+    std::fs::remove_file(dir.join("src/a.tsx")).unwrap();
+    let (printed, reused) = step("a.tsx removed");
+    assert_eq!(printed, "a2.ts two lib2\n");
+    assert_eq!(reused, 0);
+}

@@ -792,11 +792,16 @@ fn registry(
     let mut parts: [Registry; 2] = Default::default();
     // Room for every body up front: growing a registry of megabytes by doubling copies it
     // and touches fresh pages each time.
+    // (`reserve` counts from the length, which is 0 here: sum first.)
+    let mut room = [0usize; 2];
     for &m in modules {
         if let Some(c) = &code[m] {
             let k = usize::from(!config.hot && c.body.starts_with(STRICT));
-            parts[k].text.reserve(c.body.len() + 64);
+            room[k] += c.body.len() + 64;
         }
+    }
+    for (part, room) in parts.iter_mut().zip(room) {
+        part.text.reserve(room);
     }
     // Per part: its lines up to byte `.1` (counted as it grows).
     let mut counted = [(0u32, 0usize); 2];

@@ -30,6 +30,7 @@ use super::ast::{ModuleAst, Reparse};
 use super::collect_imports::Collected;
 use super::parse::{Lang, Parsed, SourceKind};
 use super::resolve::Resolvers;
+use super::resolve_cache::StoredResolutions;
 use crate::config::BuildConfig;
 use crate::diagnostics::Diagnostic;
 
@@ -78,6 +79,9 @@ struct State {
     last_ok: bool,
     /// Scan results read from the persistent cache, by path, until a build uses them.
     stored: HashMap<PathBuf, StoredParse>,
+    /// Resolutions read from the persistent cache, until resolvers are made (which check
+    /// them and answer from them if nothing they depend on changed).
+    stored_resolutions: Option<StoredResolutions>,
     /// Entries were added or dropped since the last [`ParseCache::take_changed`].
     changed: bool,
 }
@@ -136,11 +140,37 @@ impl ParseCache {
     /// Takes scan results from the persistent cache for builds with `config` (which the
     /// caller checked they were made with). Each is used only for a file of the same text,
     /// kind and language.
-    pub fn import(&self, config: &BuildConfig, stored: Vec<StoredParse>) {
+    pub fn import(
+        &self,
+        config: &BuildConfig,
+        stored: Vec<StoredParse>,
+        resolutions: Option<StoredResolutions>,
+    ) {
         let mut state = self.state();
         state.fingerprint = parse_fingerprint(config);
         state.stored = stored.into_iter().map(|s| (s.path.clone(), s)).collect();
+        // The build reads about as many files: room up front rather than rehashing tables
+        // of thousands of paths as they grow.
+        let n = state.stored.len();
+        state.entries.reserve(n);
+        state.read.reserve(n);
+        state.stored_resolutions = resolutions;
         state.changed = false;
+    }
+
+    /// The resolutions to persist: those of the current resolvers, when they record them
+    /// (`cache = true`) and the answers can be trusted later.
+    pub fn export_resolutions(&self) -> Option<StoredResolutions> {
+        let resolvers = self.state().resolvers.as_ref()?.1.clone();
+        resolvers.export_cache()
+    }
+
+    /// Answers the current resolvers took from the persistent cache.
+    pub fn reused_resolutions(&self) -> usize {
+        self.state()
+            .resolvers
+            .as_ref()
+            .map_or(0, |(_, r)| r.reused_answers())
     }
 
     /// The entries to persist (parses without diagnostics), sorted by path.
@@ -168,7 +198,12 @@ impl ParseCache {
 
     /// Whether entries were added or dropped since the last call (or the import).
     pub fn take_changed(&self) -> bool {
-        std::mem::take(&mut self.state().changed)
+        let mut state = self.state();
+        let resolved = state
+            .resolvers
+            .as_ref()
+            .is_some_and(|(_, r)| r.take_cache_changed());
+        std::mem::take(&mut state.changed) | resolved
     }
 
     /// Programs parsed late in this process (of files whose scan results came from the
@@ -251,7 +286,12 @@ impl ParseCache {
         {
             return r.clone();
         }
-        let resolvers = Arc::new(Resolvers::new(config));
+        let resolvers = Arc::new(if config.cache {
+            // The first resolvers after the cache file was read answer from it if they can.
+            Resolvers::recording(config, state.stored_resolutions.take())
+        } else {
+            Resolvers::new(config)
+        });
         state.resolvers = Some((fingerprint, resolvers.clone()));
         resolvers
     }
@@ -264,6 +304,7 @@ impl ParseCache {
         if state.fingerprint != fingerprint {
             state.entries.clear();
             state.stored.clear();
+            state.stored_resolutions = None;
             state.fingerprint = fingerprint;
             state.only_changed = None;
         }

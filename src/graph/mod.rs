@@ -6,6 +6,7 @@
 //! - `transform_ts.rs`: TypeScript and JSX -> JavaScript, run by `parse.rs` before the rest
 //! - `collect_imports.rs`: a program's requests and static ESM shape
 //! - `resolve.rs`: requests -> files, with webpack-like options and diagnostics
+//! - `resolve_cache.rs`: resolutions kept by the persistent cache, and what they depend on
 //! - `scan.rs`: the parallel breadth-first walk that assigns indices
 //! - `css.rs`: CSS files (lightningcss) and assets (images, fonts) imported from JavaScript
 //! - `cache.rs`: parses kept between the builds of watch mode
@@ -22,6 +23,7 @@ pub mod package_facts;
 pub mod package_json_check;
 pub mod parse;
 pub mod resolve;
+pub mod resolve_cache;
 pub mod scan;
 pub mod transform_ts;
 

@@ -15,6 +15,7 @@ use oxc_resolver::{
 };
 
 use super::module::ImportKind;
+use super::resolve_cache::{ResolveCache, StoredResolutions};
 use crate::config::{BuildConfig, Target, display_path};
 use crate::diagnostics::{Code, Diagnostic, Location};
 
@@ -47,6 +48,9 @@ pub struct Resolvers {
     root: PathBuf,
     /// The build federates: `@module-federation/runtime` is mfbundle's API module.
     mf_runtime_api: bool,
+    /// With the persistent cache: the answers of the last process, and the record of this
+    /// one's.
+    cache: Option<ResolveCache>,
 }
 
 /// The requests that name MF 2.0's runtime API (`@module-federation/runtime` and the
@@ -121,7 +125,43 @@ impl Resolvers {
             extensions: config.extensions.clone(),
             root: config.root.clone(),
             mf_runtime_api: config.federates(),
+            cache: None,
         }
+    }
+
+    /// [`Resolvers::new`] that records its resolutions for the persistent cache, and answers
+    /// from `stored` (the last process's) if all they depend on is unchanged.
+    pub fn recording(config: &BuildConfig, stored: Option<StoredResolutions>) -> Resolvers {
+        let mut resolvers = Resolvers::new(config);
+        let stored = stored.filter(|s| s.still_valid(&|path| resolvers.tsconfig_hash(path)));
+        resolvers.cache = Some(ResolveCache::new(stored));
+        resolvers
+    }
+
+    /// A hash of the configuration the tsconfig.json at `path` gives (`extends` merged).
+    fn tsconfig_hash(&self, path: &Path) -> Option<u64> {
+        let tsconfig = self.esm.resolve_tsconfig(path).ok()?;
+        Some(xxhash_rust::xxh3::xxh3_64(
+            format!("{tsconfig:?}").as_bytes(),
+        ))
+    }
+
+    /// The resolutions to persist, when these resolvers record them and they can be trusted
+    /// by the next process.
+    pub fn export_cache(&self) -> Option<StoredResolutions> {
+        self.cache
+            .as_ref()?
+            .export(&|path| self.tsconfig_hash(path))
+    }
+
+    /// Whether resolutions were recorded since the last call.
+    pub fn take_cache_changed(&self) -> bool {
+        self.cache.as_ref().is_some_and(ResolveCache::take_changed)
+    }
+
+    /// Answers reused from the persistent cache so far.
+    pub fn reused_answers(&self) -> usize {
+        self.cache.as_ref().map_or(0, ResolveCache::reused)
     }
 
     /// Resolves `request` made by the file `importer` (for requests of the configuration,
@@ -139,12 +179,37 @@ impl Resolvers {
                 module_type: Some(ModuleType::Module),
             });
         }
-        let resolver = if kind.is_require() {
-            &self.cjs
-        } else {
-            &self.esm
+        let require = kind.is_require();
+        let resolver = if require { &self.cjs } else { &self.esm };
+        let result = match &self.cache {
+            None => resolver.resolve_file(importer, request),
+            Some(cache) => {
+                if let Some(answer) = cache.get(importer, request, require) {
+                    return Ok(answer);
+                }
+                // `resolve_file`, with a context that records what the resolution found and
+                // missed (`resolve_file` takes none).
+                let mut context = oxc_resolver::ResolveContext::default();
+                let dir = importer.parent().unwrap_or(Path::new("/"));
+                let result = resolver.find_tsconfig(importer).and_then(|tsconfig| {
+                    resolver.resolve_with_context(dir, request, tsconfig.as_deref(), &mut context)
+                });
+                let resolved = Self::answer(result);
+                match &resolved {
+                    Ok(r) => cache.record(importer, request, require, r, context),
+                    Err(_) => cache.record_failure(context),
+                }
+                return resolved;
+            }
         };
-        match resolver.resolve_file(importer, request) {
+        Self::answer(result)
+    }
+
+    /// A resolver's answer as the scan uses it.
+    fn answer(
+        result: Result<oxc_resolver::Resolution, ResolveError>,
+    ) -> Result<Resolved, ResolveError> {
+        match result {
             Ok(r) => {
                 let module_type = r.module_type();
                 Ok(Resolved::File {
