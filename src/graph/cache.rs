@@ -206,6 +206,13 @@ impl ParseCache {
         std::mem::take(&mut state.changed) | resolved
     }
 
+    /// How many files the last build read (or the persistent cache holds): what this one
+    /// will likely read.
+    pub fn expected_files(&self) -> usize {
+        let state = self.state();
+        state.entries.len().max(state.stored.len())
+    }
+
     /// Programs parsed late in this process (of files whose scan results came from the
     /// persistent cache) so far.
     pub fn late_parses(&self) -> usize {

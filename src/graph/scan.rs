@@ -102,9 +102,12 @@ pub fn scan_cached(
         None => std::sync::Arc::new(Resolvers::new(config)),
     };
     let mut diagnostics = Diagnostics::default();
+    // About as many modules as the last build had: room up front rather than growing (and
+    // copying) tables of thousands of paths.
+    let expected = cache.map_or(0, ParseCache::expected_files);
     let mut interner = Interner {
-        table: HashMap::new(),
-        slots: Vec::new(),
+        table: HashMap::with_capacity(expected),
+        slots: Vec::with_capacity(expected),
         frontier: Vec::new(),
         config,
     };
@@ -119,8 +122,8 @@ pub fn scan_cached(
         runtime_plugins,
     } = roots(config, &resolvers, &mut interner, &mut diagnostics);
 
-    let mut records_by_module: Vec<Vec<ImportRecord<()>>> = Vec::new();
-    let mut resolved_targets: Vec<Vec<Option<ModuleIdx>>> = Vec::new();
+    let mut records_by_module: Vec<Vec<ImportRecord<()>>> = Vec::with_capacity(expected);
+    let mut resolved_targets: Vec<Vec<Option<ModuleIdx>>> = Vec::with_capacity(expected);
     let mut resources = std::collections::BTreeMap::new();
     while !interner.frontier.is_empty() {
         let jobs = std::mem::take(&mut interner.frontier);
