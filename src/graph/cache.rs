@@ -78,12 +78,54 @@ struct State {
     /// installed since, which its resolvers would remember).
     last_ok: bool,
     /// Scan results read from the persistent cache, by path, until a build uses them.
-    stored: HashMap<PathBuf, StoredParse>,
+    stored: StoredParses,
     /// Resolutions read from the persistent cache, until resolvers are made (which check
     /// them and answer from them if nothing they depend on changed).
     stored_resolutions: Option<StoredResolutions>,
     /// Entries were added or dropped since the last [`ParseCache::take_changed`].
     changed: bool,
+}
+
+/// Scan results read from the persistent cache, each taken by the build that reads its
+/// file. Found by a hash of the path's bytes rather than in a map of paths: hashing a
+/// `Path` walks its components, and thousands of entries are looked up once each.
+#[derive(Default)]
+struct StoredParses {
+    list: Vec<Option<StoredParse>>,
+    /// xxh3 of a path's bytes -> its index in `list`.
+    index: HashMap<u64, u32>,
+    /// Entries read from the file.
+    len: usize,
+}
+
+impl StoredParses {
+    fn digest(path: &Path) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(path.as_os_str().as_encoded_bytes())
+    }
+
+    fn new(list: Vec<StoredParse>) -> StoredParses {
+        let index = list
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (Self::digest(&s.path), i as u32))
+            .collect();
+        StoredParses {
+            len: list.len(),
+            list: list.into_iter().map(Some).collect(),
+            index,
+        }
+    }
+
+    /// The entry of `path`, taken (the same bytes: another path with the same hash is not
+    /// it).
+    fn take(&mut self, path: &Path) -> Option<StoredParse> {
+        let &i = self.index.get(&Self::digest(path))?;
+        let slot = &mut self.list[i as usize];
+        if slot.as_ref()?.path.as_os_str() != path.as_os_str() {
+            return None;
+        }
+        slot.take()
+    }
 }
 
 /// Counts of one build, for the rebuild line.
@@ -148,10 +190,10 @@ impl ParseCache {
     ) {
         let mut state = self.state();
         state.fingerprint = parse_fingerprint(config);
-        state.stored = stored.into_iter().map(|s| (s.path.clone(), s)).collect();
+        state.stored = StoredParses::new(stored);
         // The build reads about as many files: room up front rather than rehashing tables
         // of thousands of paths as they grow.
-        let n = state.stored.len();
+        let n = state.stored.len;
         state.entries.reserve(n);
         state.read.reserve(n);
         state.stored_resolutions = resolutions;
@@ -210,7 +252,7 @@ impl ParseCache {
     /// will likely read.
     pub fn expected_files(&self) -> usize {
         let state = self.state();
-        state.entries.len().max(state.stored.len())
+        state.entries.len().max(state.stored.len)
     }
 
     /// Programs parsed late in this process (of files whose scan results came from the
@@ -310,7 +352,7 @@ impl ParseCache {
         let mut state = self.state();
         if state.fingerprint != fingerprint {
             state.entries.clear();
-            state.stored.clear();
+            state.stored = StoredParses::default();
             state.stored_resolutions = None;
             state.fingerprint = fingerprint;
             state.only_changed = None;
@@ -376,7 +418,7 @@ impl ParseCache {
             let hit = state.entries.get(path).cloned();
             let stored = match &hit {
                 Some(_) => None,
-                None => state.stored.remove(path),
+                None => state.stored.take(path),
             };
             (hit, stored)
         };
