@@ -182,13 +182,24 @@ impl StoredResolutions {
     /// appeared, every tsconfig.json gives the configuration it gave. `tsconfig` loads one
     /// with the new resolvers.
     pub fn still_valid(&self, tsconfig: &(dyn Fn(&Path) -> Option<u64> + Sync)) -> bool {
-        let found = self
-            .found
-            .par_iter()
-            .all(|(path, stamp)| match std::fs::metadata(path) {
-                Ok(m) => m.is_file() && stamp.is_none_or(|s| Stamp::of(&m) == s),
-                Err(_) => false,
-            });
+        // Indices within the path table (a file of this mfbundle whose checksum holds has
+        // them right; nothing from a file is indexed unchecked).
+        let n = self.paths.len() as u32;
+        let indexed = self.answers.iter().all(|a| {
+            a.importer < n
+                && match a.answer {
+                    Answer::File { path, .. } => path < n,
+                    _ => true,
+                }
+        });
+        let found = indexed
+            && self
+                .found
+                .par_iter()
+                .all(|(path, stamp)| match std::fs::metadata(path) {
+                    Ok(m) => m.is_file() && stamp.is_none_or(|s| Stamp::of(&m) == s),
+                    Err(_) => false,
+                });
         found
             && self
                 .missing
@@ -389,14 +400,17 @@ impl ResolveCache {
         let mut tsconfigs = Vec::with_capacity(dirs.len());
         for dir in dirs {
             let path = dir.join("tsconfig.json");
+            // As the resolvers loaded it (or load it now, if they never needed it).
+            let hash = tsconfig(&path);
             let hash = match std::fs::metadata(&path) {
                 Ok(m) if m.is_file() => {
                     if racy(&m) {
                         return None;
                     }
-                    Some(tsconfig(&path)?)
+                    Some(hash?)
                 }
-                _ => None,
+                // Removed since the resolvers used it: the next process sees it gone.
+                _ => hash,
             };
             tsconfigs.push((path, hash));
         }
@@ -462,5 +476,33 @@ impl ResolveCache {
             missing,
             tsconfigs,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Answers whose indices fall outside the path table are never trusted (nor indexed).
+    #[test]
+    fn answers_with_indices_outside_the_paths_are_refused() {
+        let answer = |importer, path| StoredAnswer {
+            importer,
+            request: "./a".into(),
+            require: false,
+            answer: Answer::File {
+                path,
+                module_type: 0,
+            },
+        };
+        let none = |_: &Path| None;
+        let stored = |answers| StoredResolutions {
+            paths: vec![PathBuf::from("/")],
+            answers,
+            ..StoredResolutions::default()
+        };
+        assert!(stored(vec![answer(0, 0)]).still_valid(&none));
+        assert!(!stored(vec![answer(1, 0)]).still_valid(&none));
+        assert!(!stored(vec![answer(0, 7)]).still_valid(&none));
     }
 }
