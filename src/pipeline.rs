@@ -96,6 +96,9 @@ pub struct CacheLoad {
     pub late_parses: usize,
     /// Requests answered by the file's resolutions (without asking the resolver).
     pub resolutions_reused: usize,
+    /// Texts read late so far (of files the scan did not read, as the file vouched for
+    /// them): the modules a stage read the text of.
+    pub late_reads: usize,
 }
 
 impl serde::Serialize for CacheLoad {
@@ -111,6 +114,7 @@ impl serde::Serialize for CacheLoad {
             "reused": self.reused,
             "lateParses": self.late_parses,
             "resolutionsReused": self.resolutions_reused,
+            "lateReads": self.late_reads,
         })
         .serialize(s)
     }
@@ -174,6 +178,7 @@ impl BuildCache {
                 reused: 0,
                 late_parses: 0,
                 resolutions_reused: 0,
+                late_reads: 0,
             });
         }
         cache
@@ -186,6 +191,7 @@ impl BuildCache {
         load.reused = self.code.reused();
         load.late_parses = self.parse.late_parses();
         load.resolutions_reused = self.parse.reused_resolutions();
+        load.late_reads = crate::graph::source::Source::late_reads();
         Some(load)
     }
 
@@ -471,6 +477,16 @@ fn run(
     let types = codegen::types::federated_types(&linked.graph, config);
     diagnostics.extend(types.diagnostics);
     timings.mark("types");
+    // Texts the scan did not read (the persistent cache vouched for their files): read by
+    // a stage, each must be the text the cache described.
+    let unread: Vec<(String, graph::source::Source)> = linked
+        .graph
+        .modules
+        .iter()
+        .filter_map(graph::Module::as_normal)
+        .filter(|n| n.source.is_unread())
+        .map(|n| (n.id.clone(), n.source.clone()))
+        .collect();
     let generated = match keep {
         Some(cache) => {
             let (generated, kept) = codegen::generate_keeping(linked, config, Some(&cache.code));
@@ -499,6 +515,25 @@ fn run(
     };
     add_report_files(&mut files, types.files, share_usage.as_ref());
     timings.mark("codegen");
+    let stale: Vec<Diagnostic> = unread
+        .iter()
+        .filter(|(_, source)| source.is_stale())
+        .map(|(id, _)| {
+            Diagnostic::new(
+                Code::ReadFailed,
+                format!("{id} changed while it was being built"),
+            )
+            .at(Location::file_only(id))
+            .hint("build again: nothing was written")
+        })
+        .collect();
+    if !stale.is_empty() {
+        diagnostics.extend(stale);
+        return (
+            finish(diagnostics, vec![], module_count, &timings),
+            codegen::Generated::default(),
+        );
+    }
     if let Some(ssr) = &config.ssr {
         // The Node container is written with the browser build, in the same outDir swap.
         let (ssr_outcome, ssr_files) = build_in_memory(&ssr.config, &graph::NoProgress);

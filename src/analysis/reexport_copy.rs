@@ -143,7 +143,8 @@ pub fn make_copy(
     let module = NormalModule {
         id,
         path: root_path,
-        source: source.into(),
+        reads_share_scopes: crate::graph::collect_imports::reads_share_scopes(&source),
+        source: crate::graph::source::Source::from(source.as_str()),
         format: ModuleFormat::Esm,
         node_strict: true,
         ast: crate::graph::ast::ModuleAst::consumed(parsed.program, parsed.globals),

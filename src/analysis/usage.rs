@@ -554,6 +554,7 @@ pub(crate) mod tests {
             id: "t.js".into(),
             path: "/t.js".into(),
             source: source.into(),
+            reads_share_scopes: false,
             format: ModuleFormat::Esm,
             node_strict: false,
             ast: crate::graph::ast::ModuleAst::consumed(parsed.program, parsed.globals),

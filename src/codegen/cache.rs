@@ -264,7 +264,8 @@ fn key(
     exports: &dyn Fn(ModuleIdx) -> u64,
 ) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    m.source.hash(&mut h);
+    // The text's hash, known without reading a text the scan did not read.
+    m.source.content_hash().hash(&mut h);
     m.path.hash(&mut h);
     let own = &cx.metas[idx];
     (&own.id, own.is_async, own.pure, m.node_strict).hash(&mut h);

@@ -39,19 +39,10 @@ pub fn needs_sharing(graph: &ModuleGraph, config: &BuildConfig) -> bool {
         || !graph.runtime_plugins.is_empty()
         || graph.container.is_some()
         || !graph.remote_containers.is_empty()
-        || {
-            // Both names start with `__webpack_`: one search per module, SIMD.
-            let finder = memchr::memmem::Finder::new("__webpack_");
-            graph.modules.iter().any(|m| {
-                m.as_normal().is_some_and(|n| {
-                    finder.find_iter(n.source.as_bytes()).any(|at| {
-                        let rest = &n.source.as_bytes()[at..];
-                        rest.starts_with(b"__webpack_share_scopes__")
-                            || rest.starts_with(b"__webpack_init_sharing__")
-                    })
-                })
-            })
-        }
+        || graph
+            .modules
+            .iter()
+            .any(|m| m.as_normal().is_some_and(|n| n.reads_share_scopes))
 }
 
 /// `function () { return <factory or Promise of factory>; }` loading `modules` (their

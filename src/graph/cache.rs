@@ -31,12 +31,13 @@ use super::collect_imports::Collected;
 use super::parse::{Lang, Parsed, SourceKind};
 use super::resolve::Resolvers;
 use super::resolve_cache::StoredResolutions;
+use super::source::{Source, Stamp};
 use crate::config::BuildConfig;
 use crate::diagnostics::Diagnostic;
 
 /// One file's parse as the scan uses it.
 struct Entry {
-    source: Arc<str>,
+    source: Source,
     kind: SourceKind,
     lang: Lang,
     ast: Arc<ModuleAst>,
@@ -53,6 +54,9 @@ pub struct StoredParse {
     pub path: PathBuf,
     /// xxh3 of the file's text.
     pub hash: u64,
+    /// The file's stat when its text was read, if it was settled then: a file with the same
+    /// stat is not read again ([`Source::later`]).
+    stamp: Option<Stamp>,
     kind: SourceKind,
     lang: Lang,
     is_module: bool,
@@ -125,6 +129,14 @@ impl StoredParses {
             return None;
         }
         slot.take()
+    }
+
+    /// The entry of `path`, if it was not taken.
+    fn get(&self, path: &Path) -> Option<&StoredParse> {
+        let &i = self.index.get(&Self::digest(path))?;
+        self.list[i as usize]
+            .as_ref()
+            .filter(|s| s.path.as_os_str() == path.as_os_str())
     }
 }
 
@@ -224,7 +236,8 @@ impl ParseCache {
             .filter(|(_, e)| e.collected.diagnostics.is_empty())
             .map(|(path, e)| StoredParse {
                 path: path.clone(),
-                hash: xxhash_rust::xxh3::xxh3_64(e.source.as_bytes()),
+                hash: e.source.content_hash(),
+                stamp: e.source.stamp(),
                 kind: e.kind,
                 lang: e.lang,
                 is_module: e.is_module,
@@ -313,7 +326,7 @@ impl ParseCache {
     /// changed since. Only files the watcher sees are trusted: under the project's directory
     /// (`root`), outside `node_modules` and hidden directories; packages and files elsewhere
     /// (a monorepo's sibling) are read every build.
-    pub fn unchanged_source(&self, path: &Path, config: &BuildConfig) -> Option<Arc<str>> {
+    pub fn unchanged_source(&self, path: &Path, config: &BuildConfig) -> Option<Source> {
         let state = self.state();
         if !watched(path, &config.root, &config.out_dir)
             || state.only_changed.as_ref()?.contains(path)
@@ -321,6 +334,17 @@ impl ParseCache {
             return None;
         }
         state.entries.get(path).map(|e| e.source.clone())
+    }
+
+    /// The text of `path` to be read when needed, when the persistent cache holds its scan
+    /// results and its stat is the one they were made from.
+    pub fn stored_unchanged(&self, path: &Path) -> Option<Source> {
+        let (hash, stamp) = {
+            let state = self.state();
+            let stored = state.stored.get(path)?;
+            (stored.hash, stored.stamp?)
+        };
+        (Stamp::current(path)? == stamp).then(|| Source::later(path.to_path_buf(), hash, stamp))
     }
 
     /// The resolvers for this build: the last build's (with what they know of the file
@@ -407,12 +431,12 @@ impl ParseCache {
     pub fn parse(
         &self,
         path: &Path,
-        source: Arc<str>,
+        source: Source,
         kind: SourceKind,
         lang: Lang,
         parse: impl FnOnce(&str) -> Result<(Parsed, Collected), Vec<Diagnostic>>,
         reparse: impl FnOnce() -> Reparse,
-    ) -> Result<(Arc<str>, SharedParse, Collected), Vec<Diagnostic>> {
+    ) -> Result<(Source, SharedParse, Collected), Vec<Diagnostic>> {
         let (hit, stored) = {
             let mut state = self.state();
             let hit = state.entries.get(path).cloned();
@@ -425,7 +449,8 @@ impl ParseCache {
         if let Some(e) = hit
             && e.kind == kind
             && e.lang == lang
-            && (Arc::ptr_eq(&e.source, &source) || *e.source == *source)
+            && (Source::ptr_eq(&e.source, &source)
+                || (e.source.content_hash() == source.content_hash() && *e.source == *source))
         {
             self.reused.fetch_add(1, Ordering::Relaxed);
             return Ok((e.source.clone(), e.shared(), e.collected.clone()));
@@ -433,7 +458,7 @@ impl ParseCache {
         if let Some(s) = stored
             && s.kind == kind
             && s.lang == lang
-            && s.hash == xxhash_rust::xxh3::xxh3_64(source.as_bytes())
+            && s.hash == source.content_hash()
         {
             self.reused.fetch_add(1, Ordering::Relaxed);
             let late = self.late.clone();
@@ -475,7 +500,7 @@ impl ParseCache {
 
 /// What an edited module's new parse gave an incremental rebuild ([`ParseCache::edited`]).
 pub struct Edited {
-    pub source: Arc<str>,
+    pub source: Source,
     pub parse: SharedParse,
     /// What the side-effects analysis found of the old program, if it looked
     /// ([`ModuleAst::declarations_only`]): the caller checks the new program against it.
@@ -492,7 +517,7 @@ impl ParseCache {
     pub fn edited(
         &self,
         path: &Path,
-        source: Arc<str>,
+        source: Source,
         parse: impl FnOnce(&str, SourceKind, Lang) -> Result<(Parsed, Collected), Vec<Diagnostic>>,
     ) -> Option<Edited> {
         let old = self.state().entries.get(path).cloned()?;
@@ -537,7 +562,7 @@ impl ParseCache {
     /// The entry of a parse made now.
     fn entry(
         &self,
-        source: Arc<str>,
+        source: Source,
         (kind, lang): (SourceKind, Lang),
         parsed: Parsed,
         collected: Collected,

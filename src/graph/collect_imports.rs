@@ -31,6 +31,21 @@ pub struct Collected {
     pub contexts: Vec<ContextRequest>,
     /// Records imported `with { type: "json" }`, and where the attribute is.
     pub json_records: Vec<(usize, (u32, u32))>,
+    /// The text names `__webpack_share_scopes__` or `__webpack_init_sharing__`
+    /// ([`reads_share_scopes`]).
+    pub reads_share_scopes: bool,
+}
+
+/// Whether `source` names `__webpack_share_scopes__` or `__webpack_init_sharing__` (then an
+/// entry's runtime needs share scopes even in a build that shares nothing).
+pub fn reads_share_scopes(source: &str) -> bool {
+    // Both names start with `__webpack_`: one search, SIMD.
+    let finder = memchr::memmem::Finder::new("__webpack_");
+    finder.find_iter(source.as_bytes()).any(|at| {
+        let rest = &source.as_bytes()[at..];
+        rest.starts_with(b"__webpack_share_scopes__")
+            || rest.starts_with(b"__webpack_init_sharing__")
+    })
 }
 
 pub fn collect(
@@ -75,6 +90,7 @@ pub fn collect(
         top_level_await: c.top_level_await,
         contexts: c.contexts,
         json_records: c.json_records,
+        reads_share_scopes: reads_share_scopes(source),
     }
 }
 

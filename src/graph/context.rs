@@ -23,7 +23,7 @@ const MAX_DEPTH: usize = 8;
 pub fn expand(
     importer: &Path,
     out_dir: &Path,
-    (id, source): (&str, &str),
+    (id, source): (&str, &super::source::Source),
     contexts: Vec<ContextRequest>,
     records: &mut Vec<ImportRecord<()>>,
     diagnostics: &mut Vec<Diagnostic>,

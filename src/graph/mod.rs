@@ -10,6 +10,7 @@
 //! - `scan.rs`: the parallel breadth-first walk that assigns indices
 //! - `css.rs`: CSS files (lightningcss) and assets (images, fonts) imported from JavaScript
 //! - `cache.rs`: parses kept between the builds of watch mode
+//! - `source.rs`: a module's text, read late where the persistent cache vouches for the file
 //! - `module.rs`: the node kinds and their data
 
 pub mod ast;
@@ -25,6 +26,7 @@ pub mod parse;
 pub mod resolve;
 pub mod resolve_cache;
 pub mod scan;
+pub mod source;
 pub mod transform_ts;
 
 pub use module::*;

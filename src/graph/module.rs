@@ -134,7 +134,10 @@ pub enum ModuleFormat {
 pub struct NormalModule {
     pub id: String,
     pub path: PathBuf,
-    pub source: Arc<str>,
+    pub source: super::source::Source,
+    /// The text names `__webpack_share_scopes__` or `__webpack_init_sharing__` (kept so that
+    /// a text the scan did not read need not be read to know it).
+    pub reads_share_scopes: bool,
     pub format: ModuleFormat,
     /// True where Node itself would run the file as ESM (`.mjs`, or `.js` under
     /// `"type": "module"`): a default import of CommonJS is then `module.exports` even when it

@@ -28,17 +28,14 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use oxc_resolver::{ModuleType, ResolveContext};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::resolve::Resolved;
-
-/// How far before the resolvers were made a `package.json` may have been modified and still
-/// be trusted by its size and time.
-const CLOCK_SLACK: Duration = Duration::from_secs(2);
+use super::source::{CLOCK_SLACK, Stamp};
 
 /// What identifies a resolution: the importing file (its directory is the base, and its
 /// tsconfig.json the `paths`), the request, and whether it is a `require`.
@@ -119,33 +116,6 @@ struct StoredAnswer {
     request: String,
     require: bool,
     answer: Answer<u32>,
-}
-
-/// A `package.json` as it was when its contents were read: size, modification time
-/// (nanoseconds since the epoch) and inode.
-#[derive(Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
-    len: u64,
-    modified: u128,
-    inode: u64,
-}
-
-impl Stamp {
-    fn of(metadata: &std::fs::Metadata) -> Stamp {
-        #[cfg(unix)]
-        let inode = std::os::unix::fs::MetadataExt::ino(metadata);
-        #[cfg(not(unix))]
-        let inode = 0;
-        Stamp {
-            len: metadata.len(),
-            modified: metadata
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos()),
-            inode,
-        }
-    }
 }
 
 /// Sorts `items` by the bytes of the path each names and drops repeats (bytes, not

@@ -16,6 +16,7 @@ use super::css::{self, Resource};
 use super::module::*;
 use super::parse::{Defines, Lang, Parsed, SourceKind, parse_js};
 use super::resolve::{Resolved, Resolvers};
+use super::source::{Source, Stamp};
 use super::{ModuleGraph, ScanOutput};
 use crate::config::{BuildConfig, Target, display_path};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Location};
@@ -526,23 +527,41 @@ fn parse_module(
     Ok((parsed, collected))
 }
 
-/// A module's text: as the last build read it when the watcher says it is unchanged, else
-/// read now (UTF-8, without a byte order mark).
+/// A module's text: as the last build read it when the watcher says it is unchanged, to be
+/// read when needed when the persistent cache vouches for the file by its stat, else read
+/// now (UTF-8, without a byte order mark).
 fn read_source(
     path: &Path,
     id: &str,
     config: &BuildConfig,
     cache: Option<&ParseCache>,
-) -> Result<Arc<str>, Vec<Diagnostic>> {
+) -> Result<Source, Vec<Diagnostic>> {
     if path == super::resolve::mf_runtime_api_path(&config.root) {
-        return Ok(Arc::from(crate::federation::MF_RUNTIME_API));
+        return Ok(Source::from(crate::federation::MF_RUNTIME_API));
     }
-    if let Some(source) = cache.and_then(|c| c.unchanged_source(path, config)) {
+    if let Some(cache) = cache
+        && let Some(source) = cache
+            .unchanged_source(path, config)
+            .or_else(|| cache.stored_unchanged(path))
+    {
         return Ok(source);
     }
-    match std::fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(s) => Ok(Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s))),
+    let read = || -> std::io::Result<(Vec<u8>, std::fs::Metadata)> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path)?;
+        // The stat from before the read: a write after it changes the stat the next
+        // process compares.
+        let metadata = file.metadata()?;
+        let mut bytes = Vec::with_capacity(metadata.len() as usize);
+        file.read_to_end(&mut bytes)?;
+        Ok((bytes, metadata))
+    };
+    match read() {
+        Ok((bytes, metadata)) => match String::from_utf8(bytes) {
+            Ok(s) => Ok(Source::read(
+                Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s)),
+                Stamp::settled(&metadata),
+            )),
             Err(_) => Err(vec![
                 Diagnostic::new(Code::ReadFailed, format!("{id} is not UTF-8 text"))
                     .at(Location::file_only(id))
@@ -678,6 +697,7 @@ fn scan_one(
             id,
             path: job.path.clone(),
             source,
+            reads_share_scopes: collected.reads_share_scopes,
             format,
             node_strict: kind == SourceKind::Module,
             ast: parsed.ast,
@@ -717,13 +737,13 @@ fn css_or_asset(
             Resource::Css(css::scan_css(&job.path, &id, config, resolvers)?),
         )
     };
-    let module = payload_module(id, &job.path, Arc::from(""), format, config)?;
+    let module = payload_module(id, &job.path, Source::from(""), format, config)?;
     Ok((module, resource))
 }
 
 /// `with { type: "json" }` on a request that resolves to a file that is not JSON (MF1012).
 fn json_attribute_errors(
-    (id, source): (&str, &str),
+    (id, source): (&str, &Source),
     json_records: &[(usize, (u32, u32))],
     records: &[ImportRecord<()>],
     resolved: &[Option<Resolved>],
@@ -758,7 +778,7 @@ fn json_attribute_errors(
 /// each record's resolution and the provides the resolutions create.
 fn resolve_records(
     job: &Job,
-    (id, source): (&str, &str),
+    (id, source): (&str, &Source),
     records: &mut [ImportRecord<()>],
     config: &BuildConfig,
     resolvers: &Resolvers,
@@ -925,7 +945,7 @@ fn url_asset(importer: &Path, request: &str) -> Option<PathBuf> {
 fn payload_module(
     id: String,
     path: &std::path::Path,
-    source: Arc<str>,
+    source: Source,
     format: ModuleFormat,
     config: &BuildConfig,
 ) -> Result<NormalModule, Vec<Diagnostic>> {
@@ -940,6 +960,7 @@ fn payload_module(
     Ok(NormalModule {
         id,
         path: path.to_path_buf(),
+        reads_share_scopes: super::collect_imports::reads_share_scopes(&source),
         source,
         format,
         node_strict: false,

@@ -1,0 +1,196 @@
+//! A module's text. The scan reads a file's text, except where the persistent cache knows
+//! the file by its stat (size, modification time, inode) and holds its scan results: then
+//! the text is read when a later stage first reads it (a code generation the cache cannot
+//! answer, a diagnostic's location, a source map), which in a warm development build is
+//! never. Opening and reading 5,000 files was a fifth of such a build.
+//!
+//! A stat is trusted only if the file was modified at least [`CLOCK_SLACK`] before it was
+//! read (an edit within the file system clock's granularity could otherwise keep the same
+//! time). If the text read late is not the text the cache described (the file changed
+//! while the build ran), the build reports it ([`Source::is_stale`]) rather than write
+//! output made from two versions of the file.
+
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, SystemTime};
+
+use serde::{Deserialize, Serialize};
+
+/// How long before it was read a file must have been modified for its stat to stand for
+/// its text (the coarsest file-system clock: FAT's two seconds).
+pub const CLOCK_SLACK: Duration = Duration::from_secs(2);
+
+/// Texts read late in this process (of files whose stat the persistent cache trusted).
+static LATE_READS: AtomicUsize = AtomicUsize::new(0);
+
+/// A file as it was when read: size, modification time (nanoseconds since the epoch),
+/// inode and status-change time (which a write sets and no tool can set back, as tools do
+/// the modification time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    modified: u128,
+    inode: u64,
+    changed: i128,
+}
+
+impl Stamp {
+    pub fn of(metadata: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let (inode, changed) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed =
+                i128::from(metadata.ctime()) * 1_000_000_000 + i128::from(metadata.ctime_nsec());
+            (metadata.ino(), changed)
+        };
+        #[cfg(not(unix))]
+        let (inode, changed) = (0, 0);
+        Stamp {
+            changed,
+            len: metadata.len(),
+            modified: metadata
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos()),
+            inode,
+        }
+    }
+
+    /// The stamp of a file read now, if its modification is old enough to trust it later.
+    pub fn settled(metadata: &std::fs::Metadata) -> Option<Stamp> {
+        let stamp = Stamp::of(metadata);
+        let now = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .ok()?
+            .as_nanos() as i128;
+        let last = (stamp.modified as i128).max(stamp.changed);
+        (last + (CLOCK_SLACK.as_nanos() as i128) < now).then_some(stamp)
+    }
+
+    /// The stamp of the file at `path` now.
+    pub fn current(path: &Path) -> Option<Stamp> {
+        std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
+    }
+}
+
+#[derive(Clone)]
+pub struct Source(Arc<Inner>);
+
+struct Inner {
+    text: OnceLock<Arc<str>>,
+    /// xxh3 of the text.
+    hash: OnceLock<u64>,
+    /// Where the text is read from, when it was not read by the scan.
+    later: Option<PathBuf>,
+    /// The file's stamp when its text was read (or described by the cache).
+    stamp: Option<Stamp>,
+    /// Read late, the text was not the one the cache described.
+    stale: AtomicBool,
+}
+
+impl Source {
+    /// A text in hand (read by the scan with the file's `stamp`, or made by mfbundle).
+    pub fn read(text: Arc<str>, stamp: Option<Stamp>) -> Source {
+        Source(Arc::new(Inner {
+            text: OnceLock::from(text),
+            hash: OnceLock::new(),
+            later: None,
+            stamp,
+            stale: AtomicBool::new(false),
+        }))
+    }
+
+    /// The text of `path`, known by its hash and stamp, read when first needed.
+    pub fn later(path: PathBuf, hash: u64, stamp: Stamp) -> Source {
+        Source(Arc::new(Inner {
+            text: OnceLock::new(),
+            hash: OnceLock::from(hash),
+            later: Some(path),
+            stamp: Some(stamp),
+            stale: AtomicBool::new(false),
+        }))
+    }
+
+    /// The text (read now if it was not).
+    pub fn text(&self) -> &Arc<str> {
+        self.0.text.get_or_init(|| {
+            LATE_READS.fetch_add(1, Ordering::Relaxed);
+            let path = self.0.later.as_deref().unwrap_or(Path::new(""));
+            let text = std::fs::read(path)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .map(|s| Arc::<str>::from(s.strip_prefix('\u{feff}').unwrap_or(&s)));
+            let same = text.as_ref().is_some_and(|t| {
+                Some(&xxhash_rust::xxh3::xxh3_64(t.as_bytes())) == self.0.hash.get()
+            });
+            if !same {
+                self.0.stale.store(true, Ordering::Relaxed);
+            }
+            text.unwrap_or_else(|| Arc::from(""))
+        })
+    }
+
+    /// xxh3 of the text, without reading a text read late.
+    pub fn content_hash(&self) -> u64 {
+        *self
+            .0
+            .hash
+            .get_or_init(|| xxhash_rust::xxh3::xxh3_64(self.text().as_bytes()))
+    }
+
+    /// The file's stamp when its text was read, if it can be trusted later.
+    pub fn stamp(&self) -> Option<Stamp> {
+        self.0.stamp
+    }
+
+    /// Whether the text was read late and was not the text the scan used (the file changed
+    /// or went during the build).
+    pub fn is_stale(&self) -> bool {
+        self.0.stale.load(Ordering::Relaxed)
+    }
+
+    /// Whether the text has not been read yet.
+    pub fn is_unread(&self) -> bool {
+        self.0.text.get().is_none()
+    }
+
+    pub fn ptr_eq(a: &Source, b: &Source) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// Texts read late in this process so far.
+    pub fn late_reads() -> usize {
+        LATE_READS.load(Ordering::Relaxed)
+    }
+}
+
+impl Deref for Source {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text()
+    }
+}
+
+impl From<&str> for Source {
+    fn from(text: &str) -> Source {
+        Source::read(Arc::from(text), None)
+    }
+}
+
+impl From<Arc<str>> for Source {
+    fn from(text: Arc<str>) -> Source {
+        Source::read(text, None)
+    }
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0.text.get() {
+            Some(text) => text.fmt(f),
+            None => write!(f, "<unread {:?}>", self.0.later),
+        }
+    }
+}
