@@ -3,8 +3,10 @@
 //! file's text, its module kind and its language are unchanged.
 //!
 //! Only what depends on the file alone is cached. Resolution, the shared/remote marks on
-//! records and the records' targets are per build (`scan.rs` redoes them), so a cached
-//! module is resolved again every build. A hit hands out a copy of the program (codegen
+//! records and the records' targets are per build (`scan.rs` redoes them, asking the
+//! resolvers, which answer from the persistent cache's kept resolutions when they can:
+//! `resolve_cache.rs`). A file the persistent cache knows by its stat is not read: its
+//! text is read when a stage needs it (`source.rs`). A hit hands out a copy of the program (codegen
 //! consumes it); the swc `Globals` are shared, which is safe because nothing after the parse
 //! creates marks in them. Parses that failed are not cached: the next build parses again and
 //! reports the same diagnostics.
