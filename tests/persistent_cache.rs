@@ -88,9 +88,8 @@ fn check_fixture(dir: &Path, mode: &str, base: &Path) -> Result<Option<u64>, Str
     Ok(Some(second["cache"]["reused"].as_u64().unwrap_or(0)))
 }
 
-/// A small project in a scratch folder, `cache = true`, the cache in its default place
-/// (node_modules/.cache/mfbundle under the project).
-fn scratch_project() -> (tempfile::TempDir, PathBuf) {
+/// A project `app` in a scratch folder with `cache = true` and `index_js` as its entry.
+fn cached_app(index_js: &str) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("app");
     write_file(
@@ -98,9 +97,14 @@ fn scratch_project() -> (tempfile::TempDir, PathBuf) {
         "federation.toml",
         "name = \"app\"\nentry = \"./src/index.js\"\ncache = true\n",
     );
-    write_file(
-        &dir,
-        "src/index.js",
+    write_file(&dir, "src/index.js", index_js);
+    (tmp, dir)
+}
+
+/// A small project in a scratch folder, `cache = true`, the cache in its default place
+/// (node_modules/.cache/mfbundle under the project).
+fn scratch_project() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, dir) = cached_app(
         "import { greet } from \"./greet.js\";\nimport data from \"./data.json\";\nconsole.log(greet(data.who));\n",
     );
     write_file(
@@ -281,16 +285,7 @@ fn age_files(dir: &Path) {
 /// tsconfig.json's `paths`, a file removed.
 #[test]
 fn resolutions_are_kept_until_a_file_they_depend_on_changes() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("app");
-    write_file(
-        &dir,
-        "federation.toml",
-        "name = \"app\"\nentry = \"./src/index.js\"\ncache = true\n",
-    );
-    write_file(
-        &dir,
-        "src/index.js",
+    let (tmp, dir) = cached_app(
         "import { a } from \"./a\";\nimport { b } from \"pkg\";\nimport { c } from \"@lib/c\";\nconsole.log(a, b, c);\n",
     );
     write_file(&dir, "src/a.ts", "export const a: string = \"a.ts\";\n");
