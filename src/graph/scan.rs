@@ -557,12 +557,9 @@ fn read_source(
         Ok((bytes, metadata))
     };
     match read() {
-        Ok((bytes, metadata)) => match String::from_utf8(bytes) {
-            Ok(s) => Ok(Source::read(
-                Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s)),
-                Stamp::settled(&metadata),
-            )),
-            Err(_) => Err(vec![
+        Ok((bytes, metadata)) => match super::source::text_of(bytes) {
+            Some(text) => Ok(Source::read(text, Stamp::settled(&metadata))),
+            None => Err(vec![
                 Diagnostic::new(Code::ReadFailed, format!("{id} is not UTF-8 text"))
                     .at(Location::file_only(id))
                     .hint("JavaScript sources must be UTF-8"),

@@ -76,6 +76,13 @@ impl Stamp {
     }
 }
 
+/// A file's bytes as a module's text: UTF-8 without a byte order mark (`None` if not
+/// UTF-8). The scan's read and a late read decode alike.
+pub fn text_of(bytes: Vec<u8>) -> Option<Arc<str>> {
+    let s = String::from_utf8(bytes).ok()?;
+    Some(Arc::from(s.strip_prefix('\u{feff}').unwrap_or(&s)))
+}
+
 #[derive(Clone)]
 pub struct Source(Arc<Inner>);
 
@@ -119,10 +126,7 @@ impl Source {
         self.0.text.get_or_init(|| {
             LATE_READS.fetch_add(1, Ordering::Relaxed);
             let path = self.0.later.as_deref().unwrap_or(Path::new(""));
-            let text = std::fs::read(path)
-                .ok()
-                .and_then(|bytes| String::from_utf8(bytes).ok())
-                .map(|s| Arc::<str>::from(s.strip_prefix('\u{feff}').unwrap_or(&s)));
+            let text = std::fs::read(path).ok().and_then(text_of);
             let same = text.as_ref().is_some_and(|t| {
                 Some(&xxhash_rust::xxh3::xxh3_64(t.as_bytes())) == self.0.hash.get()
             });
