@@ -208,9 +208,21 @@ impl ChunkRenderer<'_> {
         name
     }
 
-    /// The registry of `chunk`'s modules (an object expression, `None` when it has none),
-    /// and where each module's body starts. A hot build records each module's function.
-    fn registry(&mut self, chunk: &Chunk) -> (Option<String>, Vec<(ModuleIdx, u32)>, Functions) {
+    /// The registry of `chunk`'s modules (an object expression), written at the end of `out`
+    /// with room for `extra` more bytes: its byte range in `out` (`None`, and nothing
+    /// written, when it has no module functions), and where each module's body starts
+    /// (lines from the registry's start). A hot build records each module's function.
+    fn registry(
+        &mut self,
+        chunk: &Chunk,
+        out: &mut String,
+        extra: usize,
+    ) -> (
+        Option<std::ops::Range<usize>>,
+        Vec<(ModuleIdx, u32)>,
+        Functions,
+    ) {
+        let start = out.len();
         let r = registry(
             self.graph,
             self.chunks,
@@ -219,7 +231,13 @@ impl ChunkRenderer<'_> {
             self.code,
             self.plan,
             self.config,
+            out,
+            extra,
         );
+        if r.empty {
+            out.truncate(start);
+            return (None, r.starts, Vec::new());
+        }
         let functions = match &self.hot {
             Some(_) => r
                 .functions
@@ -228,7 +246,7 @@ impl ChunkRenderer<'_> {
                 .collect(),
             None => Vec::new(),
         };
-        ((!r.empty).then_some(r.text), r.starts, functions)
+        (Some(start..out.len()), r.starts, functions)
     }
 
     /// An async chunk's file (its registry, pushed onto the chunk-loading global or
@@ -236,18 +254,11 @@ impl ChunkRenderer<'_> {
     fn async_chunk(&mut self, i: usize, chunk: &Chunk) {
         let (graph, config) = (self.graph, self.config);
         let development = config.mode == Mode::Development;
-        let (registry, registry_starts, functions) = self.registry(chunk);
-        let chunk_global = &self.chunk_global;
-        let mut out = String::new();
-        let Some(registry) = registry else {
-            // Only consume-shared nodes: the chunk is runtime data, not a file.
-            return;
-        };
         let (prefix, suffix) = match config.target {
             Target::Web => (
                 format!(
                     "(self[{g}] = self[{g}] || []).push([[{id}], ",
-                    g = json(chunk_global),
+                    g = json(&self.chunk_global),
                     id = json(&chunk.name),
                 ),
                 "]);\n",
@@ -260,11 +271,13 @@ impl ChunkRenderer<'_> {
                 ";\n",
             ),
         };
-        out.reserve(prefix.len() + registry.len() + suffix.len());
-        out.push_str(&prefix);
+        let mut out = prefix;
         let base = line_count(&out);
-        let registry_range = out.len()..out.len() + registry.len();
-        out.push_str(&registry);
+        let (registry, registry_starts, functions) = self.registry(chunk, &mut out, suffix.len());
+        let Some(registry_range) = registry else {
+            // Only consume-shared nodes: the chunk is runtime data, not a file.
+            return;
+        };
         out.push_str(suffix);
         let name = match config.mode {
             Mode::Production => self.hashed(&format!("{}.[contenthash].js", chunk.name), &out),
@@ -400,10 +413,13 @@ impl ChunkRenderer<'_> {
         // runs on the page and reused by the others (remoteEntry.js next to main.js), so no
         // module is ever evaluated twice.
         out.push_str("var __mf_file_modules__ = ");
-        let (registry, registry_starts, functions) = self.registry(chunk);
-        let registry = registry.unwrap_or_else(|| "{}".into());
         let base = line_count(&out);
-        let registry_range = out.len()..out.len() + registry.len();
+        let (registry, registry_starts, functions) =
+            self.registry(chunk, &mut out, runtime.len() + 4096);
+        let registry_range = registry.unwrap_or_else(|| {
+            out.push_str("{}");
+            out.len() - 2..out.len()
+        });
         self.starts.insert(
             file_name.clone(),
             registry_starts
@@ -411,8 +427,6 @@ impl ChunkRenderer<'_> {
                 .map(|(m, l)| (m, base + l))
                 .collect(),
         );
-        out.reserve(registry.len() + runtime.len() + 4096);
-        out.push_str(&registry);
         out.push_str(";\n");
         out.push_str(
             "var __mf_page__ = typeof globalThis !== \"undefined\" ? globalThis : typeof self !== \"undefined\" ? self : {};\n",
@@ -768,8 +782,9 @@ fn build_hash(graph: &ModuleGraph, code: &ModuleCode) -> u64 {
     h.digest()
 }
 
-/// A chunk's registry: an object of its modules' functions (`{\n<id>(...) {...},\n...}`),
-/// where each module's body starts in it, and each module's function (its byte range).
+/// A chunk's registry, written at the end of `out` (with room for `extra` more bytes): an
+/// object of its modules' functions (`{\n<id>(...) {...},\n...}`); where each module's body
+/// starts in it, and each module's function (its byte range).
 ///
 /// Outside hot builds, the functions of strict-mode modules (ES modules, and CommonJS ones
 /// that say "use strict") are written in one function that says it once for all of them:
@@ -785,33 +800,20 @@ fn registry(
     code: &ModuleCode,
     plan: &Plan,
     config: &BuildConfig,
+    out: &mut String,
+    extra: usize,
 ) -> Registry {
     const STRICT: &str = "\"use strict\";\n";
-    // The sloppy and the strict functions, each with where its modules' bodies start (in
-    // lines from the part's start) and its functions' byte ranges.
-    let mut parts: [Registry; 2] = Default::default();
-    // Room for every body up front: growing a registry of megabytes by doubling copies it
-    // and touches fresh pages each time.
-    // (`reserve` counts from the length, which is 0 here: sum first.)
-    let mut room = [0usize; 2];
-    for &m in modules {
-        if let Some(c) = &code[m] {
-            let k = usize::from(!config.hot && c.body.starts_with(STRICT));
-            room[k] += c.body.len() + 64;
-        }
-    }
-    for (part, room) in parts.iter_mut().zip(room) {
-        part.text.reserve(room);
-    }
-    // Per part: its lines up to byte `.1` (counted as it grows).
-    let mut counted = [(0u32, 0usize); 2];
+    // Each module with a function: its parameters, its body, whether it is a normal
+    // module (whose body start is recorded) and whether it goes in the strict part.
+    let mut functions = Vec::with_capacity(modules.len());
+    let mut room = extra + 128;
     for &m in modules {
         let module = graph.module(m);
         // Concatenated into its group's root: no function of its own.
         if !module.has_registry_code() || plan.root_of.contains_key(&m) {
             continue;
         }
-        let id = ids.literal(m);
         let (params, body, normal) = match (module, &code[m]) {
             (Module::Normal(_), Some(c)) => (c.params, Cow::Borrowed(c.body.as_str()), true),
             (Module::External(e), _) => (
@@ -836,78 +838,79 @@ fn registry(
             ),
             _ => ("", Cow::Borrowed(""), false),
         };
-        let (k, body) = match body.strip_prefix(STRICT) {
-            Some(rest) if !config.hot => (1, Cow::Owned(format!("\n{rest}"))),
-            _ => (0, body),
-        };
-        let part = &mut parts[k];
-        let out = &mut part.text;
-        if normal {
-            let (lines, bytes) = &mut counted[k];
-            *lines += line_count(&out[*bytes..]);
-            *bytes = out.len();
-            // The body starts on the line after the function's opening.
-            part.starts.push((m, *lines + 1));
-        }
-        // Hot builds write `<id>: (<function>),\n`, whose function a hot update carries as
-        // it is; the others a method (`<id>(...) {...},\n`, as webpack writes them for
-        // environments with method shorthand), 12 bytes shorter per module.
-        let function_start = out.len() + id.len() + 2;
-        if config.hot {
-            let _ = write!(out, "{id}: (function ({params}) {{\n{body}}}),\n");
-        } else {
-            let _ = write!(out, "{id}({params}) {{\n{body}}},\n");
-        }
-        part.functions.push((m, function_start..out.len() - 2));
+        let strict = !config.hot && body.starts_with(STRICT);
+        room += body.len() + 64;
+        functions.push((m, params, body, normal, strict));
     }
-    let [sloppy, strict] = parts;
-    let (opening, middle, closing) = match (sloppy.text.is_empty(), strict.text.is_empty()) {
-        (_, true) => ("{\n", "", "}"),
-        (true, false) => (
+    let sloppy = functions.iter().any(|f| !f.4);
+    let strict = functions.iter().any(|f| f.4);
+    let (opening, middle, closing) = match (sloppy, strict) {
+        (_, false) => ("{\n", "", "}"),
+        (false, true) => (
             "(function () {\n\"use strict\";\nreturn {\n",
             "",
             "};\n})()",
         ),
-        (false, false) => (
+        (true, true) => (
             "Object.assign({\n",
             "}, function () {\n\"use strict\";\nreturn {\n",
             "};\n}())",
         ),
     };
-    let mut out = Registry {
-        empty: sloppy.text.is_empty() && strict.text.is_empty(),
-        text: String::with_capacity(sloppy.text.len() + strict.text.len() + 128),
-        ..Registry::default()
+    // Room for every function up front: growing a registry of megabytes by doubling copies
+    // it and touches fresh pages each time. It is written straight into the file's text.
+    out.reserve(room);
+    let start = out.len();
+    let mut r = Registry {
+        empty: functions.is_empty(),
+        starts: Vec::with_capacity(functions.len()),
+        functions: Vec::with_capacity(functions.len()),
     };
-    out.text.push_str(opening);
-    for (part, before) in [(sloppy, ""), (strict, middle)] {
-        if part.text.is_empty() {
-            continue;
+    out.push_str(opening);
+    // Lines up to byte `.1` of `out` (counted as it grows).
+    let mut counted = (0u32, start);
+    for part_strict in [false, true] {
+        if part_strict && strict {
+            out.push_str(middle);
         }
-        out.text.push_str(before);
-        let (lines, bytes) = (line_count(&out.text), out.text.len());
-        out.starts
-            .extend(part.starts.into_iter().map(|(m, l)| (m, lines + l)));
-        out.functions.extend(
-            part.functions
-                .into_iter()
-                .map(|(m, r)| (m, r.start + bytes..r.end + bytes)),
-        );
-        out.text.push_str(&part.text);
+        for (m, params, body, normal, _) in functions.iter().filter(|f| f.4 == part_strict) {
+            let id = ids.literal(*m);
+            if *normal {
+                let (lines, bytes) = &mut counted;
+                *lines += line_count(&out[*bytes..]);
+                *bytes = out.len();
+                // The body starts on the line after the function's opening.
+                r.starts.push((*m, *lines + 1));
+            }
+            // A strict module's own directive becomes an empty line.
+            let (before, body) = match part_strict {
+                true => ("\n", &body[STRICT.len()..]),
+                false => ("", &body[..]),
+            };
+            // Hot builds write `<id>: (<function>),\n`, whose function a hot update carries
+            // as it is; the others a method (`<id>(...) {...},\n`, as webpack writes them
+            // for environments with method shorthand), 12 bytes shorter per module.
+            let function_start = out.len() - start + id.len() + 2;
+            if config.hot {
+                let _ = write!(out, "{id}: (function ({params}) {{\n{before}{body}}}),\n");
+            } else {
+                let _ = write!(out, "{id}({params}) {{\n{before}{body}}},\n");
+            }
+            r.functions
+                .push((*m, function_start..out.len() - start - 2));
+        }
     }
-    out.text.push_str(closing);
-    out
+    out.push_str(closing);
+    r
 }
 
 #[derive(Default)]
 struct Registry {
-    /// An expression: the object of the chunk's module functions.
-    text: String,
     /// The chunk has no module functions.
     empty: bool,
-    /// Where each module's body starts, in lines from the start of `text`.
+    /// Where each module's body starts, in lines from the registry's start.
     starts: Vec<(ModuleIdx, u32)>,
-    /// Each module's function: its byte range in `text`.
+    /// Each module's function: its byte range from the registry's start.
     functions: Vec<(ModuleIdx, std::ops::Range<usize>)>,
 }
 
