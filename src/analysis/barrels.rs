@@ -131,8 +131,10 @@ pub fn skip_barrels(graph: &mut ModuleGraph, exports: &mut Exports) {
                 redirects.push(m.records.len() - 1);
                 m.records.len() - 1
             });
-            m.esm.imports[b].record = idx;
-            m.esm.imports[b].imported = Imported::from_name(&name);
+            // (Shared with the parse cache's copy: copied on this first write.)
+            let binding = &mut std::sync::Arc::make_mut(&mut m.esm).imports[b];
+            binding.record = idx;
+            binding.imported = Imported::from_name(&name);
         }
         m.records[r].barrel = Barrel::Skipped { redirects };
     }

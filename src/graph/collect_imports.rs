@@ -16,8 +16,8 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Collected {
     pub records: Vec<ImportRecord<()>>,
-    pub call_sites: HashMap<u32, usize>,
-    pub esm: EsmInfo,
+    pub call_sites: std::sync::Arc<HashMap<u32, usize>>,
+    pub esm: std::sync::Arc<EsmInfo>,
     /// Not stored by the persistent cache (which keeps only parses without diagnostics).
     #[serde(skip)]
     pub diagnostics: Vec<Diagnostic>,
@@ -82,8 +82,8 @@ pub fn collect(
     program.visit_with(&mut c);
     Collected {
         records: c.records,
-        call_sites: c.call_sites,
-        esm: c.esm,
+        call_sites: c.call_sites.into(),
+        esm: c.esm.into(),
         diagnostics: c.diagnostics,
         import_meta: c.import_meta,
         attributes_at_run_time: c.attributes_at_run_time,
