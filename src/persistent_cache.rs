@@ -20,10 +20,12 @@
 //! once mixed fail the checksum). Nothing else under the directory is touched.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::config::BuildConfig;
+use crate::graph::cache::{EncodedParse, EncodedParses};
 use crate::graph::resolve_cache::StoredResolutions;
 
 /// The first bytes of every cache file.
@@ -47,20 +49,36 @@ fn writer() -> String {
     format!("{}+{len}.{modified}", env!("CARGO_PKG_VERSION"))
 }
 
-/// What a cache file holds.
-#[derive(Serialize, Deserialize, Default)]
+/// What a cache file holds (written; [`decode`] reads it back in parts).
+#[derive(Serialize, Default)]
 pub struct Contents {
     /// [`writer`] of the process that wrote it.
     pub version: String,
     /// [`fingerprint`] of the configuration the contents were made with.
     pub fingerprint: u64,
-    /// Scan results of each file but its AST ([`crate::graph::cache::ParseCache`]).
-    pub parse: Vec<crate::graph::cache::StoredParse>,
+    /// Scan results of each file but its AST ([`crate::graph::cache::ParseCache`]), each
+    /// encoded on its own beside its path, so that a build decodes each only when it asks
+    /// for that file, on the scan's threads.
+    pub parse: Vec<EncodedParse>,
     /// What requests resolved to and what that depended on
     /// ([`crate::graph::resolve_cache`]), when the answers can be trusted.
     pub resolutions: Option<StoredResolutions>,
     /// Module code of the generate stage ([`crate::codegen::cache::CodeCache`]).
     pub code: Vec<crate::codegen::cache::StoredCode>,
+}
+
+/// A path and its entry's bytes, written as postcard's string and bytes (a length, then the
+/// bytes), which [`decode`] borrows from the file.
+impl Serialize for EncodedParse {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Bytes<'a>(&'a [u8]);
+        impl Serialize for Bytes<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_bytes(self.0)
+            }
+        }
+        (self.path.as_str(), Bytes(&self.bytes)).serialize(serializer)
+    }
 }
 
 /// Where one build's cache lives and what it must have been made for.
@@ -156,18 +174,18 @@ fn encode(contents: &Contents) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// A trusted cache file as [`Store::load`] reads it. The code entries are needed only by
-/// the generate stage, so they stay encoded until [`EncodedCode::decode`] (which a build
-/// runs on another thread while it scans and links).
+/// A trusted cache file as [`Store::load`] reads it. The parse entries stay encoded until
+/// the scan asks for each file's, and the code entries until the generate stage needs them
+/// ([`EncodedCode::decode`], which a build runs on another thread while it scans and links).
 pub struct Loaded {
-    pub parse: Vec<crate::graph::cache::StoredParse>,
+    pub parse: EncodedParses,
     pub resolutions: Option<StoredResolutions>,
     pub code: EncodedCode,
 }
 
 /// [`Contents::code`] as postcard encoded it: the file's bytes from `at` on.
 pub struct EncodedCode {
-    bytes: Vec<u8>,
+    bytes: Arc<Vec<u8>>,
     at: usize,
 }
 
@@ -179,12 +197,13 @@ impl EncodedCode {
     }
 }
 
-/// The fields of [`Contents`] before `code`, in order: postcard writes a struct as its
-/// fields one after the other, so a file's payload is these followed by the code entries.
-type Head = (
+/// The fields of [`Contents`] before `code`, in order, borrowing the parse entries' paths
+/// and bytes: postcard writes a struct as its fields one after the other, so a file's
+/// payload is these followed by the code entries.
+type Head<'a> = (
     String,
     u64,
-    Vec<crate::graph::cache::StoredParse>,
+    Vec<(&'a str, &'a [u8])>,
     Option<StoredResolutions>,
 );
 
@@ -203,9 +222,22 @@ fn decode(bytes: Vec<u8>, fingerprint: u64) -> Result<Loaded, Rejected> {
     if written_for != fingerprint {
         return Err(Rejected::Configuration);
     }
+    // Where each borrowed slice lies in the file.
+    let range = |part: &[u8]| {
+        let start = part.as_ptr() as usize - bytes.as_ptr() as usize;
+        start..start + part.len()
+    };
+    let entries = parse
+        .iter()
+        .map(|(path, entry)| (range(path.as_bytes()), range(entry)))
+        .collect();
     let at = bytes.len() - code.len();
+    let bytes = Arc::new(bytes);
     Ok(Loaded {
-        parse,
+        parse: EncodedParses {
+            bytes: bytes.clone(),
+            entries,
+        },
         resolutions,
         code: EncodedCode { bytes, at },
     })
@@ -236,7 +268,7 @@ mod tests {
         let bytes = encode(&sample()).unwrap();
         let back = decode(bytes.clone(), 7).unwrap().code.decode();
         assert_eq!(back.len(), 1);
-        assert_eq!(back[0].body, "__mf_exports__.x = 1;\n");
+        assert_eq!(&*back[0].body, "__mf_exports__.x = 1;\n");
         assert_eq!(
             decode(bytes.clone(), 8).err(),
             Some(Rejected::Configuration)

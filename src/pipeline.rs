@@ -159,7 +159,7 @@ impl BuildCache {
         if config.cache {
             let store = Store::for_build(config);
             let loaded = store.load().map(|contents| {
-                let n = contents.parse.len();
+                let n = contents.parse.entries.len();
                 cache
                     .parse
                     .import(config, contents.parse, contents.resolutions);

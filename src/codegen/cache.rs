@@ -21,7 +21,7 @@ use crate::graph::{ModuleIdx, NormalModule};
 struct State {
     fingerprint: String,
     /// Module id -> (key, code).
-    entries: HashMap<String, (u64, Arc<ModuleOutput>)>,
+    entries: Entries,
     /// Ids the current build looked up or stored.
     used: std::collections::HashSet<String>,
 }
@@ -33,13 +33,17 @@ pub struct StoredCode {
     pub key: u64,
     /// ES module wrapper parameters, else CommonJS's.
     pub esm: bool,
-    pub body: String,
+    pub body: Arc<str>,
     /// Source-map mappings (line, column, source offset), all into the module's own source.
     pub map: Option<Vec<(u32, u32, u32)>>,
 }
 
-/// Code entries of the persistent cache, decoded on another thread.
-type Pending = std::thread::JoinHandle<Vec<StoredCode>>;
+/// Module id -> (key, code).
+type Entries = HashMap<String, (u64, Arc<ModuleOutput>)>;
+
+/// Code entries of the persistent cache, decoded (into the table the state keeps) on
+/// another thread.
+type Pending = std::thread::JoinHandle<Entries>;
 
 #[derive(Default)]
 pub struct CodeCache {
@@ -53,9 +57,9 @@ pub struct CodeCache {
     changed: std::sync::atomic::AtomicBool,
 }
 
-/// Adds a stored entry to the state (its mappings' module index is the reader's, filled in
-/// when the entry is used).
-fn insert(state: &mut State, s: StoredCode) {
+/// A stored entry as the state keeps it (its mappings' module index is the reader's, filled
+/// in when the entry is used).
+fn entry(s: StoredCode) -> (String, (u64, Arc<ModuleOutput>)) {
     let code = ModuleOutput {
         params: if s.esm { ESM_PARAMS } else { CJS_PARAMS },
         body: s.body,
@@ -66,7 +70,7 @@ fn insert(state: &mut State, s: StoredCode) {
                 .collect(),
         }),
     };
-    state.entries.insert(s.id, (s.key, Arc::new(code)));
+    (s.id, (s.key, Arc::new(code)))
 }
 
 /// Feeds `value`'s `Debug` text to a hasher (for analysis data that has no `Hash`), without
@@ -113,8 +117,11 @@ impl CodeCache {
             .take();
         if let Some(pending) = pending {
             // A decoder that panicked gave nothing: the modules are transformed afresh.
-            for s in pending.join().unwrap_or_default() {
-                insert(&mut state, s);
+            let entries = pending.join().unwrap_or_default();
+            if state.entries.is_empty() {
+                state.entries = entries;
+            } else {
+                state.entries.extend(entries);
             }
         }
         state
@@ -203,7 +210,10 @@ impl CodeCache {
         let mut state = self.state();
         state.entries.clear();
         state.fingerprint = format!("{config:?}");
-        *self.pending.lock().unwrap_or_else(|e| e.into_inner()) = Some(std::thread::spawn(decode));
+        *self.pending.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some(std::thread::spawn(move || {
+                decode().into_iter().map(entry).collect()
+            }));
         self.changed
             .store(false, std::sync::atomic::Ordering::Relaxed);
     }

@@ -331,7 +331,7 @@ fn transform_all(
             (Module::Normal(_), _) if resource.is_some() => Step::Done(resource.map(
                 |(params, body)| transform_module::ModuleOutput {
                     params,
-                    body,
+                    body: body.into(),
                     map: None,
                 },
             )),

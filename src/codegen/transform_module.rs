@@ -69,7 +69,9 @@ pub struct TransformContext<'a> {
 #[derive(Clone)]
 pub struct ModuleOutput {
     pub params: &'static str,
-    pub body: String,
+    /// Shared with the module-code cache, which hands out the same text to every build
+    /// that reuses it.
+    pub body: std::sync::Arc<str>,
     pub map: Option<BodyMap>,
 }
 
@@ -95,7 +97,7 @@ pub fn transform_module(
         body.push_str(";\n");
         return ModuleOutput {
             params: CJS_PARAMS,
-            body,
+            body: body.into(),
             map: None,
         };
     }
@@ -127,7 +129,11 @@ pub fn transform_module(
             cx.metas[idx].is_async,
         ));
     }
-    ModuleOutput { params, body, map }
+    ModuleOutput {
+        params,
+        body: body.into(),
+        map,
+    }
 }
 
 pub(crate) fn import_var(m: &NormalModule, record: usize) -> String {

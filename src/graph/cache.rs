@@ -50,15 +50,17 @@ struct Entry {
 }
 
 /// One file's scan results as the persistent cache stores them (`persistent_cache.rs`):
-/// everything but the AST, which is parsed again only when a later stage reads it.
-#[derive(serde::Serialize, serde::Deserialize)]
+/// everything but the AST, which is parsed again only when a later stage reads it. Each is
+/// encoded on its own beside its path ([`EncodedParses`]) and decoded only when the scan
+/// asks for its file, on the scan's threads.
+#[derive(serde::Deserialize)]
 pub struct StoredParse {
-    pub path: PathBuf,
     /// xxh3 of the file's text.
     pub hash: u64,
     /// The file's stat when its text was read, if it was settled then: a file with the same
-    /// stat is not read again ([`Source::later`]).
-    stamp: Option<Stamp>,
+    /// stat is not read again ([`Source::later`]). Read with the hash, without the rest
+    /// ([`StoredParses::stamp`]).
+    _stamp: Option<Stamp>,
     kind: SourceKind,
     lang: Lang,
     is_module: bool,
@@ -67,6 +69,97 @@ pub struct StoredParse {
     declarations_only: Option<bool>,
     /// Only parses without diagnostics are stored (a warning is reported by every build).
     collected: Collected,
+}
+
+/// [`StoredParse`]'s fields borrowed from a cache entry, for writing: postcard writes a
+/// struct as its fields in order, so the two list the same fields in the same order (the
+/// round trip is tested).
+#[derive(serde::Serialize)]
+struct StoredParseRef<'a> {
+    hash: u64,
+    stamp: Option<Stamp>,
+    kind: SourceKind,
+    lang: Lang,
+    is_module: bool,
+    unresolved_ctxt: u32,
+    pure: &'a [u32],
+    declarations_only: Option<bool>,
+    collected: &'a Collected,
+}
+
+/// One file's scan results, encoded, with its path: what the cache file lists.
+pub struct EncodedParse {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The parse entries of a cache file as read: each entry's path and encoded
+/// [`StoredParse`], as byte ranges of the file.
+#[derive(Default)]
+pub struct EncodedParses {
+    pub bytes: Arc<Vec<u8>>,
+    pub entries: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+}
+
+/// The persistent cache's parse entries not yet taken by this build, still encoded, each
+/// for one file. Found by a hash of the path's bytes rather than in a map of paths: hashing
+/// a `Path` walks its components, and thousands of entries are looked up once each.
+#[derive(Default)]
+struct StoredParses {
+    bytes: Arc<Vec<u8>>,
+    /// Each entry's path and encoding (`None` once taken).
+    list: Vec<Option<(std::ops::Range<usize>, std::ops::Range<usize>)>>,
+    /// xxh3 of a path's bytes -> its index in `list`.
+    index: HashMap<u64, u32>,
+    /// Entries read from the file.
+    len: usize,
+}
+
+impl StoredParses {
+    fn digest(path: &[u8]) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(path)
+    }
+
+    fn new(encoded: EncodedParses) -> StoredParses {
+        let bytes = encoded.bytes;
+        let index = encoded
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, (path, _))| (Self::digest(&bytes[path.clone()]), i as u32))
+            .collect();
+        StoredParses {
+            len: encoded.entries.len(),
+            list: encoded.entries.into_iter().map(Some).collect(),
+            index,
+            bytes,
+        }
+    }
+
+    /// Index of the entry of `path`, if not taken (the same bytes: another path with the
+    /// same hash is not it).
+    fn find(&self, path: &Path) -> Option<usize> {
+        let path = path.as_os_str().as_encoded_bytes();
+        let i = *self.index.get(&Self::digest(path))? as usize;
+        let (p, _) = self.list[i].as_ref()?;
+        (&self.bytes[p.clone()] == path).then_some(i)
+    }
+
+    /// The encoded entry of `path`, taken.
+    fn take(&mut self, path: &Path) -> Option<(Arc<Vec<u8>>, std::ops::Range<usize>)> {
+        let i = self.find(path)?;
+        let (_, entry) = self.list[i].take()?;
+        Some((self.bytes.clone(), entry))
+    }
+
+    /// The text hash and stat of `path`'s entry, if it was not taken.
+    fn stamp(&self, path: &Path) -> Option<(u64, Option<Stamp>)> {
+        let (_, entry) = self.list[self.find(path)?].as_ref()?;
+        // The first two fields of a [`StoredParse`].
+        postcard::take_from_bytes::<(u64, Option<Stamp>)>(&self.bytes[entry.clone()])
+            .ok()
+            .map(|(head, _)| head)
+    }
 }
 
 #[derive(Default)]
@@ -90,56 +183,6 @@ struct State {
     stored_resolutions: Option<StoredResolutions>,
     /// Entries were added or dropped since the last [`ParseCache::take_changed`].
     changed: bool,
-}
-
-/// Scan results read from the persistent cache, each taken by the build that reads its
-/// file. Found by a hash of the path's bytes rather than in a map of paths: hashing a
-/// `Path` walks its components, and thousands of entries are looked up once each.
-#[derive(Default)]
-struct StoredParses {
-    list: Vec<Option<StoredParse>>,
-    /// xxh3 of a path's bytes -> its index in `list`.
-    index: HashMap<u64, u32>,
-    /// Entries read from the file.
-    len: usize,
-}
-
-impl StoredParses {
-    fn digest(path: &Path) -> u64 {
-        xxhash_rust::xxh3::xxh3_64(path.as_os_str().as_encoded_bytes())
-    }
-
-    fn new(list: Vec<StoredParse>) -> StoredParses {
-        let index = list
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (Self::digest(&s.path), i as u32))
-            .collect();
-        StoredParses {
-            len: list.len(),
-            list: list.into_iter().map(Some).collect(),
-            index,
-        }
-    }
-
-    /// The entry of `path`, taken (the same bytes: another path with the same hash is not
-    /// it).
-    fn take(&mut self, path: &Path) -> Option<StoredParse> {
-        let &i = self.index.get(&Self::digest(path))?;
-        let slot = &mut self.list[i as usize];
-        if slot.as_ref()?.path.as_os_str() != path.as_os_str() {
-            return None;
-        }
-        slot.take()
-    }
-
-    /// The entry of `path`, if it was not taken.
-    fn get(&self, path: &Path) -> Option<&StoredParse> {
-        let &i = self.index.get(&Self::digest(path))?;
-        self.list[i as usize]
-            .as_ref()
-            .filter(|s| s.path.as_os_str() == path.as_os_str())
-    }
 }
 
 /// Counts of one build, for the rebuild line.
@@ -199,7 +242,7 @@ impl ParseCache {
     pub fn import(
         &self,
         config: &BuildConfig,
-        stored: Vec<StoredParse>,
+        stored: EncodedParses,
         resolutions: Option<StoredResolutions>,
     ) {
         let mut state = self.state();
@@ -229,24 +272,35 @@ impl ParseCache {
             .map_or(0, |(_, r)| r.reused_answers())
     }
 
-    /// The entries to persist (parses without diagnostics), sorted by path.
-    pub fn export(&self) -> Vec<StoredParse> {
+    /// The entries to persist (parses without diagnostics), encoded, sorted by path. A path
+    /// that is not UTF-8 is left out (its file is read and parsed by every build).
+    pub fn export(&self) -> Vec<EncodedParse> {
+        use rayon::prelude::*;
         let state = self.state();
-        let mut stored: Vec<StoredParse> = state
+        let entries: Vec<(&str, &Entry)> = state
             .entries
             .iter()
             .filter(|(_, e)| e.collected.diagnostics.is_empty())
-            .map(|(path, e)| StoredParse {
-                path: path.clone(),
-                hash: e.source.content_hash(),
-                stamp: e.source.stamp(),
-                kind: e.kind,
-                lang: e.lang,
-                is_module: e.is_module,
-                unresolved_ctxt: e.unresolved_ctxt.as_u32(),
-                pure: e.pure.to_vec(),
-                declarations_only: e.ast.declarations_only.get().copied(),
-                collected: e.collected.clone(),
+            .filter_map(|(path, e)| Some((path.to_str()?, &**e)))
+            .collect();
+        let mut stored: Vec<EncodedParse> = entries
+            .into_par_iter()
+            .filter_map(|(path, e)| {
+                let stored = StoredParseRef {
+                    hash: e.source.content_hash(),
+                    stamp: e.source.stamp(),
+                    kind: e.kind,
+                    lang: e.lang,
+                    is_module: e.is_module,
+                    unresolved_ctxt: e.unresolved_ctxt.as_u32(),
+                    pure: &e.pure,
+                    declarations_only: e.ast.declarations_only.get().copied(),
+                    collected: &e.collected,
+                };
+                Some(EncodedParse {
+                    path: path.to_string(),
+                    bytes: postcard::to_stdvec(&stored).ok()?,
+                })
             })
             .collect();
         stored.sort_by(|a, b| a.path.cmp(&b.path));
@@ -341,11 +395,8 @@ impl ParseCache {
     /// The text of `path` to be read when needed, when the persistent cache holds its scan
     /// results and its stat is the one they were made from.
     pub fn stored_unchanged(&self, path: &Path) -> Option<Source> {
-        let (hash, stamp) = {
-            let state = self.state();
-            let stored = state.stored.get(path)?;
-            (stored.hash, stored.stamp?)
-        };
+        let (hash, stamp) = self.state().stored.stamp(path)?;
+        let stamp = stamp?;
         (Stamp::current(path)? == stamp).then(|| Source::later(path.to_path_buf(), hash, stamp))
     }
 
@@ -457,6 +508,10 @@ impl ParseCache {
             self.reused.fetch_add(1, Ordering::Relaxed);
             return Ok((e.source.clone(), e.shared(), e.collected.clone()));
         }
+        // Decoded here, outside the lock, on the scan's thread (the checksum of the whole
+        // file makes an entry that does not decode a defect: it is parsed afresh).
+        let stored = stored
+            .and_then(|(bytes, range)| postcard::from_bytes::<StoredParse>(&bytes[range]).ok());
         if let Some(s) = stored
             && s.kind == kind
             && s.lang == lang
@@ -604,9 +659,9 @@ pub fn watched(path: &Path, root: &Path, out_dir: &Path) -> bool {
     path.strip_prefix(root).is_ok_and(|rel| {
         !path.starts_with(out_dir)
             && !rel.components().any(|c| {
-                let c = c.as_os_str().to_string_lossy();
+                let c = c.as_os_str().as_encoded_bytes();
                 // @mf-types/: remotes' types, fetched into the project (not its sources).
-                c == "node_modules" || c.starts_with('.') || c == "@mf-types"
+                c == b"node_modules" || c.starts_with(b".") || c == b"@mf-types"
             })
     })
 }

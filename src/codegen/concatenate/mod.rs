@@ -565,7 +565,7 @@ pub fn render_group(
     );
     ModuleOutput {
         params: crate::codegen::transform_module::ESM_PARAMS,
-        body: out,
+        body: out.into(),
         map,
     }
 }
