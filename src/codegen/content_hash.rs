@@ -17,7 +17,12 @@ use super::OutputFile;
 
 /// First 8 hex digits of the xxh3 hash of `bytes`.
 pub fn content_hash(bytes: &[u8]) -> String {
-    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))[..8].to_string()
+    hash_text(xxhash_rust::xxh3::xxh3_64(bytes))
+}
+
+/// First 8 hex digits of a hash.
+fn hash_text(hash: u64) -> String {
+    format!("{hash:016x}")[..8].to_string()
 }
 
 /// A file named with a placeholder hash: its name and the hash in it.
@@ -101,7 +106,7 @@ pub fn finalize(
                 let new_key = runtime_key(&holders, &pending, k);
                 files.par_iter_mut().for_each(|f| {
                     if is_text(&f.name) {
-                        f.contents = replace_all(&f.contents, &[k.as_str()], &[new_key.as_str()]);
+                        replace_in_place(&mut f.contents, &[k.as_str()], &[new_key.as_str()]);
                     }
                 });
                 final_key = new_key;
@@ -119,13 +124,17 @@ pub fn finalize(
             .map(|&i| {
                 let h = &pending[i];
                 let own = h.name.replacen(&h.hash, "", 1);
-                let bytes = file(&h.name)
-                    .map(|f| replace_all(&f.contents, &[h.name.as_str()], &[own.as_str()]))
-                    .unwrap_or_default();
-                (
-                    h.name.clone(),
-                    h.name.replacen(&h.hash, &content_hash(&bytes), 1),
-                )
+                let hash = file(&h.name).map_or_else(
+                    || content_hash(b""),
+                    |f| {
+                        hash_text(hash_replaced(
+                            &f.contents,
+                            &[h.name.as_str()],
+                            &[own.as_str()],
+                        ))
+                    },
+                );
+                (h.name.clone(), h.name.replacen(&h.hash, &hash, 1))
             })
             .filter(|(old, new)| old != new)
             .collect();
@@ -144,7 +153,7 @@ pub fn finalize(
             .unzip();
         files.par_iter_mut().for_each(|f| {
             if is_text(&f.name) {
-                f.contents = replace_all(&f.contents, &from, &to);
+                replace_in_place(&mut f.contents, &from, &to);
             }
             if let Some(k) = from
                 .iter()
@@ -170,39 +179,75 @@ fn runtime_key(holders: &[&OutputFile], pending: &[HashedName], key: &str) -> St
     holders.sort_by(|a, b| a.name.cmp(&b.name));
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for f in holders {
-        let bytes = match pending.iter().find(|p| p.name == f.name) {
+        match pending.iter().find(|p| p.name == f.name) {
             Some(p) => {
                 let stable = p.name.replacen(&p.hash, "", 1);
                 h.update(stable.as_bytes());
-                replace_all(&f.contents, &[key, p.name.as_str()], &["", stable.as_str()])
+                for_each_replaced(&f.contents, &[key, p.name.as_str()], &["", &stable], |b| {
+                    h.update(b)
+                });
             }
             None => {
                 h.update(f.name.as_bytes());
-                replace_all(&f.contents, &[key], &[""])
+                for_each_replaced(&f.contents, &[key], &[""], |b| h.update(b));
             }
-        };
-        h.update(&bytes);
+        }
     }
     runtime_key_text(h.digest())
 }
 
+/// The pieces of `bytes` with every occurrence of `from[i]` replaced by `to[i]`, in order:
+/// what [`replace_all`] makes, without making it (hashing the pieces as they come gives the
+/// hash of the whole, without a copy of a file of megabytes).
+fn for_each_replaced(bytes: &[u8], from: &[&str], to: &[&str], mut each: impl FnMut(&[u8])) {
+    let mut last = 0;
+    for_each_match(bytes, from, |at, i| {
+        each(&bytes[last..at]);
+        each(to[i].as_bytes());
+        last = at + from[i].len();
+    });
+    each(&bytes[last..]);
+}
+
+/// xxh3 of `bytes` with every `from[i]` replaced by `to[i]`.
+fn hash_replaced(bytes: &[u8], from: &[&str], to: &[&str]) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for_each_replaced(bytes, from, to, |b| h.update(b));
+    h.digest()
+}
+
 /// `bytes` with every occurrence of `from[i]` replaced by `to[i]`.
 fn replace_all(bytes: &[u8], from: &[&str], to: &[&str]) -> Vec<u8> {
-    if let ([from], [to]) = (from, to) {
-        // One pattern (the runtime key in every file): memchr's SIMD search.
-        let mut out = Vec::with_capacity(bytes.len());
-        let mut last = 0;
-        for at in memchr::memmem::find_iter(bytes, from.as_bytes()) {
-            out.extend_from_slice(&bytes[last..at]);
-            out.extend_from_slice(to.as_bytes());
-            last = at + from.len();
-        }
-        out.extend_from_slice(&bytes[last..]);
-        return out;
+    let mut out = Vec::with_capacity(bytes.len());
+    for_each_replaced(bytes, from, to, |b| out.extend_from_slice(b));
+    out
+}
+
+/// [`replace_all`] on `bytes` itself. Placeholders and what replaces them have the same
+/// length: their bytes are overwritten where they are, rather than the file (megabytes in
+/// development) copied into fresh memory.
+fn replace_in_place(bytes: &mut Vec<u8>, from: &[&str], to: &[&str]) {
+    if from.iter().zip(to).any(|(a, b)| a.len() != b.len()) {
+        *bytes = replace_all(bytes, from, to);
+        return;
     }
-    match AhoCorasick::new(from) {
-        Ok(finder) => finder.replace_all_bytes(bytes, to),
-        Err(_) => bytes.to_vec(),
+    let mut found = Vec::new();
+    for_each_match(bytes, from, |at, i| found.push((at, i)));
+    for (at, i) in found {
+        bytes[at..at + to[i].len()].copy_from_slice(to[i].as_bytes());
+    }
+}
+
+/// Each occurrence of a pattern of `from` in `bytes`, non-overlapping, from the left: its
+/// offset and the pattern's index.
+fn for_each_match(bytes: &[u8], from: &[&str], mut each: impl FnMut(usize, usize)) {
+    if let [from] = from {
+        // One pattern (the runtime key in every file): memchr's SIMD search.
+        memchr::memmem::find_iter(bytes, from.as_bytes()).for_each(|at| each(at, 0));
+    } else if let Ok(finder) = AhoCorasick::new(from) {
+        finder
+            .find_iter(bytes)
+            .for_each(|m| each(m.start(), m.pattern().as_usize()));
     }
 }
 
@@ -253,5 +298,28 @@ mod tests {
         let edited = build("chunk(1)");
         assert_ne!(edited[0].name, one[0].name);
         assert_ne!(edited[2].name, one[2].name);
+    }
+
+    #[test]
+    fn replacing_in_place_or_hashing_the_pieces_is_replacing() {
+        let text = b"aXXb YY XXXX c YY";
+        for (from, to) in [
+            (&["XX"][..], &["12"][..]),
+            (&["XX", "YY"][..], &["12", "34"][..]),
+            (&["XX", "YY"][..], &["", "345"][..]),
+        ] {
+            let replaced = replace_all(text, from, to);
+            let mut in_place = text.to_vec();
+            replace_in_place(&mut in_place, from, to);
+            assert_eq!(in_place, replaced);
+            assert_eq!(
+                hash_replaced(text, from, to),
+                xxhash_rust::xxh3::xxh3_64(&replaced)
+            );
+        }
+        assert_eq!(
+            replace_all(text, &["XX", "YY"], &["1", "2"]),
+            b"a1b 2 11 c 2"
+        );
     }
 }
