@@ -223,17 +223,7 @@ impl ChunkRenderer<'_> {
         Functions,
     ) {
         let start = out.len();
-        let r = registry(
-            self.graph,
-            self.chunks,
-            self.ids,
-            &chunk.modules,
-            self.code,
-            self.plan,
-            self.config,
-            out,
-            extra,
-        );
+        let r = registry(self, &chunk.modules, out, extra);
         if r.empty {
             out.truncate(start);
             return (None, r.starts, Vec::new());
@@ -558,6 +548,41 @@ fn es_module_container(config: &BuildConfig) -> bool {
     config.target == Target::Web && config.containers.library == Some(LibraryType::Module)
 }
 
+/// The runtime helpers the module code may call that only some builds include.
+const HELPERS: [&str; 5] = [
+    "__mf_require__.e(",
+    "__mf_require__.n(",
+    "__mf_require__.t(",
+    "__mf_require__.es(",
+    "__mf_require__.ns",
+];
+
+/// Which of [`HELPERS`] some module's code names: one pass over each body, looking at what
+/// follows each `__mf_require__.` (rather than a pass per helper over megabytes of code).
+fn helpers_called(code: &ModuleCode) -> [bool; HELPERS.len()] {
+    use rayon::prelude::*;
+    const PREFIX: &str = "__mf_require__.";
+    let finder = memchr::memmem::Finder::new(PREFIX);
+    code.as_raw_slice()
+        .par_iter()
+        .flatten()
+        .map(|c| {
+            let mut found = [false; HELPERS.len()];
+            let body = c.body.as_bytes();
+            for at in finder.find_iter(body) {
+                let rest = &body[at..];
+                for (f, h) in found.iter_mut().zip(HELPERS) {
+                    *f |= rest.starts_with(h.as_bytes());
+                }
+            }
+            found
+        })
+        .reduce(
+            || [false; HELPERS.len()],
+            |a, b| std::array::from_fn(|i| a[i] | b[i]),
+        )
+}
+
 /// The runtime every entry file of this build carries (identical in all of them): module
 /// system, chunk loading with the whole build's chunk files, federation.
 /// The async chunks' file and stylesheet names come from `r`, which rendered them.
@@ -572,8 +597,9 @@ fn build_runtime(r: &ChunkRenderer) -> String {
     // The helpers only some builds call are left out of the others, as webpack includes
     // only the runtime globals its modules require. A hot build keeps them all: an update
     // may bring code that calls one.
+    let found = helpers_called(code);
     let called =
-        |helper: &str| config.hot || code.iter().flatten().any(|c| c.body.contains(helper));
+        |helper: &str| config.hot || found[HELPERS.iter().position(|h| *h == helper).unwrap_or(0)];
     if config.hot {
         out.push_str(&super::hot::require_runtime(RUNTIME_REQUIRE));
     } else {
@@ -608,10 +634,10 @@ fn build_runtime(r: &ChunkRenderer) -> String {
     }
     // Namespace objects as values (`__mf_require__.ns`, written by the module transform and
     // scope hoisting): only where some module's code asks for one.
-    if code
+    if found[HELPERS
         .iter()
-        .flatten()
-        .any(|c| c.body.contains("__mf_require__.ns"))
+        .position(|h| *h == "__mf_require__.ns")
+        .unwrap_or(0)]
     {
         out.push_str(RUNTIME_NAMESPACE_OBJECT);
     }
@@ -793,16 +819,20 @@ fn build_hash(graph: &ModuleGraph, code: &ModuleCode) -> u64 {
 /// bytes a module, and over a kilobyte of gzip on synthetic-5000, whose every ES module
 /// repeated it (webpack's output does).
 fn registry(
-    graph: &ModuleGraph,
-    chunks: &ChunkGraph,
-    ids: &ModuleIds,
+    renderer: &ChunkRenderer,
     modules: &[ModuleIdx],
-    code: &ModuleCode,
-    plan: &Plan,
-    config: &BuildConfig,
     out: &mut String,
     extra: usize,
 ) -> Registry {
+    let ChunkRenderer {
+        graph,
+        chunks,
+        ids,
+        code,
+        plan,
+        config,
+        ..
+    } = *renderer;
     const STRICT: &str = "\"use strict\";\n";
     // Each module with a function: its parameters, its body, whether it is a normal
     // module (whose body start is recorded) and whether it goes in the strict part.
@@ -815,7 +845,7 @@ fn registry(
             continue;
         }
         let (params, body, normal) = match (module, &code[m]) {
-            (Module::Normal(_), Some(c)) => (c.params, Cow::Borrowed(c.body.as_str()), true),
+            (Module::Normal(_), Some(c)) => (c.params, Cow::Borrowed(&*c.body), true),
             (Module::External(e), _) => (
                 CJS_PARAMS,
                 Cow::Owned(format!("module.exports = require({});\n", json(&e.request))),
