@@ -1529,6 +1529,18 @@ impl ConfigText {
 
 /// `path` relative to `root`, `/`-separated; the user-visible form of every path.
 pub fn display_path(root: &Path, path: &Path) -> String {
+    // A file under the root (every module id of a project): its components after the
+    // root's, without collecting both paths' components (this runs once per module).
+    if let Ok(rel) = path.strip_prefix(root)
+        && let Some(rel) = rel.to_str()
+        && !rel.is_empty()
+        && !rel.contains('\\')
+        && rel
+            .split('/')
+            .all(|c| !c.is_empty() && c != "." && c != "..")
+    {
+        return rel.to_string();
+    }
     let rel = pathdiff(path, root);
     let s = rel.to_string_lossy().replace('\\', "/");
     if s.is_empty() { ".".to_string() } else { s }
@@ -1547,4 +1559,23 @@ fn pathdiff(path: &Path, base: &Path) -> PathBuf {
         out.push(c.as_os_str());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_path;
+    use std::path::Path;
+
+    #[test]
+    fn display_paths_are_relative_to_the_root_with_slashes() {
+        let root = Path::new("/p/app");
+        assert_eq!(display_path(root, Path::new("/p/app/src/a.js")), "src/a.js");
+        assert_eq!(display_path(root, Path::new("/p/app")), ".");
+        assert_eq!(display_path(root, Path::new("/p/lib/x.js")), "../lib/x.js");
+        assert_eq!(
+            display_path(root, Path::new("/p/app/./src//b.js")),
+            "src/b.js"
+        );
+        assert_eq!(display_path(root, Path::new("/p/app/a\\b.js")), "a/b.js");
+    }
 }
