@@ -59,12 +59,15 @@ pub fn compute_exports(graph: &ModuleGraph) -> Exports {
     // Every name a module makes available to `export *` (its own, `default` included, and
     // those of its stars) with the number of `export *` steps to the module that declares it,
     // and whether a star reaches a module whose exports are only known at run time.
+    // Only modules with an `export *` and those one names have one (every other's stays
+    // empty: nothing reads it).
     let mut reach: Vec<BTreeMap<String, u32>> = vec![BTreeMap::new(); n];
     let mut dynamic = vec![false; n];
     // Components in reverse topological order: the ones a component's stars reach are final.
     for component in tarjan_scc(&stars) {
         for node in &component {
-            if let Some(m) = esm(node.index()) {
+            let starred = stars.neighbors_undirected(*node).next().is_some();
+            if starred && let Some(m) = esm(node.index()) {
                 reach[node.index()] = m.esm.exports.keys().map(|k| (k.clone(), 0)).collect();
             }
         }
@@ -98,7 +101,9 @@ pub fn compute_exports(graph: &ModuleGraph) -> Exports {
             }
         }
     }
-    (0..n)
+    use rayon::prelude::*;
+    let infos: Vec<Option<ExportsInfo>> = (0..n)
+        .into_par_iter()
         .map(|i| {
             let m = esm(i)?;
             let mut info = ExportsInfo {
@@ -165,7 +170,8 @@ pub fn compute_exports(graph: &ModuleGraph) -> Exports {
             }
             Some(info)
         })
-        .collect()
+        .collect();
+    Exports::from_vec(infos)
 }
 
 /// Whether ResolveExport(`name`) of module `m` ends at a binding: not when a chain of
