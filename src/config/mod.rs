@@ -1531,8 +1531,15 @@ impl ConfigText {
 pub fn display_path(root: &Path, path: &Path) -> String {
     // A file under the root (every module id of a project): its components after the
     // root's, without collecting both paths' components (this runs once per module).
-    if let Ok(rel) = path.strip_prefix(root)
-        && let Some(rel) = rel.to_str()
+    // (Bytes: `Path::strip_prefix` parses both paths' components.)
+    let (path_bytes, root_bytes) = (
+        path.as_os_str().as_encoded_bytes(),
+        root.as_os_str().as_encoded_bytes(),
+    );
+    if let Some(rel) = path_bytes.strip_prefix(root_bytes)
+        && let Some(rel) = rel.strip_prefix(b"/")
+        && !root_bytes.ends_with(b"/")
+        && let Ok(rel) = std::str::from_utf8(rel)
         && !rel.is_empty()
         && !rel.contains('\\')
         && rel
