@@ -32,7 +32,7 @@ use super::ast::{ModuleAst, Reparse};
 use super::collect_imports::Collected;
 use super::parse::{Lang, Parsed, SourceKind};
 use super::resolve::Resolvers;
-use super::resolve_cache::StoredResolutions;
+use super::resolve_cache::{FileStamps, StoredResolutions};
 use super::source::{Source, Stamp};
 use crate::config::BuildConfig;
 use crate::diagnostics::Diagnostic;
@@ -183,6 +183,10 @@ struct State {
     stored_resolutions: Option<StoredResolutions>,
     /// Entries were added or dropped since the last [`ParseCache::take_changed`].
     changed: bool,
+    /// The stamps of module files the resolvers of this build saw when they checked the
+    /// persistent cache's resolutions (forgotten when the build ends: a later build of the
+    /// same process needs its own stat).
+    seen: Arc<FileStamps>,
 }
 
 /// Counts of one build, for the rebuild line.
@@ -395,9 +399,15 @@ impl ParseCache {
     /// The text of `path` to be read when needed, when the persistent cache holds its scan
     /// results and its stat is the one they were made from.
     pub fn stored_unchanged(&self, path: &Path) -> Option<Source> {
-        let (hash, stamp) = self.state().stored.stamp(path)?;
-        let stamp = stamp?;
-        (Stamp::current(path)? == stamp).then(|| Source::later(path.to_path_buf(), hash, stamp))
+        let (hash, stamp, seen) = {
+            let state = self.state();
+            let (hash, stamp) = state.stored.stamp(path)?;
+            (hash, stamp?, state.seen.clone())
+        };
+        // The stat the resolvers took when they checked the last process's answers (at the
+        // start of this build), else one now.
+        let now = seen.get(path).or_else(|| Stamp::current(path))?;
+        (now == stamp).then(|| Source::later(path.to_path_buf(), hash, stamp))
     }
 
     /// The resolvers for this build: the last build's (with what they know of the file
@@ -414,7 +424,9 @@ impl ParseCache {
         }
         let resolvers = Arc::new(if config.cache {
             // The first resolvers after the cache file was read answer from it if they can.
-            Resolvers::recording(config, state.stored_resolutions.take())
+            let mut resolvers = Resolvers::recording(config, state.stored_resolutions.take());
+            state.seen = Arc::new(resolvers.take_stamps());
+            resolvers
         } else {
             Resolvers::new(config)
         });
@@ -447,6 +459,7 @@ impl ParseCache {
         let mut state = self.state();
         // The next build trusts nothing unless it is told what changed.
         state.only_changed = None;
+        state.seen = Arc::default();
         state.last_ok = succeeded;
         let State {
             entries,

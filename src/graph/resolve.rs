@@ -15,7 +15,7 @@ use oxc_resolver::{
 };
 
 use super::module::ImportKind;
-use super::resolve_cache::{ResolveCache, StoredResolutions};
+use super::resolve_cache::{FileStamps, ResolveCache, StoredResolutions};
 use crate::config::{BuildConfig, Target, display_path};
 use crate::diagnostics::{Code, Diagnostic, Location};
 
@@ -51,6 +51,9 @@ pub struct Resolvers {
     /// With the persistent cache: the answers of the last process, and the record of this
     /// one's.
     cache: Option<ResolveCache>,
+    /// Stamps of the files the last process's answers found, seen when these resolvers
+    /// checked them.
+    stamps: FileStamps,
 }
 
 /// The requests that name MF 2.0's runtime API (`@module-federation/runtime` and the
@@ -126,6 +129,7 @@ impl Resolvers {
             root: config.root.clone(),
             mf_runtime_api: config.federates(),
             cache: None,
+            stamps: Default::default(),
         }
     }
 
@@ -133,9 +137,19 @@ impl Resolvers {
     /// from `stored` (the last process's) if all they depend on is unchanged.
     pub fn recording(config: &BuildConfig, stored: Option<StoredResolutions>) -> Resolvers {
         let mut resolvers = Resolvers::new(config);
-        let stored = stored.filter(|s| s.still_valid(&|path| resolvers.tsconfig_hash(path)));
-        resolvers.cache = Some(ResolveCache::new(stored));
+        let (valid, stamps) = match &stored {
+            Some(s) => s.check(&|path| resolvers.tsconfig_hash(path)),
+            None => (false, Default::default()),
+        };
+        resolvers.cache = Some(ResolveCache::new(stored.filter(|_| valid)));
+        resolvers.stamps = stamps;
         resolvers
+    }
+
+    /// The stamps of the files the last process's answers found, as these resolvers saw
+    /// them when they were made (taken: they are only as fresh as that moment).
+    pub fn take_stamps(&mut self) -> FileStamps {
+        std::mem::take(&mut self.stamps)
     }
 
     /// A hash of the configuration the tsconfig.json at `path` gives (`extends` merged).

@@ -152,6 +152,13 @@ impl StoredResolutions {
     /// appeared, every tsconfig.json gives the configuration it gave. `tsconfig` loads one
     /// with the new resolvers.
     pub fn still_valid(&self, tsconfig: &(dyn Fn(&Path) -> Option<u64> + Sync)) -> bool {
+        self.check(tsconfig).0
+    }
+
+    /// [`StoredResolutions::still_valid`], and the stamps of the files found that are still
+    /// files, as the check saw them (the scan compares a module file's stamp with the one
+    /// its stored scan results were made from: one stat of each file, not two).
+    pub fn check(&self, tsconfig: &(dyn Fn(&Path) -> Option<u64> + Sync)) -> (bool, FileStamps) {
         // Indices within the path table (a file of this mfbundle whose checksum holds has
         // them right; nothing from a file is indexed unchecked).
         let n = self.paths.len() as u32;
@@ -162,15 +169,33 @@ impl StoredResolutions {
                     _ => true,
                 }
         });
-        let found = indexed
-            && self
-                .found
-                .par_iter()
-                .all(|(path, stamp)| match std::fs::metadata(path) {
-                    Ok(m) => m.is_file() && stamp.is_none_or(|s| Stamp::of(&m) == s),
-                    Err(_) => false,
-                });
-        found
+        if !indexed {
+            return (false, FileStamps::default());
+        }
+        // Every file's stat (no stopping at the first change: the stamps serve the scan).
+        let seen: Vec<Option<Stamp>> = self
+            .found
+            .par_iter()
+            .map(|(path, _)| {
+                std::fs::metadata(path)
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map(|m| Stamp::of(&m))
+            })
+            .collect();
+        let found = self
+            .found
+            .iter()
+            .zip(&seen)
+            .all(|((_, stored), now)| now.is_some_and(|now| stored.is_none_or(|s| s == now)));
+        let stamps = FileStamps::new(
+            self.found
+                .iter()
+                .zip(seen)
+                .filter_map(|((path, _), now)| Some((path.clone(), now?)))
+                .collect(),
+        );
+        let valid = found
             && self
                 .missing
                 .par_iter()
@@ -181,7 +206,38 @@ impl StoredResolutions {
                     None => !exists,
                     Some(h) => exists && tsconfig(path) == Some(*h),
                 }
-            })
+            });
+        (valid, stamps)
+    }
+}
+
+/// Files' stamps as a check saw them, found by a hash of the path's bytes.
+#[derive(Default)]
+pub struct FileStamps {
+    list: Vec<(PathBuf, Stamp)>,
+    index: HashMap<u64, u32>,
+}
+
+impl FileStamps {
+    fn new(list: Vec<(PathBuf, Stamp)>) -> FileStamps {
+        let index = list
+            .iter()
+            .enumerate()
+            .map(|(i, (p, _))| (Self::digest(p), i as u32))
+            .collect();
+        FileStamps { list, index }
+    }
+
+    fn digest(path: &Path) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(path.as_os_str().as_encoded_bytes())
+    }
+
+    /// The stamp seen of the file at `path` (the same path: another with the same hash is
+    /// not it).
+    pub fn get(&self, path: &Path) -> Option<Stamp> {
+        let &i = self.index.get(&Self::digest(path))?;
+        let (p, stamp) = &self.list[i as usize];
+        (p.as_os_str() == path.as_os_str()).then_some(*stamp)
     }
 }
 
