@@ -123,6 +123,10 @@ impl CodeCache {
             } else {
                 state.entries.extend(entries);
             }
+            // The build asks for about as many modules: room up front rather than rehashing
+            // the set of ids as it grows.
+            let n = state.entries.len();
+            state.used.reserve(n);
         }
         state
     }
