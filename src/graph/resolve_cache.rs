@@ -173,16 +173,7 @@ impl StoredResolutions {
             return (false, FileStamps::default());
         }
         // Every file's stat (no stopping at the first change: the stamps serve the scan).
-        let seen: Vec<Option<Stamp>> = self
-            .found
-            .par_iter()
-            .map(|(path, _)| {
-                std::fs::metadata(path)
-                    .ok()
-                    .filter(|m| m.is_file())
-                    .map(|m| Stamp::of(&m))
-            })
-            .collect();
+        let seen = Stamp::of_files(&self.found, |(path, _)| path);
         let found = self
             .found
             .iter()
