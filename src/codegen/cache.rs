@@ -9,7 +9,6 @@
 //! it changes, the cache empties. Modules of a scope-hoisted group are not cached (their
 //! code is their group's).
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
@@ -23,7 +22,7 @@ struct State {
     /// Module id -> (key, code).
     entries: Entries,
     /// Ids the current build looked up or stored.
-    used: std::collections::HashSet<String>,
+    used: rustc_hash::FxHashSet<String>,
 }
 
 /// One module's code as the persistent cache stores it ([`crate::persistent_cache`]).
@@ -39,7 +38,7 @@ pub struct StoredCode {
 }
 
 /// Module id -> (key, code).
-type Entries = HashMap<String, (u64, Arc<ModuleOutput>)>;
+type Entries = rustc_hash::FxHashMap<String, (u64, Arc<ModuleOutput>)>;
 
 /// Code entries of the persistent cache, decoded (into the table the state keeps) on
 /// another thread.

@@ -21,7 +21,7 @@
 //! `package.json` or `tsconfig.json` edited) and every build of `build --watch` start from
 //! fresh reads and resolvers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -110,7 +110,7 @@ struct StoredParses {
     /// Each entry's path and encoding (`None` once taken).
     list: Vec<Option<(std::ops::Range<usize>, std::ops::Range<usize>)>>,
     /// xxh3 of a path's bytes -> its index in `list`.
-    index: HashMap<u64, u32>,
+    index: rustc_hash::FxHashMap<u64, u32>,
     /// Entries read from the file.
     len: usize,
 }
@@ -165,9 +165,9 @@ impl StoredParses {
 #[derive(Default)]
 struct State {
     fingerprint: String,
-    entries: HashMap<PathBuf, Arc<Entry>>,
+    entries: rustc_hash::FxHashMap<PathBuf, Arc<Entry>>,
     /// Files the current build read (or tried to), cached or not.
-    read: HashSet<PathBuf>,
+    read: rustc_hash::FxHashSet<PathBuf>,
     /// Set by [`ParseCache::note_changes`] for the next build: only these files' contents
     /// changed since the last one.
     only_changed: Option<HashSet<PathBuf>>,

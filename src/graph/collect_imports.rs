@@ -16,7 +16,7 @@ use crate::diagnostics::{Code, Diagnostic, Location};
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Collected {
     pub records: Vec<ImportRecord<()>>,
-    pub call_sites: std::sync::Arc<HashMap<u32, usize>>,
+    pub call_sites: std::sync::Arc<rustc_hash::FxHashMap<u32, usize>>,
     pub esm: std::sync::Arc<EsmInfo>,
     /// Not stored by the persistent cache (which keeps only parses without diagnostics).
     #[serde(skip)]
@@ -60,7 +60,7 @@ pub fn collect(
         unresolved,
         records: Vec::new(),
         index: HashMap::new(),
-        call_sites: HashMap::new(),
+        call_sites: Default::default(),
         esm: EsmInfo::default(),
         diagnostics: Vec::new(),
         fn_depth: 0,
@@ -101,7 +101,7 @@ struct Collector<'a> {
     records: Vec<ImportRecord<()>>,
     /// (request, is_require, is_dynamic) -> record index: one record per request and kind.
     index: HashMap<(String, u8), usize>,
-    call_sites: HashMap<u32, usize>,
+    call_sites: rustc_hash::FxHashMap<u32, usize>,
     esm: EsmInfo,
     diagnostics: Vec<Diagnostic>,
     fn_depth: u32,

@@ -157,7 +157,7 @@ pub struct NormalModule {
     pub records: Vec<ImportRecord>,
     /// Byte offset of each `require(...)` / `import(...)` call and `new URL(...)` asset
     /// reference -> its record.
-    pub call_sites: Arc<HashMap<u32, usize>>,
+    pub call_sites: Arc<rustc_hash::FxHashMap<u32, usize>>,
     pub esm: Arc<EsmInfo>,
     /// The code reads `import.meta` (the runtime then creates its objects).
     pub import_meta: bool,

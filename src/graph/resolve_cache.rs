@@ -25,7 +25,7 @@
 //! made (the coarsest file-system clock) may have changed while they read it: such answers
 //! are not kept, and the next process resolves afresh.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::SystemTime;
@@ -206,7 +206,7 @@ impl StoredResolutions {
 #[derive(Default)]
 pub struct FileStamps {
     list: Vec<(PathBuf, Stamp)>,
-    index: HashMap<u64, u32>,
+    index: rustc_hash::FxHashMap<u64, u32>,
 }
 
 impl FileStamps {
@@ -239,7 +239,7 @@ pub struct ResolveCache {
     /// depend on, which still counts for the next file.
     trusted: StoredResolutions,
     /// [`Key::digest`] -> index in `trusted.answers`.
-    by_hash: HashMap<u64, u32>,
+    by_hash: rustc_hash::FxHashMap<u64, u32>,
     recorded: Mutex<Recorded>,
     /// When the resolvers were made (a `package.json` modified after may have been read
     /// half-written).

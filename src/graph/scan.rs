@@ -107,7 +107,7 @@ pub fn scan_cached(
     // copying) tables of thousands of paths.
     let expected = cache.map_or(0, ParseCache::expected_files);
     let mut interner = Interner {
-        table: HashMap::with_capacity(expected),
+        table: rustc_hash::FxHashMap::with_capacity_and_hasher(expected, Default::default()),
         slots: Vec::with_capacity(expected),
         frontier: Vec::new(),
         config,
@@ -427,7 +427,7 @@ fn roots(
 /// The modules found so far: one index per resolved file (or builtin, or ignored request),
 /// and the files still to scan.
 struct Interner<'c> {
-    table: HashMap<ModuleKey, ModuleIdx>,
+    table: rustc_hash::FxHashMap<ModuleKey, ModuleIdx>,
     slots: Vec<Option<Module>>,
     frontier: Vec<Job>,
     config: &'c BuildConfig,
