@@ -99,6 +99,8 @@ pub struct CacheLoad {
     /// Texts read late so far (of files the scan did not read, as the file vouched for
     /// them): the modules a stage read the text of.
     pub late_reads: usize,
+    /// Files the last build parsed (their scan results were neither in the file nor kept).
+    pub parsed: usize,
 }
 
 impl serde::Serialize for CacheLoad {
@@ -115,6 +117,7 @@ impl serde::Serialize for CacheLoad {
             "lateParses": self.late_parses,
             "resolutionsReused": self.resolutions_reused,
             "lateReads": self.late_reads,
+            "parsed": self.parsed,
         })
         .serialize(s)
     }
@@ -179,6 +182,7 @@ impl BuildCache {
                 late_parses: 0,
                 resolutions_reused: 0,
                 late_reads: 0,
+                parsed: 0,
             });
         }
         cache
@@ -192,6 +196,7 @@ impl BuildCache {
         load.late_parses = self.parse.late_parses();
         load.resolutions_reused = self.parse.reused_resolutions();
         load.late_reads = crate::graph::source::Source::late_reads();
+        load.parsed = self.parse.parsed();
         Some(load)
     }
 

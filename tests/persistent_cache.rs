@@ -233,6 +233,7 @@ fn a_warm_development_build_parses_nothing() {
     assert_eq!(code, 0, "{warm}");
     assert_eq!(status(&warm), "loaded");
     assert_eq!(warm["cache"]["lateParses"], 0, "{warm}");
+    assert_eq!(warm["cache"]["parsed"], 0, "{warm}");
     // index.js, greet.js and data.json.
     assert_eq!(warm["cache"]["reused"], 3, "{warm}");
     // Nor reads a module's text: its stat is the one the cache recorded.
@@ -256,6 +257,14 @@ fn a_warm_development_build_parses_nothing() {
         .unwrap();
     let (code, edited) = build(&dir, &out, &args);
     assert_eq!(code, 0, "{edited}");
+    assert_eq!(edited["cache"]["parsed"], 1, "{edited}");
+    assert_eq!(run_main(&out), "HELLO world\n");
+    // That build wrote the unchanged files' entries back as it had read them: the next
+    // parses nothing (the edited file's new text has an entry too).
+    let (code, again) = build(&dir, &out, &args);
+    assert_eq!(code, 0, "{again}");
+    assert_eq!(again["cache"]["parsed"], 0, "{again}");
+    assert_eq!(again["cache"]["lateReads"], 0, "{again}");
     assert_eq!(run_main(&out), "HELLO world\n");
 }
 

@@ -46,7 +46,26 @@ struct Entry {
     is_module: bool,
     unresolved_ctxt: SyntaxContext,
     pure: Arc<[u32]>,
-    collected: Collected,
+    /// The scan results; `None` in a one-shot build's entry taken from the persistent
+    /// cache, whose module took them (no copy): they are in `stored`.
+    collected: Option<Collected>,
+    /// The persistent cache's encoding this entry was taken from, if its text and stat are
+    /// the ones it describes: written back as it is.
+    stored: Option<StoredBytes>,
+}
+
+/// An entry's encoding in the cache file read ([`StoredParse`]).
+struct StoredBytes {
+    bytes: Arc<Vec<u8>>,
+    range: std::ops::Range<usize>,
+    /// Its `declarations_only` (which the build may learn, and then the bytes are stale).
+    declarations_only: Option<bool>,
+}
+
+impl StoredBytes {
+    fn decode(&self) -> Option<StoredParse> {
+        postcard::from_bytes(&self.bytes[self.range.clone()]).ok()
+    }
 }
 
 /// One file's scan results as the persistent cache stores them (`persistent_cache.rs`):
@@ -60,7 +79,7 @@ pub struct StoredParse {
     /// The file's stat when its text was read, if it was settled then: a file with the same
     /// stat is not read again ([`Source::later`]). Read with the hash, without the rest
     /// ([`StoredParses::stamp`]).
-    _stamp: Option<Stamp>,
+    stamp: Option<Stamp>,
     kind: SourceKind,
     lang: Lang,
     is_module: bool,
@@ -284,12 +303,35 @@ impl ParseCache {
         let entries: Vec<(&str, &Entry)> = state
             .entries
             .iter()
-            .filter(|(_, e)| e.collected.diagnostics.is_empty())
+            .filter(|(_, e)| {
+                e.collected
+                    .as_ref()
+                    .is_none_or(|c| c.diagnostics.is_empty())
+            })
             .filter_map(|(path, e)| Some((path.to_str()?, &**e)))
             .collect();
         let mut stored: Vec<EncodedParse> = entries
             .into_par_iter()
             .filter_map(|(path, e)| {
+                let declarations_only = e.ast.declarations_only.get().copied();
+                // Unchanged since it was read: its bytes as they were.
+                if let Some(s) = &e.stored
+                    && s.declarations_only == declarations_only
+                {
+                    return Some(EncodedParse {
+                        path: path.to_string(),
+                        bytes: s.bytes[s.range.clone()].to_vec(),
+                    });
+                }
+                let decoded;
+                let collected = match (&e.collected, &e.stored) {
+                    (Some(c), _) => c,
+                    (None, Some(s)) => {
+                        decoded = s.decode()?.collected;
+                        &decoded
+                    }
+                    (None, None) => return None,
+                };
                 let stored = StoredParseRef {
                     hash: e.source.content_hash(),
                     stamp: e.source.stamp(),
@@ -298,8 +340,8 @@ impl ParseCache {
                     is_module: e.is_module,
                     unresolved_ctxt: e.unresolved_ctxt.as_u32(),
                     pure: &e.pure,
-                    declarations_only: e.ast.declarations_only.get().copied(),
-                    collected: &e.collected,
+                    declarations_only,
+                    collected,
                 };
                 Some(EncodedParse {
                     path: path.to_string(),
@@ -326,6 +368,11 @@ impl ParseCache {
     pub fn expected_files(&self) -> usize {
         let state = self.state();
         state.entries.len().max(state.stored.len)
+    }
+
+    /// Files the current (or last) build parsed: neither kept nor in the persistent cache.
+    pub fn parsed(&self) -> usize {
+        self.parsed.load(Ordering::Relaxed)
     }
 
     /// Programs parsed late in this process (of files whose scan results came from the
@@ -517,21 +564,30 @@ impl ParseCache {
             && e.lang == lang
             && (Source::ptr_eq(&e.source, &source)
                 || (e.source.content_hash() == source.content_hash() && *e.source == *source))
+            && let Some(collected) = e.collected()
         {
             self.reused.fetch_add(1, Ordering::Relaxed);
-            return Ok((e.source.clone(), e.shared(), e.collected.clone()));
+            return Ok((e.source.clone(), e.shared(), collected));
         }
         // Decoded here, outside the lock, on the scan's thread (the checksum of the whole
         // file makes an entry that does not decode a defect: it is parsed afresh).
-        let stored = stored
-            .and_then(|(bytes, range)| postcard::from_bytes::<StoredParse>(&bytes[range]).ok());
-        if let Some(s) = stored
+        let stored = stored.and_then(|(bytes, range)| {
+            let s = postcard::from_bytes::<StoredParse>(&bytes[range.clone()]).ok()?;
+            Some((s, bytes, range))
+        });
+        if let Some((s, bytes, range)) = stored
             && s.kind == kind
             && s.lang == lang
             && s.hash == source.content_hash()
         {
             self.reused.fetch_add(1, Ordering::Relaxed);
             let late = self.late.clone();
+            // Written back as read while the file is as they describe.
+            let stored = (source.stamp() == s.stamp).then_some(StoredBytes {
+                bytes,
+                range,
+                declarations_only: s.declarations_only,
+            });
             let reparse = reparse();
             let counted: Reparse = Box::new(move || {
                 late.fetch_add(1, Ordering::Relaxed);
@@ -549,9 +605,12 @@ impl ParseCache {
                 is_module: s.is_module,
                 unresolved_ctxt: SyntaxContext::from_u32(s.unresolved_ctxt),
                 pure: s.pure.into(),
-                collected: s.collected,
+                // A one-shot build's module takes the results when the bytes can be
+                // written back; a process that builds again keeps a copy for its next build.
+                collected: (self.keep_programs || stored.is_none()).then(|| s.collected.clone()),
+                stored,
             };
-            let out = (source, entry.shared(), entry.collected.clone());
+            let out = (source, entry.shared(), s.collected);
             self.state()
                 .entries
                 .insert(path.to_path_buf(), Arc::new(entry));
@@ -591,7 +650,8 @@ impl ParseCache {
         parse: impl FnOnce(&str, SourceKind, Lang) -> Result<(Parsed, Collected), Vec<Diagnostic>>,
     ) -> Option<Edited> {
         let old = self.state().entries.get(path).cloned()?;
-        if !old.collected.diagnostics.is_empty() {
+        let old_collected = old.collected()?;
+        if !old_collected.diagnostics.is_empty() {
             return None;
         }
         let (parsed, collected) = parse(&source, old.kind, old.lang).ok()?;
@@ -601,7 +661,10 @@ impl ParseCache {
         // transformed again).
         let same = entry.is_module == old.is_module
             && entry.unresolved_ctxt == old.unresolved_ctxt
-            && same_interface(&entry.collected, &old.collected);
+            && entry
+                .collected
+                .as_ref()
+                .is_some_and(|c| same_interface(c, &old_collected));
         let edited = Edited {
             source,
             parse: entry.shared(),
@@ -649,12 +712,22 @@ impl ParseCache {
             )),
             unresolved_ctxt: parsed.unresolved_ctxt,
             pure: parsed.pure,
-            collected,
+            collected: Some(collected),
+            stored: None,
         }
     }
 }
 
 impl Entry {
+    /// The scan results: kept, or decoded again from the bytes they were read from.
+    fn collected(&self) -> Option<Collected> {
+        match (&self.collected, &self.stored) {
+            (Some(c), _) => Some(c.clone()),
+            (None, Some(s)) => Some(s.decode()?.collected),
+            (None, None) => None,
+        }
+    }
+
     fn shared(&self) -> SharedParse {
         SharedParse {
             ast: self.ast.clone(),
