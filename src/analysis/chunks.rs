@@ -82,10 +82,12 @@ fn dynamic_targets(graph: &Adjacency, modules: &BTreeSet<ModuleIdx>) -> BTreeSet
 
 pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
     let adjacency = graph.adjacency();
-    let id = |m: &ModuleIdx| graph.module(*m).id().to_string();
+    let id = |m: &ModuleIdx| graph.module(*m).id();
+    // (By the ids as they are: a key made per comparison was 100,000 strings for one
+    // chunk of 5,000 modules.)
     let sorted = |set: &BTreeSet<ModuleIdx>| {
         let mut v: Vec<ModuleIdx> = set.iter().copied().collect();
-        v.sort_by_key(id);
+        v.sort_by(|a, b| id(a).cmp(id(b)));
         v
     };
 
@@ -141,7 +143,7 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
             }
         }
         for target in sorted(&found) {
-            let base = stem(&id(&target));
+            let base = stem(id(&target));
             let mut name = base.clone();
             let mut n = 2;
             // Neither the name nor the file of another entry (remoteEntry.js, a page entry).
@@ -202,9 +204,9 @@ pub fn build_chunks(graph: &ModuleGraph, config: &BuildConfig) -> ChunkGraph {
             magic_names
                 .get(&roots_of[0])
                 .cloned()
-                .unwrap_or_else(|| stem(&id(&roots_of[0])))
+                .unwrap_or_else(|| stem(id(&roots_of[0])))
         } else {
-            format!("shared-{}", stem(&id(&modules[0])))
+            format!("shared-{}", stem(id(&modules[0])))
         };
         let mut name = base.clone();
         let mut n = 2;
