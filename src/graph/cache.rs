@@ -299,8 +299,10 @@ impl ParseCache {
     /// that is not UTF-8 is left out (its file is read and parsed by every build).
     pub fn export(&self) -> Vec<EncodedParse> {
         use rayon::prelude::*;
-        let state = self.state();
-        let entries: Vec<(&str, &Entry)> = state
+        // Encoded on rayon's threads once the lock is released (one of them may be waiting
+        // for it).
+        let entries: Vec<(String, Arc<Entry>)> = self
+            .state()
             .entries
             .iter()
             .filter(|(_, e)| {
@@ -308,7 +310,7 @@ impl ParseCache {
                     .as_ref()
                     .is_none_or(|c| c.diagnostics.is_empty())
             })
-            .filter_map(|(path, e)| Some((path.to_str()?, &**e)))
+            .filter_map(|(path, e)| Some((path.to_str()?.to_string(), e.clone())))
             .collect();
         let mut stored: Vec<EncodedParse> = entries
             .into_par_iter()
@@ -319,7 +321,7 @@ impl ParseCache {
                     && s.declarations_only == declarations_only
                 {
                     return Some(EncodedParse {
-                        path: path.to_string(),
+                        path,
                         bytes: s.bytes[s.range.clone()].to_vec(),
                     });
                 }
@@ -344,7 +346,7 @@ impl ParseCache {
                     collected,
                 };
                 Some(EncodedParse {
-                    path: path.to_string(),
+                    path,
                     bytes: postcard::to_stdvec(&stored).ok()?,
                 })
             })
