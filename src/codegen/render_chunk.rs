@@ -598,8 +598,8 @@ fn build_runtime(r: &ChunkRenderer) -> String {
     // only the runtime globals its modules require. A hot build keeps them all: an update
     // may bring code that calls one.
     let found = helpers_called(code);
-    let called =
-        |helper: &str| config.hot || found[HELPERS.iter().position(|h| *h == helper).unwrap_or(0)];
+    let named = |helper: &str| HELPERS.iter().zip(found).any(|(h, f)| f && *h == helper);
+    let called = |helper: &str| config.hot || named(helper);
     if config.hot {
         out.push_str(&super::hot::require_runtime(RUNTIME_REQUIRE));
     } else {
@@ -634,11 +634,7 @@ fn build_runtime(r: &ChunkRenderer) -> String {
     }
     // Namespace objects as values (`__mf_require__.ns`, written by the module transform and
     // scope hoisting): only where some module's code asks for one.
-    if found[HELPERS
-        .iter()
-        .position(|h| *h == "__mf_require__.ns")
-        .unwrap_or(0)]
-    {
+    if named("__mf_require__.ns") {
         out.push_str(RUNTIME_NAMESPACE_OBJECT);
     }
     let needs_script_loader = config.target == Target::Web
