@@ -5,15 +5,24 @@
 //! `sideEffects`, and the required version of a dependency from an issuer's chain of
 //! description files.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use crate::config::shared::is_required_version;
 
 #[derive(Default, Debug)]
 pub struct PackageFacts {
-    /// package.json path -> its object (`None`: absent, unreadable or not a JSON object).
-    files: HashMap<PathBuf, Option<serde_json::Value>>,
+    /// Every package.json read that is a JSON object, with its directory.
+    packages: Vec<(PathBuf, serde_json::Value)>,
+    /// package.json path -> its entry in `packages` (`None`: absent, unreadable or not a
+    /// JSON object).
+    files: FxHashMap<PathBuf, Option<usize>>,
+    /// Every directory read -> its nearest package.json object (its own or an ancestor's),
+    /// so a module's look-up is one probe rather than a walk to the root (made per module
+    /// by several stages).
+    nearest: FxHashMap<PathBuf, Option<usize>>,
 }
 
 pub enum RequiredVersion {
@@ -39,22 +48,47 @@ impl PackageFacts {
                 }
             }
         }
-        let files = all
-            .into_iter()
-            .map(|d| {
-                let p = d.join("package.json");
-                let value = std::fs::read_to_string(&p)
-                    .ok()
-                    .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-                    .filter(|v| v.is_object());
-                (p, value)
-            })
-            .collect();
-        PackageFacts { files }
+        // Sorted, so a directory comes after its ancestors (all of which are in the set).
+        let mut facts = PackageFacts::default();
+        facts.files.reserve(all.len());
+        facts.nearest.reserve(all.len());
+        for d in all {
+            let p = d.join("package.json");
+            let value = std::fs::read_to_string(&p)
+                .ok()
+                .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+                .filter(|v| v.is_object());
+            let own = value.map(|v| {
+                facts.packages.push((d.clone(), v));
+                facts.packages.len() - 1
+            });
+            let found = own.or_else(|| {
+                d.parent()
+                    .and_then(|up| facts.nearest.get(up).copied().flatten())
+            });
+            facts.files.insert(p, own);
+            facts.nearest.insert(d, found);
+        }
+        facts
     }
 
     fn read_file(&self, path: &Path) -> Option<&serde_json::Value> {
-        self.files.get(path).and_then(Option::as_ref)
+        let i = (*self.files.get(path)?)?;
+        Some(&self.packages[i].1)
+    }
+
+    /// The nearest package.json object at or above `dir`, with its directory: from the
+    /// table made when they were read, else by walking up (a directory no module is in).
+    fn nearest_at<'a>(&'a self, dir: &'a Path) -> Option<(&'a Path, &'a serde_json::Value)> {
+        match self.nearest.get(dir) {
+            Some(found) => {
+                let (d, v) = &self.packages[(*found)?];
+                Some((d, v))
+            }
+            None => dir
+                .ancestors()
+                .find_map(|d| Some((d, self.read_file(&d.join("package.json"))?))),
+        }
     }
 
     /// Whether the package of `file` says loading it has no side effects, as webpack reads
@@ -62,10 +96,7 @@ impl PackageFacts {
     /// that the file's path in the package does not match. A glob without `/` matches the
     /// file name anywhere (`"*.css"` is `"**/*.css"`).
     pub fn side_effect_free(&self, file: &Path) -> bool {
-        for dir in file.ancestors().skip(1) {
-            let Some(v) = self.read_file(&dir.join("package.json")) else {
-                continue;
-            };
+        if let Some((dir, v)) = file.parent().and_then(|d| self.nearest_at(d)) {
             let flag = match v.get("sideEffects") {
                 Some(serde_json::Value::Bool(b)) => return !b,
                 Some(flag @ (serde_json::Value::String(_) | serde_json::Value::Array(_))) => flag,
@@ -97,14 +128,13 @@ impl PackageFacts {
 
     /// The nearest package.json above `file` and its `version`, if it has one.
     pub fn nearest_version(&self, file: &Path) -> (Option<PathBuf>, Option<String>) {
-        for dir in file.ancestors().skip(1) {
-            let p = dir.join("package.json");
-            if let Some(v) = self.read_file(&p) {
+        match file.parent().and_then(|d| self.nearest_at(d)) {
+            Some((dir, v)) => {
                 let version = v.get("version").and_then(|v| v.as_str()).map(String::from);
-                return (Some(p), version);
+                (Some(dir.join("package.json")), version)
             }
+            None => (None, None),
         }
-        (None, None)
     }
 
     /// The package.json of `dir` itself, if it is a JSON object.
@@ -115,10 +145,9 @@ impl PackageFacts {
     /// Whether the nearest package.json above `dir` (itself excluded) says `"type":
     /// "module"`: Node then reads `.js` files in `dir` as ES modules.
     pub fn nearest_type_is_module(&self, dir: &Path) -> bool {
-        dir.ancestors()
-            .skip(1)
-            .find_map(|d| self.read_file(&d.join("package.json")))
-            .is_some_and(|v| v.get("type").and_then(|t| t.as_str()) == Some("module"))
+        dir.parent()
+            .and_then(|up| self.nearest_at(up))
+            .is_some_and(|(_, v)| v.get("type").and_then(|t| t.as_str()) == Some("module"))
     }
 
     /// webpack's `getDescriptionFile` + `getRequiredVersionFromDescriptionFile`: walk up from
@@ -231,5 +260,38 @@ mod tests {
                 file.display()
             );
         }
+    }
+
+    /// The nearest package.json is found the same way for a directory the facts were read
+    /// for (from the table) and for one they were not (by walking up), and a nearer
+    /// package.json that is not a JSON object is passed over.
+    #[test]
+    fn nearest_description_file_from_the_table_and_by_walking() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("pkg");
+        std::fs::create_dir_all(root.join("src/deep/er")).unwrap();
+        std::fs::create_dir_all(root.join("other")).unwrap();
+        std::fs::write(
+            root.join("package.json"),
+            r#"{"version": "1.2.3", "type": "module", "sideEffects": false}"#,
+        )
+        .unwrap();
+        std::fs::write(root.join("src/package.json"), "[1, 2]").unwrap();
+        let facts = PackageFacts::read([root.join("src/deep/er").as_path()]);
+        assert!(facts.nearest.contains_key(&root.join("src/deep")));
+        assert!(!facts.nearest.contains_key(&root.join("other")));
+        for file in ["src/deep/er/a.js", "src/a.js", "other/a.js", "a.js"] {
+            let file = root.join(file);
+            assert!(facts.side_effect_free(&file), "{}", file.display());
+            assert_eq!(
+                facts.nearest_version(&file),
+                (Some(root.join("package.json")), Some("1.2.3".into())),
+                "{}",
+                file.display()
+            );
+        }
+        assert!(facts.nearest_type_is_module(&root.join("src/deep")));
+        assert!(facts.nearest_type_is_module(&root.join("other/x")));
+        assert!(!facts.nearest_type_is_module(&root));
     }
 }
