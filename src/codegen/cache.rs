@@ -98,9 +98,31 @@ pub fn export_hashes(cx: &TransformContext, modules: usize) -> Vec<u64> {
         .collect()
 }
 
+/// A `Hasher` that gathers the bytes written to it and hashes them with xxh3 in one go when
+/// finished: the same hash as xxh3's streaming hasher fed the same bytes, but each of the
+/// many small writes (a module's tables through `Hash`, a few bytes each) is a copy rather
+/// than a streaming update.
+struct Gathered(Vec<u8>);
+
+impl Gathered {
+    fn new() -> Self {
+        Gathered(Vec::with_capacity(1024))
+    }
+}
+
+impl Hasher for Gathered {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(&self.0)
+    }
+}
+
 /// One module's entry of [`export_hashes`].
 pub fn export_hash(cx: &TransformContext, m: ModuleIdx) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut h = Gathered::new();
     debug_hash(&mut h, &cx.exports.get(m));
     h.finish()
 }
@@ -276,7 +298,7 @@ fn key(
     cx: &TransformContext,
     exports: &dyn Fn(ModuleIdx) -> u64,
 ) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut h = Gathered::new();
     // The text's hash, known without reading a text the scan did not read.
     m.source.content_hash().hash(&mut h);
     m.path.hash(&mut h);
@@ -298,4 +320,31 @@ fn key(
         cx.worker_files.get(&r.target).hash(&mut h);
     }
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Gathered;
+    use std::hash::{Hash, Hasher};
+
+    /// Gathering the bytes first gives the streaming hasher's hash, so keys written by
+    /// either are the same.
+    #[test]
+    fn gathered_hash_is_the_streaming_hash() {
+        let value = (
+            "a module",
+            vec![1u64, 2, 3],
+            std::collections::BTreeMap::from([("x".to_string(), 7u32), ("y".into(), 8)]),
+            "long text ".repeat(100),
+        );
+        let mut streaming = xxhash_rust::xxh3::Xxh3::new();
+        value.hash(&mut streaming);
+        let mut gathered = Gathered::new();
+        value.hash(&mut gathered);
+        assert!(gathered.0.len() > 1024);
+        assert_eq!(gathered.finish(), streaming.finish());
+        let mut other = Gathered::new();
+        (value.0, value.1).hash(&mut other);
+        assert_ne!(other.finish(), streaming.finish());
+    }
 }
