@@ -431,31 +431,33 @@ impl ParseCache {
         self.state().only_changed = None;
     }
 
-    /// The text of `path` as the last build read it, when the watcher said it has not
-    /// changed since. Only files the watcher sees are trusted: under the project's directory
-    /// (`root`), outside `node_modules` and hidden directories; packages and files elsewhere
-    /// (a monorepo's sibling) are read every build.
-    pub fn unchanged_source(&self, path: &Path, config: &BuildConfig) -> Option<Source> {
-        let state = self.state();
-        if !watched(path, &config.root, &config.out_dir)
-            || state.only_changed.as_ref()?.contains(path)
-        {
-            return None;
-        }
-        state.entries.get(path).map(|e| e.source.clone())
-    }
-
-    /// The text of `path` to be read when needed, when the persistent cache holds its scan
-    /// results and its stat is the one they were made from.
-    pub fn stored_unchanged(&self, path: &Path) -> Option<Source> {
+    /// Notes that the build reads `path`, and gives its text when the cache knows it is
+    /// unchanged without reading it: the text the last build of this process read, when the
+    /// watcher said it has not changed since ([`ParseCache::note_changes`]); else a text to be
+    /// read when needed, when the persistent cache holds its scan results and its stat is
+    /// the one they were made from. One look at the shared state for the three (the scan
+    /// asks for every module file, on every thread).
+    ///
+    /// Only files the watcher sees are trusted from the last build: under the project's
+    /// directory (`root`), outside `node_modules` and hidden directories; packages and files
+    /// elsewhere (a monorepo's sibling) are read every build.
+    pub fn known_source(&self, path: &Path, config: &BuildConfig) -> Option<Source> {
         let (hash, stamp, seen) = {
-            let state = self.state();
+            let mut state = self.state();
+            state.read.insert(path.to_path_buf());
+            if let Some(changed) = &state.only_changed
+                && !changed.contains(path)
+                && watched(path, &config.root, &config.out_dir)
+                && let Some(e) = state.entries.get(path)
+            {
+                return Some(e.source.clone());
+            }
             let (hash, stamp) = state.stored.stamp(path)?;
-            (hash, stamp?, state.seen.clone())
+            (hash, stamp?, state.seen.get(path))
         };
         // The stat the resolvers took when they checked the last process's answers (at the
         // start of this build), else one now.
-        let now = seen.get(path).or_else(|| Stamp::current(path))?;
+        let now = seen.or_else(|| Stamp::current(path))?;
         (now == stamp).then(|| Source::later(path.to_path_buf(), hash, stamp))
     }
 
@@ -496,6 +498,9 @@ impl ParseCache {
             state.only_changed = None;
         }
         state.read.clear();
+        // The build reads about as many files as the cache knows: room up front.
+        let known = state.entries.len() + state.stored.len;
+        state.read.reserve(known);
         self.parsed.store(0, Ordering::Relaxed);
         self.reused.store(0, Ordering::Relaxed);
     }

@@ -527,9 +527,9 @@ fn parse_module(
     Ok((parsed, collected))
 }
 
-/// A module's text: as the last build read it when the watcher says it is unchanged, to be
-/// read when needed when the persistent cache vouches for the file by its stat, else read
-/// now (UTF-8, without a byte order mark).
+/// A module's text (its read noted in the cache): as the last build read it when the watcher
+/// says it is unchanged, to be read when needed when the persistent cache vouches for the
+/// file by its stat, else read now (UTF-8, without a byte order mark).
 fn read_source(
     path: &Path,
     id: &str,
@@ -537,12 +537,13 @@ fn read_source(
     cache: Option<&ParseCache>,
 ) -> Result<Source, Vec<Diagnostic>> {
     if path == super::resolve::mf_runtime_api_path(&config.root) {
+        if let Some(cache) = cache {
+            cache.note_read(path);
+        }
         return Ok(Source::from(crate::federation::MF_RUNTIME_API));
     }
     if let Some(cache) = cache
-        && let Some(source) = cache
-            .unchanged_source(path, config)
-            .or_else(|| cache.stored_unchanged(path))
+        && let Some(source) = cache.known_source(path, config)
     {
         return Ok(source);
     }
@@ -586,9 +587,6 @@ fn scan_one(
         // Apart from the same file imported as a module.
         id.push_str("?url");
     }
-    if let Some(cache) = cache {
-        cache.note_read(&job.path);
-    }
     let mut diagnostics = Vec::new();
     let failed = |diagnostics| Scanned {
         module: None,
@@ -601,6 +599,9 @@ fn scan_one(
     // CSS and assets: a stub module for JavaScript, the payload next to it. Assets are
     // binary, so they are read before the UTF-8 check below.
     if job.asset || css::is_asset(&job.path) || css::is_css(&job.path) {
+        if let Some(cache) = cache {
+            cache.note_read(&job.path);
+        }
         return match css_or_asset(job, id, config, resolvers) {
             Ok((module, resource)) => Scanned::payload(module, diagnostics, Some(resource)),
             Err(d) => failed(d),
