@@ -444,7 +444,7 @@ impl ParseCache {
     pub fn known_source(&self, path: &Path, config: &BuildConfig) -> Option<Source> {
         let (hash, stamp, seen) = {
             let mut state = self.state();
-            state.read.insert(path.to_path_buf());
+            self.note(&mut state, path);
             if let Some(changed) = &state.only_changed
                 && !changed.contains(path)
                 && watched(path, &config.root, &config.out_dir)
@@ -498,15 +498,18 @@ impl ParseCache {
             state.only_changed = None;
         }
         state.read.clear();
-        // The build reads about as many files as the cache knows: room up front.
-        let known = state.entries.len() + state.stored.len;
-        state.read.reserve(known);
+        if self.keep_programs {
+            // The build reads about as many files as the cache knows: room up front.
+            let known = state.entries.len() + state.stored.len;
+            state.read.reserve(known);
+        }
         self.parsed.store(0, Ordering::Relaxed);
         self.reused.store(0, Ordering::Relaxed);
     }
 
     /// Ends a build and returns its counts. A build that succeeded read every file of the
-    /// project: the cache forgets the others (deleted, or no longer imported). A failed build
+    /// project: the cache forgets the others (deleted, or no longer imported; a one-shot
+    /// cache holds only what its one build read). A failed build
     /// may have stopped early (a module that does not parse hides its imports), so nothing
     /// is forgotten then.
     pub fn end_build(&self, succeeded: bool) -> CacheStats {
@@ -521,7 +524,7 @@ impl ParseCache {
             changed,
             ..
         } = &mut *state;
-        if succeeded {
+        if succeeded && self.keep_programs {
             let before = entries.len();
             entries.retain(|path, _| read.contains(path));
             *changed |= entries.len() != before;
@@ -541,7 +544,15 @@ impl ParseCache {
 
     /// Notes that the build reads `path` (whether or not it can be read or parsed).
     pub fn note_read(&self, path: &Path) {
-        self.state().read.insert(path.to_path_buf());
+        self.note(&mut self.state(), path);
+    }
+
+    /// [`ParseCache::note_read`] with the state at hand. A one-shot cache keeps no list:
+    /// its entries are all of its one build, and nothing watches what that build read.
+    fn note(&self, state: &mut State, path: &Path) {
+        if self.keep_programs {
+            state.read.insert(path.to_path_buf());
+        }
     }
 
     /// The parse of `path` with text `source`: reused if the file is unchanged since it was
