@@ -26,6 +26,7 @@ pub mod parse;
 pub mod resolve;
 pub mod resolve_cache;
 pub mod scan;
+pub mod sorted_map;
 pub mod source;
 pub mod transform_ts;
 

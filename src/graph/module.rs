@@ -1,10 +1,11 @@
 //! What the scan stage knows about each module. Past the scan, modules are addressed by
 //! [`ModuleIdx`]; a path becomes an index in exactly one place (`scan.rs`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::sorted_map::SortedMap;
 use swc_common::{Globals, SyntaxContext};
 use swc_ecma_ast::{Id, Program};
 
@@ -406,12 +407,12 @@ pub struct ContextRequest {
 pub struct EsmInfo {
     pub imports: Vec<ImportBinding>,
     /// Export name -> where it comes from; excludes `export *`.
-    pub exports: BTreeMap<String, ExportSource>,
+    pub exports: SortedMap<String, ExportSource>,
     /// Records of `export * from`, in source order.
     pub star_exports: Vec<usize>,
     /// `export { local as name }` without `from`: name -> the local binding it exports
     /// (an import binding re-exports what it imports).
-    pub export_locals: BTreeMap<String, String>,
+    pub export_locals: SortedMap<String, String>,
 }
 
 impl NormalModule {
