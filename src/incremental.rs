@@ -23,7 +23,9 @@
 //! graph, transforms them ([`codegen::regenerate`]), redoes what reads module text after
 //! the link stage (the federated types; the share-usage report when an edited module
 //! imports a shared one in a build without shared tree shaking, else the last one stands)
-//! and renders every file. The files are the ones a full build would write
+//! and renders the files: an async chunk none of whose modules changed is written as the last
+//! render made it (`codegen::Kept` keeps each render's async chunk files), the others again
+//! from the kept code. The files are the ones a full build would write
 //! (`tests/incremental.rs` compares them on every fixture). Anything else (an import added,
 //! an export renamed, a CSS edit, a new file) runs the full pipeline, which also keeps a
 //! new [`Last`].

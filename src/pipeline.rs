@@ -508,7 +508,7 @@ fn run(
         }
         None => codegen::generate(linked, config, cache.map(|c| &c.code)),
     };
-    let codegen::Generated { mut files, hot } = match generated {
+    let codegen::Generated { mut files, hot, .. } = match generated {
         Ok(generated) => generated,
         Err(d) => {
             diagnostics.push(*d);
@@ -596,7 +596,14 @@ fn run(
     let written = written_files(&files, config);
     let outcome = finish(diagnostics, written, module_count, &timings);
     if !write_out {
-        return (outcome, codegen::Generated { files, hot });
+        return (
+            outcome,
+            codegen::Generated {
+                files,
+                hot,
+                ..Default::default()
+            },
+        );
     }
     if cache.is_none_or(|c| c.one_shot) {
         // A one-shot build's process exits next: freeing the output would only delay that.
@@ -604,7 +611,14 @@ fn run(
         std::mem::forget(files);
         return (outcome, codegen::Generated::default());
     }
-    (outcome, codegen::Generated { files, hot })
+    (
+        outcome,
+        codegen::Generated {
+            files,
+            hot,
+            ..Default::default()
+        },
+    )
 }
 
 /// Adds the federated types' files and the share-usage report to generate's files.

@@ -73,16 +73,17 @@ fn full_build(config: &BuildConfig) -> String {
 }
 
 /// The rebuild `mfbundle dev` runs after `path` changed: the short way when it can be taken
-/// (then `true`), else the full pipeline on the same cache.
-fn dev_rebuild(config: &BuildConfig, cache: &BuildCache, path: &Path) -> (bool, String) {
+/// (then `true`, with the async chunk files it wrote as the last render made them), else
+/// the full pipeline on the same cache.
+fn dev_rebuild(config: &BuildConfig, cache: &BuildCache, path: &Path) -> (bool, String, usize) {
     cache.parse.note_changes(&[path.to_path_buf()], true);
     if let Some((outcome, generated)) = mfbundle::incremental::rebuild(config, cache) {
-        return (true, summary(&outcome, &generated));
+        return (true, summary(&outcome, &generated), generated.reused_chunks);
     }
     cache.begin_build(config);
     let (outcome, generated) = build_in_memory_cached(config, &NoProgress, cache);
     cache.end_build(outcome.success());
-    (false, summary(&outcome, &generated))
+    (false, summary(&outcome, &generated), 0)
 }
 
 /// The JavaScript modules of a project that an edit can try: outside node_modules and
@@ -106,12 +107,13 @@ fn module_files(dir: &Path) -> Vec<PathBuf> {
 /// Per fixture: (edits that took the short way, edits tried), `(0, 0)` for a fixture that
 /// `mfbundle dev` cannot build or rebuild the short way (configuration errors, builds that
 /// fail); an error when a rebuild differs from the full build. `bailed` counts the edits
-/// that move spans and made a full build.
+/// that move spans and made a full build, `reused` the async chunk files the short way wrote
+/// as the last render made them.
 fn check_fixture(
     fixture: &Path,
     work: &Path,
     edit_file: Option<&str>,
-    bailed: &mut usize,
+    (bailed, reused): (&mut usize, &mut usize),
 ) -> Result<(usize, usize), String> {
     if !work.exists() {
         copy_sources(fixture, work);
@@ -151,7 +153,8 @@ fn check_fixture(
     let mut short = 0;
     for (k, text) in edits.iter().enumerate() {
         std::fs::write(&file, text).unwrap();
-        let (took, rebuilt) = dev_rebuild(&config, &cache, &file);
+        let (took, rebuilt, kept) = dev_rebuild(&config, &cache, &file);
+        *reused += kept;
         let full = full_build(&config);
         if rebuilt != full {
             let at = rebuilt
@@ -180,9 +183,10 @@ fn check_fixture(
 fn incremental_rebuilds_give_the_bytes_of_a_full_build() {
     let tmp = tempfile::tempdir().unwrap();
     let results = on_two_threads(&fixture_dirs(), |i, dir| {
-        let mut bailed = 0;
-        let r = check_fixture(dir, &tmp.path().join(i.to_string()), None, &mut bailed);
-        (dir.clone(), r, bailed)
+        let (mut bailed, mut reused) = (0, 0);
+        let work = tmp.path().join(i.to_string());
+        let r = check_fixture(dir, &work, None, (&mut bailed, &mut reused));
+        (dir.clone(), r, (bailed, reused))
     });
     let failures: Vec<&String> = results
         .iter()
@@ -197,9 +201,10 @@ fn incremental_rebuilds_give_the_bytes_of_a_full_build() {
         .iter()
         .filter(|(_, r, _)| r.as_ref().is_ok_and(|(s, _)| *s > 0))
         .count();
-    let bailed: usize = results.iter().map(|(_, _, b)| b).sum();
+    let bailed: usize = results.iter().map(|(_, _, (b, _))| b).sum();
+    let reused: usize = results.iter().map(|(_, _, (_, r))| r).sum();
     eprintln!(
-        "{short} of {tried} rebuilds took the short way, in {projects} projects; {bailed} declarations added first made a full build"
+        "{short} of {tried} rebuilds took the short way, in {projects} projects; {bailed} declarations added first made a full build; {reused} async chunk files written as the last render made them"
     );
     // The test checks something only if the short way is taken: edits 0 to 2 of most
     // projects take it (a module with context requests or diagnostics does not).
@@ -213,6 +218,9 @@ fn incremental_rebuilds_give_the_bytes_of_a_full_build() {
         bailed >= 30,
         "only {bailed} edits that move spans made a full build"
     );
+    // Async chunks without an edited module are not rendered again, and the files equal a
+    // full build's (above) when they are taken from the last render.
+    assert!(reused >= 20, "only {reused} async chunk files were reused");
 }
 
 /// The React example (shared React with singletons, lodash-es with `treeShaking`, CSS
@@ -254,7 +262,7 @@ fn incremental_rebuilds_of_the_react_example() {
             original.clone(),
         ] {
             std::fs::write(&path, text).unwrap();
-            let (took, rebuilt) = dev_rebuild(&config, &cache, &path);
+            let (took, rebuilt, _) = dev_rebuild(&config, &cache, &path);
             assert!(
                 took,
                 "{project}: a text edit of {file} took the full pipeline"
@@ -278,7 +286,7 @@ fn incremental_rebuilds_of_the_react_example() {
     let call = "{capitalize(\"react host\")}";
     assert!(text.contains(call), "App.tsx calls lodash-es's capitalize");
     std::fs::write(&app, text.replace(call, "{\"React host\"}")).unwrap();
-    let (took, rebuilt) = dev_rebuild(&config, &cache, &app);
+    let (took, rebuilt, _) = dev_rebuild(&config, &cache, &app);
     assert!(
         !took,
         "an edit of what the host uses of a tree-shaken shared module took the short way"
@@ -316,7 +324,7 @@ fn a_failed_build_leaves_nothing_to_rebuild_from() {
     assert!(!outcome.success(), "the import of a deleted module fails");
     let path = std::fs::canonicalize(dir.join("src/index.js")).unwrap();
     std::fs::write(&path, format!("{index}console.log(2);\n")).unwrap();
-    let (took, rebuilt) = dev_rebuild(&config, &cache, &path);
+    let (took, rebuilt, _) = dev_rebuild(&config, &cache, &path);
     assert!(
         !took,
         "the edit took the short way from the build before the deletion"

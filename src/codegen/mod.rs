@@ -44,6 +44,9 @@ use transform_module::{ModuleMeta, TransformContext, transform_module};
 pub struct Generated {
     pub files: Vec<OutputFile>,
     pub hot: Option<hot::HotModules>,
+    /// Async chunk files an incremental rebuild wrote as the last render made them (none of
+    /// their modules changed).
+    pub reused_chunks: usize,
 }
 
 /// [`LinkOutput`] -> output files. Generation consumes the link output: each module's AST
@@ -54,7 +57,7 @@ pub fn generate(
     config: &BuildConfig,
     cache: Option<&cache::CodeCache>,
 ) -> Result<Generated, Box<crate::diagnostics::Diagnostic>> {
-    let (generated, kept) = generate_keeping(linked, config, cache);
+    let (generated, kept) = generate_inner(linked, config, cache, false);
     // Freeing every AST and module takes about 100 ms for 20,000 modules: off the critical
     // path (a one-shot build's process exits before it ends).
     std::thread::spawn(move || drop(kept));
@@ -75,6 +78,8 @@ pub struct Kept {
     /// What transforming a module reads of the others ([`module_metas`]).
     metas: crate::graph::ModuleVec<ModuleMeta>,
     facts: render_chunk::Facts,
+    /// The last render's async chunk files, for the next incremental rebuild's render.
+    rendered: Vec<Option<render_chunk::RenderedChunk>>,
 }
 
 /// [`generate`], handing back what it read and made instead of freeing it.
@@ -82,6 +87,17 @@ pub fn generate_keeping(
     linked: LinkOutput,
     config: &BuildConfig,
     cache: Option<&cache::CodeCache>,
+) -> (Result<Generated, Box<crate::diagnostics::Diagnostic>>, Kept) {
+    generate_inner(linked, config, cache, true)
+}
+
+/// [`generate_keeping`]; with `keep`, the render also keeps its async chunk files for the
+/// incremental rebuilds that may follow.
+fn generate_inner(
+    linked: LinkOutput,
+    config: &BuildConfig,
+    cache: Option<&cache::CodeCache>,
+    keep: bool,
 ) -> (Result<Generated, Box<crate::diagnostics::Diagnostic>>, Kept) {
     let LinkOutput {
         mut graph,
@@ -105,7 +121,7 @@ pub fn generate_keeping(
         (config, readers.as_deref(), facts.refresh),
         cache,
     );
-    let kept = Kept {
+    let mut kept = Kept {
         graph,
         analysis,
         used_exports,
@@ -115,8 +131,10 @@ pub fn generate_keeping(
         readers,
         metas,
         facts,
+        rendered: Vec::new(),
     };
-    (finish(&kept, config), kept)
+    let generated = finish(&mut kept, config, (None, keep));
+    (generated, kept)
 }
 
 /// An incremental rebuild's generate: the modules in `changed` (whose source and AST the
@@ -162,15 +180,25 @@ pub fn regenerate(
     for (i, output) in outputs {
         kept.code[i] = output;
     }
-    finish(kept, config)
+    let changed: rustc_hash::FxHashSet<ModuleIdx> = changed.iter().copied().collect();
+    finish(kept, config, (Some(&changed), true))
 }
 
-/// Module code -> output files: chunks, source maps, minification, content hashes.
+/// Module code -> output files: chunks, source maps, minification, content hashes. With
+/// `changed` (an incremental rebuild: the modules whose code changed since the last render
+/// of `kept`), the async chunks of none of them are written as the last render made them;
+/// with `keep`, this render's are kept in `kept` for the next.
 fn finish(
-    kept: &Kept,
+    kept: &mut Kept,
     config: &BuildConfig,
+    (changed, keep): (Option<&rustc_hash::FxHashSet<ModuleIdx>>, bool),
 ) -> Result<Generated, Box<crate::diagnostics::Diagnostic>> {
-    let (mut files, hashed, keep_names, hot) = render_files(kept, config);
+    let reuse = changed.map(|changed| render_chunk::Reuse {
+        chunks: &kept.rendered,
+        changed,
+    });
+    let (mut files, hashed, keep_names, hot, rendered) = render_files(kept, config, (reuse, keep));
+    kept.rendered = rendered.chunks;
     if let Some(options) = &config.minify {
         minify::minify_files(&mut files, options, &keep_names).map_err(|e| {
             Box::new(
@@ -182,7 +210,11 @@ fn finish(
     let (runtime_key, renamed) = content_hash::finalize(&mut files, hashed);
     files.sort_by(|a, b| a.name.cmp(&b.name));
     let hot = hot.map(|h| h.finish(runtime_key, &files, &renamed));
-    Ok(Generated { files, hot })
+    Ok(Generated {
+        files,
+        hot,
+        reused_chunks: rendered.reused,
+    })
 }
 
 /// A module of the project (not of a package) whose code reads a `.name`: the minifier keeps
@@ -407,11 +439,13 @@ fn transform_all(
 fn render_files(
     kept: &Kept,
     config: &BuildConfig,
+    reuse: (Option<render_chunk::Reuse>, bool),
 ) -> (
     Vec<OutputFile>,
     content_hash::Placeholders,
     std::collections::HashSet<String>,
     Option<hot::HotRecorder>,
+    render_chunk::Rendered,
 ) {
     let Kept {
         graph,
@@ -421,8 +455,8 @@ fn render_files(
         facts,
         ..
     } = kept;
-    let (mut files, starts, hashed, hot) =
-        render_chunk::render_chunks(graph, layout, code, config, facts);
+    let (mut files, starts, hashed, hot, rendered) =
+        render_chunk::render_chunks(graph, layout, code, config, facts, reuse);
     let keep_names = readers
         .as_ref()
         .map(|r| files_reading_names(r, &starts, &layout.concat_plan))
@@ -439,5 +473,5 @@ fn render_files(
         });
         files.sort_by(|a, b| a.name.cmp(&b.name));
     }
-    (files, hashed, keep_names, hot)
+    (files, hashed, keep_names, hot, rendered)
 }

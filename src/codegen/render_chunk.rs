@@ -96,13 +96,18 @@ pub fn render_chunks(
     code: &ModuleCode,
     config: &BuildConfig,
     facts: &Facts,
+    (reuse, keep): (Option<Reuse>, bool),
 ) -> (
     Vec<OutputFile>,
     ModuleStarts,
     Placeholders,
     Option<super::hot::HotRecorder>,
+    Rendered,
 ) {
     let (chunks, plan, ids) = (&layout.chunks, &layout.concat_plan, &layout.module_ids);
+    // Kept for the incremental rebuilds that may follow, in builds that have them
+    // (development: a production build names its chunks by their hash).
+    let keep = keep && crate::incremental::eligible(config);
     let mut r = ChunkRenderer {
         graph,
         chunks,
@@ -121,6 +126,9 @@ pub fn render_chunks(
         ),
         hashed: Vec::new(),
         hot: config.hot.then(Default::default),
+        reuse: reuse.filter(|_| keep),
+        rendered: keep.then(|| vec![None; chunks.chunks.len()]),
+        reused: 0,
     };
     // Async chunks first: entry chunks embed their file names.
     for (i, chunk) in chunks.chunks.iter().enumerate() {
@@ -169,11 +177,42 @@ pub fn render_chunks(
         files: r.hashed,
         runtime_key,
     };
-    (files, r.starts, placeholders, r.hot)
+    let rendered = Rendered {
+        chunks: r.rendered.unwrap_or_default(),
+        reused: r.reused,
+    };
+    (files, r.starts, placeholders, r.hot, rendered)
 }
 
 /// A chunk's module functions: registry id, byte range in its registry (hot builds).
 type Functions = Vec<(String, std::ops::Range<usize>)>;
+
+/// An async chunk's file as a render wrote it, kept by a build of `mfbundle dev` that
+/// incremental rebuilds may follow ([`crate::incremental::eligible`]): a later render of the
+/// same layout in which none of the chunk's modules changed writes it again as it was
+/// (development names carry no hash), rather than rendering its registry again.
+#[derive(Clone)]
+pub struct RenderedChunk {
+    name: String,
+    text: std::sync::Arc<str>,
+    registry: std::ops::Range<usize>,
+    functions: Functions,
+    starts: Vec<(ModuleIdx, u32)>,
+}
+
+/// What a render may take from the last one: its async chunks (by chunk index) and the
+/// modules whose code changed since.
+pub struct Reuse<'a> {
+    pub chunks: &'a [Option<RenderedChunk>],
+    pub changed: &'a rustc_hash::FxHashSet<ModuleIdx>,
+}
+
+/// What [`render_chunks`] made besides the files: the async chunks a later render may reuse
+/// (kept only when there can be one), and how many this render reused.
+pub struct Rendered {
+    pub chunks: Vec<Option<RenderedChunk>>,
+    pub reused: usize,
+}
 
 /// What rendering the chunks gathers: the files, where modules start in them, and the
 /// chunks' file and stylesheet names (entry files embed the async ones').
@@ -196,9 +235,21 @@ struct ChunkRenderer<'a> {
     hashed: Vec<HashedName>,
     /// Hot builds: the module functions and the rest of the JavaScript files.
     hot: Option<super::hot::HotRecorder>,
+    /// The last render's async chunks, when this one may take them.
+    reuse: Option<Reuse<'a>>,
+    /// This render's async chunks, when a later one may take them.
+    rendered: Option<Vec<Option<RenderedChunk>>>,
+    reused: usize,
 }
 
 impl ChunkRenderer<'_> {
+    /// The last render's file of async chunk `i`, if none of its modules changed since.
+    fn reusable(&self, i: usize, chunk: &Chunk) -> Option<RenderedChunk> {
+        let reuse = self.reuse.as_ref()?;
+        let kept = reuse.chunks.get(i)?.as_ref()?;
+        (!chunk.modules.iter().any(|m| reuse.changed.contains(m))).then(|| kept.clone())
+    }
+
     /// `pattern`'s `[contenthash]` filled with a placeholder hash of `contents`, which
     /// [`super::content_hash::finalize`] replaces once every file is final.
     fn hashed(&mut self, pattern: &str, contents: &str) -> String {
@@ -261,29 +312,59 @@ impl ChunkRenderer<'_> {
                 ";\n",
             ),
         };
-        let mut out = prefix;
-        let base = line_count(&out);
-        let (registry, registry_starts, functions) = self.registry(chunk, &mut out, suffix.len());
-        let Some(registry_range) = registry else {
-            // Only consume-shared nodes: the chunk is runtime data, not a file.
-            return;
+        // The chunk's file: the last render's when none of its modules changed, else its
+        // registry rendered now.
+        let (chunk_file, kept_text) = match self.reusable(i, chunk) {
+            Some(kept) => {
+                self.reused += 1;
+                let text = kept.text.to_string();
+                let RenderedChunk {
+                    name,
+                    text: kept_text,
+                    registry,
+                    functions,
+                    starts,
+                } = kept;
+                ((name, text, registry, functions, starts), Some(kept_text))
+            }
+            None => {
+                let mut out = prefix;
+                let base = line_count(&out);
+                let (registry, registry_starts, functions) =
+                    self.registry(chunk, &mut out, suffix.len());
+                let Some(registry) = registry else {
+                    // Only consume-shared nodes: the chunk is runtime data, not a file.
+                    return;
+                };
+                out.push_str(suffix);
+                let name = match config.mode {
+                    Mode::Production => {
+                        self.hashed(&format!("{}.[contenthash].js", chunk.name), &out)
+                    }
+                    Mode::Development => format!("{}.js", chunk.name),
+                };
+                let starts = registry_starts
+                    .into_iter()
+                    .map(|(m, l)| (m, base + l))
+                    .collect();
+                ((name, out, registry, functions, starts), None)
+            }
         };
-        out.push_str(suffix);
-        let name = match config.mode {
-            Mode::Production => self.hashed(&format!("{}.[contenthash].js", chunk.name), &out),
-            Mode::Development => format!("{}.js", chunk.name),
-        };
+        let (name, out, registry, functions, starts) = chunk_file;
+        if let Some(rendered) = &mut self.rendered {
+            rendered[i] = Some(RenderedChunk {
+                name: name.clone(),
+                text: kept_text.unwrap_or_else(|| out.as_str().into()),
+                registry: registry.clone(),
+                functions: functions.clone(),
+                starts: starts.clone(),
+            });
+        }
         if let Some(hot) = &mut self.hot {
-            hot.file(&name, &out, (registry_range, functions), "");
+            hot.file(&name, &out, (registry, functions), "");
         }
         self.file_names[i] = name.clone();
-        self.starts.insert(
-            name.clone(),
-            registry_starts
-                .into_iter()
-                .map(|(m, l)| (m, base + l))
-                .collect(),
-        );
+        self.starts.insert(name.clone(), starts);
         self.files.push(OutputFile {
             name,
             contents: out.into_bytes(),
