@@ -992,3 +992,97 @@ fn dev_refuses_https_files_it_cannot_use() {
         );
     }
 }
+
+/// An HTTPS API server for `[devServer] proxy` with `tests/tls/api-cert.pem` (issued by the
+/// test CA `tests/tls/ca.pem` for localhost and 127.0.0.1): answers each request with its
+/// method and path; returns its port.
+fn https_echo_server() -> u16 {
+    let tls = repo_root().join("tests/tls");
+    let server = tiny_http::Server::https(
+        "127.0.0.1:0",
+        tiny_http::SslConfig {
+            certificate: std::fs::read(tls.join("api-cert.pem")).unwrap(),
+            private_key: std::fs::read(tls.join("api-key.pem")).unwrap(),
+        },
+    )
+    .unwrap();
+    let port = server.server_addr().to_ip().unwrap().port();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let text = format!("{} {} over TLS", request.method(), request.url());
+            let _ = request.respond(tiny_http::Response::from_string(text).with_status_code(202));
+        }
+    });
+    port
+}
+
+/// `[devServer] proxy` to `https://` targets (issue #17): the target's certificate is
+/// checked against the system bundle and `NODE_EXTRA_CA_CERTS`, as Node checks it for
+/// webpack-dev-server's and Vite's proxies; a chain the process does not trust gets a 502
+/// that says why; `{ target, secure = false }` takes any certificate.
+#[test]
+fn dev_proxies_https_targets_checking_their_certificate() {
+    let port = https_echo_server();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("app");
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(dir.join("src/index.js"), "console.log(1);\n").unwrap();
+    std::fs::write(
+        dir.join("federation.toml"),
+        format!(
+            "entry = \"./src/index.js\"\n[devServer]\nport = 0\nproxy = {{ \"/api\" = \"https://localhost:{port}\", \"/unchecked\" = {{ target = \"https://127.0.0.1:{port}/api\", secure = false }} }}\n"
+        ),
+    )
+    .unwrap();
+    // No system bundle: only what each run names is trusted.
+    let empty = tmp.path().join("empty.pem");
+    std::fs::write(&empty, "").unwrap();
+    let ca = repo_root().join("tests/tls/ca.pem");
+    let serve = |extra_ca: &std::path::Path| {
+        let (server, rx) = dev_events(
+            &[dir.as_os_str()],
+            &[("SSL_CERT_FILE", &empty), ("NODE_EXTRA_CA_CERTS", extra_ca)],
+        );
+        let (mut addr, mut built) = (None, false);
+        while addr.is_none() || !built {
+            let v = rx
+                .recv_timeout(Duration::from_secs(60))
+                .expect("mfbundle dev did not serve");
+            match v["event"].as_str() {
+                Some("listening") => {
+                    let url = v["url"].as_str().unwrap();
+                    addr = Some(
+                        url.trim_start_matches("http://")
+                            .trim_end_matches('/')
+                            .to_string(),
+                    );
+                }
+                Some("build") => built = true,
+                _ => {}
+            }
+        }
+        (server, addr.unwrap())
+    };
+
+    let (server, addr) = serve(&ca);
+    let api = get(&addr, "/api/users?page=2", "*/*");
+    assert!(api.starts_with("HTTP/1.1 202"), "{api}");
+    assert!(api.ends_with("GET /api/users?page=2 over TLS"), "{api}");
+    let unchecked = get(&addr, "/unchecked/items", "*/*");
+    // The target's base path comes first; the prefix is kept (no rewrite), as webpack's.
+    assert!(
+        unchecked.ends_with("GET /api/unchecked/items over TLS"),
+        "{unchecked}"
+    );
+    drop(server);
+
+    // The CA not trusted: the checked target is refused, the unchecked one still answers.
+    let (server, addr) = serve(&empty);
+    let refused = get(&addr, "/api/users", "*/*");
+    assert!(refused.starts_with("HTTP/1.1 502"), "{refused}");
+    assert!(refused.contains("certificate"), "{refused}");
+    assert!(!refused.contains("over TLS"), "{refused}");
+    let unchecked = get(&addr, "/unchecked/items", "*/*");
+    assert!(unchecked.starts_with("HTTP/1.1 202"), "{unchecked}");
+    drop(server);
+}

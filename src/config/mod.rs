@@ -273,12 +273,21 @@ pub struct DevServer {
     pub port: Option<u16>,
     pub host: Option<String>,
     pub headers: Vec<(String, String)>,
-    /// `proxy`: path prefix -> `http://host:port[/base]`, longest prefix first.
-    pub proxy: Vec<(String, String)>,
+    /// `proxy`: path prefix -> `http(s)://host:port[/base]`, longest prefix first.
+    pub proxy: Vec<(String, ProxyTarget)>,
     /// Open the page in the browser once it is built.
     pub open: bool,
     /// Serve HTTPS (`https = { cert, key }`).
     pub https: Option<Https>,
+}
+
+/// Where `[devServer] proxy` passes a prefix's requests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProxyTarget {
+    /// `http://host:port[/base]` or `https://…`.
+    pub url: String,
+    /// Check an `https://` target's certificate (default; `secure = false` does not).
+    pub secure: bool,
 }
 
 /// The certificate chain and private key (PEM files) `mfbundle dev` serves HTTPS with, as
@@ -546,7 +555,20 @@ fn resolve(
                 host: d.host,
                 headers: d.headers.into_iter().collect(),
                 proxy: {
-                    let mut p: Vec<(String, String)> = d.proxy.into_iter().collect();
+                    let mut p: Vec<(String, ProxyTarget)> = d
+                        .proxy
+                        .into_iter()
+                        .map(|(prefix, target)| {
+                            let target = match target {
+                                raw::RawProxy::Url(url) => ProxyTarget { url, secure: true },
+                                raw::RawProxy::Options(o) => ProxyTarget {
+                                    url: o.target,
+                                    secure: o.secure.unwrap_or(true),
+                                },
+                            };
+                            (prefix, target)
+                        })
+                        .collect();
                     p.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
                     p
                 },

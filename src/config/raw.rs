@@ -77,9 +77,10 @@ pub struct RawDevServer {
     /// Sent with every response, e.g. `"Cross-Origin-Embedder-Policy" = "require-corp"`.
     #[serde(default)]
     pub headers: std::collections::BTreeMap<String, String>,
-    /// Path prefix -> `http://` server the requests under it are passed to (an API).
+    /// Path prefix -> `http://` or `https://` server the requests under it are passed to
+    /// (an API): its URL, or `{ target = URL, secure = false }`.
     #[serde(default)]
-    pub proxy: std::collections::BTreeMap<String, String>,
+    pub proxy: std::collections::BTreeMap<String, RawProxy>,
     /// Hot module replacement (and React Fast Refresh) in development; `false`: a changed
     /// module reloads the page.
     pub hot: Option<bool>,
@@ -87,6 +88,23 @@ pub struct RawDevServer {
     pub open: Option<bool>,
     /// Serve HTTPS with this certificate and key (PEM files, relative to the project).
     pub https: Option<RawHttps>,
+}
+
+/// A `[devServer] proxy` target: its URL, or webpack-dev-server's and Vite's options object.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawProxy {
+    Url(String),
+    Options(RawProxyOptions),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProxyOptions {
+    pub target: String,
+    /// `false`: an `https://` target's certificate is not checked (a development
+    /// server's self-signed one).
+    pub secure: Option<bool>,
 }
 
 /// `[devServer] https = { cert = "...", key = "..." }`.

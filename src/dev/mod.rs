@@ -64,7 +64,7 @@ pub struct Shared {
     pub headers: RwLock<Vec<(String, String)>>,
     /// `[devServer] proxy`: path prefix -> target, longest prefix first (replaced when
     /// federation.toml changes).
-    pub proxy: RwLock<Vec<(String, String)>>,
+    pub proxy: RwLock<Vec<(String, crate::config::ProxyTarget)>>,
     /// The host the server was told to listen on, when it is not a loopback address: a
     /// `Host` it accepts besides this machine's loopback names.
     pub host: Option<String>,
@@ -115,15 +115,13 @@ pub fn run(args: &DevArgs) -> i32 {
                 return 2;
             }
         };
-        if let Some((prefix, target)) = config
-            .dev_server
-            .proxy
-            .iter()
-            .find(|(p, t)| !p.starts_with('/') || !t.starts_with("http://"))
-        {
+        if let Some((prefix, target)) = config.dev_server.proxy.iter().find(|(p, t)| {
+            !p.starts_with('/') || !(t.url.starts_with("http://") || t.url.starts_with("https://"))
+        }) {
             eprintln!(
-                "error: {}: [devServer] proxy \"{prefix}\" = \"{target}\": a path prefix starting with / and an http:// target",
-                dir.display()
+                "error: {}: [devServer] proxy \"{prefix}\" = \"{}\": a path prefix starting with / and an http:// or https:// target",
+                dir.display(),
+                target.url
             );
             return 2;
         }

@@ -110,7 +110,7 @@ fn handle(mut request: Request, shared: &Shared) {
     let target = host_ok
         .then(|| {
             let proxy = shared.proxy.read().unwrap_or_else(|e| e.into_inner());
-            super::proxy::target_for(&proxy, request.url()).map(str::to_string)
+            super::proxy::target_for(&proxy, request.url()).cloned()
         })
         .flatten();
     let proxied = target.map(|target| super::proxy::forward(&mut request, &target));
