@@ -10,10 +10,10 @@
 //!   [`crate::graph::cache::ParseCache::note_changes`]), and the configuration is the same;
 //! - the build is one whose link stage reads programs only where this rebuild can tell:
 //!   development mode, no minification, no scope hoisting, no SSR build ([`eligible`]);
-//! - every edited file is an ES module of the last build (not CSS, JSON or an asset), no
-//!   diagnostic points into it, and its new parse has the same import records (spans
-//!   included), call sites, ESM shape and top-level purity as the old one
-//!   ([`crate::graph::scan::rescan_edited`]);
+//! - every edited file is an ES module or a stylesheet of the last build (not JSON or an
+//!   asset), no diagnostic points into it, and an ES module's new parse has the same
+//!   import records (spans included), call sites, ESM shape and top-level purity as the
+//!   old one ([`crate::graph::scan::rescan_edited`]);
 //! - in a build with shared `treeShaking`, the edited module is not part of a shared
 //!   module's fallback or provided code, and uses the same exports of the shared modules it
 //!   imports as before (they decide the shaken copies).
@@ -25,10 +25,12 @@
 //! imports a shared one in a build without shared tree shaking, else the last one stands)
 //! and renders the files: an async chunk none of whose modules changed is written as the last
 //! render made it (`codegen::Kept` keeps each render's async chunk files), the others again
-//! from the kept code. The files are the ones a full build would write
-//! (`tests/incremental.rs` compares them on every fixture). Anything else (an import added,
-//! an export renamed, a CSS edit, a new file) runs the full pipeline, which also keeps a
-//! new [`Last`].
+//! from the kept code. An edited stylesheet of the last build whose CSS, bundled again, has
+//! the same CSS-modules classes and `url()`s replaces the module's CSS and nothing else (its
+//! JavaScript is made of the classes). The files are the ones a full build would write
+//! (`tests/incremental.rs` compares them on every fixture and on the React example's
+//! stylesheets). Anything else (an import added, an export renamed, a class added, a new
+//! file) runs the full pipeline, which also keeps a new [`Last`].
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -37,6 +39,7 @@ use crate::analysis::share_usage;
 use crate::codegen::{self, Generated};
 use crate::config::{BuildConfig, Mode};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::graph::css::Resource;
 use crate::graph::{Module, ModuleFormat, ModuleIdx, parse::Defines};
 use crate::pipeline::{BuildCache, BuildOutcome};
 
@@ -118,8 +121,10 @@ fn rebuild_from(
     let graph = &last.kept.graph;
     let shaking = config.shared.iter().any(|s| s.tree_shaking);
     let shared_code = (!config.shared.is_empty()).then(|| shared_code(graph));
-    // Each edited file: its one module, and the module's new text and parse.
+    // Each edited file: its one module, and the module's new text and parse (a stylesheet:
+    // its new CSS).
     let mut edits = Vec::with_capacity(changed.len());
+    let mut stylesheets = Vec::new();
     for path in changed {
         let mut found = graph
             .modules
@@ -129,9 +134,6 @@ fn rebuild_from(
             return None;
         };
         if found.next().is_some()
-            || n.format != ModuleFormat::Esm
-            || graph.resources.contains_key(&idx)
-            || (shaking && shared_code.as_ref().is_some_and(|s| s[idx.index()]))
             || last
                 .front
                 .iter()
@@ -139,8 +141,30 @@ fn rebuild_from(
         {
             return None;
         }
+        if n.format == ModuleFormat::Css {
+            // The same classes and url()s: only the stylesheets change.
+            let Some(Resource::Css(old)) = graph.resources.get(&idx) else {
+                return None;
+            };
+            let resolvers = cache.parse.resolvers(config);
+            let new = crate::graph::css::scan_css(path, &n.id, config, &resolvers).ok()?;
+            if !old.same_interface(&new) {
+                return None;
+            }
+            stylesheets.push((idx, new));
+            continue;
+        }
+        if n.format != ModuleFormat::Esm
+            || graph.resources.contains_key(&idx)
+            || (shaking && shared_code.as_ref().is_some_and(|s| s[idx.index()]))
+        {
+            return None;
+        }
         let edited = crate::graph::scan::rescan_edited(n, config, &defines, &cache.parse)?;
         edits.push((idx, edited));
+    }
+    for (idx, css) in stylesheets {
+        last.kept.graph.resources.insert(idx, Resource::Css(css));
     }
     let scanned = start.elapsed();
 

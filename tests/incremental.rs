@@ -273,6 +273,61 @@ fn incremental_rebuilds_of_the_react_example() {
             );
         }
     }
+    // Stylesheets: a CSS module's and a plain stylesheet's rules edited (same classes) take
+    // the short way; a class added to a CSS module changes its JavaScript: a full rebuild.
+    for (project, file, from, to, short) in [
+        (
+            "remote",
+            "src/Widget.module.css",
+            "rgb(200, 30, 90);\n}\n\n.heading",
+            "rgb(20, 130, 90);\n}\n\n.heading",
+            true,
+        ),
+        (
+            "host",
+            "src/app.css",
+            "background: rgb(248, 250, 252);",
+            "background: rgb(240, 240, 255);",
+            true,
+        ),
+        (
+            "remote",
+            "src/Widget.module.css",
+            ".heading {",
+            ".added { color: red; }\n\n.heading {",
+            false,
+        ),
+    ] {
+        let dir = apps.join(project);
+        let config = mfbundle::dev::load(&dir, &overrides()).unwrap();
+        let cache = BuildCache::for_config(&config);
+        cache.begin_build(&config);
+        let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
+        cache.end_build(outcome.success());
+        let path = dir.join(file);
+        let original = std::fs::read_to_string(&path).unwrap();
+        assert!(original.contains(from), "{file} lacks {from:?}");
+        let before = full_build(&config);
+        for text in [original.replace(from, to), original.clone()] {
+            let edited = text != original;
+            std::fs::write(&path, &text).unwrap();
+            let (took, rebuilt, _) = dev_rebuild(&config, &cache, &path);
+            if edited {
+                assert_eq!(took, short, "{project}: {file}: {to:?}");
+            }
+            let full = full_build(&config);
+            assert!(
+                rebuilt == full,
+                "{project}: {file}: the rebuild differs from a full build"
+            );
+            // The edit reached the output (and undoing it restored it).
+            assert_eq!(
+                rebuilt == before,
+                !edited,
+                "{project}: {file}: the output did not follow the edit"
+            );
+        }
+    }
     // The host stops using the lodash-es export it imports: what shared tree shaking keeps
     // changes, so the rebuild is a full one, and the same as a fresh build.
     let host = apps.join("host");

@@ -69,6 +69,32 @@ pub struct CssData {
     pub classes: Option<BTreeMap<String, String>>,
 }
 
+impl CssData {
+    /// Whether `other` gives the module the same JavaScript and the same files besides its
+    /// CSS text: the same CSS-modules classes and the same `url()`s (an asset's name has the
+    /// hash of its bytes). An incremental rebuild then only writes the stylesheets again.
+    pub fn same_interface(&self, other: &CssData) -> bool {
+        let same_target = |a: &UrlTarget, b: &UrlTarget| match (a, b) {
+            (UrlTarget::Keep(a), UrlTarget::Keep(b)) => a == b,
+            (
+                UrlTarget::Asset { file, suffix },
+                UrlTarget::Asset {
+                    file: other,
+                    suffix: other_suffix,
+                },
+            ) => file.name == other.name && suffix == other_suffix,
+            _ => false,
+        };
+        self.classes == other.classes
+            && self.urls.len() == other.urls.len()
+            && self
+                .urls
+                .iter()
+                .zip(&other.urls)
+                .all(|((p, a), (q, b))| p == q && same_target(a, b))
+    }
+}
+
 /// Non-JavaScript payload of a module, kept next to the graph.
 #[derive(Debug, Clone)]
 pub enum Resource {
