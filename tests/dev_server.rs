@@ -449,7 +449,8 @@ fn react_fast_refresh_across_host_and_remote_keeps_state_without_reload() {
 }
 
 /// webpack's `module.hot` and Vite's `import.meta.hot` in one page: accepted dependencies
-/// (the importer sees the new bindings; Vite's callback gets the new module), `dispose` data
+/// (the importer sees the new bindings; Vite's callback, accepted with the optional call
+/// `import.meta.hot?.accept(dep, cb)` of Vite's docs, gets the new module), `dispose` data
 /// handed to the next instance, Vite's `data` kept across instances, `decline`, and a module
 /// nobody accepts reloading the page.
 #[test]
@@ -468,7 +469,7 @@ fn module_hot_and_import_meta_hot_apply_updates_in_place() {
         "import { msg } from \"./msg.js\";\nimport { label } from \"./label.js\";\nimport { fixed } from \"./fixed.js\";\nimport { own } from \"./own.js\";\n\
          const root = document.getElementById(\"root\");\n\
          function render() { root.textContent = msg + \"|\" + label + \"|\" + fixed + \"|\" + own; }\nrender();\n\
-         import.meta.hot.accept(\"./msg.js\", (next) => { window.__viteArg = next.msg; render(); });\n\
+         import.meta.hot?.accept(\"./msg.js\", (next) => { window.__viteArg = next.msg; render(); });\n\
          module.hot.accept([\"./label.js\", \"./own.js\"], render);\nmodule.hot.decline(\"./fixed.js\");\n",
     );
     write_file(dir, "src/msg.js", "export const msg = \"m1\";\n");

@@ -965,15 +965,18 @@ impl Rewriter<'_> {
     /// runtime knows the modules by (as webpack resolves them at build time), and in an ES
     /// module the callback first reads the new exports into the import's variable, as
     /// webpack's harmony accept does.
-    fn rewrite_hot_deps(&self, call: &mut CallExpr) {
+    /// `callee` is the call's (`hot.accept`, or `hot?.accept` of an optional call).
+    fn rewrite_hot_deps(&self, callee: &Expr, args: &mut Vec<ExprOrSpread>) {
         if !self.cx.hot {
             return;
         }
-        let Callee::Expr(callee) = &call.callee else {
-            return;
-        };
-        let Expr::Member(member) = &**callee else {
-            return;
+        let member = match callee {
+            Expr::Member(member) => member,
+            Expr::OptChain(chain) => match &*chain.base {
+                OptChainBase::Member(member) => member,
+                OptChainBase::Call(_) => return,
+            },
+            _ => return,
         };
         let accept = match &member.prop {
             MemberProp::Ident(p) if p.sym == *"accept" => true,
@@ -983,7 +986,7 @@ impl Rewriter<'_> {
         if self.hot_object(&member.obj).is_none() {
             return;
         }
-        let Some(first) = call.args.first_mut() else {
+        let Some(first) = args.first_mut() else {
             return;
         };
         let mut reimports = Vec::new();
@@ -1033,7 +1036,7 @@ impl Rewriter<'_> {
         let wrapper = parse_expr(&format!(
             "(function (__mf_cb__) {{ return function () {{ {reads} return __mf_cb__ && __mf_cb__.apply(this, arguments); }}; }})"
         ));
-        let callback = match call.args.get_mut(1) {
+        let callback = match args.get_mut(1) {
             Some(arg) => {
                 std::mem::replace(&mut arg.expr, Box::new(Expr::Invalid(Default::default())))
             }
@@ -1046,9 +1049,9 @@ impl Rewriter<'_> {
             args: vec![callback.into()],
             type_args: None,
         });
-        match call.args.get_mut(1) {
+        match args.get_mut(1) {
             Some(arg) => *arg.expr = wrapped,
-            None => call.args.push(wrapped.into()),
+            None => args.push(wrapped.into()),
         }
     }
 }
@@ -1061,8 +1064,16 @@ impl VisitMut for Rewriter<'_> {
             *e = replacement;
             return;
         }
-        if let Expr::Call(call) = e {
-            self.rewrite_hot_deps(call);
+        if let Expr::Call(call) = e
+            && let Callee::Expr(callee) = &call.callee
+        {
+            self.rewrite_hot_deps(callee, &mut call.args);
+        }
+        // `import.meta.hot?.accept("./dep", cb)`, as Vite's docs write it.
+        if let Expr::OptChain(chain) = e
+            && let OptChainBase::Call(call) = &mut *chain.base
+        {
+            self.rewrite_hot_deps(&call.callee, &mut call.args);
         }
         // `new URL("./file", import.meta.url)`: the emitted asset's URL, as webpack writes it.
         if let Expr::New(n) = e
