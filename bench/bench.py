@@ -12,7 +12,9 @@
 copy of synthetic-5000 20 times and reports the median time until the update is ready:
 mfbundle dev (write -> answer of the page's waiting long poll), Rspack's development
 compiler watching with HotModuleReplacementPlugin (write -> done hook, where rspack serve
-sends its update), esbuild's context.rebuild() (tools/dev-latency.cjs).
+sends its update), esbuild's context.rebuild() (tools/dev-latency.cjs); in full runs also
+mfbundle dev's write -> the new code running in headless Chromium, the leaf accepting its
+own updates (tools/dev-latency-page.mjs; a reload fails the run).
 
 "runtime-counters" (every run; fewer iterations in --smoke) resolves one consume in Node with
 the federation runtime as shipped and with its always-on counters replaced by no-ops, and
@@ -486,10 +488,11 @@ def warm_start(n, runs):
     return failures
 
 
-def dev_latency(n, edits):
+def dev_latency(n, edits, page=False):
     """Edit-to-update latency on a copy of synthetic-n: mfbundle dev, Rspack's watching
     development compiler with HMR, esbuild's context.rebuild(); median of `edits` edits of
-    one leaf module."""
+    one leaf module. With `page`, also mfbundle dev's write -> new code running in headless
+    Chromium (tools/dev-latency-page.mjs)."""
     project = os.path.join(WORK, f"dev-latency-{n}")
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(synthetic(n), project)
@@ -498,6 +501,17 @@ def dev_latency(n, edits):
     print(f"\nedit-to-update latency, synthetic-{n}, {edits} edits of {os.path.relpath(leaf, project)} (median ms)")
     results = {}
     results["mfbundle"] = mfbundle_dev_latency(project, leaf, edits)
+    failures = 0
+    if page:
+        out = subprocess.run(["node", os.path.join(HERE, "tools", "dev-latency-page.mjs"), MFBUNDLE, project, leaf,
+                              str(edits)], cwd=HERE, capture_output=True, text=True)
+        answer = json.loads(out.stdout) if out.returncode == 0 else None
+        if answer is None or answer["reloads"]:
+            why = out.stderr.strip().splitlines()[-1:] if answer is None else f"{answer['reloads']} reload(s)"
+            print(f"  mfbundle page failed: {why}")
+            failures += 1
+        else:
+            results["mfbundle page"] = answer["samples"]
     for tool in ("rspack", "esbuild"):
         out = subprocess.run(["node", os.path.join(HERE, "tools", "dev-latency.cjs"), tool, project, leaf, str(edits)],
                              cwd=HERE, capture_output=True, text=True)
@@ -507,12 +521,12 @@ def dev_latency(n, edits):
         results[tool] = json.loads(out.stdout)["samples"]
     base = statistics.median(results["mfbundle"])
     what = {"mfbundle": "dev: write -> poll answer", "rspack": "watch + HMR: write -> done",
-            "esbuild": "context.rebuild()"}
+            "esbuild": "context.rebuild()", "mfbundle page": "dev: write -> new code running in Chromium"}
     for tool, samples in results.items():
         med = statistics.median(samples)
-        ratio = "" if tool == "mfbundle" else f"   {med / base:>5.2f}x"
-        print(f"  {tool:<10} {med:>8.1f} ms  ({what[tool]}){ratio}")
-    return 0
+        ratio = "" if tool.startswith("mfbundle") else f"   {med / base:>5.2f}x"
+        print(f"  {tool:<13} {med:>8.1f} ms  ({what[tool]}){ratio}")
+    return failures
 
 
 def main():
@@ -572,7 +586,7 @@ def main():
     if args.smoke:
         failures += dev_latency(200, 3)
     elif not args.only or "dev-latency" in args.only.split(","):
-        failures += dev_latency(5000, 20)
+        failures += dev_latency(5000, 20, page=True)
     if args.smoke:
         failures += warm_start(200, 1)
     elif not args.only or "warm-start" in args.only.split(","):
