@@ -86,6 +86,18 @@ fn dev_rebuild(config: &BuildConfig, cache: &BuildCache, path: &Path) -> (bool, 
     (false, summary(&outcome, &generated), 0)
 }
 
+/// The project at `dir` as `mfbundle dev` loads it, after its first build (which succeeds),
+/// with the cache that build left.
+fn built(dir: &Path) -> (BuildConfig, BuildCache) {
+    let config = mfbundle::dev::load(dir, &overrides()).unwrap();
+    let cache = BuildCache::for_config(&config);
+    cache.begin_build(&config);
+    let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
+    cache.end_build(outcome.success());
+    assert!(outcome.success(), "{:?}", outcome.diagnostics);
+    (config, cache)
+}
+
 /// The JavaScript modules of a project that an edit can try: outside node_modules and
 /// outDir, sorted.
 fn module_files(dir: &Path) -> Vec<PathBuf> {
@@ -247,12 +259,7 @@ fn incremental_rebuilds_of_the_react_example() {
     ];
     for (project, file, from, to) in edits {
         let dir = apps.join(project);
-        let config = mfbundle::dev::load(&dir, &overrides()).unwrap();
-        let cache = BuildCache::for_config(&config);
-        cache.begin_build(&config);
-        let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
-        cache.end_build(outcome.success());
-        assert!(outcome.success(), "{:?}", outcome.diagnostics);
+        let (config, cache) = built(&dir);
         let path = dir.join(file);
         let original = std::fs::read_to_string(&path).unwrap();
         assert!(original.contains(from), "{file} lacks {from:?}");
@@ -299,11 +306,7 @@ fn incremental_rebuilds_of_the_react_example() {
         ),
     ] {
         let dir = apps.join(project);
-        let config = mfbundle::dev::load(&dir, &overrides()).unwrap();
-        let cache = BuildCache::for_config(&config);
-        cache.begin_build(&config);
-        let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
-        cache.end_build(outcome.success());
+        let (config, cache) = built(&dir);
         let path = dir.join(file);
         let original = std::fs::read_to_string(&path).unwrap();
         assert!(original.contains(from), "{file} lacks {from:?}");
@@ -331,11 +334,7 @@ fn incremental_rebuilds_of_the_react_example() {
     // The host stops using the lodash-es export it imports: what shared tree shaking keeps
     // changes, so the rebuild is a full one, and the same as a fresh build.
     let host = apps.join("host");
-    let config = mfbundle::dev::load(&host, &overrides()).unwrap();
-    let cache = BuildCache::for_config(&config);
-    cache.begin_build(&config);
-    let (outcome, _) = build_in_memory_cached(&config, &NoProgress, &cache);
-    cache.end_build(outcome.success());
+    let (config, cache) = built(&host);
     let app = host.join("src/App.tsx");
     let text = std::fs::read_to_string(&app).unwrap();
     let call = "{capitalize(\"react host\")}";
