@@ -31,6 +31,7 @@ use swc_common::SyntaxContext;
 use super::ast::{ModuleAst, Reparse};
 use super::collect_imports::Collected;
 use super::parse::{Lang, Parsed, SourceKind};
+use super::path_index::PathIndex;
 use super::resolve::Resolvers;
 use super::resolve_cache::{FileStamps, StoredResolutions};
 use super::source::{Source, Stamp};
@@ -121,32 +122,21 @@ pub struct EncodedParses {
 }
 
 /// The persistent cache's parse entries not yet taken by this build, still encoded, each
-/// for one file. Found by a hash of the path's bytes rather than in a map of paths: hashing
-/// a `Path` walks its components, and thousands of entries are looked up once each.
+/// for one file, found by path ([`PathIndex`]).
 #[derive(Default)]
 struct StoredParses {
     bytes: Arc<Vec<u8>>,
     /// Each entry's path and encoding (`None` once taken).
     list: Vec<Option<(std::ops::Range<usize>, std::ops::Range<usize>)>>,
-    /// xxh3 of a path's bytes -> its index in `list`.
-    index: rustc_hash::FxHashMap<u64, u32>,
+    index: PathIndex,
     /// Entries read from the file.
     len: usize,
 }
 
 impl StoredParses {
-    fn digest(path: &[u8]) -> u64 {
-        xxhash_rust::xxh3::xxh3_64(path)
-    }
-
     fn new(encoded: EncodedParses) -> StoredParses {
         let bytes = encoded.bytes;
-        let index = encoded
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, (path, _))| (Self::digest(&bytes[path.clone()]), i as u32))
-            .collect();
+        let index = PathIndex::new(encoded.entries.iter().map(|(p, _)| &bytes[p.clone()]));
         StoredParses {
             len: encoded.entries.len(),
             list: encoded.entries.into_iter().map(Some).collect(),
@@ -155,13 +145,12 @@ impl StoredParses {
         }
     }
 
-    /// Index of the entry of `path`, if not taken (the same bytes: another path with the
-    /// same hash is not it).
+    /// Index of the entry of `path`, if not taken.
     fn find(&self, path: &Path) -> Option<usize> {
-        let path = path.as_os_str().as_encoded_bytes();
-        let i = *self.index.get(&Self::digest(path))? as usize;
-        let (p, _) = self.list[i].as_ref()?;
-        (&self.bytes[p.clone()] == path).then_some(i)
+        self.index.find(path.as_os_str().as_encoded_bytes(), |i| {
+            let (p, _) = self.list[i].as_ref()?;
+            Some(&self.bytes[p.clone()])
+        })
     }
 
     /// The encoded entry of `path`, taken.
@@ -205,7 +194,7 @@ struct State {
     /// The stamps of module files the resolvers of this build saw when they checked the
     /// persistent cache's resolutions (forgotten when the build ends: a later build of the
     /// same process needs its own stat).
-    seen: Arc<FileStamps>,
+    seen: FileStamps,
 }
 
 /// Counts of one build, for the rebuild line.
@@ -325,15 +314,7 @@ impl ParseCache {
                         bytes: s.bytes[s.range.clone()].to_vec(),
                     });
                 }
-                let decoded;
-                let collected = match (&e.collected, &e.stored) {
-                    (Some(c), _) => c,
-                    (None, Some(s)) => {
-                        decoded = s.decode()?.collected;
-                        &decoded
-                    }
-                    (None, None) => return None,
-                };
+                let collected = e.collected_or_decoded()?;
                 let stored = StoredParseRef {
                     hash: e.source.content_hash(),
                     stamp: e.source.stamp(),
@@ -343,7 +324,7 @@ impl ParseCache {
                     unresolved_ctxt: e.unresolved_ctxt.as_u32(),
                     pure: &e.pure,
                     declarations_only,
-                    collected,
+                    collected: &collected,
                 };
                 Some(EncodedParse {
                     path,
@@ -476,7 +457,7 @@ impl ParseCache {
         let resolvers = Arc::new(if config.cache {
             // The first resolvers after the cache file was read answer from it if they can.
             let mut resolvers = Resolvers::recording(config, state.stored_resolutions.take());
-            state.seen = Arc::new(resolvers.take_stamps());
+            state.seen = resolvers.take_stamps();
             resolvers
         } else {
             Resolvers::new(config)
@@ -516,7 +497,7 @@ impl ParseCache {
         let mut state = self.state();
         // The next build trusts nothing unless it is told what changed.
         state.only_changed = None;
-        state.seen = Arc::default();
+        state.seen = FileStamps::default();
         state.last_ok = succeeded;
         let State {
             entries,
@@ -738,12 +719,19 @@ impl ParseCache {
 
 impl Entry {
     /// The scan results: kept, or decoded again from the bytes they were read from.
-    fn collected(&self) -> Option<Collected> {
+    fn collected_or_decoded(&self) -> Option<std::borrow::Cow<'_, Collected>> {
+        use std::borrow::Cow;
         match (&self.collected, &self.stored) {
-            (Some(c), _) => Some(c.clone()),
-            (None, Some(s)) => Some(s.decode()?.collected),
+            (Some(c), _) => Some(Cow::Borrowed(c)),
+            (None, Some(s)) => Some(Cow::Owned(s.decode()?.collected)),
             (None, None) => None,
         }
+    }
+
+    /// [`Entry::collected_or_decoded`], owned.
+    fn collected(&self) -> Option<Collected> {
+        self.collected_or_decoded()
+            .map(std::borrow::Cow::into_owned)
     }
 
     fn shared(&self) -> SharedParse {

@@ -23,6 +23,7 @@ pub mod module;
 pub mod package_facts;
 pub mod package_json_check;
 pub mod parse;
+pub mod path_index;
 pub mod resolve;
 pub mod resolve_cache;
 pub mod scan;

@@ -12,7 +12,7 @@
 //! each importer's directory and all its parents may hold one.
 //!
 //! The answers are trusted again as a whole, or not at all, when the next process checks
-//! every dependency ([`StoredResolutions::still_valid`]):
+//! every dependency ([`StoredResolutions::check`]):
 //! - each path that was missing is still missing;
 //! - each file found is still a file; a `package.json` also has the same size, modification
 //!   time and inode (its contents decide exports, `browser`, `type`);
@@ -34,6 +34,7 @@ use oxc_resolver::{ModuleType, ResolveContext};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::path_index::PathIndex;
 use super::resolve::Resolved;
 use super::source::{CLOCK_SLACK, Stamp};
 
@@ -149,13 +150,8 @@ pub struct StoredResolutions {
 
 impl StoredResolutions {
     /// Whether every answer still holds: nothing found is gone or changed, nothing missing
-    /// appeared, every tsconfig.json gives the configuration it gave. `tsconfig` loads one
-    /// with the new resolvers.
-    pub fn still_valid(&self, tsconfig: &(dyn Fn(&Path) -> Option<u64> + Sync)) -> bool {
-        self.check(tsconfig).0
-    }
-
-    /// [`StoredResolutions::still_valid`], and the stamps of the files found that are still
+    /// appeared, every tsconfig.json gives the configuration it gave (`tsconfig` loads one
+    /// with the new resolvers). With it, the stamps of the files found that are still
     /// files, as the check saw them (the scan compares a module file's stamp with the one
     /// its stored scan results were made from: one stat of each file, not two).
     pub fn check(&self, tsconfig: &(dyn Fn(&Path) -> Option<u64> + Sync)) -> (bool, FileStamps) {
@@ -202,33 +198,25 @@ impl StoredResolutions {
     }
 }
 
-/// Files' stamps as a check saw them, found by a hash of the path's bytes.
+/// Files' stamps as a check saw them, found by path ([`PathIndex`]).
 #[derive(Default)]
 pub struct FileStamps {
     list: Vec<(PathBuf, Stamp)>,
-    index: rustc_hash::FxHashMap<u64, u32>,
+    index: PathIndex,
 }
 
 impl FileStamps {
     fn new(list: Vec<(PathBuf, Stamp)>) -> FileStamps {
-        let index = list
-            .iter()
-            .enumerate()
-            .map(|(i, (p, _))| (Self::digest(p), i as u32))
-            .collect();
+        let index = PathIndex::new(list.iter().map(|(p, _)| p.as_os_str().as_encoded_bytes()));
         FileStamps { list, index }
     }
 
-    fn digest(path: &Path) -> u64 {
-        xxhash_rust::xxh3::xxh3_64(path.as_os_str().as_encoded_bytes())
-    }
-
-    /// The stamp seen of the file at `path` (the same path: another with the same hash is
-    /// not it).
+    /// The stamp seen of the file at `path`.
     pub fn get(&self, path: &Path) -> Option<Stamp> {
-        let &i = self.index.get(&Self::digest(path))?;
-        let (p, stamp) = &self.list[i as usize];
-        (p.as_os_str() == path.as_os_str()).then_some(*stamp)
+        let i = self.index.find(path.as_os_str().as_encoded_bytes(), |i| {
+            Some(self.list[i].0.as_os_str().as_encoded_bytes())
+        })?;
+        Some(self.list[i].1)
     }
 }
 
@@ -518,8 +506,8 @@ mod tests {
             answers,
             ..StoredResolutions::default()
         };
-        assert!(stored(vec![answer(0, 0)]).still_valid(&none));
-        assert!(!stored(vec![answer(1, 0)]).still_valid(&none));
-        assert!(!stored(vec![answer(0, 7)]).still_valid(&none));
+        assert!(stored(vec![answer(0, 0)]).check(&none).0);
+        assert!(!stored(vec![answer(1, 0)]).check(&none).0);
+        assert!(!stored(vec![answer(0, 7)]).check(&none).0);
     }
 }
