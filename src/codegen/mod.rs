@@ -10,6 +10,7 @@ pub mod content_hash;
 pub mod css;
 pub mod hot;
 pub mod html;
+mod inline_constants;
 pub mod manifest;
 pub mod minify;
 pub mod render_chunk;
