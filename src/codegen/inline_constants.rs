@@ -170,6 +170,8 @@ fn plan(scoping: &Scoping, nodes: &AstNodes<'_>) -> Plan {
                 return false;
             };
             match nodes.kind(statement) {
+                // A labelled function declaration is hoisted too (sloppy mode).
+                AstKind::LabeledStatement(_) => false,
                 AstKind::Function(f) if f.is_declaration() => {
                     let Some(id) = &f.id else { return false };
                     let first = reach
@@ -264,7 +266,12 @@ fn single_use_functions(scoping: &Scoping, nodes: &AstNodes<'_>, plan: &mut Plan
                 _ => {}
             }
         }
-        if !movable || !same_meaning_at(function, reference.scope_id(), scoping) {
+        // In a nested function of another strictness, `this` and more would change.
+        let strict = |scope| scoping.scope_flags(scope).is_strict_mode();
+        if !movable
+            || strict(reference.scope_id()) != strict(scoping.symbol_scope_id(symbol))
+            || !same_meaning_at(function, reference.scope_id(), scoping)
+        {
             continue;
         }
         plan.calls.insert(*read, symbol);
@@ -651,6 +658,9 @@ mod tests {
         let out =
             inlined("(function(){ var a = 'x'; function f(){ return a } log(f(), f()); })();");
         assert!(out.contains(r#"return "x""#), "{out}");
+        // A labelled function declaration is hoisted as well (sloppy mode).
+        let out = inlined("(function(){ f(); var a = 'x'; l: function f(){ return a } })();");
+        assert!(out.contains("return a"), "{out}");
         // A read in an earlier statement, or an earlier declarator, waits for nothing.
         let out = inlined("(function(){ log(a); var a = 'x'; })();");
         assert!(out.contains("log(a)"), "{out}");
@@ -692,6 +702,11 @@ mod tests {
         // Stored (not called) inside another function: each call would make a new one.
         let out = inlined(
             "(function(){ function f(){ return 1 } function g(){ return f } log(g() === g()); })();",
+        );
+        assert!(out.contains("function f()"), "{out}");
+        // Into a strict function, a sloppy one's `this` would change.
+        let out = inlined(
+            "(function(){ function f(){ return this } function g(){ 'use strict'; return f() } log(g()); })();",
         );
         assert!(out.contains("function f()"), "{out}");
         // Recursive: it names itself.
