@@ -1,25 +1,27 @@
-//! Constant inlining before the compressor (`minify`): a `var`/`let`/`const` of a function
-//! body's top level whose value is a literal (or literals and such constants joined by `+`)
-//! is written into its reads when it is read once (or its literal is no longer than a
-//! mangled name), and the compressor then folds the joined strings and drops the
-//! declarations nobody reads.
+//! Inlining before the compressor (`minify`), as terser's and SWC's `reduce_vars` do:
+//! - a `var`/`let`/`const` of a function body's top level whose value is a literal (or
+//!   strings and such constants joined by `+`) is written into its reads when it is read
+//!   once (or its literal is no longer than a mangled name); the compressor then folds the
+//!   joined strings and drops the declarations nobody reads;
+//! - a function declaration read once moves to its read as a function expression (see
+//!   [`single_use_functions`]).
 //!
-//! oxc's compressor (0.146) does this only for a declarator read by the statement right after
-//! it, or for a `var` the body declares before any code runs. Packages built from small
+//! oxc's compressor (0.146) inlines a constant only into the statement right after it, or
+//! when the body has run no code yet, and moves no function. Packages built from small
 //! modules declare their constants one module at a time (lodash-es builds its Unicode
-//! patterns from 30 string constants), which terser's and SWC's `reduce_vars` fold and oxc's
-//! left: 0.3 KB gzip of lodash-es's `kebabCase`.
+//! patterns from 30 string constants) and call many helpers once: 0.4 KB gzip of lodash-es's
+//! `chunk`, `debounce` and `kebabCase`.
 //!
-//! A read gets the value only where it cannot run before the declaration:
+//! A read gets a constant's value only where it cannot run before the declaration:
 //! - in a top-level statement after the declaration's (outside any function, or in a function
-//!   expression, arrow, method or class that statement creates), or
+//!   expression, arrow, method or class that statement creates), or a later declarator, or
 //! - in a top-level function declaration (hoisted, so callable earlier) that no statement
 //!   before the declaration's can call: none names it, nor a function such a statement can
 //!   call, transitively.
 //!
-//! Nothing is inlined in a file with `with` or a direct `eval` (a name may then mean another
-//! binding at run time), at a script's top level (its names are the page's globals), into
-//! `delete x`, or from a binding anything writes.
+//! Only strict code is touched (see [`strict_scope`]), and nothing in a file with `with` or a
+//! direct `eval` (a name may then mean another binding at run time), at a script's top level
+//! (its names are the page's globals), or from a binding anything writes.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -86,24 +88,42 @@ impl Value {
     }
 }
 
-/// Inlines the constants and single-use functions of `program` that are safe to inline;
-/// returns how many reads were replaced, or `None` if a function left its body and found no
-/// read to move to (then `program` is not to be used). `keep_names`: an inlined function
-/// keeps its name.
-pub(super) fn inline_constants<'a>(
+/// What [`prepare`] found and did.
+pub(super) struct Prepared {
+    /// How many reads were replaced, or `None` if a function left its body and found no read
+    /// to move to (then the program is not to be used).
+    pub inlined: Option<usize>,
+    /// Whether oxc's mangler can rename this file's names (see [`block_function_shadows`]).
+    pub mangle_safe: bool,
+}
+
+/// With `inline`, inlines the constants and single-use functions of `program` that are safe
+/// to inline (`keep_names`: an inlined function keeps its name); either way, says whether the
+/// file is safe to mangle.
+pub(super) fn prepare<'a>(
     allocator: &'a Allocator,
     program: &mut Program<'a>,
+    inline: bool,
     keep_names: bool,
-) -> Option<usize> {
-    let plan = {
+) -> Prepared {
+    let (plan, mangle_safe) = {
         let semantic = SemanticBuilder::new()
             .with_build_nodes(true)
             .build(program)
             .semantic;
-        plan(semantic.scoping(), semantic.nodes())
+        let (scoping, nodes) = (semantic.scoping(), semantic.nodes());
+        let plan = if inline {
+            plan(scoping, nodes)
+        } else {
+            Plan::default()
+        };
+        (plan, !block_function_shadows(scoping, nodes))
     };
     if plan.values.is_empty() && plan.calls.is_empty() {
-        return Some(0);
+        return Prepared {
+            inlined: Some(0),
+            mangle_safe,
+        };
     }
     let mut apply = Apply {
         builder: AstBuilder::new(allocator),
@@ -115,7 +135,45 @@ pub(super) fn inline_constants<'a>(
         done: 0,
     };
     apply.visit_program(program);
-    apply.moved.is_empty().then_some(apply.done)
+    Prepared {
+        inlined: apply.moved.is_empty().then_some(apply.done),
+        mangle_safe,
+    }
+}
+
+/// Whether sloppy code declares a function in a block under a name its function already
+/// binds (`function f(){} { function f(){} }`, `var a; { function a(){} }`). Running the
+/// block's declaration assigns to the function's binding (Annex B.3.3), but oxc's scopes
+/// keep the two apart, and its mangler then gives them different names (the function's `f`
+/// keeps returning 1). Such a file is compressed but not mangled.
+fn block_function_shadows(scoping: &Scoping, nodes: &AstNodes<'_>) -> bool {
+    scoping.symbol_ids().any(|symbol| {
+        let scope = scoping.symbol_scope_id(symbol);
+        let flags = scoping.scope_flags(scope);
+        if flags.is_strict_mode() || flags.intersects(oxc_syntax::scope::ScopeFlags::Var) {
+            return false;
+        }
+        let AstKind::Function(function) = nodes.kind(scoping.symbol_declaration(symbol)) else {
+            return false;
+        };
+        let Some(id) = function.id.as_ref().filter(|_| function.is_declaration()) else {
+            return false;
+        };
+        // The function (or script) scope the block is in.
+        let var_scope = std::iter::successors(scoping.scope_parent_id(scope), |&s| {
+            scoping.scope_parent_id(s)
+        })
+        .find(|&s| {
+            scoping
+                .scope_flags(s)
+                .intersects(oxc_syntax::scope::ScopeFlags::Var)
+        });
+        var_scope.is_some_and(|s| {
+            scoping
+                .get_binding(s, id.name.as_str().into())
+                .is_some_and(|other| other != symbol)
+        })
+    })
 }
 
 /// What to write where.
@@ -162,28 +220,22 @@ fn plan(scoping: &Scoping, nodes: &AstNodes<'_>) -> Plan {
         }
         let safe = reads.iter().all(|&id| {
             let node = scoping.get_reference(id).node_id();
-            if matches!(nodes.parent_kind(node), AstKind::UnaryExpression(u) if u.operator == UnaryOperator::Delete)
-            {
-                return false;
-            }
             let Some(statement) = top_level_statement(nodes, node, c.body_id) else {
                 return false;
             };
             match nodes.kind(statement) {
-                // A labelled function declaration is hoisted too (sloppy mode).
-                AstKind::LabeledStatement(_) => false,
                 AstKind::Function(f) if f.is_declaration() => {
                     let Some(id) = &f.id else { return false };
                     let first = reach
                         .entry(c.body_id)
                         .or_insert_with(|| first_reach(c.body, c.body_id, scoping, nodes));
-                    first.get(&id.symbol_id()).is_some_and(|&at| at > c.statement.start)
+                    first
+                        .get(&id.symbol_id())
+                        .is_some_and(|&at| at > c.statement.start)
                 }
                 // A later declarator of the declaration's own statement.
-                _ if statement == c.statement_id => {
-                    top_level_statement(nodes, node, statement)
-                        .is_some_and(|d| nodes.kind(d).span().start >= c.declarator.end)
-                }
+                _ if statement == c.statement_id => top_level_statement(nodes, node, statement)
+                    .is_some_and(|d| nodes.kind(d).span().start >= c.declarator.end),
                 other => other.span().start >= c.statement.end,
             }
         });
@@ -213,6 +265,7 @@ fn single_use_functions(scoping: &Scoping, nodes: &AstNodes<'_>, plan: &mut Plan
         };
         let body_id = nodes.parent_id(declaration);
         if !function.is_declaration()
+            || !strict_scope(symbol, scoping)
             || function.body.is_none()
             || !matches!(nodes.kind(body_id), AstKind::FunctionBody(_))
             || !scoping.symbol_redeclarations(symbol).is_empty()
@@ -266,12 +319,7 @@ fn single_use_functions(scoping: &Scoping, nodes: &AstNodes<'_>, plan: &mut Plan
                 _ => {}
             }
         }
-        // In a nested function of another strictness, `this` and more would change.
-        let strict = |scope| scoping.scope_flags(scope).is_strict_mode();
-        if !movable
-            || strict(reference.scope_id()) != strict(scoping.symbol_scope_id(symbol))
-            || !same_meaning_at(function, reference.scope_id(), scoping)
-        {
+        if !movable || !same_meaning_at(function, reference.scope_id(), scoping) {
             continue;
         }
         plan.calls.insert(*read, symbol);
@@ -383,6 +431,7 @@ fn candidate<'s, 'a>(
     };
     let init = declarator.init.as_ref()?;
     if id.symbol_id.get() != Some(symbol)
+        || !strict_scope(symbol, scoping)
         || !scoping.symbol_redeclarations(symbol).is_empty()
         || !constant_shaped(init)
     {
@@ -411,6 +460,18 @@ fn candidate<'s, 'a>(
         body,
         body_id,
     })
+}
+
+/// Whether `symbol` is declared in strict code. Sloppy code is left alone: there a block's
+/// function declaration assigns to the body's binding of its name (Annex B, which oxc's
+/// scopes do not record as a write), a labelled function declaration is hoisted,
+/// `arguments.callee` lets a function call itself or keep itself, and `delete name` reads a
+/// binding; strict code has none of these (the ES modules of a chunk are strict; CommonJS
+/// modules without "use strict" are not).
+fn strict_scope(symbol: SymbolId, scoping: &Scoping) -> bool {
+    scoping
+        .scope_flags(scoping.symbol_scope_id(symbol))
+        .is_strict_mode()
 }
 
 /// Whether `e` is made of literals, names and `+` only (checked before the names are known).
@@ -632,56 +693,87 @@ mod tests {
         let mut program = Parser::new(&allocator, code, SourceType::script())
             .parse()
             .program;
-        inline_constants(&allocator, &mut program, false).unwrap();
+        assert!(
+            prepare(&allocator, &mut program, true, false)
+                .inlined
+                .is_some()
+        );
         Codegen::new().build(&program).code
     }
 
     #[test]
     fn constants_read_after_their_declaration_are_inlined_and_joined() {
-        let out =
-            inlined("(function(){ var a = 'x', b = '[' + a + ']'; var c = 1; log(b, c, c); })();");
+        let out = inlined(
+            "(function(){ 'use strict'; var a = 'x', b = '[' + a + ']'; var c = 1; log(b, c, c); })();",
+        );
         assert!(out.contains(r#"log("[x]", 1, 1)"#), "{out}");
     }
 
     #[test]
     fn a_read_that_may_run_before_the_declaration_keeps_its_name() {
         // f is called before `a` is assigned: it must see undefined.
-        let out =
-            inlined("(function(){ f(); var a = 'x'; function f(){ return a } log(f()); })();");
+        let out = inlined(
+            "(function(){ 'use strict'; f(); var a = 'x'; function f(){ return a } log(f()); })();",
+        );
         assert!(out.contains("return a"), "{out}");
         // ... and through a function that calls it.
         let out = inlined(
-            "(function(){ g(); var a = 'x'; function g(){ return f() } function f(){ return a } log(g(), f()); })();",
+            "(function(){ 'use strict'; g(); var a = 'x'; function g(){ return f() } function f(){ return a } log(g(), f()); })();",
         );
         assert!(out.contains("return a"), "{out}");
         // Nobody calls f before the declaration: it gets the value.
-        let out =
-            inlined("(function(){ var a = 'x'; function f(){ return a } log(f(), f()); })();");
+        let out = inlined(
+            "(function(){ 'use strict'; var a = 'x'; function f(){ return a } log(f(), f()); })();",
+        );
         assert!(out.contains(r#"return "x""#), "{out}");
-        // A labelled function declaration is hoisted as well (sloppy mode).
-        let out = inlined("(function(){ f(); var a = 'x'; l: function f(){ return a } })();");
-        assert!(out.contains("return a"), "{out}");
         // A read in an earlier statement, or an earlier declarator, waits for nothing.
-        let out = inlined("(function(){ log(a); var a = 'x'; })();");
+        let out = inlined("(function(){ 'use strict'; log(a); var a = 'x'; })();");
         assert!(out.contains("log(a)"), "{out}");
     }
 
     #[test]
-    fn written_deleted_and_long_repeated_constants_stay() {
+    fn written_and_long_repeated_constants_stay() {
         let out = inlined(
-            "(function(){ var a = 'x'; a = 'y'; var b = 'long string'; var c = 2; log(a, b, b, delete c); })();",
+            "(function(){ 'use strict'; var a = 'x'; a = 'y'; var b = 'long string'; log(a, b, b); })();",
         );
-        assert!(out.contains("log(a, b, b, delete c)"), "{out}");
+        assert!(out.contains("log(a, b, b)"), "{out}");
         // A script's top level is the page's.
         assert!(inlined("var a = 'x'; log(a);").contains("log(a)"));
         // `eval` may declare anything.
-        let out = inlined("(function(){ var a = 'x'; eval('var a = 1'); log(a); })();");
+        let out =
+            inlined("(function(){ 'use strict'; var a = 'x'; eval('var a = 1'); log(a); })();");
         assert!(out.contains("log(a)"), "{out}");
+    }
+
+    #[test]
+    fn sloppy_code_is_left_alone() {
+        for code in [
+            // The block's function assigns to the body's `f` and `a` (Annex B).
+            "(function(){ function f(){ return 1 } { function f(){ return 2 } } log(f()); var a = 'x'; { function a(){} } log(typeof a); })();",
+            // h is hoisted and calls g before `a` is assigned.
+            "(function(){ var out = h(); var a = 'x'; l: function h(){ return g() } function g(){ return a } log(out); })();",
+            // The function calls itself again, with an argument.
+            "(function(){ function f(n){ if (n === undefined) return arguments.callee(5); return n } log(f()); })();",
+            // A sloppy function moved into a strict one would lose its `this`.
+            "(function(){ function f(){ return this } function g(){ 'use strict'; return f() } log(g()); })();",
+        ] {
+            let out = inlined(code);
+            let unchanged = {
+                let allocator = Allocator::default();
+                let program = Parser::new(&allocator, code, SourceType::script())
+                    .parse()
+                    .program;
+                Codegen::new().build(&program).code
+            };
+            assert_eq!(out, unchanged);
+        }
     }
 
     #[test]
     fn a_function_used_once_moves_to_its_call() {
-        let out = inlined("(function(){ function f(x, y){ return y ? x : 0 } log(f(1)); })();");
+        let out = inlined(
+            "(function(){ 'use strict'; function f(x, y){ return y ? x : 0 } log(f(1)); })();",
+        );
         assert!(
             out.contains("log(function(x, y) {\n\t\treturn void 0 ? x : 0;"),
             "{out}"
@@ -693,24 +785,21 @@ mod tests {
     fn a_function_stays_where_moving_it_would_change_it() {
         // Inside `g`, `x` is g's own parameter, not the outer `x` f reads.
         let out = inlined(
-            "(function(){ var x = Math.random(); function f(){ return x } function g(x){ return f() } log(g(1)); })();",
+            "(function(){ 'use strict'; var x = Math.random(); function f(){ return x } function g(x){ return f() } log(g(1)); })();",
         );
         assert!(out.contains("function f()"), "{out}");
         // In a loop it would be created again and again.
-        let out = inlined("(function(){ function f(){ return 1 } for (;;) { log(f()) } })();");
+        let out = inlined(
+            "(function(){ 'use strict'; function f(){ return 1 } for (;;) { log(f()) } })();",
+        );
         assert!(out.contains("function f()"), "{out}");
         // Stored (not called) inside another function: each call would make a new one.
         let out = inlined(
-            "(function(){ function f(){ return 1 } function g(){ return f } log(g() === g()); })();",
-        );
-        assert!(out.contains("function f()"), "{out}");
-        // Into a strict function, a sloppy one's `this` would change.
-        let out = inlined(
-            "(function(){ function f(){ return this } function g(){ 'use strict'; return f() } log(g()); })();",
+            "(function(){ 'use strict'; function f(){ return 1 } function g(){ return f } log(g() === g()); })();",
         );
         assert!(out.contains("function f()"), "{out}");
         // Recursive: it names itself.
-        let out = inlined("(function(){ function f(n){ return n && f(n - 1) } })();");
+        let out = inlined("(function(){ 'use strict'; function f(n){ return n && f(n - 1) } })();");
         assert!(out.contains("function f(n)"), "{out}");
     }
 }

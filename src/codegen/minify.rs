@@ -111,14 +111,14 @@ fn minify_file(
     }
     let source_type = parsed.program.source_type;
     let mut program = parsed.program;
-    if options.compress
-        && super::inline_constants::inline_constants(&allocator, &mut program, keep).is_none()
-    {
+    let prepared =
+        super::inline_constants::prepare(&allocator, &mut program, options.compress, keep);
+    if prepared.inlined.is_none() {
         // The inlining stopped halfway: the compressor gets the file as it was.
         program = Parser::new(&allocator, text, source_type).parse().program;
     }
     let minifier = Minifier::new(MinifierOptions {
-        mangle: options.mangle.then(|| MangleOptions {
+        mangle: (options.mangle && prepared.mangle_safe).then(|| MangleOptions {
             top_level: Some(false),
             keep_names: MangleOptionsKeepNames {
                 function: keep,
@@ -309,6 +309,20 @@ mod tests {
         );
         assert_eq!(out.matches("lib v1").count(), 1, "{out}");
         assert!(!out.contains("plain"), "{out}");
+    }
+
+    #[test]
+    fn a_block_function_over_a_binding_of_its_name_is_not_mangled() {
+        // Sloppy: the block's `f` assigns to the function's `f` (Annex B), which a mangler
+        // giving them two names would break.
+        let out = minify(
+            "(function(){ function f(){ return 1 } { function f(){ return 2 } } console.log(f()); })();",
+        );
+        assert_eq!(out.matches("function f(").count(), 2, "{out}");
+        let strict = minify(
+            "(function(){ 'use strict'; function f(){ return 1 } { function f(){ return 2 } } console.log(f()); })();",
+        );
+        assert!(!strict.contains("function f("), "{strict}");
     }
 
     #[test]
