@@ -689,12 +689,17 @@ mod tests {
 
     /// `code` with its constants and single-use functions inlined, printed unminified.
     fn inlined(code: &str) -> String {
+        printed(code, true)
+    }
+
+    /// `code` printed unminified, after the pass with or without inlining.
+    fn printed(code: &str, inline: bool) -> String {
         let allocator = Allocator::default();
         let mut program = Parser::new(&allocator, code, SourceType::script())
             .parse()
             .program;
         assert!(
-            prepare(&allocator, &mut program, true, false)
+            prepare(&allocator, &mut program, inline, false)
                 .inlined
                 .is_some()
         );
@@ -757,15 +762,7 @@ mod tests {
             // A sloppy function moved into a strict one would lose its `this`.
             "(function(){ function f(){ return this } function g(){ 'use strict'; return f() } log(g()); })();",
         ] {
-            let out = inlined(code);
-            let unchanged = {
-                let allocator = Allocator::default();
-                let program = Parser::new(&allocator, code, SourceType::script())
-                    .parse()
-                    .program;
-                Codegen::new().build(&program).code
-            };
-            assert_eq!(out, unchanged);
+            assert_eq!(inlined(code), printed(code, false));
         }
     }
 
