@@ -302,11 +302,14 @@ fn single_use_functions(scoping: &Scoping, nodes: &AstNodes<'_>, plan: &mut Plan
                 break;
             }
             match nodes.kind(ancestor) {
+                // A class binds its own name inside (which oxc's scopes do not show for a
+                // declaration) and its private names.
                 AstKind::ForStatement(_)
                 | AstKind::ForInStatement(_)
                 | AstKind::ForOfStatement(_)
                 | AstKind::WhileStatement(_)
-                | AstKind::DoWhileStatement(_) => break,
+                | AstKind::DoWhileStatement(_)
+                | AstKind::Class(_) => break,
                 AstKind::Function(_)
                 | AstKind::ArrowFunctionExpression(_)
                 | AstKind::StaticBlock(_)
@@ -339,7 +342,14 @@ fn single_use_functions(scoping: &Scoping, nodes: &AstNodes<'_>, plan: &mut Plan
             let Some(parameter_symbol) = id.symbol_id.get() else {
                 continue;
             };
+            // A read in an earlier parameter's default runs before it exists (TDZ).
             if parameter.initializer.is_some()
+                || scoping.get_resolved_references(parameter_symbol).any(|r| {
+                    function
+                        .params
+                        .span
+                        .contains_inclusive(nodes.kind(r.node_id()).span())
+                })
                 || !scoping.symbol_redeclarations(parameter_symbol).is_empty()
                 || scoping
                     .get_resolved_references(parameter_symbol)
